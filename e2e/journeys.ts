@@ -1,0 +1,78 @@
+// Steps several journeys share, written the way a person would do them (labels, roles, visible text).
+
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const OWNER = {
+  organization: 'Northwind IT',
+  name: 'Olivia Owner',
+  email: 'olivia@northwind.test',
+  password: 'correct horse battery',
+};
+
+/** Waits until `locator` is visible, failing with a readable message. */
+export async function see(page: Page, text: string | RegExp) {
+  await page.getByText(text).first().waitFor({ state: 'visible' });
+}
+
+export async function heading(page: Page, name: string | RegExp) {
+  await page.getByRole('heading', { name }).first().waitFor({ state: 'visible' });
+}
+
+export async function completeSetup(page: Page) {
+  await page.goto('/');
+  await page.waitForURL('**/setup');
+  await heading(page, 'Set up Accord');
+  await page.getByLabel('Organization name').fill(OWNER.organization);
+  await page.getByLabel('Your name').fill(OWNER.name);
+  await page.getByLabel('Email').fill(OWNER.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await heading(page, /Olivia/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'User menu' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.waitForURL('**/login');
+  await heading(page, 'Sign in');
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'User menu' }).waitFor();
+}
+
+/** Opens the client form from the list page, fills the name (and domains), saves, and returns the new id. */
+export async function addClient(page: Page, name: string, domains: string[] = []): Promise<string> {
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Clients' })
+    .click();
+  await heading(page, 'Clients');
+  await page.getByRole('button', { name: 'Add client' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add client' });
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  for (const domain of domains) {
+    await dialog.getByLabel('Email domains').fill(domain);
+    await dialog.getByLabel('Email domains').press('Enter');
+  }
+  await dialog.getByRole('button', { name: 'Add client' }).click();
+  await page.waitForURL(/\/clients\/[0-9a-f-]{36}/);
+  await heading(page, name);
+  const id = page.url().split('/clients/')[1]?.split(/[?#]/)[0];
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  return id as string;
+}
+
+/** Picks an option of a Mantine Select (searchable or not) by typing or clicking. */
+export async function choose(page: Page, label: string, option: string, options: { type?: boolean } = {}) {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  if (options.type) await input.fill(option);
+  await page.getByRole('option', { name: option, exact: true }).click();
+  // A multi-select stays open for more picks; moving on (Tab) closes it, as it would for a person.
+  if ((await input.getAttribute('aria-expanded')) === 'true') await input.press('Tab');
+}

@@ -1,0 +1,154 @@
+// createApp(services): authentication, the API under /api/v1, its OpenAPI document, the web app, one error handler.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { apiDocsPage } from './http/api-docs.ts';
+import { AppError, errorBody } from './http/app-error.ts';
+import type { AppEnv } from './http/context.ts';
+import { type CalendarService, createCalendarRoutes } from './modules/calendars/index.ts';
+import { type ClientService, createClientRoutes } from './modules/clients/index.ts';
+import {
+  type AuthService,
+  type CookiePolicy,
+  createIdentityRoutes,
+  SESSION_COOKIE,
+  type UserService,
+} from './modules/identity/index.ts';
+import { createSlaPolicyRoutes, type SlaPolicyService } from './modules/sla-policies/index.ts';
+import { createTicketRoutes, type TicketService } from './modules/tickets/index.ts';
+
+export interface Services {
+  auth: AuthService;
+  users: UserService;
+  clients: ClientService;
+  calendars: CalendarService;
+  slaPolicies: SlaPolicyService;
+  tickets: TicketService;
+}
+
+export interface AppOptions {
+  cookies: CookiePolicy;
+  /** Built web app (index.html and assets); omitted in API-only tests. */
+  webRoot?: string;
+  maxBodyBytes?: number;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function clientIp(c: Context<AppEnv>): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // in-process requests (tests) have no socket
+  }
+}
+
+export function createApp(services: Services, options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    c.set('requestId', incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID());
+    c.set('ip', clientIp(c));
+    c.set('auth', null);
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
+    }),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    const header = c.req.header('authorization');
+    const bearerToken = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (header && !bearerToken)
+      throw new AppError('auth.unauthenticated', 'Use "Authorization: Bearer <token>".');
+    const auth = await services.auth.authenticate({
+      bearerToken,
+      sessionToken: getCookie(c, SESSION_COOKIE),
+    });
+    if (bearerToken && !auth)
+      throw new AppError('auth.unauthenticated', 'The API token is invalid, expired or revoked.');
+    // A cookie is sent by the browser on its own; a mutation must also prove it came from our page.
+    if (auth?.kind === 'session' && !SAFE_METHODS.has(c.req.method)) {
+      if (c.req.header('x-csrf-token') !== auth.csrfToken) {
+        throw new AppError('auth.csrf_failed', 'Missing or wrong X-CSRF-Token header; reload the page.');
+      }
+    }
+    c.set('auth', auth);
+    await next();
+  });
+
+  const api = new OpenAPIHono<AppEnv>()
+    .route('/', createIdentityRoutes(services.auth, services.users, options.cookies))
+    .route('/', createClientRoutes(services.clients))
+    .route('/', createCalendarRoutes(services.calendars))
+    .route('/', createSlaPolicyRoutes(services.slaPolicies))
+    .route('/', createTicketRoutes(services.tickets));
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Accord API',
+      version: '1',
+      description:
+        'Every error answers {"error": {"code", "message", "details"?}}. Mutations made with the session cookie ' +
+        'must send the X-CSRF-Token header from GET /auth/session; API tokens use Authorization: Bearer.',
+    },
+    security: [{ session: [] }, { bearer: [] }],
+  });
+
+  app.route('/api/v1', api);
+  app.get('/api/docs', (c) => c.html(apiDocsPage('/api/v1/openapi.json')));
+  app.all('/api/*', () => {
+    throw new AppError('route.not_found', 'No such API route.');
+  });
+
+  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
+    const indexHtml = readFileSync(join(options.webRoot, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: options.webRoot }));
+    app.use('/favicon.svg', serveStatic({ root: options.webRoot }));
+    app.get('*', (c) => c.html(indexHtml));
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      return c.json(errorBody(error.code, error.message, error.details), error.status);
+    }
+    if (error instanceof HTTPException && error.status === 400) {
+      return c.json(errorBody('request.malformed_json', 'The request body is not valid JSON.'), 400);
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return c.json(errorBody('request.unsupported_media_type', 'Send the body as application/json.'), 415);
+    }
+    console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} failed:`, error);
+    return c.json(
+      errorBody('internal', 'Something went wrong on our side.', { requestId: c.get('requestId') }),
+      500,
+    );
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,6 @@
+// Services read time through a Clock so tests can pin it.
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

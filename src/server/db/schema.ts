@@ -1,0 +1,6 @@
+// Every table, for Drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../modules/calendars/calendars.table.ts';
+export * from '../modules/clients/clients.table.ts';
+export * from '../modules/identity/identity.table.ts';
+export * from '../modules/sla-policies/sla-policies.table.ts';
+export * from '../modules/tickets/tickets.table.ts';

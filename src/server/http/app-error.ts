@@ -1,0 +1,53 @@
+// The one error type: services throw AppError with a code from this closed list; the handler maps it.
+const statusByCode = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.no_membership': 403,
+  'auth.forbidden': 403,
+  'auth.csrf_failed': 403,
+  not_found: 404,
+  'route.not_found': 404,
+  'setup.already_done': 404,
+  'client.not_found': 404,
+  'site.not_found': 404,
+  'contact.not_found': 404,
+  'calendar.not_found': 404,
+  'calendar.no_business_time': 422,
+  'sla_policy.not_found': 404,
+  'user.not_found': 404,
+  'user.email_taken': 409,
+  'user.last_owner': 409,
+  'api_token.not_found': 404,
+  'tenant.not_found': 404,
+  'ticket.not_found': 404,
+  'time_entry.not_found': 404,
+  conflict: 409,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof statusByCode;
+export type ErrorStatus = (typeof statusByCode)[ErrorCode];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): ErrorStatus {
+    return statusByCode[this.code];
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}

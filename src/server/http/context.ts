@@ -1,0 +1,32 @@
+// Hono environment for every route: request id, client address and the resolved authentication.
+import type { Context } from 'hono';
+import { AppError } from './app-error.ts';
+import type { Actor, Scope } from './scope.ts';
+
+export type RequestAuth =
+  | { kind: 'session'; identityId: string; sessionTokenHash: string; csrfToken: string; scope: Scope | null }
+  | { kind: 'token'; identityId: string; tokenId: string; scope: Scope };
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    ip: string | null;
+    auth: RequestAuth | null;
+  };
+}
+
+export function scopeOf(c: Context<AppEnv>): Scope {
+  const auth = c.get('auth');
+  if (!auth) throw new AppError('auth.unauthenticated', 'Sign in first.');
+  if (!auth.scope) throw new AppError('auth.no_membership', 'Choose an organization first.');
+  return auth.scope;
+}
+
+export function actorOf(c: Context<AppEnv>): Actor {
+  return {
+    scope: scopeOf(c),
+    requestId: c.get('requestId'),
+    ip: c.get('ip'),
+    userAgent: c.req.header('user-agent') ?? null,
+  };
+}

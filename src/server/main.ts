@@ -1,0 +1,117 @@
+// Composition root: config -> database -> services -> app -> listen.
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp, type Services } from './app.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { createActionRunner } from './db/actions.ts';
+import { type Database, type DatabaseHandle, type DatabaseTarget, openDatabase } from './db/client.ts';
+import { type DataDirLock, lockDataDir } from './db/data-dir-lock.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { createJobQueue, type JobQueue } from './jobs/index.ts';
+import { createCalendarService } from './modules/calendars/index.ts';
+import { createClientService } from './modules/clients/index.ts';
+import { createAuthService, createUserService } from './modules/identity/index.ts';
+import { createSlaPolicyService } from './modules/sla-policies/index.ts';
+import { createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
+
+export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHours?: number }): Services {
+  const { db } = deps;
+  const clock = deps.clock ?? systemClock;
+  const actions = createActionRunner(db);
+  const calendars = createCalendarService({ db, actions, clock });
+  const slaPolicies = createSlaPolicyService({ db, actions, clock, calendarExists: calendars.exists });
+  return {
+    auth: createAuthService({
+      db,
+      actions,
+      clock,
+      sessionTtlHours: deps.sessionTtlHours ?? 24 * 14,
+      onTenantCreated: seedTicketDefaults,
+    }),
+    users: createUserService({ db, actions, clock }),
+    clients: createClientService({
+      db,
+      actions,
+      clock,
+      references: { calendarExists: calendars.exists, slaPolicyExists: slaPolicies.exists },
+    }),
+    calendars,
+    slaPolicies,
+    tickets: createTicketService({ db, actions, clock }),
+  };
+}
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.DATABASE_URL
+    ? { engine: 'postgres', url: config.DATABASE_URL }
+    : { engine: 'pglite', dataDir: config.DATA_DIR };
+}
+
+/** Opens (and for PGlite, locks) the database and applies migrations. */
+export async function openMigratedDatabase(
+  config: Config,
+): Promise<{ handle: DatabaseHandle; close(): Promise<void> }> {
+  const target = databaseTarget(config);
+  const lock: DataDirLock | null = target.engine === 'pglite' ? await lockDataDir(config.DATA_DIR) : null;
+  try {
+    const handle = await openDatabase(target);
+    await migrateDatabase(handle);
+    return {
+      handle,
+      async close() {
+        await handle.close();
+        await lock?.release();
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+// Same folder whether running from src/ (tsx) or dist/ (built).
+/** Recurring housekeeping; feature modules add their workers here. */
+export async function registerJobs(jobs: JobQueue, services: Services): Promise<void> {
+  await jobs.work('sessions.purge', async () => {
+    await services.auth.purgeExpiredSessions();
+  });
+  await jobs.schedule('sessions.purge', '17 * * * *');
+  // Clocks turn at risk and breach by time alone; breaches are stamped with their due instant anyway.
+  await jobs.work('sla.recompute', async () => {
+    let recomputed: number;
+    do recomputed = await services.tickets.recomputeDue();
+    while (recomputed > 0);
+  });
+  await jobs.schedule('sla.recompute', '* * * * *');
+}
+
+export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export async function startServer(config: Config): Promise<{ url: string; stop(): Promise<void> }> {
+  const database = await openMigratedDatabase(config);
+  const services = createServices({ db: database.handle.db, sessionTtlHours: config.SESSION_TTL_HOURS });
+  const jobs = createJobQueue(database.handle);
+  await jobs.start();
+  await registerJobs(jobs, services);
+  const app = createApp(services, {
+    cookies: { secure: config.SECURE_COOKIES, maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
+    webRoot,
+  });
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  return {
+    url,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

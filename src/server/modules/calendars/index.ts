@@ -1,0 +1,7 @@
+// The calendars module's public face.
+export {
+  findCalendar as findCurrentCalendar,
+  findVersionsByIds as findCalendarVersions,
+} from './calendars.repository.ts';
+export { createCalendarRoutes } from './calendars.routes.ts';
+export { type CalendarService, createCalendarService, toBusinessCalendar } from './calendars.service.ts';

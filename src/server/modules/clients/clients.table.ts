@@ -1,0 +1,95 @@
+// Clients (the companies an MSP serves), their sites and contacts.
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { instant, tenantKey, timestamps } from '../../db/columns.ts';
+import { calendars } from '../calendars/calendars.table.ts';
+import { memberships, tenants } from '../identity/identity.table.ts';
+import { slaPolicies } from '../sla-policies/sla-policies.table.ts';
+
+export const clients = pgTable(
+  'clients',
+  {
+    ...tenantKey(),
+    name: text().notNull(),
+    /** Lower-case domains whose senders belong to this client (used by inbound mail). */
+    emailDomains: text().array().notNull().default(sql`'{}'::text[]`),
+    phone: text(),
+    website: text(),
+    notes: text().notNull().default(''),
+    defaultCalendarId: uuid(),
+    defaultSlaPolicyId: uuid(),
+    archivedAt: instant(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.defaultCalendarId],
+      foreignColumns: [calendars.tenantId, calendars.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.defaultSlaPolicyId],
+      foreignColumns: [slaPolicies.tenantId, slaPolicies.id],
+    }),
+    index('clients_name_idx').on(t.tenantId, sql`lower(${t.name})`),
+  ],
+);
+
+/** A staff member's explicit client scope (when not allClients). */
+export const membershipClients = pgTable(
+  'membership_clients',
+  {
+    tenantId: uuid().notNull(),
+    membershipId: uuid().notNull(),
+    clientId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.membershipId, t.clientId] }),
+    foreignKey({
+      columns: [t.tenantId, t.membershipId],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.clientId], foreignColumns: [clients.tenantId, clients.id] }),
+  ],
+);
+
+export const sites = pgTable(
+  'sites',
+  {
+    ...tenantKey(),
+    clientId: uuid().notNull(),
+    name: text().notNull(),
+    timeZone: text().notNull(),
+    address: text().notNull().default(''),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.clientId], foreignColumns: [clients.tenantId, clients.id] }),
+    index('sites_client_idx').on(t.tenantId, t.clientId),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    ...tenantKey(),
+    clientId: uuid().notNull(),
+    siteId: uuid(),
+    name: text().notNull(),
+    email: text(),
+    phone: text(),
+    title: text(),
+    /** Counts toward per-user billing on managed agreements. */
+    isBillableUser: boolean().notNull().default(false),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.clientId], foreignColumns: [clients.tenantId, clients.id] }),
+    foreignKey({ columns: [t.tenantId, t.siteId], foreignColumns: [sites.tenantId, sites.id] }),
+    index('contacts_client_idx').on(t.tenantId, t.clientId),
+    index('contacts_email_idx').on(t.tenantId, sql`lower(${t.email})`),
+  ],
+);

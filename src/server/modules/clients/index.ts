@@ -1,0 +1,4 @@
+// The clients module's public face.
+export { existingClientIds, findClientForTicket } from './clients.repository.ts';
+export { createClientRoutes } from './clients.routes.ts';
+export { type ClientReferences, type ClientService, createClientService } from './clients.service.ts';

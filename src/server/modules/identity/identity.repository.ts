@@ -1,0 +1,266 @@
+// Every query on tenants, identities, memberships, sessions and API tokens.
+import { and, asc, count, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Scope } from '../../http/scope.ts';
+import { membershipClients } from '../clients/clients.table.ts';
+import { apiTokens, identities, memberships, sessions, tenants } from './identity.table.ts';
+
+export type IdentityRow = typeof identities.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export async function countTenants(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(tenants);
+  return row?.n ?? 0;
+}
+
+export async function insertTenant(db: Executor, name: string): Promise<string> {
+  const [row] = await db.insert(tenants).values({ name }).returning({ id: tenants.id });
+  return row!.id;
+}
+
+export async function findIdentityByEmail(db: Executor, email: string): Promise<IdentityRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(identities)
+    .where(sql`lower(${identities.email}) = ${email.toLowerCase()}`);
+  return row;
+}
+
+export async function findIdentity(db: Executor, id: string): Promise<IdentityRow | undefined> {
+  const [row] = await db.select().from(identities).where(eq(identities.id, id));
+  return row;
+}
+
+export async function insertIdentity(
+  db: Executor,
+  values: { email: string; name: string; passwordHash: string },
+): Promise<string> {
+  const [row] = await db.insert(identities).values(values).returning({ id: identities.id });
+  return row!.id;
+}
+
+export async function insertMembership(
+  db: Executor,
+  values: { tenantId: string; identityId: string; role: MembershipRow['role']; allClients: boolean },
+): Promise<string> {
+  const [row] = await db.insert(memberships).values(values).returning({ id: memberships.id });
+  return row!.id;
+}
+
+export async function replaceMembershipClients(
+  db: Executor,
+  tenantId: string,
+  membershipId: string,
+  clientIds: readonly string[],
+): Promise<void> {
+  await db
+    .delete(membershipClients)
+    .where(and(eq(membershipClients.tenantId, tenantId), eq(membershipClients.membershipId, membershipId)));
+  if (clientIds.length > 0) {
+    await db
+      .insert(membershipClients)
+      .values(clientIds.map((clientId) => ({ tenantId, membershipId, clientId })));
+  }
+}
+
+export async function membershipClientIds(db: Executor, tenantId: string, membershipId: string) {
+  const rows = await db
+    .select({ clientId: membershipClients.clientId })
+    .from(membershipClients)
+    .where(and(eq(membershipClients.tenantId, tenantId), eq(membershipClients.membershipId, membershipId)))
+    .orderBy(asc(membershipClients.clientId));
+  return rows.map((row) => row.clientId);
+}
+
+export async function findActiveMembership(
+  db: Executor,
+  tenantId: string,
+  membershipId: string,
+): Promise<MembershipRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.id, membershipId),
+        isNull(memberships.deactivatedAt),
+      ),
+    );
+  return row;
+}
+
+/** The scope a membership grants, or null when it is gone or deactivated. */
+export async function loadScope(db: Executor, tenantId: string, membershipId: string): Promise<Scope | null> {
+  const membership = await findActiveMembership(db, tenantId, membershipId);
+  if (!membership) return null;
+  return {
+    tenantId,
+    identityId: membership.identityId,
+    membershipId,
+    role: membership.role,
+    clientIds: membership.allClients ? 'all' : await membershipClientIds(db, tenantId, membershipId),
+  };
+}
+
+export async function listActiveMemberships(db: Executor, identityId: string) {
+  return db
+    .select({
+      membershipId: memberships.id,
+      tenantId: memberships.tenantId,
+      tenantName: tenants.name,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.identityId, identityId), isNull(memberships.deactivatedAt)))
+    .orderBy(asc(tenants.name));
+}
+
+export async function findTenantName(db: Executor, tenantId: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
+  return row?.name;
+}
+
+export async function insertSession(db: Executor, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function findLiveSession(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function setSessionMembership(
+  db: Executor,
+  tokenHash: string,
+  tenantId: string,
+  membershipId: string,
+): Promise<void> {
+  await db.update(sessions).set({ tenantId, membershipId }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function touchSession(db: Executor, tokenHash: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(lte(sessions.expiresAt, now))
+    .returning({ hash: sessions.tokenHash });
+  return rows.length;
+}
+
+export async function deleteSessionsOfMembership(db: Executor, tenantId: string, membershipId: string) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.membershipId, membershipId)));
+}
+
+export async function insertApiToken(
+  db: Executor,
+  values: typeof apiTokens.$inferInsert,
+): Promise<ApiTokenRow> {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export async function listApiTokens(db: Executor, scope: Scope): Promise<ApiTokenRow[]> {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tenantId, scope.tenantId), eq(apiTokens.membershipId, scope.membershipId)))
+    .orderBy(asc(apiTokens.createdAt));
+}
+
+export async function revokeApiToken(db: Executor, scope: Scope, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(apiTokens.tenantId, scope.tenantId),
+        eq(apiTokens.membershipId, scope.membershipId),
+        eq(apiTokens.id, id),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function findApiTokenByHash(db: Executor, tokenHash: string): Promise<ApiTokenRow | undefined> {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash));
+  return row;
+}
+
+export async function touchApiToken(db: Executor, token: ApiTokenRow, now: Date): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.tenantId, token.tenantId), eq(apiTokens.id, token.id)));
+}
+
+export async function listMembers(db: Executor, tenantId: string) {
+  return db
+    .select({ membership: memberships, identity: identities })
+    .from(memberships)
+    .innerJoin(identities, eq(identities.id, memberships.identityId))
+    .where(eq(memberships.tenantId, tenantId))
+    .orderBy(asc(identities.name));
+}
+
+export async function findMember(db: Executor, tenantId: string, membershipId: string) {
+  const [row] = await db
+    .select({ membership: memberships, identity: identities })
+    .from(memberships)
+    .innerJoin(identities, eq(identities.id, memberships.identityId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+  return row;
+}
+
+export async function updateMembership(
+  db: Executor,
+  tenantId: string,
+  membershipId: string,
+  values: Partial<Pick<MembershipRow, 'role' | 'allClients' | 'deactivatedAt'>>,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(memberships)
+    .set({ ...values, updatedAt: now })
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+}
+
+export async function countActiveOwners(db: Executor, tenantId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.role, 'owner'),
+        isNull(memberships.deactivatedAt),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Serializes first-run setup: two concurrent requests cannot both create the first tenant. */
+export async function lockSetup(db: Executor): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(7311000002)`);
+}

@@ -1,0 +1,128 @@
+// The ticket's event log: appending recomputes its SLA columns and records breaches at their instant.
+import type { TicketStatusValue } from '../../../shared/api/ticket-enums.ts';
+import type { Ticket } from '../../../shared/api/tickets.ts';
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Scope } from '../../http/scope.ts';
+import { evaluate, loadMeasure } from './ticket-sla.ts';
+import * as repo from './tickets.repository.ts';
+
+export type NewEvent = Omit<
+  repo.TicketEventRow,
+  'tenantId' | 'id' | 'ticketId' | 'recordedAt' | 'data' | 'body'
+> & {
+  body?: string | null;
+  data?: Record<string, unknown>;
+};
+
+export const closedStatuses: readonly TicketStatusValue[] = ['resolved', 'closed'];
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export const ticketNotFound = () => new AppError('ticket.not_found', 'Ticket not found.');
+
+export function toTicket(row: repo.TicketWithNames): Ticket {
+  const t = row.ticket;
+  return {
+    id: t.id,
+    number: t.number,
+    clientId: t.clientId,
+    clientName: row.clientName,
+    contactId: t.contactId,
+    title: t.title,
+    description: t.description,
+    type: t.type,
+    subType: t.subType,
+    boardId: t.boardId,
+    boardName: row.boardName,
+    source: t.source,
+    priority: t.priority,
+    status: t.status,
+    assigneeId: t.assigneeId,
+    assigneeName: row.assigneeName,
+    externalId: t.externalId,
+    reopenedFromId: t.reopenedFromId,
+    openedAt: t.openedAt.toISOString(),
+    resolvedAt: iso(t.resolvedAt),
+    nextDueAt: iso(t.nextDueAt),
+    sla: (t.sla as Ticket['sla']) ?? null,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+export async function appendToLog(
+  tx: Executor,
+  ticket: repo.TicketRow,
+  events: NewEvent[],
+  changes: Partial<repo.TicketRow>,
+  now: Date,
+) {
+  await repo.insertEvents(
+    tx,
+    events.map((e) => ({
+      ...e,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      recordedAt: now,
+      data: e.data ?? {},
+    })),
+  );
+  const updated = { ...ticket, ...changes };
+  const measure = await loadMeasure(tx, updated);
+  const log = await repo.listEvents(tx, ticket.tenantId, ticket.id);
+  const { columns, state } = evaluate(
+    measure,
+    log.map((l) => l.event),
+    now.getTime(),
+  );
+  if (state) {
+    const breaches = [
+      ['first_response', state.firstResponse],
+      ['resolution', state.resolution],
+    ] as const;
+    const recorded = new Set(
+      log
+        .filter((l) => l.event.type === 'sla_breached')
+        .map((l) => `${l.event.data.clock}@${l.event.occurredAt.getTime()}`),
+    );
+    const newBreaches = breaches.filter(
+      ([name, c]) => c.breachedAt !== null && !recorded.has(`${name}@${c.breachedAt}`),
+    );
+    await repo.insertEvents(
+      tx,
+      newBreaches.map(([name, c]) => ({
+        tenantId: ticket.tenantId,
+        ticketId: ticket.id,
+        type: 'sla_breached',
+        occurredAt: new Date(c.breachedAt!),
+        recordedAt: now,
+        author: 'system' as const,
+        isPublic: false,
+        actorId: null,
+        data: { clock: name, priority: c.priority, dueAt: new Date(c.dueAt!).toISOString() },
+      })),
+    );
+  }
+  await repo.updateTicket(tx, ticket.tenantId, ticket.id, { ...changes, ...columns, updatedAt: now });
+}
+
+export async function reloadTicket(tx: Executor, scope: Scope, id: string): Promise<Ticket> {
+  const row = await repo.findTicket(tx, scope, id);
+  if (!row) throw ticketNotFound();
+  return toTicket(row);
+}
+
+export async function resolveBoard(tx: Executor, tenantId: string, boardId: string | undefined) {
+  if (boardId) {
+    if (!(await repo.findBoard(tx, tenantId, boardId))) {
+      throw new AppError('request.invalid', 'No such board.', [
+        { path: ['boardId'], message: 'No such board' },
+      ]);
+    }
+    return boardId;
+  }
+  const [first] = await repo.listBoards(tx, tenantId);
+  if (first) return first.id;
+  await repo.seedTenant(tx, tenantId);
+  return (await repo.listBoards(tx, tenantId))[0]!.id;
+}

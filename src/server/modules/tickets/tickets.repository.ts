@@ -1,0 +1,235 @@
+// Every query on tickets, their events, boards and work types; reads take the request's scope first.
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { inClientScope } from '../../db/scope-filter.ts';
+import type { Scope } from '../../http/scope.ts';
+import { clients } from '../clients/clients.table.ts';
+import { identities, memberships } from '../identity/identity.table.ts';
+import { boards, ticketCounters, ticketEvents, tickets } from './tickets.table.ts';
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type TicketEventRow = typeof ticketEvents.$inferSelect;
+export type BoardRow = typeof boards.$inferSelect;
+
+export const defaultBoards = ['Service Desk', 'Projects', 'Alerts'];
+
+export async function seedTenant(db: Executor, tenantId: string): Promise<void> {
+  await db.insert(boards).values(defaultBoards.map((name, position) => ({ tenantId, name, position })));
+  await db.insert(ticketCounters).values({ tenantId }).onConflictDoNothing();
+}
+
+export async function nextTicketNumber(db: Executor, tenantId: string): Promise<number> {
+  const [row] = await db
+    .update(ticketCounters)
+    .set({ lastNumber: sql`${ticketCounters.lastNumber} + 1` })
+    .where(eq(ticketCounters.tenantId, tenantId))
+    .returning({ number: ticketCounters.lastNumber });
+  if (row) return row.number;
+  await db.insert(ticketCounters).values({ tenantId }).onConflictDoNothing();
+  return nextTicketNumber(db, tenantId);
+}
+
+export async function listBoards(db: Executor, tenantId: string): Promise<BoardRow[]> {
+  return db
+    .select()
+    .from(boards)
+    .where(and(eq(boards.tenantId, tenantId), isNull(boards.archivedAt)))
+    .orderBy(asc(boards.position), asc(boards.name));
+}
+
+export async function findBoard(db: Executor, tenantId: string, id: string): Promise<BoardRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(boards)
+    .where(and(eq(boards.tenantId, tenantId), eq(boards.id, id)));
+  return row;
+}
+
+export async function insertTicket(db: Executor, values: typeof tickets.$inferInsert): Promise<TicketRow> {
+  const [row] = await db.insert(tickets).values(values).returning();
+  return row!;
+}
+
+export async function updateTicket(db: Executor, tenantId: string, id: string, values: Partial<TicketRow>) {
+  await db
+    .update(tickets)
+    .set(values)
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)));
+}
+
+const ticketColumns = {
+  ticket: tickets,
+  clientName: clients.name,
+  boardName: boards.name,
+  assigneeName: identities.name,
+};
+
+function joined(db: Executor) {
+  return db
+    .select(ticketColumns)
+    .from(tickets)
+    .innerJoin(clients, and(eq(clients.tenantId, tickets.tenantId), eq(clients.id, tickets.clientId)))
+    .innerJoin(boards, and(eq(boards.tenantId, tickets.tenantId), eq(boards.id, tickets.boardId)))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.tenantId, tickets.tenantId), eq(memberships.id, tickets.assigneeId)),
+    )
+    .leftJoin(identities, eq(identities.id, memberships.identityId));
+}
+
+export type TicketWithNames = Awaited<ReturnType<ReturnType<typeof joined>['execute']>>[number];
+
+/** With forUpdate, the row stays locked until the transaction ends, serializing actions on one ticket. */
+export async function findTicket(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<TicketWithNames | undefined> {
+  const where = and(inClientScope(scope, tickets.tenantId, tickets.clientId), eq(tickets.id, id));
+  if (options.forUpdate) {
+    await db.select({ id: tickets.id }).from(tickets).where(where).for('update');
+  }
+  const [row] = await joined(db).where(where);
+  return row;
+}
+
+export async function findTicketByExternalId(db: Executor, tenantId: string, externalId: string) {
+  const [row] = await db
+    .select({ id: tickets.id, clientId: tickets.clientId })
+    .from(tickets)
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.externalId, externalId)));
+  return row;
+}
+
+export interface QueueFilter {
+  boardId?: string;
+  clientId?: string;
+  assigneeId?: string | null;
+  statuses?: readonly string[];
+  priorities?: readonly string[];
+  slaStates?: readonly string[];
+  q?: string;
+  sort: 'due' | 'number' | 'updated' | 'priority';
+  limit: number;
+  /** Keyset position: the sort value (ISO instant, number or priority) and id of the last row seen. */
+  after?: { value: string | number | null; id: string };
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The queue: keyset pagination on (sort value, id); tickets without a running clock sort last. */
+export async function listTickets(
+  db: Executor,
+  scope: Scope,
+  filter: QueueFilter,
+): Promise<TicketWithNames[]> {
+  const number = filter.q?.match(/^#?(\d{1,9})$/)?.[1];
+  const conditions: (SQL | undefined)[] = [
+    inClientScope(scope, tickets.tenantId, tickets.clientId),
+    filter.boardId ? eq(tickets.boardId, filter.boardId) : undefined,
+    filter.clientId ? eq(tickets.clientId, filter.clientId) : undefined,
+    filter.assigneeId === null
+      ? isNull(tickets.assigneeId)
+      : filter.assigneeId
+        ? eq(tickets.assigneeId, filter.assigneeId)
+        : undefined,
+    filter.statuses?.length ? inArray(tickets.status, filter.statuses as TicketRow['status'][]) : undefined,
+    filter.priorities?.length
+      ? inArray(tickets.priority, filter.priorities as TicketRow['priority'][])
+      : undefined,
+    filter.slaStates?.length
+      ? or(
+          inArray(tickets.firstResponseState, [...filter.slaStates]),
+          inArray(tickets.resolutionState, [...filter.slaStates]),
+        )
+      : undefined,
+    filter.q
+      ? number
+        ? or(eq(tickets.number, Number(number)), ilike(tickets.title, likePattern(filter.q)))
+        : ilike(tickets.title, likePattern(filter.q))
+      : undefined,
+  ];
+  const { after } = filter;
+  let order: SQL[];
+  switch (filter.sort) {
+    case 'due': {
+      // NULLs last: coalesce to a far-future instant so the keyset comparison stays a plain tuple compare.
+      const key = sql`coalesce(${tickets.nextDueAt}, 'infinity'::timestamptz)`;
+      if (after)
+        conditions.push(
+          sql`(${key}, ${tickets.id}) > (coalesce(${after.value}::timestamptz, 'infinity'::timestamptz), ${after.id}::uuid)`,
+        );
+      order = [sql`${key} asc`, asc(tickets.id)];
+      break;
+    }
+    case 'number':
+      if (after) conditions.push(lt(tickets.number, Number(after.value)));
+      order = [desc(tickets.number)];
+      break;
+    case 'updated':
+      if (after)
+        conditions.push(
+          sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.value}::timestamptz, ${after.id}::uuid)`,
+        );
+      order = [desc(tickets.updatedAt), desc(tickets.id)];
+      break;
+    case 'priority':
+      if (after)
+        conditions.push(
+          sql`(${tickets.priority}, ${tickets.number}) > (${after.value}, ${Number(after.id)})`,
+        );
+      order = [asc(tickets.priority), asc(tickets.number)];
+      break;
+  }
+  return joined(db)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(filter.limit);
+}
+
+export async function insertEvents(
+  db: Executor,
+  values: (typeof ticketEvents.$inferInsert)[],
+): Promise<void> {
+  if (values.length > 0) await db.insert(ticketEvents).values(values);
+}
+
+export async function listEvents(db: Executor, tenantId: string, ticketId: string) {
+  return db
+    .select({ event: ticketEvents, actorName: identities.name })
+    .from(ticketEvents)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.tenantId, ticketEvents.tenantId), eq(memberships.id, ticketEvents.actorId)),
+    )
+    .leftJoin(identities, eq(identities.id, memberships.identityId))
+    .where(and(eq(ticketEvents.tenantId, tenantId), eq(ticketEvents.ticketId, ticketId)))
+    .orderBy(asc(ticketEvents.occurredAt), asc(ticketEvents.recordedAt), asc(ticketEvents.id));
+}
+
+/** Tickets whose stored SLA state changes by the passage of time alone (at risk, breached) by `now`. */
+export async function ticketsDueForRecompute(db: Executor, now: Date, limit: number) {
+  return db
+    .select({ tenantId: tickets.tenantId, id: tickets.id })
+    .from(tickets)
+    .where(lte(tickets.slaCheckAt, now))
+    .orderBy(asc(tickets.slaCheckAt))
+    .limit(limit);
+}
+
+export async function isActiveMember(db: Executor, tenantId: string, membershipId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.id, membershipId),
+        isNull(memberships.deactivatedAt),
+      ),
+    );
+  return row !== undefined;
+}

@@ -1,0 +1,125 @@
+// Tickets, their append-only event log and boards (queues).
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { priorities } from '../../../shared/api/sla-policies.ts';
+import { ticketSources, ticketStatuses, ticketTypes } from '../../../shared/api/ticket-enums.ts';
+import { instant, tenantKey, timestamps } from '../../db/columns.ts';
+import { clients, contacts } from '../clients/clients.table.ts';
+import { memberships, tenants } from '../identity/identity.table.ts';
+import { slaPolicyVersions } from '../sla-policies/sla-policies.table.ts';
+
+export const boards = pgTable(
+  'boards',
+  {
+    ...tenantKey(),
+    name: text().notNull(),
+    position: integer().notNull().default(0),
+    archivedAt: instant(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+  ],
+);
+
+/** Next ticket number per tenant; the row lock taken by the increment keeps numbers unique and gapless. */
+export const ticketCounters = pgTable('ticket_counters', {
+  tenantId: uuid()
+    .primaryKey()
+    .references(() => tenants.id),
+  lastNumber: integer().notNull().default(1000),
+});
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    ...tenantKey(),
+    number: integer().notNull(),
+    clientId: uuid().notNull(),
+    contactId: uuid(),
+    title: text().notNull(),
+    description: text().notNull().default(''),
+    type: text({ enum: ticketTypes }).notNull(),
+    subType: text(),
+    boardId: uuid().notNull(),
+    source: text({ enum: ticketSources }).notNull(),
+    priority: text({ enum: priorities }).notNull(),
+    status: text({ enum: ticketStatuses }).notNull(),
+    assigneeId: uuid(),
+    /** Set by imports from another PSA; unique per tenant so re-imports are idempotent. */
+    externalId: text(),
+    /** A ticket reopened after the reopen window starts a new ticket linked to the old one. */
+    reopenedFromId: uuid(),
+    /** What the ticket is measured under: frozen at creation so past figures never move. */
+    slaPolicyVersionId: uuid(),
+    calendarVersionIds: jsonb().$type<Record<string, string>>().notNull().default({}),
+    openedAt: instant().notNull(),
+    resolvedAt: instant(),
+    closedAt: instant(),
+    // Derived from the event log by the SLA engine, stored for fast queues.
+    firstResponseDueAt: instant(),
+    firstResponseState: text(),
+    resolutionDueAt: instant(),
+    resolutionState: text(),
+    /** The earliest due instant of a running clock: the queue's sort key. */
+    nextDueAt: instant(),
+    sla: jsonb().$type<Record<string, unknown>>(),
+    /** When time alone will next change a running clock's state (at risk, breached); null if it cannot. */
+    slaCheckAt: instant(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.clientId], foreignColumns: [clients.tenantId, clients.id] }),
+    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
+    foreignKey({ columns: [t.tenantId, t.boardId], foreignColumns: [boards.tenantId, boards.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.assigneeId],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.slaPolicyVersionId],
+      foreignColumns: [slaPolicyVersions.tenantId, slaPolicyVersions.id],
+    }),
+    uniqueIndex('tickets_number_key').on(t.tenantId, t.number),
+    uniqueIndex('tickets_external_id_key').on(t.tenantId, t.externalId),
+    index('tickets_queue_idx').on(t.tenantId, t.boardId, t.status, t.nextDueAt),
+    index('tickets_client_idx').on(t.tenantId, t.clientId, t.status),
+    index('tickets_assignee_idx').on(t.tenantId, t.assigneeId, t.status),
+    index('tickets_sla_check_idx').on(t.slaCheckAt),
+  ],
+);
+
+/** Append-only: every action on a ticket, with when it happened and when it was recorded. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    ...tenantKey(),
+    ticketId: uuid().notNull(),
+    type: text().notNull(),
+    occurredAt: instant().notNull(),
+    recordedAt: instant().notNull().defaultNow(),
+    actorId: uuid(),
+    /** staff, contact or system (automatic acknowledgements never count toward first response). */
+    author: text({ enum: ['staff', 'contact', 'system'] }).notNull(),
+    isPublic: boolean().notNull().default(false),
+    body: text(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    index('ticket_events_ticket_idx').on(t.tenantId, t.ticketId, t.occurredAt),
+  ],
+);

@@ -1,0 +1,114 @@
+// Setup, sign-in, sessions, API tokens and staff members.
+import { z } from 'zod';
+
+export const staffRoleValues = ['owner', 'admin', 'dispatcher', 'technician', 'billing'] as const;
+export const staffRoleSchema = z.enum(staffRoleValues);
+export type StaffRoleValue = z.infer<typeof staffRoleSchema>;
+
+const email = z
+  .email()
+  .max(320)
+  .transform((value) => value.toLowerCase());
+const name = z.string().trim().min(1).max(200);
+export const passwordSchema = z
+  .string()
+  .min(12, 'Use at least 12 characters')
+  .max(256, 'Use at most 256 characters');
+
+export const setupInputSchema = z.strictObject({
+  organizationName: name,
+  name,
+  email,
+  password: passwordSchema,
+});
+export type SetupInput = z.infer<typeof setupInputSchema>;
+
+export const setupStatusSchema = z.object({ required: z.literal(true) });
+
+export const loginInputSchema = z.strictObject({
+  email,
+  password: z.string().min(1).max(256),
+  tenantId: z.uuid().optional(),
+});
+export type LoginInput = z.infer<typeof loginInputSchema>;
+
+export const membershipSummarySchema = z.object({
+  tenantId: z.uuid(),
+  tenantName: z.string(),
+  role: staffRoleSchema,
+});
+
+export const sessionSchema = z.object({
+  identity: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  /** The organization this session acts in; null until one is chosen. */
+  membership: z
+    .object({
+      id: z.uuid(),
+      tenantId: z.uuid(),
+      tenantName: z.string(),
+      role: staffRoleSchema,
+      allClients: z.boolean(),
+      clientIds: z.array(z.uuid()),
+      permissions: z.array(z.string()),
+    })
+    .nullable(),
+  memberships: z.array(membershipSummarySchema),
+  /** Send back in the X-CSRF-Token header on every mutation made with the session cookie. */
+  csrfToken: z.string(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const selectTenantInputSchema = z.strictObject({ tenantId: z.uuid() });
+
+export const apiTokenInputSchema = z.strictObject({
+  name,
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+export const apiTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export const createdApiTokenSchema = apiTokenSchema.extend({
+  /** Shown once; only its hash is stored. */
+  token: z.string(),
+});
+
+const clientScope = {
+  allClients: z.boolean(),
+  clientIds: z.array(z.uuid()).max(10_000),
+};
+
+export const userInputSchema = z.strictObject({
+  name,
+  email,
+  password: passwordSchema,
+  role: staffRoleSchema,
+  ...clientScope,
+});
+export type UserInput = z.infer<typeof userInputSchema>;
+
+export const userUpdateSchema = z.strictObject({
+  role: staffRoleSchema.optional(),
+  allClients: clientScope.allClients.optional(),
+  clientIds: clientScope.clientIds.optional(),
+  active: z.boolean().optional(),
+});
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  identityId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: staffRoleSchema,
+  allClients: z.boolean(),
+  clientIds: z.array(z.uuid()),
+  active: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type User = z.infer<typeof userSchema>;

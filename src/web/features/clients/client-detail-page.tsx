@@ -1,0 +1,170 @@
+// One client: overview, sites and contacts in tabs (the tab is in the URL). A client outside the user's
+// scope answers 404 like a missing one, and shows the same not-found page.
+import { Badge, Button, Group, Menu, Tabs } from '@mantine/core';
+import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconPencil } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { isApiError } from '../../api/client.ts';
+import type { ClientTab } from '../../router.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
+import { NotFoundPage } from '../../ui/not-found.tsx';
+import { notifyError, notifySuccess } from '../../ui/notify.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { PageSkeleton } from '../../ui/skeletons.tsx';
+import { useCan } from '../auth/session.ts';
+import { ClientFormModal } from './client-form-modal.tsx';
+import { ClientOverview } from './client-overview.tsx';
+import { clientKeys, clientQuery, updateClient } from './clients-api.ts';
+import { ContactsTab } from './contacts-tab.tsx';
+import { SitesTab } from './sites-tab.tsx';
+
+const route = getRouteApi('/app/clients/$clientId');
+
+export function ClientDetailPage() {
+  const { clientId } = route.useParams();
+  const { tab = 'overview' } = route.useSearch();
+  const navigate = route.useNavigate();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const client = useQuery(clientQuery(clientId));
+  const [isEditing, setEditing] = useState(false);
+  const [isConfirmingArchive, setConfirmingArchive] = useState(false);
+
+  const setArchived = useMutation({
+    // emailDomains rides along because the API's PATCH currently resets omitted domains to [] (reported).
+    mutationFn: (archived: boolean) =>
+      updateClient(clientId, { archived, emailDomains: client.data?.emailDomains ?? [] }),
+    onSuccess: async (updated) => {
+      await queryClient.invalidateQueries({ queryKey: clientKeys.all });
+      notifySuccess(updated.archived ? `${updated.name} archived` : `${updated.name} restored`);
+    },
+    onError: (error) => notifyError(error, 'Could not change the client'),
+  });
+
+  if (client.isPending) return <PageSkeleton />;
+  if (client.isError) {
+    if (isApiError(client.error, 404) || isApiError(client.error, 400)) {
+      return (
+        <NotFoundPage
+          title="Client not found"
+          message="This client does not exist, or it is outside the clients you have access to."
+          action={
+            <ButtonLink to="/clients" variant="default">
+              Back to clients
+            </ButtonLink>
+          }
+        />
+      );
+    }
+    return <NotFoundPage title="Could not load the client" message={client.error.message} />;
+  }
+  const data = client.data;
+  const canManage = can('clients.manage');
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <AnchorLink to="/clients" size="sm" c="dimmed">
+            <Group gap={4} wrap="nowrap">
+              <IconArrowLeft size={14} /> Clients
+            </Group>
+          </AnchorLink>
+        }
+        title={data.name}
+        badges={
+          data.archived && (
+            <Badge variant="light" color="gray">
+              Archived
+            </Badge>
+          )
+        }
+        description={data.emailDomains.length ? data.emailDomains.join(' · ') : undefined}
+        actions={
+          canManage && (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={15} />}
+                onClick={() => setEditing(true)}
+              >
+                Edit client
+              </Button>
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="default" px={8} aria-label="More actions">
+                    <IconDots size={16} />
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {data.archived ? (
+                    <Menu.Item
+                      leftSection={<IconArchiveOff size={15} />}
+                      onClick={() => setArchived.mutate(false)}
+                    >
+                      Restore client
+                    </Menu.Item>
+                  ) : (
+                    <Menu.Item
+                      leftSection={<IconArchive size={15} />}
+                      onClick={() => setConfirmingArchive(true)}
+                    >
+                      Archive client
+                    </Menu.Item>
+                  )}
+                </Menu.Dropdown>
+              </Menu>
+            </>
+          )
+        }
+      />
+
+      <Tabs
+        value={tab}
+        onChange={(next) =>
+          navigate({ search: { tab: next === 'overview' ? undefined : (next as ClientTab) }, replace: true })
+        }
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="sites" rightSection={<CountBadge count={data.siteCount} />}>
+            Sites
+          </Tabs.Tab>
+          <Tabs.Tab value="contacts" rightSection={<CountBadge count={data.contactCount} />}>
+            Contacts
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <ClientOverview client={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sites">
+          <SitesTab clientId={clientId} canManage={canManage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts">
+          <ContactsTab clientId={clientId} canManage={canManage} />
+        </Tabs.Panel>
+      </Tabs>
+
+      <ClientFormModal opened={isEditing} onClose={() => setEditing(false)} client={data} />
+      <ConfirmDialog
+        opened={isConfirmingArchive}
+        onClose={() => setConfirmingArchive(false)}
+        title="Archive client?"
+        message={`${data.name} will be hidden from lists and pickers. Its history stays, and you can restore it at any time.`}
+        confirmLabel="Archive"
+        onConfirm={() => setArchived.mutateAsync(true)}
+      />
+    </>
+  );
+}
+
+function CountBadge(props: { count: number }) {
+  return (
+    <Badge size="xs" variant="light" color="gray" circle={props.count < 10}>
+      {props.count}
+    </Badge>
+  );
+}

@@ -1,0 +1,49 @@
+// Settings: one tab per area the user may see, above the area's own page.
+import { Tabs } from '@mantine/core';
+import { IconCalendarTime, IconClockShield, IconUsers } from '@tabler/icons-react';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useCan } from '../auth/session.ts';
+
+const areas = [
+  { value: '/settings/users', label: 'Users', icon: <IconUsers size={15} />, permission: 'users.read' },
+  {
+    value: '/settings/calendars',
+    label: 'Business calendars',
+    icon: <IconCalendarTime size={15} />,
+    permission: 'calendars.read',
+  },
+  {
+    value: '/settings/sla-policies',
+    label: 'SLA policies',
+    icon: <IconClockShield size={15} />,
+    permission: 'calendars.read',
+  },
+] as const;
+
+export function SettingsLayout() {
+  const can = useCan();
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const visible = areas.filter((area) => can(area.permission));
+  const current = visible.find((area) => pathname.startsWith(area.value))?.value ?? null;
+
+  return (
+    <>
+      <Tabs
+        value={current}
+        onChange={(value) => value && navigate({ to: value })}
+        mb="lg"
+        aria-label="Settings"
+      >
+        <Tabs.List>
+          {visible.map((area) => (
+            <Tabs.Tab key={area.value} value={area.value} leftSection={area.icon}>
+              {area.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Outlet />
+    </>
+  );
+}

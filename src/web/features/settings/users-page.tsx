@@ -1,0 +1,169 @@
+// Staff members with their roles and client scopes.
+import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type Column, DataTable } from '../../ui/data-table.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { RelativeTime } from '../../ui/relative-time.tsx';
+import { TableSkeleton } from '../../ui/skeletons.tsx';
+import { useCan, useSession } from '../auth/session.ts';
+import { clientListQuery } from '../clients/clients-api.ts';
+import { roleColor, roleLabel } from './roles.ts';
+import { type User, usersQuery } from './settings-api.ts';
+import { UserFormModal } from './user-form-modal.tsx';
+
+export function UsersPage() {
+  const can = useCan();
+  const session = useSession();
+  const users = useQuery(usersQuery);
+  const clients = useQuery({
+    ...clientListQuery({ archived: 'any', limit: 500 }),
+    enabled: can('clients.read'),
+  });
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const clientName = (id: string) =>
+    clients.data?.items.find((client) => client.id === id)?.name ?? 'Unknown client';
+  const canManage = can('users.manage');
+
+  const columns: Column<User>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      sortValue: (user) => user.name,
+      render: (user) => (
+        <Stack gap={0}>
+          <Group gap={6}>
+            <Text size="sm" fw={500}>
+              {user.name}
+            </Text>
+            {user.identityId === session.identity.id && (
+              <Badge size="xs" variant="outline" color="gray">
+                You
+              </Badge>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed">
+            {user.email}
+          </Text>
+        </Stack>
+      ),
+    },
+    {
+      key: 'role',
+      header: 'Role',
+      width: 130,
+      sortValue: (user) => user.role,
+      render: (user) => (
+        <Badge variant="light" color={roleColor[user.role]}>
+          {roleLabel(user.role)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'scope',
+      header: 'Clients',
+      render: (user) =>
+        user.allClients ? (
+          <Text size="sm">All clients</Text>
+        ) : (
+          <Tooltip
+            label={user.clientIds.map(clientName).join(', ')}
+            disabled={user.clientIds.length === 0}
+            multiline
+            maw={320}
+          >
+            <Text size="sm" truncate maw={320}>
+              {user.clientIds.length <= 2
+                ? user.clientIds.map(clientName).join(', ') || 'No clients'
+                : `${user.clientIds.length} clients`}
+            </Text>
+          </Tooltip>
+        ),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      width: 110,
+      sortValue: (user) => (user.active ? 0 : 1),
+      render: (user) =>
+        user.active ? (
+          <Badge variant="dot" color="teal">
+            Active
+          </Badge>
+        ) : (
+          <Badge variant="dot" color="gray">
+            Deactivated
+          </Badge>
+        ),
+    },
+    {
+      key: 'added',
+      header: 'Added',
+      width: 110,
+      sortValue: (user) => user.createdAt,
+      render: (user) => <RelativeTime value={user.createdAt} />,
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      key: 'actions',
+      header: '',
+      width: 56,
+      align: 'right',
+      render: (user) => (
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={`Edit ${user.name}`}
+          onClick={() => setEditing(user)}
+        >
+          <IconPencil size={15} />
+        </ActionIcon>
+      ),
+    });
+  }
+
+  const addButton = canManage && (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+      Add user
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Who can sign in to this organization, with which role and which clients."
+        actions={addButton}
+      />
+      {users.isPending ? (
+        <TableSkeleton columns={5} rows={4} />
+      ) : users.isError ? (
+        <Text c="red">{users.error.message}</Text>
+      ) : users.data.length === 0 ? (
+        <EmptyState
+          icon={<IconUsers size={24} />}
+          title="No users yet"
+          description="Add your team."
+          action={addButton}
+        />
+      ) : (
+        <DataTable
+          label="Users"
+          columns={columns}
+          rows={users.data}
+          rowKey={(user) => user.id}
+          initialSort={{ key: 'name', direction: 'asc' }}
+          onOpen={canManage ? (user) => setEditing(user) : undefined}
+        />
+      )}
+      <UserFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        user={editing === 'new' || editing === null ? undefined : editing}
+      />
+    </>
+  );
+}

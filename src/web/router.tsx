@@ -1,0 +1,210 @@
+// Code-based route tree. Public pages (setup, login, organization picker) sit beside the signed-in frame,
+// whose guard decides where a visitor without a session belongs.
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { SelectOrganizationPage } from './features/auth/select-organization-page.tsx';
+import { sessionQuery, setupStatusQuery } from './features/auth/session.ts';
+import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
+import { ClientsPage } from './features/clients/clients-page.tsx';
+import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
+import { SetupPage } from './features/setup/setup-page.tsx';
+import { AppFrame } from './ui/app-frame.tsx';
+import { ErrorPage } from './ui/error-page.tsx';
+import { NotFoundPage } from './ui/not-found.tsx';
+import { PageSkeleton } from './ui/skeletons.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: () => <NotFoundPage />,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'setup',
+  beforeLoad: async ({ context }) => {
+    if (!(await context.queryClient.fetchQuery(setupStatusQuery))) throw redirect({ to: '/login' });
+  },
+  component: SetupPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: text(search.redirect),
+  }),
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session) throw redirect({ to: session.membership ? '/' : '/select-organization' });
+    if (await context.queryClient.fetchQuery(setupStatusQuery)) throw redirect({ to: '/setup' });
+  },
+  component: LoginPage,
+});
+
+const selectOrganizationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'select-organization',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/login' });
+  },
+  component: SelectOrganizationPage,
+});
+
+/** The signed-in frame: everything below needs a session acting in an organization. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) {
+      if (await context.queryClient.fetchQuery(setupStatusQuery)) throw redirect({ to: '/setup' });
+      const wanted = location.href === '/' ? undefined : location.href;
+      throw redirect({ to: '/login', search: { redirect: wanted } });
+    }
+    if (!session.membership) throw redirect({ to: '/select-organization' });
+  },
+  component: AppFrame,
+  notFoundComponent: () => <NotFoundPage />,
+});
+
+const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: DashboardPage });
+
+export type ArchivedFilter = 'false' | 'true' | 'any';
+
+const clientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { q?: string; archived?: ArchivedFilter; page?: number } => {
+    const archived = search.archived === 'true' || search.archived === 'any' ? search.archived : undefined;
+    const page = Number(search.page);
+    return { q: text(search.q), archived, page: Number.isInteger(page) && page > 1 ? page : undefined };
+  },
+  component: ClientsPage,
+});
+
+export type ClientTab = 'overview' | 'sites' | 'contacts';
+
+const clientDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId',
+  validateSearch: (search: Record<string, unknown>): { tab?: ClientTab } => ({
+    tab: search.tab === 'sites' || search.tab === 'contacts' ? search.tab : undefined,
+  }),
+  component: ClientDetailPage,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('./features/settings/settings-layout.tsx'), 'SettingsLayout'),
+});
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    const canReadUsers = session?.membership?.permissions.includes('users.read');
+    throw redirect({ to: canReadUsers ? '/settings/users' : '/settings/calendars', replace: true });
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'users',
+  component: lazyRouteComponent(() => import('./features/settings/users-page.tsx'), 'UsersPage'),
+});
+
+const calendarsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'calendars',
+  component: lazyRouteComponent(() => import('./features/settings/calendars-page.tsx'), 'CalendarsPage'),
+});
+
+const calendarRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'calendars/$calendarId',
+  component: lazyRouteComponent(
+    () => import('./features/settings/calendar-editor-page.tsx'),
+    'CalendarEditorPage',
+  ),
+});
+
+const slaPoliciesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'sla-policies',
+  component: lazyRouteComponent(() => import('./features/settings/sla-policies-page.tsx'), 'SlaPoliciesPage'),
+});
+
+const slaPolicyRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'sla-policies/$policyId',
+  component: lazyRouteComponent(
+    () => import('./features/settings/sla-policy-editor-page.tsx'),
+    'SlaPolicyEditorPage',
+  ),
+});
+
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/api-tokens',
+  component: lazyRouteComponent(() => import('./features/account/api-tokens-page.tsx'), 'ApiTokensPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  selectOrganizationRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    clientsRoute,
+    clientDetailRoute,
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      usersRoute,
+      calendarsRoute,
+      calendarRoute,
+      slaPoliciesRoute,
+      slaPolicyRoute,
+    ]),
+    apiTokensRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Data comes from TanStack Query, which has its own cache; the router should not hold stale copies.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageSkeleton,
+    defaultNotFoundComponent: () => <NotFoundPage />,
+    defaultErrorComponent: ErrorPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,29 @@
+// Shown for unknown URLs and for records that do not exist or are outside the user's client scope
+// (the API answers 404 for both, so the page does not say which).
+import { Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCompassOff } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { ButtonLink } from './links.tsx';
+
+export function NotFoundPage(props: { title?: string; message?: string; action?: ReactNode }) {
+  return (
+    <Stack align="center" gap="sm" py={80} ta="center">
+      <ThemeIcon size={48} radius="xl" variant="light" color="gray">
+        <IconCompassOff size={26} />
+      </ThemeIcon>
+      <Title order={1} fz="h2">
+        {props.title ?? 'Page not found'}
+      </Title>
+      <Text c="dimmed" size="sm" maw={420}>
+        {props.message ?? 'There is nothing at this address, or you do not have access to it.'}
+      </Text>
+      <div style={{ marginTop: 8 }}>
+        {props.action ?? (
+          <ButtonLink to="/" variant="default">
+            Go to the dashboard
+          </ButtonLink>
+        )}
+      </div>
+    </Stack>
+  );
+}

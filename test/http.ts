@@ -1,0 +1,115 @@
+// Route-test harness: the real app over a cloned database, with signed-in clients per role.
+import { randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
+import { createApp } from '../src/server/app.ts';
+import type { Clock } from '../src/server/clock.ts';
+import { createServices } from '../src/server/main.ts';
+import type { StaffRoleValue } from '../src/shared/api/identity.ts';
+import { openTestDatabase } from './database.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests check response bodies with assertions, not types
+type Json = any;
+
+export interface ApiResponse<T = Json> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface ApiClient {
+  request<T = Json>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<T>>;
+  get<T = Json>(path: string): Promise<ApiResponse<T>>;
+  post<T = Json>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+  patch<T = Json>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+  put<T = Json>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+  delete<T = Json>(path: string): Promise<ApiResponse<T>>;
+}
+
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomBytes(5).toString('hex')}@example.test`;
+}
+
+/** Opens a database for this test file and returns helpers to talk to the app through app.request(). */
+export async function startTestApp(options: { clock?: Clock } = {}) {
+  const handle = await openTestDatabase();
+  const services = createServices({ db: handle.db, clock: options.clock });
+  const app = createApp(services, {
+    cookies: { secure: 'false', maxAgeSeconds: 3600 },
+    maxBodyBytes: 64 * 1024,
+  });
+  afterAll(() => handle.close());
+
+  function client(cookie?: string, csrf?: string, bearer?: string): ApiClient {
+    async function request(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
+      const headers: Record<string, string> = {};
+      if (cookie) headers.cookie = cookie;
+      if (csrf) headers['x-csrf-token'] = csrf;
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      if (body !== undefined && typeof body !== 'string') headers['content-type'] = 'application/json';
+      Object.assign(headers, extra);
+      const response = await app.request(`/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+    }
+    return {
+      request,
+      get: (path) => request('GET', path),
+      post: (path, body) => request('POST', path, body ?? {}),
+      patch: (path, body) => request('PATCH', path, body ?? {}),
+      put: (path, body) => request('PUT', path, body ?? {}),
+      delete: (path) => request('DELETE', path),
+    };
+  }
+
+  const anonymous = client();
+
+  async function signIn(email: string, password = TEST_PASSWORD, tenantId?: string): Promise<ApiClient> {
+    const response = await anonymous.post('/auth/login', {
+      email,
+      password,
+      ...(tenantId ? { tenantId } : {}),
+    });
+    if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    return client(cookie, response.body.csrfToken);
+  }
+
+  /** A fresh tenant with its owner signed in: each test gets rows no other test sees. */
+  async function newTenant(name = 'Northwind IT') {
+    const email = uniqueEmail('owner');
+    const { tenantId } = await services.auth.createTenant({
+      organizationName: name,
+      name: 'Olivia Owner',
+      email,
+      password: TEST_PASSWORD,
+    });
+    const owner = await signIn(email);
+    async function member(role: StaffRoleValue, scope: { allClients?: boolean; clientIds?: string[] } = {}) {
+      const memberEmail = uniqueEmail(role);
+      const created = await owner.post('/users', {
+        name: `Test ${role}`,
+        email: memberEmail,
+        password: TEST_PASSWORD,
+        role,
+        allClients: scope.allClients ?? false,
+        clientIds: scope.clientIds ?? [],
+      });
+      if (created.status !== 201) throw new Error(`member failed: ${JSON.stringify(created.body)}`);
+      return signIn(memberEmail);
+    }
+    return { tenantId, owner, ownerEmail: email, member };
+  }
+
+  return { app, services, handle, anonymous, client, signIn, newTenant };
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+// Test tiers, named by file suffix (CONVENTIONS.md §10). The DB and route tiers run once per engine:
+// PGlite always, PostgreSQL when TEST_DATABASE_URL is set. Pure tests also run under a far-off zone.
+const pure = ['src/**/*.test.ts'];
+const notPure = ['src/**/*.db.test.ts', 'src/**/*.routes.test.ts'];
+const database = ['src/**/*.db.test.ts', 'src/**/*.routes.test.ts'];
+
+const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      ...['UTC', 'Pacific/Chatham'].map((tz) => ({
+        test: { name: `unit (${tz})`, include: pure, exclude: notPure, env: { TZ: tz } },
+      })),
+      ...engines.map((engine) => ({
+        test: {
+          name: `db (${engine})`,
+          include: database,
+          env: { TZ: 'UTC', ACCORD_TEST_ENGINE: engine },
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          env: { TZ: 'UTC' },
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
