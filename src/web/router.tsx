@@ -163,6 +163,60 @@ const slaPolicyRoute = createRoute({
   ),
 });
 
+/** The queue's filters live in the URL so a view can be bookmarked and shared (UI.md "Tables"). */
+export interface TicketQueueSearch {
+  boardId?: string;
+  clientId?: string;
+  assigneeId?: string;
+  status?: string;
+  priority?: string;
+  slaState?: string;
+  q?: string;
+  sort?: 'due' | 'number' | 'updated' | 'priority';
+}
+
+const sorts = ['due', 'number', 'updated', 'priority'] as const;
+
+const ticketsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tickets',
+  validateSearch: (search: Record<string, unknown>): TicketQueueSearch => ({
+    boardId: text(search.boardId),
+    clientId: text(search.clientId),
+    assigneeId: text(search.assigneeId),
+    status: text(search.status),
+    priority: text(search.priority),
+    slaState: text(search.slaState),
+    q: text(search.q),
+    sort: sorts.find((sort) => sort === search.sort),
+  }),
+  component: lazyRouteComponent(() => import('./features/tickets/tickets-page.tsx'), 'TicketsPage'),
+});
+
+const newTicketRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tickets/new',
+  validateSearch: (search: Record<string, unknown>): { clientId?: string } => ({
+    clientId: text(search.clientId),
+  }),
+  component: lazyRouteComponent(() => import('./features/tickets/new-ticket-page.tsx'), 'NewTicketPage'),
+});
+
+const ticketRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tickets/$ticketId',
+  component: lazyRouteComponent(
+    () => import('./features/tickets/ticket-detail-page.tsx'),
+    'TicketDetailPage',
+  ),
+});
+
+const helpDeskSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'help-desk',
+  component: lazyRouteComponent(() => import('./features/settings/help-desk-page.tsx'), 'HelpDeskPage'),
+});
+
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'account/api-tokens',
@@ -175,6 +229,9 @@ const routeTree = rootRoute.addChildren([
   selectOrganizationRoute,
   appRoute.addChildren([
     dashboardRoute,
+    ticketsRoute,
+    newTicketRoute,
+    ticketRoute,
     clientsRoute,
     clientDetailRoute,
     settingsRoute.addChildren([
@@ -184,6 +241,7 @@ const routeTree = rootRoute.addChildren([
       calendarRoute,
       slaPoliciesRoute,
       slaPolicyRoute,
+      helpDeskSettingsRoute,
     ]),
     apiTokensRoute,
   ]),

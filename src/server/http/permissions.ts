@@ -14,6 +14,10 @@ export const permissions = [
   'tickets.read',
   'tickets.work',
   'tickets.import',
+  /** Work types and the help desk's settings (reopen window). */
+  'tickets.settings',
+  /** Edit or delete anyone's time entries; everyone who works tickets edits their own. */
+  'time.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -190,3 +190,54 @@ export const ticketImportSchema = z
     path: ['events'],
   });
 export type TicketImport = z.infer<typeof ticketImportSchema>;
+
+/** One action applied to many tickets at once: all of them change, or none does. */
+export const bulkActionSchema = z.strictObject({
+  ticketIds: z.array(z.uuid()).min(1).max(200),
+  action: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('assign'), assigneeId: z.uuid().nullable() }),
+    z.strictObject({
+      type: z.literal('status'),
+      status: ticketStatusSchema,
+      message: z.string().trim().min(1).max(100_000).optional(),
+    }),
+  ]),
+});
+export type BulkAction = z.infer<typeof bulkActionSchema>;
+export const bulkResultSchema = z.object({ items: z.array(ticketSchema) });
+
+/** A saved queue view: the queue's URL query (filters and sort), private or shared with the organization. */
+export const ticketViewInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** The queue's search string without the leading "?", e.g. "boardId=…&status=new,open&sort=due". */
+  query: z.string().max(2000),
+  shared: z.boolean().default(false),
+});
+export const ticketViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  query: z.string(),
+  shared: z.boolean(),
+  ownerId: z.uuid(),
+  ownerName: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type TicketView = z.infer<typeof ticketViewSchema>;
+
+/** Staff who can be assigned tickets (everyone whose role works tickets), for pickers. */
+export const assigneeSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: z.string(),
+  /** 'all' or the client ids the member is scoped to; a ticket can only go to someone who can see its client. */
+  clientIds: z.union([z.literal('all'), z.array(z.uuid())]),
+});
+export type Assignee = z.infer<typeof assigneeSchema>;
+
+/** Per-organization help-desk settings. */
+export const ticketSettingsSchema = z.object({
+  /** A resolved ticket reopened within this many days resumes its clock; later, a new linked ticket. */
+  reopenWindowDays: z.number().int().min(0).max(90),
+});
+export const ticketSettingsUpdateSchema = ticketSettingsSchema.partial().strict();
+export type TicketSettings = z.infer<typeof ticketSettingsSchema>;

@@ -23,6 +23,7 @@ import {
   IconChevronDown,
   IconKey,
   IconLayoutDashboard,
+  IconTicket,
   IconLogout,
   IconMoon,
   IconSettings,
@@ -37,13 +38,19 @@ import { notifyError } from './notify.tsx';
 
 interface NavItem {
   label: string;
-  to: '/' | '/clients' | '/settings';
+  to: '/' | '/tickets' | '/clients' | '/settings';
   icon: ReactNode;
   permission?: Permission;
 }
 
 const navItems: NavItem[] = [
   { label: 'Dashboard', to: '/', icon: <IconLayoutDashboard size={17} stroke={1.6} /> },
+  {
+    label: 'Tickets',
+    to: '/tickets',
+    icon: <IconTicket size={17} stroke={1.6} />,
+    permission: 'tickets.read',
+  },
   {
     label: 'Clients',
     to: '/clients',

@@ -1,6 +1,6 @@
 // Settings: one tab per area the user may see, above the area's own page.
 import { Tabs } from '@mantine/core';
-import { IconCalendarTime, IconClockShield, IconUsers } from '@tabler/icons-react';
+import { IconCalendarTime, IconClockShield, IconTicket, IconUsers } from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useCan } from '../auth/session.ts';
 
@@ -17,6 +17,12 @@ const areas = [
     label: 'SLA policies',
     icon: <IconClockShield size={15} />,
     permission: 'calendars.read',
+  },
+  {
+    value: '/settings/help-desk',
+    label: 'Help desk',
+    icon: <IconTicket size={15} />,
+    permission: 'tickets.settings',
   },
 ] as const;
 
