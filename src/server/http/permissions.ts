@@ -1,25 +1,12 @@
 // Role -> permission table for MSP staff. Later issues add permissions and roles here; the
 // authorization-matrix test checks every route against it.
+
+import { type Permission, permissions } from '../../shared/permissions.ts';
 import type { staffRoles } from '../modules/identity/identity.table.ts';
 
-export type StaffRole = (typeof staffRoles)[number];
+export type { Permission };
 
-export const permissions = [
-  'clients.read',
-  'clients.manage',
-  'calendars.read',
-  'calendars.manage',
-  'users.read',
-  'users.manage',
-  'tickets.read',
-  'tickets.work',
-  'tickets.import',
-  /** Work types and the help desk's settings (reopen window). */
-  'tickets.settings',
-  /** Edit or delete anyone's time entries; everyone who works tickets edits their own. */
-  'time.manage',
-] as const;
-export type Permission = (typeof permissions)[number];
+export type StaffRole = (typeof staffRoles)[number];
 
 const everything = [...permissions];
 

@@ -1,21 +1,16 @@
 // The signed-in session as the web app sees it: one cached query, helpers to read it and to check permissions.
+
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { z } from 'zod';
 import type { sessionSchema } from '../../../shared/api/identity.ts';
+import type { Permission } from '../../../shared/permissions.ts';
 import { api, isApiError } from '../../api/client.ts';
 
 export type SessionData = z.infer<typeof sessionSchema>;
 export type Membership = NonNullable<SessionData['membership']>;
 
-/** Mirrors the server's permission list (src/server/http/permissions.ts). */
-export type Permission =
-  | 'clients.read'
-  | 'clients.manage'
-  | 'calendars.read'
-  | 'calendars.manage'
-  | 'users.read'
-  | 'users.manage';
+export type { Permission };
 
 export const sessionKey = ['session'] as const;
 

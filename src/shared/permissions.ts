@@ -1,0 +1,18 @@
+// The names of staff permissions, shared by the server (which maps roles to them) and the web app (which
+// hides what a user may not do).
+export const permissions = [
+  'clients.read',
+  'clients.manage',
+  'calendars.read',
+  'calendars.manage',
+  'users.read',
+  'users.manage',
+  'tickets.read',
+  'tickets.work',
+  'tickets.import',
+  /** Work types and the help desk's settings (reopen window). */
+  'tickets.settings',
+  /** Edit or delete anyone's time entries; everyone who works tickets edits their own. */
+  'time.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
