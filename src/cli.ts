@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// accord serve | migrate | tenant create — the command line of the server.
+// accord serve | migrate | tenant create | demo — the command line of the server.
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from './server/config.ts';
 import { DataDirLockedError } from './server/db/data-dir-lock.ts';
+import { DemoExistsError, type DemoSummary, loadDemo } from './server/demo/demo.ts';
+import { DEMO_PASSWORD } from './server/demo/demo-data.ts';
 import { createServices, openMigratedDatabase, startServer } from './server/main.ts';
-import { setupInputSchema } from './shared/api/identity.ts';
+import { passwordSchema, setupInputSchema } from './shared/api/identity.ts';
 
 const usage = `Usage: accord <command>
 
@@ -13,6 +15,8 @@ Commands:
   migrate                    Apply migrations and exit
   tenant create --organization NAME --name NAME --email EMAIL [--password PASSWORD]
                              Add an MSP organization with its owner (password also read from ACCORD_PASSWORD)
+  demo [--password PASSWORD] Load a demo MSP with staff, three clients and six weeks of tickets
+                             (password also read from ACCORD_PASSWORD; default ${DEMO_PASSWORD})
 
 Configuration comes from the environment: HOST, PORT, DATA_DIR, DATABASE_URL (see .env.example).`;
 
@@ -66,17 +70,55 @@ async function tenantCreateCommand(args: string[]) {
   }
 }
 
+async function demoCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { password: { type: 'string' } } });
+  const password = passwordSchema.safeParse(values.password ?? process.env.ACCORD_PASSWORD ?? DEMO_PASSWORD);
+  if (!password.success) throw new ConfigError(`--password: ${password.error.issues[0]?.message}`);
+  const config = parseConfig(process.env);
+  const database = await openMigratedDatabase(config);
+  try {
+    console.log('Loading the demo…');
+    const services = createServices({ db: database.handle.db });
+    printDemo(
+      await loadDemo(database.handle.db, services, { password: password.data }),
+      password.data,
+      config,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+function printDemo(summary: DemoSummary, password: string, config: ReturnType<typeof parseConfig>) {
+  const c = summary.counts;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  console.log(`Created ${summary.organization} in ${(summary.elapsedMs / 1000).toFixed(1)} s:
+  ${summary.staff.length} staff, ${c.clients} clients (${c.sites} sites, ${c.contacts} contacts), ${c.calendars} calendars, ${c.slaPolicies} SLA policies
+  ${c.tickets} tickets: ${c.open} open (${c.unassigned} unassigned), ${c.paused} paused, ${c.atRisk} at risk, ${c.breached} breached or missed
+  ${c.timeEntries} time entries
+
+Sign in (password for everyone: ${password}):
+${summary.staff.map((s) => `  ${s.email.padEnd(30)} ${s.name} — ${s.title}`).join('\n')}
+
+Then run \`npm start\` (same ${config.DATABASE_URL ? 'DATABASE_URL' : 'DATA_DIR'}) and open http://${host}:${config.PORT}`);
+}
+
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
   if (command === 'serve') return serveCommand();
   if (command === 'migrate') return migrateCommand();
   if (command === 'tenant' && rest[0] === 'create') return tenantCreateCommand(rest.slice(1));
+  if (command === 'demo') return demoCommand(rest);
   console.error(usage);
   process.exitCode = command === 'help' || command === '--help' ? 0 : 2;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof DemoExistsError
+  ) {
     console.error(error.message);
   } else {
     console.error(error);

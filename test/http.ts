@@ -37,6 +37,11 @@ export function uniqueEmail(label = 'user'): string {
 }
 
 /** Opens a database for this test file and returns helpers to talk to the app through app.request(). */
+/** The membership (staff member) id a signed-in client acts as. */
+export async function membershipIdOf(client: ApiClient): Promise<string> {
+  return (await client.get('/auth/session')).body.membership.id;
+}
+
 export async function startTestApp(options: { clock?: Clock } = {}) {
   const handle = await openTestDatabase();
   const services = createServices({ db: handle.db, clock: options.clock });

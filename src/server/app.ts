@@ -22,7 +22,13 @@ import {
   type UserService,
 } from './modules/identity/index.ts';
 import { createSlaPolicyRoutes, type SlaPolicyService } from './modules/sla-policies/index.ts';
-import { createTicketRoutes, type TicketService } from './modules/tickets/index.ts';
+import {
+  createHelpDeskRoutes,
+  createTicketRoutes,
+  type HelpDeskService,
+  type TicketService,
+} from './modules/tickets/index.ts';
+import { createTimeRoutes, type TimeService } from './modules/time/index.ts';
 
 export interface Services {
   auth: AuthService;
@@ -31,6 +37,8 @@ export interface Services {
   calendars: CalendarService;
   slaPolicies: SlaPolicyService;
   tickets: TicketService;
+  helpDesk: HelpDeskService;
+  time: TimeService;
 }
 
 export interface AppOptions {
@@ -96,7 +104,9 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createClientRoutes(services.clients))
     .route('/', createCalendarRoutes(services.calendars))
     .route('/', createSlaPolicyRoutes(services.slaPolicies))
-    .route('/', createTicketRoutes(services.tickets));
+    .route('/', createTicketRoutes(services.tickets))
+    .route('/', createHelpDeskRoutes(services.helpDesk))
+    .route('/', createTimeRoutes(services.time));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -13,7 +13,8 @@ import { createCalendarService } from './modules/calendars/index.ts';
 import { createClientService } from './modules/clients/index.ts';
 import { createAuthService, createUserService } from './modules/identity/index.ts';
 import { createSlaPolicyService } from './modules/sla-policies/index.ts';
-import { createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
+import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
+import { createTimeService, seedTimeDefaults } from './modules/time/index.ts';
 
 export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHours?: number }): Services {
   const { db } = deps;
@@ -27,7 +28,10 @@ export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHo
       actions,
       clock,
       sessionTtlHours: deps.sessionTtlHours ?? 24 * 14,
-      onTenantCreated: seedTicketDefaults,
+      onTenantCreated: async (tx, tenantId) => {
+        await seedTicketDefaults(tx, tenantId);
+        await seedTimeDefaults(tx, tenantId);
+      },
     }),
     users: createUserService({ db, actions, clock }),
     clients: createClientService({
@@ -39,6 +43,8 @@ export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHo
     calendars,
     slaPolicies,
     tickets: createTicketService({ db, actions, clock }),
+    helpDesk: createHelpDeskService({ db, actions, clock }),
+    time: createTimeService({ db, actions, clock }),
   };
 }
 

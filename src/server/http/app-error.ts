@@ -24,7 +24,14 @@ const statusByCode = {
   'api_token.not_found': 404,
   'tenant.not_found': 404,
   'ticket.not_found': 404,
+  'ticket.assignee_out_of_scope': 422,
+  /** A bulk action where some tickets cannot change; details name each one, nothing changed. */
+  'ticket.bulk_failed': 422,
+  'ticket_view.not_found': 404,
   'time_entry.not_found': 404,
+  'work_type.not_found': 404,
+  'work_type.name_taken': 409,
+  'work_type.archived': 422,
   conflict: 409,
   internal: 500,
 } as const;

@@ -182,6 +182,12 @@ export const ticketImportSchema = z
     description: z.string().max(100_000).default(''),
     priority: prioritySchema,
     type: z.enum(ticketTypes).default('incident'),
+    /** Where the ticket originally came from; 'api' when the other PSA does not say. */
+    source: z.enum(ticketSources).default('api'),
+    boardId: z.uuid().optional(),
+    contactId: z.uuid().nullable().optional(),
+    /** The staff member it is assigned to now; must be able to work the client's tickets. */
+    assigneeId: z.uuid().nullable().optional(),
     slaPolicyId: z.uuid().optional(),
     events: z.array(importEventSchema).min(1).max(10_000),
   })

@@ -23,11 +23,11 @@ import {
   IconChevronDown,
   IconKey,
   IconLayoutDashboard,
-  IconTicket,
   IconLogout,
   IconMoon,
   IconSettings,
   IconSun,
+  IconTicket,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';

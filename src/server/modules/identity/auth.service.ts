@@ -45,6 +45,7 @@ export function createAuthService(deps: {
       role: 'owner',
       allClients: true,
     });
+    await deps.onTenantCreated?.(tx, tenantId);
     return { tenantId, identityId, membershipId };
   }
 

@@ -7,6 +7,7 @@ import type { ActionRunner } from '../../db/actions.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Actor, canSeeClient } from '../../http/scope.ts';
 import { findClientForTicket } from '../clients/index.ts';
+import { checkAssignee } from './ticket-actions.ts';
 import {
   appendToLog,
   closedStatuses,
@@ -32,7 +33,8 @@ export function importTicket(
       if (!canSeeClient(actor.scope, existing.clientId)) throw ticketNotFound();
       return { ticket: await reloadTicket(tx, actor.scope, existing.id), created: false };
     }
-    const client = await findClientForTicket(tx, actor.scope, input.clientId, null);
+    const client = await findClientForTicket(tx, actor.scope, input.clientId, input.contactId ?? null);
+    await checkAssignee(tx, tenantId, input.clientId, input.assigneeId);
     const policyId = input.slaPolicyId ?? client.defaultSlaPolicyId;
     const measure = policyId ? await bindMeasure(tx, tenantId, policyId) : null;
     if (input.slaPolicyId && !measure) {
@@ -53,13 +55,15 @@ export function importTicket(
       tenantId,
       number: await repo.nextTicketNumber(tx, tenantId),
       clientId: input.clientId,
+      contactId: input.contactId ?? null,
       title: input.title,
       description: input.description,
       type: input.type,
-      boardId: await resolveBoard(tx, tenantId, undefined),
-      source: 'api',
+      boardId: await resolveBoard(tx, tenantId, input.boardId),
+      source: input.source,
       priority: final.priority,
       status: final.status,
+      assigneeId: input.assigneeId ?? null,
       externalId: input.externalId,
       slaPolicyVersionId: measure?.slaPolicyVersionId ?? null,
       calendarVersionIds: measure?.calendarVersionIds ?? {},

@@ -106,6 +106,41 @@ export async function appendToLog(
   await repo.updateTicket(tx, ticket.tenantId, ticket.id, { ...changes, ...columns, updatedAt: now });
 }
 
+/** The ticket in the caller's scope (locked until the transaction ends with forUpdate), or ticket.not_found. */
+export async function requireTicket(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<repo.TicketRow> {
+  const row = await repo.findTicket(db, scope, id, options);
+  if (!row) throw ticketNotFound();
+  return row.ticket;
+}
+
+/**
+ * Puts another module's activity (time logged, edited, deleted) on the ticket's timeline as an internal
+ * staff event. The SLA engine ignores these types (see toSlaEvents): they never count as a response.
+ * `occurredAt` is when it happened in the world (the end of the work logged), `now` when it was recorded.
+ */
+export async function recordTicketActivity(
+  tx: Executor,
+  actorId: string,
+  ticket: repo.TicketRow,
+  type: string,
+  data: Record<string, unknown>,
+  now: Date,
+  occurredAt: Date = now,
+): Promise<void> {
+  await appendToLog(
+    tx,
+    ticket,
+    [{ type, occurredAt, isPublic: false, actorId, author: 'staff', data }],
+    {},
+    now,
+  );
+}
+
 export async function reloadTicket(tx: Executor, scope: Scope, id: string): Promise<Ticket> {
   const row = await repo.findTicket(tx, scope, id);
   if (!row) throw ticketNotFound();

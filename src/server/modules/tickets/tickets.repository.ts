@@ -1,9 +1,9 @@
-// Every query on tickets, their events, boards and work types; reads take the request's scope first.
+// Every query on tickets, their events and boards; reads take the request's scope first.
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
-import { clients } from '../clients/clients.table.ts';
+import { clients, membershipClients } from '../clients/clients.table.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
 import { boards, ticketCounters, ticketEvents, tickets } from './tickets.table.ts';
 
@@ -92,6 +92,21 @@ export async function findTicket(
   }
   const [row] = await joined(db).where(where);
   return row;
+}
+
+/** Several tickets in the scope, locked in id order with forUpdate (so concurrent runs cannot deadlock). */
+export async function findTickets(
+  db: Executor,
+  scope: Scope,
+  ids: readonly string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<TicketWithNames[]> {
+  if (ids.length === 0) return [];
+  const where = and(inClientScope(scope, tickets.tenantId, tickets.clientId), inArray(tickets.id, [...ids]));
+  if (options.forUpdate) {
+    await db.select({ id: tickets.id }).from(tickets).where(where).orderBy(asc(tickets.id)).for('update');
+  }
+  return joined(db).where(where);
 }
 
 export async function findTicketByExternalId(db: Executor, tenantId: string, externalId: string) {
@@ -220,9 +235,10 @@ export async function ticketsDueForRecompute(db: Executor, now: Date, limit: num
     .limit(limit);
 }
 
-export async function isActiveMember(db: Executor, tenantId: string, membershipId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: memberships.id })
+/** An active member's role and client scope, for checking who a ticket may be assigned to. */
+export async function findAssignableMember(db: Executor, tenantId: string, membershipId: string) {
+  const [member] = await db
+    .select({ role: memberships.role, allClients: memberships.allClients })
     .from(memberships)
     .where(
       and(
@@ -231,5 +247,11 @@ export async function isActiveMember(db: Executor, tenantId: string, membershipI
         isNull(memberships.deactivatedAt),
       ),
     );
-  return row !== undefined;
+  if (!member) return undefined;
+  if (member.allClients) return { id: membershipId, role: member.role, clientIds: 'all' as const };
+  const rows = await db
+    .select({ clientId: membershipClients.clientId })
+    .from(membershipClients)
+    .where(and(eq(membershipClients.tenantId, tenantId), eq(membershipClients.membershipId, membershipId)));
+  return { id: membershipId, role: member.role, clientIds: rows.map((row) => row.clientId) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ApiClient, startTestApp } from '../../../../test/http.ts';
+import { type ApiClient, membershipIdOf, startTestApp } from '../../../../test/http.ts';
 
 let now = new Date('2026-11-23T09:00:00Z'); // a Monday; London is on GMT
 const t = await startTestApp({ clock: { now: () => now } });
@@ -170,6 +170,27 @@ describe('tickets and their SLA clocks', () => {
     expect(later.body).toMatchObject({ reopenedFromId: ticket.id, status: 'open' });
     expect((await owner.get(`/tickets/${ticket.id}`)).body.status).toBe('closed');
   });
+
+  it("follows the organization's reopen window when it is changed", async () => {
+    const { owner, client } = await helpDesk();
+    expect((await owner.patch('/settings/tickets', { reopenWindowDays: 1 })).status).toBe(200);
+    const ticket = await open(owner, client.id);
+    at('2026-11-23T10:00:00Z');
+    await owner.post(`/tickets/${ticket.id}/status`, { status: 'resolved' });
+    at('2026-11-24T09:59:00Z'); // within a day: the same ticket resumes
+    const within = await owner.post(`/tickets/${ticket.id}/status`, { status: 'open' });
+    expect(within.body.id).toBe(ticket.id);
+    await owner.post(`/tickets/${ticket.id}/status`, { status: 'resolved' });
+    at('2026-11-25T10:00:00Z'); // a day and a minute after resolving: a new linked ticket
+    const later = await owner.post(`/tickets/${ticket.id}/status`, { status: 'open' });
+    expect(later.body).toMatchObject({ reopenedFromId: ticket.id, status: 'open' });
+
+    await owner.patch('/settings/tickets', { reopenWindowDays: 3 });
+    await owner.post(`/tickets/${later.body.id}/status`, { status: 'resolved' });
+    at('2026-11-27T10:00:00Z'); // two days later, inside the widened window
+    const resumed = await owner.post(`/tickets/${later.body.id}/status`, { status: 'open' });
+    expect(resumed.body.id).toBe(later.body.id);
+  });
 });
 
 describe('the queue', () => {
@@ -245,6 +266,42 @@ describe('imports from another PSA', () => {
     const again = await owner.post('/tickets/import', body);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(imported.body.id);
+  });
+
+  it('carries source, board, contact and assignee, and refuses an assignee who cannot see the client', async () => {
+    const { owner, member, client } = await helpDesk();
+    const contact = (await owner.post(`/clients/${client.id}/contacts`, { name: 'Ann Lee' })).body;
+    const boards = (await owner.get('/boards')).body.items;
+    const tech = await member('technician', { clientIds: [client.id] });
+    const otherClient = (await owner.post('/clients', { name: 'Elsewhere Ltd' })).body;
+    const outsider = await member('technician', { clientIds: [otherClient.id] });
+    const body = {
+      externalId: 'HALO-7',
+      clientId: client.id,
+      title: 'Scanner jams',
+      priority: 'P3',
+      source: 'email',
+      boardId: boards.at(-1).id,
+      contactId: contact.id,
+      assigneeId: await membershipIdOf(tech),
+      events: [{ type: 'created', at: '2026-11-20T10:00:00Z' }],
+    };
+    const refused = await owner.post('/tickets/import', {
+      ...body,
+      assigneeId: await membershipIdOf(outsider),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('ticket.assignee_out_of_scope');
+    expect((await owner.get('/tickets')).body.items).toHaveLength(0);
+
+    const imported = await owner.post('/tickets/import', body);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body).toMatchObject({
+      source: 'email',
+      boardId: boards.at(-1).id,
+      contactId: contact.id,
+      assigneeId: await membershipIdOf(tech),
+    });
   });
 
   it('rejects a history without exactly one created event, and stores nothing', async () => {

@@ -1,8 +1,10 @@
 // HTTP routes for tickets: the queue, detail, actions and imports.
 import { createRoute, z } from '@hono/zod-openapi';
-import { idParamSchema } from '../../../shared/api/common.ts';
+import { errorBodySchema, idParamSchema } from '../../../shared/api/common.ts';
 import {
   assignInputSchema,
+  bulkActionSchema,
+  bulkResultSchema,
   callInputSchema,
   priorityInputSchema,
   replyInputSchema,
@@ -101,6 +103,27 @@ export function createTicketRoutes(tickets: TicketService) {
         const { ticket, created } = await tickets.importTicket(actorOf(c), c.req.valid('json'));
         return created ? c.json(ticket, 201) : c.json(ticket, 200);
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/tickets/bulk',
+        tags,
+        summary: 'Assign or change the status of up to 200 tickets at once: all change, or none does',
+        description:
+          'Each ticket goes through the same rules as the single-ticket action. If any ticket cannot change ' +
+          '(not found or not visible, pending_client without a message, an assignee who cannot see its client, …) ' +
+          'the answer is 422 ticket.bulk_failed with details [{id, number, code, message}] for every failing ' +
+          'ticket (number is null when the ticket is not visible), and nothing is changed.',
+        middleware: work,
+        request: { body: jsonBody(bulkActionSchema) },
+        responses: {
+          200: jsonContent(bulkResultSchema, 'The tickets after the change, in the order asked'),
+          422: jsonContent(errorBodySchema, 'Some tickets cannot change; nothing was changed'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => c.json(await tickets.bulk(actorOf(c), c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({

@@ -2,8 +2,8 @@
 
 import type { z } from 'zod';
 import type { Priority } from '../../../shared/api/sla-policies.ts';
-import type { TicketStatusValue } from '../../../shared/api/ticket-enums.ts';
 import type {
+  BulkAction,
   Ticket,
   TicketImport,
   TicketInput,
@@ -12,16 +12,24 @@ import type {
 } from '../../../shared/api/tickets.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
-import type { Database, Executor } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { findClientForTicket } from '../clients/index.ts';
+import {
+  assignInTransaction,
+  checkAssignee,
+  loadAssignee,
+  type StatusInput,
+  setStatusInTransaction,
+  staff,
+} from './ticket-actions.ts';
 import { importTicket } from './ticket-import.ts';
 import {
   appendToLog,
-  closedStatuses,
   type NewEvent,
   reloadTicket,
+  requireTicket,
   resolveBoard,
   ticketNotFound,
   toTicket,
@@ -31,65 +39,9 @@ import { bindMeasure } from './ticket-sla.ts';
 import * as repo from './tickets.repository.ts';
 
 const priorityRank = (p: Priority) => Number(p.slice(1));
-const _iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export function createTicketService(deps: {
-  db: Database;
-  actions: ActionRunner;
-  clock: Clock;
-  reopenWindowDays?: number;
-}) {
+export function createTicketService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
-  const reopenWindowMs = (deps.reopenWindowDays ?? 7) * 86_400_000;
-
-  async function requireTicket(tx: Executor, scope: Scope, id: string) {
-    const row = await repo.findTicket(tx, scope, id, { forUpdate: true });
-    if (!row) throw ticketNotFound();
-    return row.ticket;
-  }
-
-  /** Appends events, applies column changes, recomputes the SLA and records breaches at their instant. */
-  async function checkAssignee(tx: Executor, tenantId: string, assigneeId: string | null | undefined) {
-    if (assigneeId && !(await repo.isActiveMember(tx, tenantId, assigneeId))) {
-      throw new AppError('request.invalid', 'The assignee is not an active staff member.', [
-        { path: ['assigneeId'], message: 'No such staff member' },
-      ]);
-    }
-  }
-
-  const staff = (actor: Actor) => ({ actorId: actor.scope.membershipId, author: 'staff' as const });
-
-  /** A status change as events and columns; pending_client needs the public message that asked the client. */
-  function statusChange(
-    actor: Actor,
-    ticket: repo.TicketRow,
-    input: { status: TicketStatusValue; message?: string },
-    at: Date,
-  ) {
-    const { status, message } = input;
-    if (status === 'pending_client' && !message) {
-      throw new AppError(
-        'request.invalid',
-        'Say what you asked the client: waiting on the client needs a public message.',
-        [{ path: ['message'], message: 'Required for pending_client' }],
-      );
-    }
-    const changes: Partial<repo.TicketRow> = { status };
-    if (status === 'resolved' && !ticket.resolvedAt) changes.resolvedAt = at;
-    if (status === 'closed') changes.closedAt = at;
-    if (!closedStatuses.includes(status)) Object.assign(changes, { resolvedAt: null, closedAt: null });
-    const events: NewEvent[] = [];
-    if (message)
-      events.push({ type: 'public_reply', occurredAt: at, isPublic: true, body: message, ...staff(actor) });
-    events.push({
-      type: 'status',
-      occurredAt: at,
-      isPublic: false,
-      data: { from: ticket.status, status },
-      ...staff(actor),
-    });
-    return { changes, events };
-  }
 
   return {
     async listBoards(scope: Scope) {
@@ -101,7 +53,7 @@ export function createTicketService(deps: {
         const { tenantId } = actor.scope;
         const now = clock.now();
         const client = await findClientForTicket(tx, actor.scope, input.clientId, input.contactId ?? null);
-        await checkAssignee(tx, tenantId, input.assigneeId);
+        await checkAssignee(tx, tenantId, input.clientId, input.assigneeId);
         const boardId = await resolveBoard(tx, tenantId, input.boardId);
         const measure = client.defaultSlaPolicyId
           ? await bindMeasure(tx, tenantId, client.defaultSlaPolicyId)
@@ -173,7 +125,7 @@ export function createTicketService(deps: {
       visibility: 'public' | 'internal',
     ) {
       return actions.run(actor, `ticket.${visibility === 'public' ? 'reply' : 'note'}`, async (tx) => {
-        const ticket = await requireTicket(tx, actor.scope, id);
+        const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
         const now = clock.now();
         const at = pastOrNow(input.occurredAt, now);
         await appendToLog(
@@ -201,7 +153,7 @@ export function createTicketService(deps: {
       input: { channel: 'call' | 'chat'; body?: string; occurredAt?: string },
     ) {
       return actions.run(actor, 'ticket.log_call', async (tx) => {
-        const ticket = await requireTicket(tx, actor.scope, id);
+        const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
         const now = clock.now();
         await appendToLog(
           tx,
@@ -225,48 +177,79 @@ export function createTicketService(deps: {
 
     async assign(actor: Actor, id: string, assigneeId: string | null) {
       return actions.run(actor, 'ticket.assign', async (tx) => {
-        const ticket = await requireTicket(tx, actor.scope, id);
-        await checkAssignee(tx, actor.scope.tenantId, assigneeId);
-        const now = clock.now();
-        await appendToLog(
-          tx,
-          ticket,
-          [
-            {
-              type: 'assignment',
-              occurredAt: now,
-              isPublic: false,
-              data: { from: ticket.assigneeId, to: assigneeId },
-              ...staff(actor),
-            },
-          ],
-          { assigneeId },
-          now,
-        );
+        const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
+        const assignee = await loadAssignee(tx, actor.scope.tenantId, assigneeId);
+        await assignInTransaction(tx, actor, ticket, assignee, clock.now());
         return reloadTicket(tx, actor.scope, id);
       });
     },
 
-    /** Reopening within the window resumes the original clock; later, a new ticket linked to the old one. */
-    async setStatus(actor: Actor, id: string, input: { status: TicketStatusValue; message?: string }) {
+    /** Reopening within the tenant's reopen window resumes the original clock; later, a new linked ticket. */
+    async setStatus(actor: Actor, id: string, input: StatusInput) {
       return actions.run(actor, 'ticket.status', async (tx) => {
-        const ticket = await requireTicket(tx, actor.scope, id);
+        const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
+        const resultId = await setStatusInTransaction(tx, actor, ticket, input, clock.now());
+        return reloadTicket(tx, actor.scope, resultId);
+      });
+    },
+
+    /**
+     * One assign or status action on many tickets in one transaction: every ticket changes or none does.
+     * Each ticket goes through the same steps as the single-ticket action; failures are collected so the
+     * answer names every ticket that cannot change, then the transaction is rolled back.
+     */
+    async bulk(actor: Actor, input: BulkAction): Promise<{ items: Ticket[] }> {
+      return actions.run(actor, `ticket.bulk_${input.action.type}`, async (tx) => {
         const now = clock.now();
-        if (ticket.status === input.status) return reloadTicket(tx, actor.scope, id);
-        const stoppedAt = ticket.resolvedAt ?? ticket.closedAt;
-        const isReopen = closedStatuses.includes(ticket.status) && !closedStatuses.includes(input.status);
-        if (isReopen && stoppedAt && now.getTime() - stoppedAt.getTime() > reopenWindowMs) {
-          return reopenAsNewTicket(tx, actor, ticket, input, now);
+        const { action } = input;
+        // Who to assign is a question about the request, not about each ticket: a bad assignee is a 400.
+        const assignee =
+          action.type === 'assign' ? await loadAssignee(tx, actor.scope.tenantId, action.assigneeId) : null;
+        const ids = [...new Set(input.ticketIds)];
+        const rows = new Map(
+          (await repo.findTickets(tx, actor.scope, ids, { forUpdate: true })).map((row) => [
+            row.ticket.id,
+            row,
+          ]),
+        );
+        const resultIds: string[] = [];
+        const failures: { id: string; number: number | null; code: string; message: string }[] = [];
+        for (const id of ids) {
+          const row = rows.get(id);
+          if (!row) {
+            const error = ticketNotFound();
+            failures.push({ id, number: null, code: error.code, message: error.message });
+            continue;
+          }
+          try {
+            resultIds.push(
+              action.type === 'assign'
+                ? await assignInTransaction(tx, actor, row.ticket, assignee, now)
+                : await setStatusInTransaction(tx, actor, row.ticket, action, now),
+            );
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            failures.push({ id, number: row.ticket.number, code: error.code, message: error.message });
+          }
         }
-        const { changes, events } = statusChange(actor, ticket, input, now);
-        await appendToLog(tx, ticket, events, changes, now);
-        return reloadTicket(tx, actor.scope, id);
+        if (failures.length > 0) {
+          throw new AppError(
+            'ticket.bulk_failed',
+            `${failures.length} of ${ids.length} tickets cannot be changed, so none was changed.`,
+            failures,
+          );
+        }
+        const changed = new Map(
+          (await repo.findTickets(tx, actor.scope, resultIds)).map((row) => [row.ticket.id, toTicket(row)]),
+        );
+        const items = resultIds.map((id) => changed.get(id)!);
+        return { items };
       });
     },
 
     async setPriority(actor: Actor, id: string, input: { priority: Priority; reason?: string }) {
       return actions.run(actor, 'ticket.priority', async (tx) => {
-        const ticket = await requireTicket(tx, actor.scope, id);
+        const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
         if (ticket.priority === input.priority) return reloadTicket(tx, actor.scope, id);
         const isDowngrade = priorityRank(input.priority) > priorityRank(ticket.priority);
         if (isDowngrade && !input.reason) {
@@ -297,7 +280,7 @@ export function createTicketService(deps: {
 
     async update(actor: Actor, id: string, input: z.infer<typeof ticketUpdateSchema>) {
       return actions.run(actor, 'ticket.update', async (tx) => {
-        const ticket = await requireTicket(tx, actor.scope, id);
+        const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
         const now = clock.now();
         if (input.contactId) await findClientForTicket(tx, actor.scope, ticket.clientId, input.contactId);
         if (input.boardId) await resolveBoard(tx, actor.scope.tenantId, input.boardId);
@@ -354,72 +337,6 @@ export function createTicketService(deps: {
     }
     return at;
   }
-
-  async function reopenAsNewTicket(
-    tx: Executor,
-    actor: Actor,
-    old: repo.TicketRow,
-    input: { status: TicketStatusValue; message?: string },
-    now: Date,
-  ): Promise<Ticket> {
-    const { tenantId } = actor.scope;
-    const ticket = await repo.insertTicket(tx, {
-      tenantId,
-      number: await repo.nextTicketNumber(tx, tenantId),
-      clientId: old.clientId,
-      contactId: old.contactId,
-      title: old.title,
-      description: old.description,
-      type: old.type,
-      subType: old.subType,
-      boardId: old.boardId,
-      source: old.source,
-      priority: old.priority,
-      status: 'new',
-      assigneeId: old.assigneeId,
-      reopenedFromId: old.id,
-      slaPolicyVersionId: old.slaPolicyVersionId,
-      calendarVersionIds: old.calendarVersionIds,
-      openedAt: now,
-    });
-    await appendToLog(
-      tx,
-      ticket,
-      [
-        {
-          type: 'created',
-          occurredAt: now,
-          isPublic: false,
-          data: { priority: ticket.priority, status: 'new', reopenedFrom: old.number },
-          ...staff(actor),
-        },
-      ],
-      {},
-      now,
-    );
-    await appendToLog(
-      tx,
-      old,
-      [
-        {
-          type: 'reopened_as',
-          occurredAt: now,
-          isPublic: false,
-          data: { ticketId: ticket.id, number: ticket.number },
-          ...staff(actor),
-        },
-      ],
-      {},
-      now,
-    );
-    if (input.status !== 'new') {
-      const { changes, events } = statusChange(actor, ticket, input, now);
-      await appendToLog(tx, ticket, events, changes, now);
-    }
-    return reloadTicket(tx, actor.scope, ticket.id);
-  }
-
-  /** Idempotent by externalId: a re-import replaces nothing and answers the ticket as it stands. */
 }
 
 export type TicketService = ReturnType<typeof createTicketService>;

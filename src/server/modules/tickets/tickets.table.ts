@@ -123,3 +123,36 @@ export const ticketEvents = pgTable(
     index('ticket_events_ticket_idx').on(t.tenantId, t.ticketId, t.occurredAt),
   ],
 );
+
+/** A saved queue view: the queue's URL query, private to its owner or shared with the organization. */
+export const ticketViews = pgTable(
+  'ticket_views',
+  {
+    ...tenantKey(),
+    ownerId: uuid().notNull(),
+    name: text().notNull(),
+    /** The queue's search string without "?"; the web app parses it, the server only stores it. */
+    query: text().notNull(),
+    shared: boolean().notNull().default(false),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [memberships.tenantId, memberships.id] }),
+    index('ticket_views_owner_idx').on(t.tenantId, t.ownerId),
+  ],
+);
+
+/**
+ * Help-desk settings, one row per tenant. A table of its own rather than columns on tenants: the
+ * tickets module owns its settings (identity stays free of help-desk knowledge), and a missing row
+ * simply means the defaults, so no backfill is needed for tenants that already exist.
+ */
+export const ticketSettings = pgTable('ticket_settings', {
+  tenantId: uuid()
+    .primaryKey()
+    .references(() => tenants.id),
+  /** Days after resolving within which a reopen resumes the original clock; 0–90. */
+  reopenWindowDays: integer().notNull().default(7),
+  updatedAt: instant().notNull().defaultNow(),
+});

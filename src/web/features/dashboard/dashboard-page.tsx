@@ -1,4 +1,5 @@
-// The landing page: a greeting and, until the basics exist, the next steps to get an MSP running.
+// The landing page: a greeting, the technician's tickets (their own queue, what is at risk or breached) and,
+// until the basics exist, the next steps to get an MSP running.
 import { Badge, Grid, Group, Paper, Progress, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconBuildingSkyscraper,
@@ -14,6 +15,7 @@ import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { useCan, useSession } from '../auth/session.ts';
 import { clientListQuery } from '../clients/clients-api.ts';
 import { calendarsQuery, slaPoliciesQuery, usersQuery } from '../settings/settings-api.ts';
+import { AtRiskPanel, MyQueuePanel } from './ticket-panels.tsx';
 
 interface Step {
   key: string;
@@ -84,7 +86,7 @@ export function DashboardPage() {
     {
       key: 'client',
       title: 'Add your first client',
-      description: 'Clients hold sites, contacts and, soon, tickets, assets and agreements.',
+      description: 'Clients hold sites, contacts and tickets; assets and agreements follow.',
       icon: <IconBuildingSkyscraper size={18} />,
       to: '/clients',
       action: 'Go to clients',
@@ -116,24 +118,6 @@ export function DashboardPage() {
           {session.membership.tenantName} · signed in as {session.membership.role}
         </Text>
       </div>
-
-      <Grid gap="md">
-        {can('clients.read') && (
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Stat label="Clients" value={clients.data?.total} to="/clients" />
-          </Grid.Col>
-        )}
-        {can('calendars.read') && (
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Stat label="Business calendars" value={calendars.data?.length} to="/settings/calendars" />
-          </Grid.Col>
-        )}
-        {can('calendars.read') && (
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Stat label="SLA policies" value={policies.data?.length} to="/settings/sla-policies" />
-          </Grid.Col>
-        )}
-      </Grid>
 
       {steps.length > 0 && doneCount < steps.length && (
         <Paper withBorder p="lg">
@@ -195,15 +179,34 @@ export function DashboardPage() {
         </Paper>
       )}
 
-      <Paper withBorder p="lg" bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-7))">
-        <Title order={2} fz="h3" mb={4}>
-          What Accord will show here
-        </Title>
-        <Text size="sm" c="dimmed">
-          Your queue at a glance: tickets at risk of breaching their SLA, changes waiting for approval, and
-          agents that stopped checking in. Those arrive with the tickets, changes and monitoring modules.
-        </Text>
-      </Paper>
+      {can('tickets.read') && (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <MyQueuePanel />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <AtRiskPanel />
+          </Grid.Col>
+        </Grid>
+      )}
+
+      <Grid gap="md">
+        {can('clients.read') && (
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Stat label="Clients" value={clients.data?.total} to="/clients" />
+          </Grid.Col>
+        )}
+        {can('calendars.read') && (
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Stat label="Business calendars" value={calendars.data?.length} to="/settings/calendars" />
+          </Grid.Col>
+        )}
+        {can('calendars.read') && (
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Stat label="SLA policies" value={policies.data?.length} to="/settings/sla-policies" />
+          </Grid.Col>
+        )}
+      </Grid>
     </Stack>
   );
 }

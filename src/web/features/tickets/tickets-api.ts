@@ -159,3 +159,11 @@ export const ticketSettingsQuery = queryOptions({
 });
 export const updateTicketSettings = (input: Partial<TicketSettings>) =>
   api<TicketSettings>('/settings/tickets', { method: 'PATCH', body: input });
+
+/** Every work type, archived ones too (settings, and naming the type of an old entry). */
+export const allWorkTypesQuery = queryOptions({
+  queryKey: [...ticketKeys.workTypes, 'all'] as const,
+  queryFn: () => api<{ items: WorkType[] }>('/work-types', { query: { archived: 'true' } }),
+  select: (data) => data.items,
+  staleTime: 5 * 60_000,
+});

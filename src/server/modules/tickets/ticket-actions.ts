@@ -1,0 +1,207 @@
+// Ticket actions as steps inside a caller's transaction, so one ticket and a bulk run of many share the rules.
+import type { TicketStatusValue } from '../../../shared/api/ticket-enums.ts';
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../http/app-error.ts';
+import { can } from '../../http/permissions.ts';
+import type { Actor } from '../../http/scope.ts';
+import { findReopenWindowDays } from './help-desk.repository.ts';
+import { appendToLog, closedStatuses, type NewEvent } from './ticket-log.ts';
+import * as repo from './tickets.repository.ts';
+
+const DAY_MS = 86_400_000;
+
+export const staff = (actor: Actor) => ({ actorId: actor.scope.membershipId, author: 'staff' as const });
+
+type Assignee = NonNullable<Awaited<ReturnType<typeof repo.findAssignableMember>>>;
+
+/** The member to assign (null to unassign): active, and in a role that works tickets. */
+export async function loadAssignee(
+  tx: Executor,
+  tenantId: string,
+  assigneeId: string | null | undefined,
+): Promise<Assignee | null> {
+  if (!assigneeId) return null;
+  const assignee = await repo.findAssignableMember(tx, tenantId, assigneeId);
+  if (!assignee || !can(assignee.role, 'tickets.work')) {
+    throw new AppError('request.invalid', 'The assignee is not an active staff member who works tickets.', [
+      { path: ['assigneeId'], message: 'No such staff member' },
+    ]);
+  }
+  return assignee;
+}
+
+/** A ticket only goes to someone who can see its client. */
+function checkAssigneeSees(assignee: Assignee | null, clientId: string) {
+  if (assignee && assignee.clientIds !== 'all' && !assignee.clientIds.includes(clientId)) {
+    throw new AppError(
+      'ticket.assignee_out_of_scope',
+      "The assignee cannot see this ticket's client; widen their client scope first.",
+      [{ path: ['assigneeId'], message: "Cannot see the ticket's client" }],
+    );
+  }
+}
+
+export async function checkAssignee(
+  tx: Executor,
+  tenantId: string,
+  clientId: string,
+  assigneeId: string | null | undefined,
+) {
+  checkAssigneeSees(await loadAssignee(tx, tenantId, assigneeId), clientId);
+}
+
+export interface StatusInput {
+  status: TicketStatusValue;
+  message?: string;
+}
+
+function requireMessageFor(input: StatusInput) {
+  if (input.status === 'pending_client' && !input.message) {
+    throw new AppError(
+      'request.invalid',
+      'Say what you asked the client: waiting on the client needs a public message.',
+      [{ path: ['message'], message: 'Required for pending_client' }],
+    );
+  }
+}
+
+/** A status change as events and columns; pending_client needs the public message that asked the client. */
+function statusChange(actor: Actor, ticket: repo.TicketRow, input: StatusInput, at: Date) {
+  requireMessageFor(input);
+  const { status, message } = input;
+  const changes: Partial<repo.TicketRow> = { status };
+  if (status === 'resolved' && !ticket.resolvedAt) changes.resolvedAt = at;
+  if (status === 'closed') changes.closedAt = at;
+  if (!closedStatuses.includes(status)) Object.assign(changes, { resolvedAt: null, closedAt: null });
+  const events: NewEvent[] = [];
+  if (message)
+    events.push({ type: 'public_reply', occurredAt: at, isPublic: true, body: message, ...staff(actor) });
+  events.push({
+    type: 'status',
+    occurredAt: at,
+    isPublic: false,
+    data: { from: ticket.status, status },
+    ...staff(actor),
+  });
+  return { changes, events };
+}
+
+/** Assigns (or unassigns) a ticket locked by the caller to an assignee from loadAssignee; answers its id. */
+export async function assignInTransaction(
+  tx: Executor,
+  actor: Actor,
+  ticket: repo.TicketRow,
+  assignee: Assignee | null,
+  now: Date,
+): Promise<string> {
+  checkAssigneeSees(assignee, ticket.clientId);
+  const assigneeId = assignee?.id ?? null;
+  if (ticket.assigneeId === assigneeId) return ticket.id;
+  await appendToLog(
+    tx,
+    ticket,
+    [
+      {
+        type: 'assignment',
+        occurredAt: now,
+        isPublic: false,
+        data: { from: ticket.assigneeId, to: assigneeId },
+        ...staff(actor),
+      },
+    ],
+    { assigneeId },
+    now,
+  );
+  return ticket.id;
+}
+
+/**
+ * Changes the status of a ticket locked by the caller and answers the id of the ticket that now holds
+ * it: reopening within the tenant's reopen window resumes the original clock; later, a new ticket
+ * linked to the old one is opened instead.
+ */
+export async function setStatusInTransaction(
+  tx: Executor,
+  actor: Actor,
+  ticket: repo.TicketRow,
+  input: StatusInput,
+  now: Date,
+): Promise<string> {
+  if (ticket.status === input.status) return ticket.id;
+  requireMessageFor(input);
+  const stoppedAt = ticket.resolvedAt ?? ticket.closedAt;
+  const isReopen = closedStatuses.includes(ticket.status) && !closedStatuses.includes(input.status);
+  if (isReopen && stoppedAt) {
+    const windowMs = (await findReopenWindowDays(tx, ticket.tenantId)) * DAY_MS;
+    if (now.getTime() - stoppedAt.getTime() > windowMs) {
+      return reopenAsNewTicket(tx, actor, ticket, input, now);
+    }
+  }
+  const { changes, events } = statusChange(actor, ticket, input, now);
+  await appendToLog(tx, ticket, events, changes, now);
+  return ticket.id;
+}
+
+async function reopenAsNewTicket(
+  tx: Executor,
+  actor: Actor,
+  old: repo.TicketRow,
+  input: StatusInput,
+  now: Date,
+): Promise<string> {
+  const { tenantId } = actor.scope;
+  const ticket = await repo.insertTicket(tx, {
+    tenantId,
+    number: await repo.nextTicketNumber(tx, tenantId),
+    clientId: old.clientId,
+    contactId: old.contactId,
+    title: old.title,
+    description: old.description,
+    type: old.type,
+    subType: old.subType,
+    boardId: old.boardId,
+    source: old.source,
+    priority: old.priority,
+    status: 'new',
+    assigneeId: old.assigneeId,
+    reopenedFromId: old.id,
+    slaPolicyVersionId: old.slaPolicyVersionId,
+    calendarVersionIds: old.calendarVersionIds,
+    openedAt: now,
+  });
+  await appendToLog(
+    tx,
+    ticket,
+    [
+      {
+        type: 'created',
+        occurredAt: now,
+        isPublic: false,
+        data: { priority: ticket.priority, status: 'new', reopenedFrom: old.number },
+        ...staff(actor),
+      },
+    ],
+    {},
+    now,
+  );
+  await appendToLog(
+    tx,
+    old,
+    [
+      {
+        type: 'reopened_as',
+        occurredAt: now,
+        isPublic: false,
+        data: { ticketId: ticket.id, number: ticket.number },
+        ...staff(actor),
+      },
+    ],
+    {},
+    now,
+  );
+  if (input.status !== 'new') {
+    const { changes, events } = statusChange(actor, ticket, input, now);
+    await appendToLog(tx, ticket, events, changes, now);
+  }
+  return ticket.id;
+}

@@ -1,0 +1,348 @@
+// Time on tickets: the tenant's work types, and time entries whose every change is kept as a revision.
+import type { z } from 'zod';
+import type {
+  TimeEntry,
+  TimeEntryInput,
+  TimeEntryUpdate,
+  timeEntryRevisionSchema,
+  WorkType,
+  workTypeInputSchema,
+  workTypeUpdateSchema,
+} from '../../../shared/api/time.ts';
+import type { Clock } from '../../clock.ts';
+import type { ActionRunner } from '../../db/actions.ts';
+import type { Database, Executor } from '../../db/client.ts';
+import { AppError } from '../../http/app-error.ts';
+import { can } from '../../http/permissions.ts';
+import type { Actor, Scope } from '../../http/scope.ts';
+import { recordTicketActivity, requireTicket } from '../tickets/index.ts';
+import * as repo from './time.repository.ts';
+import type { TimeEntrySnapshot } from './time.table.ts';
+
+type TimeEntryRevision = z.infer<typeof timeEntryRevisionSchema>;
+
+/** Clock skew and "I'm just finishing" allowance: an entry may end at most this far after now. */
+const FUTURE_GRACE_MS = 5 * 60_000;
+
+const entryNotFound = () => new AppError('time_entry.not_found', 'Time entry not found.');
+
+function toWorkType(row: repo.WorkTypeRow): WorkType {
+  return { id: row.id, name: row.name, position: row.position, archived: row.archivedAt !== null };
+}
+
+function toSnapshot(entry: repo.TimeEntryRow): TimeEntrySnapshot {
+  return {
+    id: entry.id,
+    ticketId: entry.ticketId,
+    staffId: entry.staffId,
+    startedAt: entry.startedAt.toISOString(),
+    minutes: entry.minutes,
+    note: entry.note,
+    workTypeId: entry.workTypeId,
+    cause: entry.cause,
+    revision: entry.revision,
+    createdAt: entry.createdAt.toISOString(),
+    updatedAt: entry.updatedAt.toISOString(),
+  };
+}
+
+function toTimeEntry(row: repo.TimeEntryWithNames): TimeEntry {
+  return { ...toSnapshot(row.entry), staffName: row.staffName, workTypeName: row.workTypeName };
+}
+
+export function createTimeService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
+  const { db, actions, clock } = deps;
+
+  /** A work type new time may be booked to: it exists in the tenant and is not archived. */
+  async function usableWorkType(tx: Executor, tenantId: string, id: string) {
+    const workType = await repo.findWorkType(tx, tenantId, id);
+    if (!workType) {
+      throw new AppError('request.invalid', 'No such work type.', [
+        { path: ['workTypeId'], message: 'No such work type' },
+      ]);
+    }
+    if (workType.archivedAt) {
+      throw new AppError(
+        'work_type.archived',
+        `The work type "${workType.name}" is archived; choose another.`,
+        [{ path: ['workTypeId'], message: 'Archived' }],
+      );
+    }
+    return workType;
+  }
+
+  function checkNotFuture(startedAt: Date, minutes: number, now: Date) {
+    if (startedAt.getTime() + minutes * 60_000 > now.getTime() + FUTURE_GRACE_MS) {
+      throw new AppError('request.invalid', 'A time entry cannot end in the future.', [
+        { path: ['startedAt'], message: 'Ends in the future' },
+      ]);
+    }
+  }
+
+  /** Your own entries with tickets.work (checked by the route); anyone's with time.manage. */
+  function checkMayChange(actor: Actor, entry: repo.TimeEntryRow, verb: 'edit' | 'delete') {
+    if (entry.staffId !== actor.scope.membershipId && !can(actor.scope.role, 'time.manage')) {
+      throw new AppError(
+        'auth.forbidden',
+        `You can only ${verb} your own time entries; changing someone else's needs time.manage.`,
+      );
+    }
+  }
+
+  /** The entry to change, locked, on a ticket the actor can see; the ticket is locked too. */
+  async function lockEntry(tx: Executor, actor: Actor, id: string) {
+    const found = await repo.findEntry(tx, actor.scope, id, { forUpdate: true });
+    if (!found) throw entryNotFound();
+    const ticket = await requireTicket(tx, actor.scope, found.entry.ticketId, { forUpdate: true });
+    return { found, ticket };
+  }
+
+  async function reloadEntry(tx: Executor, scope: Scope, id: string): Promise<TimeEntry> {
+    const row = await repo.findEntry(tx, scope, id);
+    if (!row) throw entryNotFound();
+    return toTimeEntry(row);
+  }
+
+  return {
+    async listWorkTypes(scope: Scope, options: { includeArchived: boolean }): Promise<WorkType[]> {
+      return (await repo.listWorkTypes(db, scope.tenantId, options)).map(toWorkType);
+    },
+
+    async createWorkType(actor: Actor, input: z.infer<typeof workTypeInputSchema>): Promise<WorkType> {
+      return actions.run(actor, 'work_type.create', async (tx) => {
+        const { tenantId } = actor.scope;
+        const nameTaken = () =>
+          new AppError('work_type.name_taken', `There is already a work type called "${input.name}".`);
+        if (await repo.isWorkTypeNameTaken(tx, tenantId, input.name)) throw nameTaken();
+        const now = clock.now();
+        const row = await repo.insertWorkType(tx, {
+          tenantId,
+          name: input.name,
+          position: await repo.nextWorkTypePosition(tx, tenantId),
+          createdAt: now,
+          updatedAt: now,
+        });
+        if (!row) throw nameTaken();
+        return toWorkType(row);
+      });
+    },
+
+    /** Rename, move or (un)archive; archived types stay on old entries. */
+    async updateWorkType(
+      actor: Actor,
+      id: string,
+      input: z.infer<typeof workTypeUpdateSchema>,
+    ): Promise<WorkType> {
+      return actions.run(actor, 'work_type.update', async (tx) => {
+        const { tenantId } = actor.scope;
+        const current = await repo.findWorkType(tx, tenantId, id);
+        if (!current) throw new AppError('work_type.not_found', 'Work type not found.');
+        if (input.name !== undefined && (await repo.isWorkTypeNameTaken(tx, tenantId, input.name, id))) {
+          throw new AppError('work_type.name_taken', `There is already a work type called "${input.name}".`);
+        }
+        const now = clock.now();
+        const archivedAt =
+          input.archived === undefined ? undefined : input.archived ? (current.archivedAt ?? now) : null;
+        const row = await repo.updateWorkType(tx, tenantId, id, {
+          name: input.name,
+          position: input.position,
+          archivedAt,
+          updatedAt: now,
+        });
+        return toWorkType(row);
+      });
+    },
+
+    async listEntries(scope: Scope, ticketId: string): Promise<{ items: TimeEntry[]; totalMinutes: number }> {
+      await requireTicket(db, scope, ticketId);
+      const items = (await repo.listEntries(db, scope, ticketId)).map(toTimeEntry);
+      return { items, totalMinutes: items.reduce((sum, e) => sum + e.minutes, 0) };
+    },
+
+    /** The caller logs their own time on a ticket they can see. */
+    async logTime(actor: Actor, ticketId: string, input: TimeEntryInput): Promise<TimeEntry> {
+      return actions.run(actor, 'time_entry.create', async (tx) => {
+        const { tenantId, membershipId } = actor.scope;
+        const ticket = await requireTicket(tx, actor.scope, ticketId, { forUpdate: true });
+        const workType = await usableWorkType(tx, tenantId, input.workTypeId);
+        const now = clock.now();
+        const startedAt = new Date(input.startedAt);
+        checkNotFuture(startedAt, input.minutes, now);
+        const entry = await repo.insertEntry(tx, {
+          tenantId,
+          ticketId,
+          staffId: membershipId,
+          workTypeId: workType.id,
+          startedAt,
+          minutes: input.minutes,
+          note: input.note,
+          cause: input.cause,
+          revision: 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await repo.insertRevision(tx, {
+          tenantId,
+          timeEntryId: entry.id,
+          revision: 1,
+          change: 'created',
+          actorId: membershipId,
+          at: now,
+          before: null,
+          after: toSnapshot(entry),
+        });
+        await recordTicketActivity(
+          tx,
+          membershipId,
+          ticket,
+          'time_logged',
+          {
+            timeEntryId: entry.id,
+            staffId: entry.staffId,
+            minutes: entry.minutes,
+            workTypeId: workType.id,
+            workType: workType.name,
+            cause: entry.cause,
+          },
+          now,
+          workEnded(entry, now),
+        );
+        return reloadEntry(tx, actor.scope, entry.id);
+      });
+    },
+
+    async updateEntry(actor: Actor, id: string, input: TimeEntryUpdate): Promise<TimeEntry> {
+      return actions.run(actor, 'time_entry.update', async (tx) => {
+        const { tenantId, membershipId } = actor.scope;
+        const { found, ticket } = await lockEntry(tx, actor, id);
+        const before = found.entry;
+        checkMayChange(actor, before, 'edit');
+        const changes = {
+          startedAt: input.startedAt === undefined ? before.startedAt : new Date(input.startedAt),
+          minutes: input.minutes ?? before.minutes,
+          note: input.note ?? before.note,
+          workTypeId: input.workTypeId ?? before.workTypeId,
+          cause: input.cause ?? before.cause,
+        };
+        const isUnchanged =
+          changes.startedAt.getTime() === before.startedAt.getTime() &&
+          changes.minutes === before.minutes &&
+          changes.note === before.note &&
+          changes.workTypeId === before.workTypeId &&
+          changes.cause === before.cause;
+        if (isUnchanged) return toTimeEntry(found);
+        // An entry may keep a type archived since it was logged; moving it to an archived type is refused.
+        const workType =
+          changes.workTypeId === before.workTypeId
+            ? { id: before.workTypeId, name: found.workTypeName }
+            : await usableWorkType(tx, tenantId, changes.workTypeId);
+        const now = clock.now();
+        if (
+          changes.startedAt.getTime() !== before.startedAt.getTime() ||
+          changes.minutes !== before.minutes
+        ) {
+          checkNotFuture(changes.startedAt, changes.minutes, now);
+        }
+        const after = await repo.updateEntry(tx, tenantId, id, {
+          ...changes,
+          revision: before.revision + 1,
+          updatedAt: now,
+        });
+        await repo.insertRevision(tx, {
+          tenantId,
+          timeEntryId: id,
+          revision: after.revision,
+          change: 'updated',
+          actorId: membershipId,
+          at: now,
+          before: toSnapshot(before),
+          after: toSnapshot(after),
+        });
+        await recordTicketActivity(
+          tx,
+          membershipId,
+          ticket,
+          'time_updated',
+          {
+            timeEntryId: id,
+            staffId: after.staffId,
+            minutes: after.minutes,
+            workTypeId: workType.id,
+            workType: workType.name,
+            cause: after.cause,
+            from: { minutes: before.minutes, workTypeId: before.workTypeId, cause: before.cause },
+          },
+          now,
+        );
+        return reloadEntry(tx, actor.scope, id);
+      });
+    },
+
+    /** Soft delete: the entry leaves the list and the total; its history stays. */
+    async deleteEntry(actor: Actor, id: string): Promise<void> {
+      await actions.run(actor, 'time_entry.delete', async (tx) => {
+        const { tenantId, membershipId } = actor.scope;
+        const { found, ticket } = await lockEntry(tx, actor, id);
+        const before = found.entry;
+        checkMayChange(actor, before, 'delete');
+        const now = clock.now();
+        await repo.updateEntry(tx, tenantId, id, {
+          deletedAt: now,
+          revision: before.revision + 1,
+          updatedAt: now,
+        });
+        await repo.insertRevision(tx, {
+          tenantId,
+          timeEntryId: id,
+          revision: before.revision + 1,
+          change: 'deleted',
+          actorId: membershipId,
+          at: now,
+          before: toSnapshot(before),
+          after: null,
+        });
+        await recordTicketActivity(
+          tx,
+          membershipId,
+          ticket,
+          'time_deleted',
+          {
+            timeEntryId: id,
+            staffId: before.staffId,
+            minutes: before.minutes,
+            workTypeId: before.workTypeId,
+            workType: found.workTypeName,
+            cause: before.cause,
+          },
+          now,
+        );
+      });
+    },
+
+    /** Every revision, oldest first, deleted entries included. */
+    async history(scope: Scope, id: string): Promise<{ items: TimeEntryRevision[] }> {
+      const found = await repo.findEntry(db, scope, id, { includeDeleted: true });
+      if (!found) throw entryNotFound();
+      const rows = await repo.listRevisions(db, scope.tenantId, id);
+      return {
+        items: rows.map(({ revision, actorName }) => ({
+          id: revision.id,
+          change: revision.change,
+          actorId: revision.actorId,
+          actorName,
+          at: revision.at.toISOString(),
+          before: revision.before,
+          after: revision.after,
+        })),
+      };
+    },
+  };
+}
+
+export type TimeService = ReturnType<typeof createTimeService>;
+
+/** Where logged work sits on the ticket's timeline: when it ended, or now if it is still going on. */
+function workEnded(entry: { startedAt: Date; minutes: number }, now: Date): Date {
+  const end = new Date(entry.startedAt.getTime() + entry.minutes * 60_000);
+  return end < now ? end : now;
+}

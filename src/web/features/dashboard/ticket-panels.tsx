@@ -1,0 +1,173 @@
+// The dashboard's ticket panels: the signed-in technician's own queue, and what is at risk or breached
+// across every client they can see. Each counts its tickets and links to the queue with the same filter.
+import { Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconUserCheck } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { TicketQueueSearch } from '../../router.tsx';
+import { AnchorLink } from '../../ui/links.tsx';
+import { leadingClock, SlaBadge } from '../tickets/sla-badge.tsx';
+import { openStatuses, priorityColors } from '../tickets/ticket-labels.ts';
+import { type Ticket, type TicketListParams, ticketListQuery } from '../tickets/tickets-api.ts';
+
+/** Enough to count a busy queue; beyond it the count reads "100+". */
+const COUNT_LIMIT = 100;
+const SHOWN = 6;
+
+function TicketLine(props: { ticket: Ticket }) {
+  const { ticket } = props;
+  const lead = ticket.sla ? leadingClock(ticket.sla) : null;
+  return (
+    <Group
+      justify="space-between"
+      wrap="nowrap"
+      gap="sm"
+      py={6}
+      style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group gap="xs" wrap="nowrap" miw={0}>
+        <Badge
+          size="xs"
+          variant={ticket.priority === 'P1' ? 'filled' : 'light'}
+          color={priorityColors[ticket.priority]}
+        >
+          {ticket.priority}
+        </Badge>
+        <Text size="sm" c="dimmed" className="tabular" style={{ flexShrink: 0 }}>
+          #{ticket.number}
+        </Text>
+        <Stack gap={0} miw={0}>
+          <AnchorLink
+            to="/tickets/$ticketId"
+            params={{ ticketId: ticket.id }}
+            size="sm"
+            fw={500}
+            truncate
+            title={ticket.title}
+          >
+            {ticket.title}
+          </AnchorLink>
+          <Text size="xs" c="dimmed" truncate>
+            {ticket.clientName}
+            {ticket.assigneeName ? ` · ${ticket.assigneeName}` : ' · unassigned'}
+          </Text>
+        </Stack>
+      </Group>
+      <div style={{ flexShrink: 0 }}>
+        {lead ? (
+          <SlaBadge
+            clock={lead.clock}
+            name={lead.name}
+            pauseReason={ticket.sla?.resolution.pauseReason}
+            size="xs"
+          />
+        ) : (
+          <Text size="xs" c="dimmed">
+            No SLA
+          </Text>
+        )}
+      </div>
+    </Group>
+  );
+}
+
+function TicketPanel(props: {
+  title: string;
+  icon: ReactNode;
+  params: TicketListParams;
+  /** The queue's URL for the same filter. */
+  search: TicketQueueSearch;
+  empty: string;
+  countColor: string;
+}) {
+  const list = useQuery(ticketListQuery({ ...props.params, limit: COUNT_LIMIT }));
+  const items = list.data?.items ?? [];
+  const count = list.data ? `${items.length}${list.data.nextCursor ? '+' : ''}` : undefined;
+  const headingId = `dashboard-${props.title.toLowerCase().replace(/\W+/g, '-')}`;
+
+  return (
+    <Paper withBorder p="md" h="100%" component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          {props.icon}
+          <Title order={2} fz="h3" id={headingId}>
+            {props.title}
+          </Title>
+          {count !== undefined && (
+            <Badge
+              variant={items.length > 0 ? 'filled' : 'light'}
+              color={items.length > 0 ? props.countColor : 'gray'}
+              className="tabular"
+              aria-label={`${count} ${count === '1' ? 'ticket' : 'tickets'}`}
+            >
+              {count}
+            </Badge>
+          )}
+        </Group>
+        <AnchorLink to="/tickets" search={props.search} size="sm">
+          Open in queue
+        </AnchorLink>
+      </Group>
+      {list.isPending ? (
+        <Stack gap={10} mt="sm" aria-busy="true" aria-label="Loading">
+          <Skeleton height={30} />
+          <Skeleton height={30} />
+          <Skeleton height={30} />
+        </Stack>
+      ) : list.isError ? (
+        <Text size="sm" c="red">
+          {list.error.message}
+        </Text>
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed" py="sm">
+          {props.empty}
+        </Text>
+      ) : (
+        <div>
+          {items.slice(0, SHOWN).map((ticket) => (
+            <TicketLine key={ticket.id} ticket={ticket} />
+          ))}
+          {items.length > SHOWN && (
+            <Text
+              size="xs"
+              c="dimmed"
+              pt={6}
+              style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+            >
+              and {items.length - SHOWN}
+              {list.data?.nextCursor ? '+' : ''} more in the queue
+            </Text>
+          )}
+        </div>
+      )}
+    </Paper>
+  );
+}
+
+const open = openStatuses.join(',');
+
+export function MyQueuePanel() {
+  return (
+    <TicketPanel
+      title="My queue"
+      icon={<IconUserCheck size={18} opacity={0.7} aria-hidden />}
+      params={{ assigneeId: 'me', status: open, sort: 'due' }}
+      search={{ assigneeId: 'me' }}
+      empty="Nothing assigned to you. Take the next ticket from the queue."
+      countColor="indigo"
+    />
+  );
+}
+
+export function AtRiskPanel() {
+  return (
+    <TicketPanel
+      title="At risk and breached"
+      icon={<IconAlertTriangle size={18} opacity={0.7} aria-hidden />}
+      params={{ slaState: 'at_risk,breached', status: open, sort: 'due' }}
+      search={{ slaState: 'at_risk,breached' }}
+      empty="Every open ticket is within its SLA."
+      countColor="red"
+    />
+  );
+}

@@ -1,0 +1,278 @@
+// The ticket's timeline, oldest first: replies and calls as messages, internal notes tinted and labelled,
+// everything else (status, priority, assignment, SLA breaches, time logged) as small lines.
+import { Box, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconArrowsExchange,
+  IconClockHour4,
+  IconFlag,
+  IconLock,
+  IconPhone,
+  IconPoint,
+  IconUser,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { TicketStatusValue, TicketType } from '../../../shared/api/ticket-enums.ts';
+import { type TimeCause, timeCauseLabels } from '../../../shared/api/time.ts';
+import { formatMinutes } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { RelativeTime } from '../../ui/relative-time.tsx';
+import { statusLabels, typeLabels } from './ticket-labels.ts';
+import type { TicketDetail, TicketEvent } from './tickets-api.ts';
+
+export interface TimelineNames {
+  person: (id: unknown) => string;
+  board: (id: unknown) => string;
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+const status = (value: unknown) => statusLabels[value as TicketStatusValue] ?? str(value);
+
+function who(event: TicketEvent): string {
+  if (event.author === 'system') return 'Accord';
+  if (event.author === 'contact') return event.actorName ?? 'The client';
+  return event.actorName ?? 'Someone';
+}
+
+function Message(props: {
+  event: TicketEvent;
+  label: string;
+  tone: 'public' | 'internal' | 'client' | 'call';
+  icon?: ReactNode;
+}) {
+  const { event } = props;
+  const background =
+    props.tone === 'internal'
+      ? 'light-dark(var(--mantine-color-yellow-0), rgba(250, 176, 5, 0.08))'
+      : props.tone === 'client'
+        ? 'light-dark(var(--mantine-color-blue-0), rgba(34, 139, 230, 0.08))'
+        : undefined;
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      bg={background}
+      style={props.tone === 'internal' ? { borderColor: 'var(--mantine-color-yellow-4)' } : undefined}
+      data-event-type={event.type}
+      aria-label={`${props.label} by ${who(event)}`}
+      role="article"
+    >
+      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
+        <Group gap={6} wrap="nowrap">
+          {props.icon}
+          <Text size="sm" fw={600}>
+            {who(event)}
+          </Text>
+          {props.tone === 'internal' ? (
+            // Told apart by tint, border, lock and this word; the word keeps full text contrast.
+            <Text size="xs" fw={700} tt="uppercase" lts={0.3}>
+              {props.label}
+            </Text>
+          ) : (
+            <Text size="xs" c="dimmed">
+              {props.label}
+            </Text>
+          )}
+        </Group>
+        <RelativeTime value={event.occurredAt} size="xs" />
+      </Group>
+      {event.body && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {event.body}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function Line(props: { event: TicketEvent; icon: ReactNode; children: ReactNode; color?: string }) {
+  return (
+    <Group gap={8} wrap="nowrap" px={4} data-event-type={props.event.type} align="flex-start">
+      <ThemeIcon size={20} radius="xl" variant="light" color={props.color ?? 'gray'} mt={1}>
+        {props.icon}
+      </ThemeIcon>
+      <Box style={{ flex: 1, minWidth: 0 }}>
+        <Text size="xs" c={props.color === 'red' ? 'red' : 'dimmed'} component="div">
+          {props.children} · <RelativeTime value={props.event.occurredAt} size="xs" />
+        </Text>
+      </Box>
+    </Group>
+  );
+}
+
+function timeLine(event: TicketEvent): ReactNode {
+  const data = event.data;
+  const minutes = typeof data.minutes === 'number' ? formatMinutes(data.minutes) : 'time';
+  const workType = str(data.workType) || str(data.workTypeName);
+  const cause = data.cause !== 'normal' ? timeCauseLabels[data.cause as TimeCause] : undefined;
+  const detail = `${workType ? ` of ${workType}` : ''}${cause ? ` (${cause.toLowerCase()})` : ''}`;
+  const before = data.from as { minutes?: unknown } | undefined;
+  if (event.type === 'time_deleted') {
+    return (
+      <>
+        <b>{who(event)}</b> deleted a time entry of {minutes}
+        {detail}
+      </>
+    );
+  }
+  if (event.type === 'time_updated') {
+    return (
+      <>
+        <b>{who(event)}</b> edited a time entry: now {minutes}
+        {detail}
+        {typeof before?.minutes === 'number' &&
+          before.minutes !== data.minutes &&
+          ` (was ${formatMinutes(before.minutes)})`}
+      </>
+    );
+  }
+  return (
+    <>
+      <b>{who(event)}</b> logged {minutes}
+      {detail}
+    </>
+  );
+}
+
+function TimelineItem(props: { event: TicketEvent; ticket: TicketDetail; names: TimelineNames }) {
+  const { event, names } = props;
+  const data = event.data;
+  const actor = <b>{who(event)}</b>;
+  switch (event.type) {
+    case 'created':
+      return (
+        <Stack gap={6}>
+          <Line event={event} icon={<IconPoint size={12} />}>
+            {actor} opened the ticket at {str(data.priority)}
+            {typeof data.reopenedFrom === 'number' && ` as a reopening of #${data.reopenedFrom}`}
+          </Line>
+          {props.ticket.description.trim() && (
+            <Paper withBorder p="sm" aria-label="Description" role="article">
+              <Text size="xs" c="dimmed" mb={4}>
+                Description
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {props.ticket.description}
+              </Text>
+            </Paper>
+          )}
+        </Stack>
+      );
+    case 'public_reply':
+      return event.author === 'contact' ? (
+        <Message event={event} label="Client reply" tone="client" />
+      ) : (
+        <Message event={event} label="Reply to client" tone="public" />
+      );
+    case 'internal_note':
+      return (
+        <Message
+          event={event}
+          label="Internal note"
+          tone="internal"
+          icon={<IconLock size={13} aria-hidden />}
+        />
+      );
+    case 'call_logged':
+      return (
+        <Message
+          event={event}
+          label={data.channel === 'chat' ? 'Logged a chat' : 'Logged a call'}
+          tone="call"
+          icon={<IconPhone size={13} aria-hidden />}
+        />
+      );
+    case 'status':
+      return (
+        <Line event={event} icon={<IconArrowsExchange size={12} />}>
+          {actor} changed the status from {status(data.from)} to <b>{status(data.status)}</b>
+        </Line>
+      );
+    case 'priority':
+      return (
+        <Line event={event} icon={<IconFlag size={12} />}>
+          {actor} changed the priority from {str(data.from)} to <b>{str(data.priority)}</b>
+          {event.body && ` — reason given to the client: “${event.body}”`}
+        </Line>
+      );
+    case 'assignment':
+      return (
+        <Line event={event} icon={<IconUser size={12} />}>
+          {actor}{' '}
+          {data.to ? (
+            <>
+              assigned the ticket to <b>{names.person(data.to)}</b>
+            </>
+          ) : (
+            'unassigned the ticket'
+          )}
+        </Line>
+      );
+    case 'title':
+      return (
+        <Line event={event} icon={<IconPoint size={12} />}>
+          {actor} renamed the ticket to “{str(data.to)}”
+        </Line>
+      );
+    case 'type':
+      return (
+        <Line event={event} icon={<IconPoint size={12} />}>
+          {actor} changed the {data.field === 'subType' ? 'sub-type' : 'type'} to{' '}
+          {typeLabels[data.to as TicketType] ?? (str(data.to) || 'none')}
+        </Line>
+      );
+    case 'board':
+      return (
+        <Line event={event} icon={<IconPoint size={12} />}>
+          {actor} moved the ticket to the {names.board(data.to)} board
+        </Line>
+      );
+    case 'contactId':
+      return (
+        <Line event={event} icon={<IconUser size={12} />}>
+          {actor} {data.to ? 'changed the contact' : 'removed the contact'}
+        </Line>
+      );
+    case 'sla_breached':
+      return (
+        <Line event={event} icon={<IconAlertTriangle size={12} />} color="red">
+          {data.clock === 'first_response' ? 'First response' : 'Resolution'} SLA breached (
+          {str(data.priority)})
+        </Line>
+      );
+    case 'reopened_as':
+      return (
+        <Line event={event} icon={<IconArrowsExchange size={12} />}>
+          {actor} reopened this after the reopen window, as{' '}
+          <AnchorLink to="/tickets/$ticketId" params={{ ticketId: str(data.ticketId) }} size="xs">
+            #{String(data.number)}
+          </AnchorLink>
+        </Line>
+      );
+    default:
+      if (event.type.startsWith('time')) {
+        return (
+          <Line event={event} icon={<IconClockHour4 size={12} />} color="indigo">
+            {timeLine(event)}
+          </Line>
+        );
+      }
+      return (
+        <Line event={event} icon={<IconPoint size={12} />}>
+          {actor} {event.type.replace(/_/g, ' ')}
+        </Line>
+      );
+  }
+}
+
+export function TicketTimeline(props: { ticket: TicketDetail; names: TimelineNames }) {
+  // Oldest first; the API's order is kept for events at the same instant.
+  const events = [...props.ticket.events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+  return (
+    <Stack gap="sm" component="section" aria-label="Timeline">
+      {events.map((event) => (
+        <TimelineItem key={event.id} event={event} ticket={props.ticket} names={props.names} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,172 @@
+// The time logged on a ticket: who, when, how long, work type, cause and note, with the total.
+import { ActionIcon, Badge, Menu, Paper, Table, Text } from '@mantine/core';
+import { IconClockHour4, IconDots, IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { timeCauseLabels } from '../../../shared/api/time.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { formatMinutes } from '../../ui/format.ts';
+import { notifyError, notifySuccess } from '../../ui/notify.tsx';
+import { RelativeTime } from '../../ui/relative-time.tsx';
+import { TableSkeleton } from '../../ui/skeletons.tsx';
+import { useCan, useSession } from '../auth/session.ts';
+import { deleteTimeEntry, type TimeEntry, ticketKeys, timeEntriesQuery } from './tickets-api.ts';
+import { TimeEntryFormModal } from './time-entry-form.tsx';
+import { TimeEntryHistoryModal } from './time-entry-history.tsx';
+
+export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
+  const session = useSession();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const entries = useQuery(timeEntriesQuery(props.ticketId));
+  const [editing, setEditing] = useState<TimeEntry | null>(null);
+  const [deleting, setDeleting] = useState<TimeEntry | null>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+
+  const remove = useMutation({
+    mutationFn: (entry: TimeEntry) => deleteTimeEntry(entry.id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ticketKeys.detail(props.ticketId) });
+      notifySuccess('Time entry deleted');
+    },
+    onError: (error) => notifyError(error, 'Could not delete the time entry'),
+  });
+
+  const canChange = (entry: TimeEntry) =>
+    can('tickets.work') && (entry.staffId === session.membership.id || can('time.manage'));
+
+  if (entries.isPending) return <TableSkeleton columns={6} rows={3} />;
+  if (entries.isError) return <Text c="red">{entries.error.message}</Text>;
+  if (entries.data.items.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconClockHour4 size={24} />}
+        title="No time logged yet"
+        description="Log the time you spend, or start the timer in the side panel."
+        action={props.logButton}
+      />
+    );
+  }
+
+  return (
+    <>
+      <Paper withBorder>
+        <Table aria-label="Time entries" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>When</Table.Th>
+              <Table.Th ta="right">Time</Table.Th>
+              <Table.Th>Work type</Table.Th>
+              <Table.Th>Note</Table.Th>
+              <Table.Th w={44} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.data.items.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500} truncate maw={130}>
+                    {entry.staffName}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <RelativeTime value={entry.startedAt} />
+                </Table.Td>
+                <Table.Td ta="right" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  {formatMinutes(entry.minutes)}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{entry.workTypeName}</Text>
+                  {entry.cause !== 'normal' && (
+                    <Badge size="xs" variant="light" color="orange">
+                      {timeCauseLabels[entry.cause]}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
+                    {entry.note}
+                  </Text>
+                  {entry.revision > 1 && (
+                    <Text size="xs" c="dimmed">
+                      edited
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end">
+                    <Menu.Target>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Actions for ${entry.minutes} min by ${entry.staffName}`}
+                      >
+                        <IconDots size={15} />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      {canChange(entry) && (
+                        <Menu.Item leftSection={<IconPencil size={15} />} onClick={() => setEditing(entry)}>
+                          Edit
+                        </Menu.Item>
+                      )}
+                      <Menu.Item
+                        leftSection={<IconHistory size={15} />}
+                        onClick={() => setHistoryOf(entry.id)}
+                      >
+                        History
+                      </Menu.Item>
+                      {canChange(entry) && (
+                        <Menu.Item
+                          color="red"
+                          leftSection={<IconTrash size={15} />}
+                          onClick={() => setDeleting(entry)}
+                        >
+                          Delete
+                        </Menu.Item>
+                      )}
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th colSpan={2}>Total</Table.Th>
+              <Table.Th
+                ta="right"
+                className="tabular"
+                data-testid="time-total"
+                style={{ whiteSpace: 'nowrap' }}
+              >
+                {formatMinutes(entries.data.totalMinutes)}
+              </Table.Th>
+              <Table.Th colSpan={3} />
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Paper>
+      <TimeEntryFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        ticketId={props.ticketId}
+        entry={editing ?? undefined}
+      />
+      <TimeEntryHistoryModal entryId={historyOf} onClose={() => setHistoryOf(null)} />
+      <ConfirmDialog
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete time entry?"
+        message={
+          deleting &&
+          `${formatMinutes(deleting.minutes)} of ${deleting.workTypeName} by ${deleting.staffName} will no longer count on this ticket. The entry's history keeps a record of it.`
+        }
+        confirmLabel="Delete entry"
+        onConfirm={() => (deleting ? remove.mutateAsync(deleting) : Promise.resolve())}
+      />
+    </>
+  );
+}
