@@ -2,6 +2,7 @@
 
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { SimpleCalendar } from './expected-due.ts';
 
 export const OWNER = {
   organization: 'Northwind IT',
@@ -75,4 +76,57 @@ export async function choose(page: Page, label: string, option: string, options:
   await page.getByRole('option', { name: option, exact: true }).click();
   // A multi-select stays open for more picks; moving on (Tab) closes it, as it would for a person.
   if ((await input.getAttribute('aria-expanded')) === 'true') await input.press('Tab');
+}
+
+/** Calls the API as the signed-in browser user: its cookies, and its session's CSRF token. */
+export function browserApi(page: Page) {
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const session = await page.request.get('/api/v1/auth/session');
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const response = await page.request.fetch(`/api/v1${path}`, {
+      method,
+      data: body,
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    const text = await response.text();
+    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+  };
+}
+
+const allDay: [string, string][] = [['00:00', '24:00']];
+
+/** Around the clock in UTC, so an expected due time is plain arithmetic. */
+export const aroundTheClock: SimpleCalendar = {
+  timeZone: 'UTC',
+  weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+  holidays: [],
+};
+
+const target = (firstResponseMinutes: number, resolutionMinutes: number) => ({
+  firstResponseMinutes,
+  resolutionMinutes,
+});
+
+/**
+ * A client measured under "Managed Gold" on the around-the-clock calendar
+ * (P1 30 min / 4 h, P2 1 h / 8 h, P3 4 h / 1 d, P4 8 h / 2 d).
+ */
+export async function addMeasuredClient(page: Page, name: string): Promise<string> {
+  const api = browserApi(page);
+  const calendar = await api.post<{ id: string }>('/calendars', {
+    name: 'Around the clock',
+    ...aroundTheClock,
+  });
+  const policy = await api.post<{ id: string }>('/sla-policies', {
+    name: 'Managed Gold',
+    calendarId: calendar.id,
+    targets: { P1: target(30, 240), P2: target(60, 480), P3: target(240, 1440), P4: target(480, 2880) },
+  });
+  const client = await api.post<{ id: string }>('/clients', { name, defaultSlaPolicyId: policy.id });
+  return client.id;
 }

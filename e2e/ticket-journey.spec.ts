@@ -2,46 +2,24 @@
 // (the resolution clock pauses, with the reason), a reply, resuming, time logged with the timer, and
 // resolving (both clocks met). Also the help-desk settings: work types and the reopen window.
 import { mkdirSync } from 'node:fs';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SlaBlock, Ticket } from '../src/shared/api/tickets.ts';
-import { asShown, expectedDue, type SimpleCalendar } from './expected-due.ts';
+import { asShown, expectedDue } from './expected-due.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
-import { choose, completeSetup, heading, see } from './journeys.ts';
+import {
+  addMeasuredClient,
+  aroundTheClock,
+  browserApi,
+  choose,
+  completeSetup,
+  heading,
+  see,
+} from './journeys.ts';
 
 let harness: Harness;
 let page: Page;
 let ticket: Ticket;
-
-// Around the clock in UTC, so the expected due time is plain arithmetic on the oracle's side.
-const allDay: [string, string][] = [['00:00', '24:00']];
-const calendar: SimpleCalendar = {
-  timeZone: 'UTC',
-  weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-  holidays: [],
-};
-const target = (firstResponseMinutes: number, resolutionMinutes: number) => ({
-  firstResponseMinutes,
-  resolutionMinutes,
-});
-
-/** Calls the API as the signed-in browser user: same cookies, and the session's CSRF token. */
-async function apiAs(request: APIRequestContext) {
-  const session = await (await request.get('/api/v1/auth/session')).json();
-  const headers = { 'x-csrf-token': session.csrfToken as string };
-  return {
-    async post<T>(path: string, data: unknown): Promise<T> {
-      const response = await request.post(`/api/v1${path}`, { data, headers });
-      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-      return (await response.json()) as T;
-    },
-    async get<T>(path: string): Promise<T> {
-      const response = await request.get(`/api/v1${path}`);
-      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-      return (await response.json()) as T;
-    },
-  };
-}
 
 const clock = (name: 'first-response' | 'resolution') =>
   page.getByTestId(`sla-${name}`).locator('[data-sla-state]');
@@ -59,20 +37,10 @@ afterAll(async () => {
 describe.sequential('working a ticket', () => {
   test('an organization with a calendar, an SLA policy and a client opens a ticket', async () => {
     await completeSetup(page);
-    const api = await apiAs(page.request);
-    const cal = await api.post<{ id: string }>('/calendars', { name: 'Around the clock', ...calendar });
-    const policy = await api.post<{ id: string }>('/sla-policies', {
-      name: 'Managed Gold',
-      calendarId: cal.id,
-      targets: { P1: target(30, 240), P2: target(60, 480), P3: target(240, 1440), P4: target(480, 2880) },
-    });
-    const client = await api.post<{ id: string }>('/clients', {
-      name: 'Contoso Ltd',
-      emailDomains: ['contoso.com'],
-      defaultSlaPolicyId: policy.id,
-    });
+    const clientId = await addMeasuredClient(page, 'Contoso Ltd');
+    const api = browserApi(page);
     ticket = await api.post<Ticket>('/tickets', {
-      clientId: client.id,
+      clientId,
       title: 'Printer on the second floor is offline',
       description: 'Nobody on floor 2 can print since this morning.',
       priority: 'P3',
@@ -83,12 +51,12 @@ describe.sequential('working a ticket', () => {
   test('the ticket shows the resolution due time the API computed', async () => {
     await page.goto(`/tickets/${ticket.id}`);
     await heading(page, /Printer on the second floor/);
-    const api = await apiAs(page.request);
+    const api = browserApi(page);
     const detail = await api.get<{ sla: SlaBlock; openedAt: string }>(`/tickets/${ticket.id}`);
     const dueAt = detail.sla?.resolution.dueAt as string;
     // The API agrees with the naive oracle, and the page shows the API's answer.
     const opened = Math.floor(Date.parse(detail.openedAt) / 60_000) * 60_000;
-    expect(dueAt).toBe(expectedDue(opened, 1440, calendar).toISOString());
+    expect(dueAt).toBe(expectedDue(opened, 1440, aroundTheClock).toISOString());
     await expect
       .poll(() => page.getByTestId('resolution-due').textContent())
       .toBe(asShown(new Date(dueAt), 'UTC'));
@@ -226,7 +194,7 @@ describe.sequential('working a ticket', () => {
     await see(page, 'always opens a new ticket');
     await page.getByRole('button', { name: 'Save reopen window' }).click();
     await see(page, 'Reopen window saved');
-    const api = await apiAs(page.request);
+    const api = browserApi(page);
     await expect(api.get<{ reopenWindowDays: number }>('/settings/tickets')).resolves.toEqual({
       reopenWindowDays: 0,
     });

@@ -5,10 +5,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Ticket } from '../src/shared/api/tickets.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
-import { choose, completeSetup, heading, see } from './journeys.ts';
+import { addMeasuredClient, browserApi, choose, completeSetup, heading, see } from './journeys.ts';
 
 let harness: Harness;
 let page: Page;
+let api: ReturnType<typeof browserApi>;
 const seeded: Ticket[] = [];
 let technicianId = '';
 let clientId = '';
@@ -17,30 +18,11 @@ beforeAll(async () => {
   mkdirSync(SHOTS_DIR, { recursive: true });
   harness = await startHarness();
   page = await harness.newPage();
+  api = browserApi(page);
 });
 
 afterAll(async () => {
   await harness?.close();
-});
-
-/** Calls the API as the signed-in browser user (its cookies, its CSRF token). */
-async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const session = await page.request.get('/api/v1/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    data: body,
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  const text = await response.text();
-  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const allDay: [string, string][] = [['00:00', '24:00']];
-const target = (firstResponseMinutes: number, resolutionMinutes: number) => ({
-  firstResponseMinutes,
-  resolutionMinutes,
 });
 
 /** The ticket numbers in the queue table, top to bottom. */
@@ -58,31 +40,10 @@ const row = (ticket: Ticket) =>
 describe.sequential('ticket queue', () => {
   test('an owner seeds a client with an SLA policy, a technician and tickets of every priority', async () => {
     await completeSetup(page);
-    const calendar = await api<{ id: string }>('POST', '/calendars', {
-      name: 'Around the clock',
-      timeZone: 'UTC',
-      weeklyHours: {
-        mon: allDay,
-        tue: allDay,
-        wed: allDay,
-        thu: allDay,
-        fri: allDay,
-        sat: allDay,
-        sun: allDay,
-      },
-      holidays: [],
-    });
-    const policy = await api<{ id: string }>('POST', '/sla-policies', {
-      name: 'Managed Gold',
-      calendarId: calendar.id,
-      targets: { P1: target(30, 240), P2: target(60, 480), P3: target(240, 1440), P4: target(480, 2880) },
-    });
-    clientId = (
-      await api<{ id: string }>('POST', '/clients', { name: 'Contoso Ltd', defaultSlaPolicyId: policy.id })
-    ).id;
-    await api('POST', `/clients/${clientId}/contacts`, { name: 'Ada Lovelace', email: 'ada@contoso.com' });
+    clientId = await addMeasuredClient(page, 'Contoso Ltd');
+    await api.post(`/clients/${clientId}/contacts`, { name: 'Ada Lovelace', email: 'ada@contoso.com' });
     technicianId = (
-      await api<{ id: string }>('POST', '/users', {
+      await api.post<{ id: string }>('/users', {
         name: 'Tom Technician',
         email: 'tom@northwind.test',
         password: 'tom-has-a-long-password',
@@ -92,8 +53,8 @@ describe.sequential('ticket queue', () => {
       })
     ).id;
     // Someone who looks after another client only: tickets for Contoso cannot go to them.
-    const fabrikam = await api<{ id: string }>('POST', '/clients', { name: 'Fabrikam Inc' });
-    await api('POST', '/users', {
+    const fabrikam = await api.post<{ id: string }>('/clients', { name: 'Fabrikam Inc' });
+    await api.post('/users', {
       name: 'Sam Scoped',
       email: 'sam@northwind.test',
       password: 'sam-has-a-long-password',
@@ -101,7 +62,7 @@ describe.sequential('ticket queue', () => {
       allClients: false,
       clientIds: [fabrikam.id],
     });
-    const me = (await api<{ membership: { id: string } }>('GET', '/auth/session')).membership.id;
+    const me = (await api.get<{ membership: { id: string } }>('/auth/session')).membership.id;
 
     // Created in an order unlike their due order, so the queue has to sort them.
     const inputs = [
@@ -111,10 +72,10 @@ describe.sequential('ticket queue', () => {
       { title: 'Laptop for a new starter on Monday', priority: 'P3' },
       { title: 'Shared drive is slow', priority: 'P2' },
     ];
-    for (const input of inputs) seeded.push(await api<Ticket>('POST', '/tickets', { clientId, ...input }));
+    for (const input of inputs) seeded.push(await api.post<Ticket>('/tickets', { clientId, ...input }));
     // An older ticket brought over from the previous PSA: its clocks ran out long ago.
     seeded.push(
-      await api<Ticket>('POST', '/tickets/import', {
+      await api.post<Ticket>('/tickets/import', {
         externalId: 'OLD-1001',
         clientId,
         title: 'Backup job failing since last week',
@@ -202,7 +163,7 @@ describe.sequential('ticket queue', () => {
     await expect(
       row(seeded.find((t) => t.number === order[2]) as Ticket).textContent(),
     ).resolves.not.toContain('Tom Technician');
-    const after = await api<Ticket>('GET', `/tickets/${picked[0]?.id}`);
+    const after = await api.get<Ticket>(`/tickets/${picked[0]?.id}`);
     expect(after.assigneeId).toBe(technicianId);
   });
 
@@ -290,7 +251,7 @@ describe.sequential('ticket queue', () => {
     await page.getByRole('button', { name: 'Create ticket' }).click();
     await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
     const id = page.url().split('/tickets/')[1] as string;
-    const created = await api<Ticket>('GET', `/tickets/${id}`);
+    const created = await api.get<Ticket>(`/tickets/${id}`);
     expect(created).toMatchObject({
       title: 'Plotter prints blank pages',
       priority: 'P2',

@@ -51,11 +51,9 @@ export interface AppOptions {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function clientIp(c: Context<AppEnv>): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // in-process requests (tests) have no socket
-  }
+  // In-process requests (tests, benchmarks) have no socket to ask.
+  const env = c.env as { incoming?: unknown } | undefined;
+  return env?.incoming ? (getConnInfo(c).remote.address ?? null) : null;
 }
 
 export function createApp(services: Services, options: AppOptions) {

@@ -5,7 +5,7 @@ import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
 import { clients, membershipClients } from '../clients/clients.table.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
-import { boards, ticketCounters, ticketEvents, tickets } from './tickets.table.ts';
+import { boards, dueKey, ticketCounters, ticketEvents, tickets } from './tickets.table.ts';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
@@ -171,8 +171,9 @@ export async function listTickets(
   let order: SQL[];
   switch (filter.sort) {
     case 'due': {
-      // NULLs last: coalesce to a far-future instant so the keyset comparison stays a plain tuple compare.
-      const key = sql`coalesce(${tickets.nextDueAt}, 'infinity'::timestamptz)`;
+      // NULLs last: coalesce to a far-future instant so the keyset comparison stays a plain tuple compare
+      // and the queue's partial indexes serve it.
+      const key = dueKey(tickets.nextDueAt);
       if (after)
         conditions.push(
           sql`(${key}, ${tickets.id}) > (coalesce(${after.value}::timestamptz, 'infinity'::timestamptz), ${after.id}::uuid)`,

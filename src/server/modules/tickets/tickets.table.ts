@@ -1,5 +1,8 @@
 // Tickets, their append-only event log and boards (queues).
+
+import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   foreignKey,
   index,
@@ -17,6 +20,13 @@ import { instant, tenantKey, timestamps } from '../../db/columns.ts';
 import { clients, contacts } from '../clients/clients.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
 import { slaPolicyVersions } from '../sla-policies/sla-policies.table.ts';
+
+/** The queue's sort key: next SLA due, tickets without one last. */
+export const dueKey = (nextDueAt: AnyPgColumn) => sql`coalesce(${nextDueAt}, 'infinity'::timestamptz)`;
+
+const openStatuses = ticketStatuses.filter((s) => s !== 'resolved' && s !== 'closed');
+const isOpenTicket = (status: AnyPgColumn) =>
+  sql`${status} in (${sql.raw(openStatuses.map((s) => `'${s}'`).join(', '))})`;
 
 export const boards = pgTable(
   'boards',
@@ -94,7 +104,12 @@ export const tickets = pgTable(
     }),
     uniqueIndex('tickets_number_key').on(t.tenantId, t.number),
     uniqueIndex('tickets_external_id_key').on(t.tenantId, t.externalId),
-    index('tickets_queue_idx').on(t.tenantId, t.boardId, t.status, t.nextDueAt),
+    // The queue: open tickets in next-due order (the expression listTickets sorts on), per board and across
+    // boards, so a page reads its 50 rows instead of sorting every open ticket (bench/README.md).
+    index('tickets_queue_due_idx').on(t.tenantId, dueKey(t.nextDueAt), t.id).where(isOpenTicket(t.status)),
+    index('tickets_board_queue_due_idx')
+      .on(t.tenantId, t.boardId, dueKey(t.nextDueAt), t.id)
+      .where(isOpenTicket(t.status)),
     index('tickets_client_idx').on(t.tenantId, t.clientId, t.status),
     index('tickets_assignee_idx').on(t.tenantId, t.assigneeId, t.status),
     index('tickets_sla_check_idx').on(t.slaCheckAt),

@@ -1,0 +1,3 @@
+DROP INDEX "tickets_queue_idx";--> statement-breakpoint
+CREATE INDEX "tickets_queue_due_idx" ON "tickets" USING btree ("tenant_id",coalesce("next_due_at", 'infinity'::timestamptz),"id") WHERE "tickets"."status" in ('new', 'open', 'pending_client', 'pending_vendor', 'scheduled');--> statement-breakpoint
+CREATE INDEX "tickets_board_queue_due_idx" ON "tickets" USING btree ("tenant_id","board_id",coalesce("next_due_at", 'infinity'::timestamptz),"id") WHERE "tickets"."status" in ('new', 'open', 'pending_client', 'pending_vendor', 'scheduled');
