@@ -1,11 +1,32 @@
-// npm run bench: every benchmark an issue names, printed as Markdown for bench/README.md.
-import { cpus } from 'node:os';
+// npm run bench [-- name …]: every benchmark an issue names (or the named ones), printed as Markdown for bench/README.md.
+import { cpus, totalmem } from 'node:os';
 import * as slaEngine from './sla-engine.ts';
+import * as ticketQueue from './ticket-queue.ts';
+
+const benchmarks: Record<string, { title: string; run(): Promise<string> }> = {
+  'sla-engine': { title: 'SLA engine', run: async () => slaEngine.formatMarkdown(await slaEngine.run()) },
+  'ticket-queue': {
+    title: 'Ticket queue',
+    run: async () => ticketQueue.formatMarkdown(await ticketQueue.run()),
+  },
+};
+
+const names = process.argv.slice(2);
+const unknown = names.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(benchmarks).join(', ')}.`,
+  );
+  process.exit(2);
+}
 
 const header =
   `Run ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'} ` +
-  `(${cpus().length} cores), Node ${process.version}.`;
+  `(${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB), Node ${process.version}.`;
 
 console.log(`${header}\n`);
-console.log('## SLA engine\n');
-console.log(slaEngine.formatMarkdown(await slaEngine.run()));
+for (const name of names.length > 0 ? names : Object.keys(benchmarks)) {
+  const benchmark = benchmarks[name]!;
+  console.log(`## ${benchmark.title}\n`);
+  console.log(`${await benchmark.run()}\n`);
+}
