@@ -20,7 +20,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export const ticketNotFound = () => new AppError('ticket.not_found', 'Ticket not found.');
 
-export function toTicket(row: repo.TicketWithNames): Ticket {
+export function toTicket(row: repo.ListedTicket): Ticket {
   const t = row.ticket;
   return {
     id: t.id,

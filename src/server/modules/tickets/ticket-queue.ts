@@ -8,7 +8,7 @@ import * as repo from './tickets.repository.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function encodeCursor(sort: TicketListQuery['sort'], row: repo.TicketWithNames): string {
+function encodeCursor(sort: TicketListQuery['sort'], row: repo.ListedTicket): string {
   const t = row.ticket;
   const value = {
     due: iso(t.nextDueAt),

@@ -57,16 +57,36 @@ export async function updateTicket(db: Executor, tenantId: string, id: string, v
     .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)));
 }
 
-const ticketColumns = {
-  ticket: tickets,
-  clientName: clients.name,
-  boardName: boards.name,
-  assigneeName: identities.name,
+/** What the API shows of a ticket (see toTicket); the queue reads only these columns. */
+const shownColumns = {
+  id: tickets.id,
+  number: tickets.number,
+  clientId: tickets.clientId,
+  contactId: tickets.contactId,
+  title: tickets.title,
+  description: tickets.description,
+  type: tickets.type,
+  subType: tickets.subType,
+  boardId: tickets.boardId,
+  source: tickets.source,
+  priority: tickets.priority,
+  status: tickets.status,
+  assigneeId: tickets.assigneeId,
+  externalId: tickets.externalId,
+  reopenedFromId: tickets.reopenedFromId,
+  openedAt: tickets.openedAt,
+  resolvedAt: tickets.resolvedAt,
+  nextDueAt: tickets.nextDueAt,
+  sla: tickets.sla,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
 };
 
-function joined(db: Executor) {
+const names = { clientName: clients.name, boardName: boards.name, assigneeName: identities.name };
+
+function joined<T extends typeof tickets | typeof shownColumns>(db: Executor, ticket: T) {
   return db
-    .select(ticketColumns)
+    .select({ ticket, ...names })
     .from(tickets)
     .innerJoin(clients, and(eq(clients.tenantId, tickets.tenantId), eq(clients.id, tickets.clientId)))
     .innerJoin(boards, and(eq(boards.tenantId, tickets.tenantId), eq(boards.id, tickets.boardId)))
@@ -77,7 +97,13 @@ function joined(db: Executor) {
     .leftJoin(identities, eq(identities.id, memberships.identityId));
 }
 
-export type TicketWithNames = Awaited<ReturnType<ReturnType<typeof joined>['execute']>>[number];
+export type TicketWithNames = Awaited<
+  ReturnType<ReturnType<typeof joined<typeof tickets>>['execute']>
+>[number];
+/** A ticket as the queue lists it: the shown columns and the names of its client, board and assignee. */
+export type ListedTicket = Awaited<
+  ReturnType<ReturnType<typeof joined<typeof shownColumns>>['execute']>
+>[number];
 
 /** With forUpdate, the row stays locked until the transaction ends, serializing actions on one ticket. */
 export async function findTicket(
@@ -90,7 +116,7 @@ export async function findTicket(
   if (options.forUpdate) {
     await db.select({ id: tickets.id }).from(tickets).where(where).for('update');
   }
-  const [row] = await joined(db).where(where);
+  const [row] = await joined(db, tickets).where(where);
   return row;
 }
 
@@ -106,7 +132,7 @@ export async function findTickets(
   if (options.forUpdate) {
     await db.select({ id: tickets.id }).from(tickets).where(where).orderBy(asc(tickets.id)).for('update');
   }
-  return joined(db).where(where);
+  return joined(db, tickets).where(where);
 }
 
 export async function findTicketByExternalId(db: Executor, tenantId: string, externalId: string) {
@@ -136,11 +162,7 @@ function likePattern(text: string): string {
 }
 
 /** The queue: keyset pagination on (sort value, id); tickets without a running clock sort last. */
-export async function listTickets(
-  db: Executor,
-  scope: Scope,
-  filter: QueueFilter,
-): Promise<TicketWithNames[]> {
+export async function listTickets(db: Executor, scope: Scope, filter: QueueFilter): Promise<ListedTicket[]> {
   const number = filter.q?.match(/^#?(\d{1,9})$/)?.[1];
   const conditions: (SQL | undefined)[] = [
     inClientScope(scope, tickets.tenantId, tickets.clientId),
@@ -200,7 +222,7 @@ export async function listTickets(
       order = [asc(tickets.priority), asc(tickets.number)];
       break;
   }
-  return joined(db)
+  return joined(db, shownColumns)
     .where(and(...conditions))
     .orderBy(...order)
     .limit(filter.limit);
