@@ -96,11 +96,23 @@ function finalState(events: readonly ImportEvent[], initialPriority: Priority) {
   return { priority, status, resolvedAt, closedAt };
 }
 
+/** The events as Accord records them, status and priority changes with what they changed from. */
 function toImportedEvents(events: readonly ImportEvent[], initialPriority: Priority): NewEvent[] {
-  return events.map((e) => toImportedEvent(e, initialPriority));
+  let status: TicketStatusValue = 'new';
+  let priority = initialPriority;
+  return events.map((e) => {
+    const event = toImportedEvent(e, initialPriority, { status, priority });
+    if (e.type === 'status') status = e.status;
+    if (e.type === 'priority') priority = e.priority;
+    return event;
+  });
 }
 
-function toImportedEvent(e: ImportEvent, initialPriority: Priority): NewEvent {
+function toImportedEvent(
+  e: ImportEvent,
+  initialPriority: Priority,
+  before: { status: TicketStatusValue; priority: Priority },
+): NewEvent {
   const base = { actorId: null, isPublic: false };
   const occurredAt = new Date(e.at);
   switch (e.type) {
@@ -132,7 +144,7 @@ function toImportedEvent(e: ImportEvent, initialPriority: Priority): NewEvent {
         occurredAt,
         author: 'staff',
         body: e.message ?? null,
-        data: { status: e.status },
+        data: { from: before.status, status: e.status },
       };
     case 'priority':
       return {
@@ -141,7 +153,7 @@ function toImportedEvent(e: ImportEvent, initialPriority: Priority): NewEvent {
         occurredAt,
         author: 'staff',
         body: e.reason ?? null,
-        data: { priority: e.priority },
+        data: { from: before.priority, priority: e.priority },
       };
   }
 }

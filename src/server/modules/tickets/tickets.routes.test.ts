@@ -262,6 +262,13 @@ describe('imports from another PSA', () => {
       pausedMinutes: { client: 60, vendor: 0, scheduled: 0 },
     });
     expect(imported.body.status).toBe('resolved');
+    // The timeline says what each status change changed from, as for a ticket worked in Accord.
+    const { events } = (await owner.get(`/tickets/${imported.body.id}`)).body;
+    expect(
+      events
+        .filter((e: { type: string }) => e.type === 'status')
+        .map((e: { data: { from: string; status: string } }) => `${e.data.from}>${e.data.status}`),
+    ).toEqual(['new>pending_client', 'pending_client>open', 'open>resolved']);
 
     const again = await owner.post('/tickets/import', body);
     expect(again.status).toBe(200);

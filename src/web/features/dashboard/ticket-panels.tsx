@@ -30,6 +30,7 @@ function TicketLine(props: { ticket: Ticket }) {
           size="xs"
           variant={ticket.priority === 'P1' ? 'filled' : 'light'}
           color={priorityColors[ticket.priority]}
+          style={{ flexShrink: 0 }}
         >
           {ticket.priority}
         </Badge>

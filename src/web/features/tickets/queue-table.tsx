@@ -148,10 +148,10 @@ export function QueueTable(props: {
             <Header w={116} current={sort}>
               Status
             </Header>
-            <Header w={124} current={sort}>
+            <Header w={112} current={sort}>
               Assignee
             </Header>
-            <Header w={172} sort="due" current={sort}>
+            <Header w={212} sort="due" current={sort}>
               <SortHeader label="SLA" sort="due" current={sort} onSort={onSort} />
             </Header>
             <Header w={84} sort="updated" current={sort}>

@@ -31,7 +31,8 @@ const status = (value: unknown) => statusLabels[value as TicketStatusValue] ?? s
 function who(event: TicketEvent): string {
   if (event.author === 'system') return 'Accord';
   if (event.author === 'contact') return event.actorName ?? 'The client';
-  return event.actorName ?? 'Someone';
+  // Staff events without a member are history imported from another PSA.
+  return event.actorName ?? 'Staff';
 }
 
 function Message(props: {
