@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { TicketQueueSearch } from '../../router.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
-import { leadingClock, SlaBadge } from '../tickets/sla-badge.tsx';
+import { TicketSlaBadge } from '../tickets/sla-badge.tsx';
 import { openStatuses, priorityColors } from '../tickets/ticket-labels.ts';
 import { type Ticket, type TicketListParams, ticketListQuery } from '../tickets/tickets-api.ts';
 
@@ -16,7 +16,6 @@ const SHOWN = 6;
 
 function TicketLine(props: { ticket: Ticket }) {
   const { ticket } = props;
-  const lead = ticket.sla ? leadingClock(ticket.sla) : null;
   return (
     <Group
       justify="space-between"
@@ -55,18 +54,7 @@ function TicketLine(props: { ticket: Ticket }) {
         </Stack>
       </Group>
       <div style={{ flexShrink: 0 }}>
-        {lead ? (
-          <SlaBadge
-            clock={lead.clock}
-            name={lead.name}
-            pauseReason={ticket.sla?.resolution.pauseReason}
-            size="xs"
-          />
-        ) : (
-          <Text size="xs" c="dimmed">
-            No SLA
-          </Text>
-        )}
+        <TicketSlaBadge sla={ticket.sla} />
       </div>
     </Group>
   );

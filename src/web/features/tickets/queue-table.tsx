@@ -6,7 +6,7 @@ import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 
 import type { TicketQueueSearch } from '../../router.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
-import { leadingClock, SlaBadge } from './sla-badge.tsx';
+import { TicketSlaBadge } from './sla-badge.tsx';
 import { priorityColors, priorityLabels, statusColors, statusLabels } from './ticket-labels.ts';
 import type { Ticket } from './tickets-api.ts';
 
@@ -162,7 +162,6 @@ export function QueueTable(props: {
         <Table.Tbody ref={bodyRef}>
           {rows.map((ticket, index) => {
             const isSelected = selected.has(ticket.id);
-            const lead = ticket.sla ? leadingClock(ticket.sla) : null;
             return (
               <Table.Tr
                 key={ticket.id}
@@ -231,18 +230,7 @@ export function QueueTable(props: {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {lead ? (
-                    <SlaBadge
-                      clock={lead.clock}
-                      name={lead.name}
-                      pauseReason={ticket.sla?.resolution.pauseReason}
-                      size="xs"
-                    />
-                  ) : (
-                    <Text size="xs" c="dimmed">
-                      No SLA
-                    </Text>
-                  )}
+                  <TicketSlaBadge sla={ticket.sla} />
                 </Table.Td>
                 <Table.Td>
                   <RelativeTime value={ticket.updatedAt} size="xs" />

@@ -1,6 +1,6 @@
 // The SLA state of one clock as a badge (UI.md "SLA and money at a glance"): a word or icon, never colour
 // alone, a live countdown to the due time, and the absolute due time on hover.
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconClockPause, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { browserTimeZone, formatDateTime, formatRelative } from '../../ui/format.ts';
@@ -93,4 +93,18 @@ export function leadingClock(sla: NonNullable<SlaBlock>): { clock: Clock; name: 
   const response = sla.firstResponse;
   if (response.state !== 'met' && response.state !== 'missed') return { clock: response, name: 'Response' };
   return { clock: sla.resolution, name: 'Resolution' };
+}
+
+/** A ticket's leading clock in a list (queue, dashboard), or "No SLA" for a ticket measured under none. */
+export function TicketSlaBadge(props: { sla: SlaBlock }) {
+  if (!props.sla)
+    return (
+      <Text size="xs" c="dimmed">
+        No SLA
+      </Text>
+    );
+  const lead = leadingClock(props.sla);
+  return (
+    <SlaBadge clock={lead.clock} name={lead.name} pauseReason={props.sla.resolution.pauseReason} size="xs" />
+  );
 }
