@@ -8,6 +8,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { RequestAuth } from '../../http/context.ts';
 import { rolePermissions } from '../../http/permissions.ts';
 import type { Actor } from '../../http/scope.ts';
+import { prepareAuthLookups } from './auth-lookups.ts';
 import * as repo from './identity.repository.ts';
 import { burnPasswordCheck, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 
@@ -33,6 +34,7 @@ export function createAuthService(deps: {
   onTenantCreated?: (tx: Executor, tenantId: string) => Promise<void>;
 }) {
   const { db, actions, clock } = deps;
+  const lookups = prepareAuthLookups(db);
 
   async function createTenantWithOwner(tx: Executor, input: SetupInput, passwordHash: string) {
     const tenantId = await repo.insertTenant(tx, input.organizationName);
@@ -179,9 +181,9 @@ export function createAuthService(deps: {
     }): Promise<RequestAuth | null> {
       const now = clock.now();
       if (credentials.bearerToken) {
-        const token = await repo.findApiTokenByHash(db, sha256(credentials.bearerToken));
+        const token = await lookups.apiToken(sha256(credentials.bearerToken));
         if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
-        const scope = await repo.loadScope(db, token.tenantId, token.membershipId);
+        const scope = await lookups.scope(token.tenantId, token.membershipId);
         if (!scope) return null;
         if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
           await repo.touchApiToken(db, token, now);
@@ -190,13 +192,13 @@ export function createAuthService(deps: {
       }
       if (!credentials.sessionToken) return null;
       const tokenHash = sha256(credentials.sessionToken);
-      const session = await repo.findLiveSession(db, tokenHash, now);
+      const session = await lookups.liveSession(tokenHash, now);
       if (!session) return null;
       if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60_000)
         await repo.touchSession(db, tokenHash, now);
       const scope =
         session.tenantId && session.membershipId
-          ? await repo.loadScope(db, session.tenantId, session.membershipId)
+          ? await lookups.scope(session.tenantId, session.membershipId)
           : null;
       return {
         kind: 'session',

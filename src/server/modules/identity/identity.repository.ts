@@ -203,11 +203,6 @@ export async function revokeApiToken(db: Executor, scope: Scope, id: string, now
   return rows.length > 0;
 }
 
-export async function findApiTokenByHash(db: Executor, tokenHash: string): Promise<ApiTokenRow | undefined> {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash));
-  return row;
-}
-
 export async function touchApiToken(db: Executor, token: ApiTokenRow, now: Date): Promise<void> {
   await db
     .update(apiTokens)
