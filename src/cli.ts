@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // accord serve | migrate | tenant create | demo — the command line of the server.
 import { parseArgs } from 'node:util';
+import { BackupError, runBackupCommand, runRestoreCommand } from './server/backup/index.ts';
 import { ConfigError, parseConfig } from './server/config.ts';
 import { DataDirLockedError } from './server/db/data-dir-lock.ts';
 import { DemoExistsError, type DemoSummary, loadDemo } from './server/demo/demo.ts';
 import { DEMO_PASSWORD } from './server/demo/demo-data.ts';
 import { createServices, openMigratedDatabase, startServer } from './server/main.ts';
+import { runAuditVerify } from './server/modules/audit/index.ts';
 import { passwordSchema, setupInputSchema } from './shared/api/identity.ts';
 
 const usage = `Usage: accord <command>
@@ -17,6 +19,10 @@ Commands:
                              Add an MSP organization with its owner (password also read from ACCORD_PASSWORD)
   demo [--password PASSWORD] Load a demo MSP with staff, three clients and six weeks of tickets
                              (password also read from ACCORD_PASSWORD; default ${DEMO_PASSWORD})
+  audit verify [--tenant ID] Recompute the audit hash chains; exits 1 naming the first bad seq
+  backup --out FILE          Write a consistent backup of every table (PGlite: stop the server first)
+  restore --in FILE [--force]
+                             Load a backup (from either engine) into an empty database; --force replaces
 
 Configuration comes from the environment: HOST, PORT, DATA_DIR, DATABASE_URL (see .env.example).`;
 
@@ -31,7 +37,7 @@ async function serveCommand() {
     process.exit(0);
   };
   // A stray rejection in a background job must not take the server down.
-  process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));
+  process.on('unhandledRejection', (reason) => server.logger.error({ err: reason }, 'unhandled rejection'));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
@@ -65,6 +71,16 @@ async function tenantCreateCommand(args: string[]) {
   try {
     const created = await createServices({ db: database.handle.db }).auth.createTenant(input.data);
     console.log(`Created organization ${input.data.organizationName} (${created.tenantId}).`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function auditVerifyCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { tenant: { type: 'string' } } });
+  const database = await openMigratedDatabase(parseConfig(process.env));
+  try {
+    process.exitCode = await runAuditVerify(database.handle.db, { tenantId: values.tenant });
   } finally {
     await database.close();
   }
@@ -109,6 +125,9 @@ async function main(argv: string[]) {
   if (command === 'migrate') return migrateCommand();
   if (command === 'tenant' && rest[0] === 'create') return tenantCreateCommand(rest.slice(1));
   if (command === 'demo') return demoCommand(rest);
+  if (command === 'audit' && rest[0] === 'verify') return auditVerifyCommand(rest.slice(1));
+  if (command === 'backup') return runBackupCommand(parseConfig(process.env), rest);
+  if (command === 'restore') return runRestoreCommand(parseConfig(process.env), rest);
   console.error(usage);
   process.exitCode = command === 'help' || command === '--help' ? 0 : 2;
 }
@@ -117,7 +136,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
-    error instanceof DemoExistsError
+    error instanceof DemoExistsError ||
+    error instanceof BackupError
   ) {
     console.error(error.message);
   } else {

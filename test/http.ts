@@ -1,7 +1,7 @@
 // Route-test harness: the real app over a cloned database, with signed-in clients per role.
 import { randomBytes } from 'node:crypto';
 import { afterAll } from 'vitest';
-import { createApp } from '../src/server/app.ts';
+import { type AppOptions, createApp } from '../src/server/app.ts';
 import type { Clock } from '../src/server/clock.ts';
 import { createServices } from '../src/server/main.ts';
 import type { StaffRoleValue } from '../src/shared/api/identity.ts';
@@ -42,12 +42,14 @@ export async function membershipIdOf(client: ApiClient): Promise<string> {
   return (await client.get('/auth/session')).body.membership.id;
 }
 
-export async function startTestApp(options: { clock?: Clock } = {}) {
+/** `app` adds to the app's options (logger, metrics, readiness, proxies) for the operations tests. */
+export async function startTestApp(options: { clock?: Clock; app?: Partial<AppOptions> } = {}) {
   const handle = await openTestDatabase();
   const services = createServices({ db: handle.db, clock: options.clock });
   const app = createApp(services, {
     cookies: { secure: 'false', maxAgeSeconds: 3600 },
     maxBodyBytes: 64 * 1024,
+    ...options.app,
   });
   afterAll(() => handle.close());
 

@@ -2,16 +2,20 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import { apiDocsPage } from './http/api-docs.ts';
 import { AppError, errorBody } from './http/app-error.ts';
+import { peerAddress, resolveClientIp, type TrustedProxies, trustNoProxy } from './http/client-ip.ts';
 import type { AppEnv } from './http/context.ts';
+import { createOperationsRoutes } from './http/operations-routes.ts';
+import { observeRequests } from './http/request-log.ts';
+import { type AuditService, createAuditRoutes } from './modules/audit/index.ts';
 import { type CalendarService, createCalendarRoutes } from './modules/calendars/index.ts';
 import { type ClientService, createClientRoutes } from './modules/clients/index.ts';
 import {
@@ -29,6 +33,9 @@ import {
   type TicketService,
 } from './modules/tickets/index.ts';
 import { createTimeRoutes, type TimeService } from './modules/time/index.ts';
+import { type Logger, silentLogger } from './observability/logger.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
+import type { ReadinessCheck } from './observability/readiness.ts';
 
 export interface Services {
   auth: AuthService;
@@ -39,6 +46,7 @@ export interface Services {
   tickets: TicketService;
   helpDesk: HelpDeskService;
   time: TimeService;
+  audit: AuditService;
 }
 
 export interface AppOptions {
@@ -46,27 +54,50 @@ export interface AppOptions {
   /** Built web app (index.html and assets); omitted in API-only tests. */
   webRoot?: string;
   maxBodyBytes?: number;
+  /** Request lines and errors; silent when omitted (tests). */
+  logger?: Logger;
+  /** Shared with the job queue so /metrics shows both; a fresh registry when omitted. */
+  metrics?: Metrics;
+  /** Backs GET /readyz; without it the app reports itself not ready. */
+  readiness?: ReadinessCheck;
+  /** TRUST_PROXY: peers whose X-Forwarded-For names the client; none when omitted. */
+  trustedProxies?: TrustedProxies;
+  /** METRICS_TOKEN; without it /metrics answers only direct loopback requests. */
+  metricsToken?: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function clientIp(c: Context<AppEnv>): string | null {
-  // In-process requests (tests, benchmarks) have no socket to ask.
-  const env = c.env as { incoming?: unknown } | undefined;
-  return env?.incoming ? (getConnInfo(c).remote.address ?? null) : null;
+function clientIp(c: Context<AppEnv>, trustedProxies: TrustedProxies): string | null {
+  // In-process requests (tests, benchmarks) have no socket to ask, so no address.
+  return resolveClientIp(peerAddress(c), c.req.header('x-forwarded-for'), trustedProxies);
 }
 
 export function createApp(services: Services, options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
+  const logger = options.logger ?? silentLogger;
+  const metrics = options.metrics ?? createMetrics();
+  const trustedProxies = options.trustedProxies ?? trustNoProxy;
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
     c.set('requestId', incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID());
-    c.set('ip', clientIp(c));
+    c.set('ip', clientIp(c, trustedProxies));
     c.set('auth', null);
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
+  app.use('*', observeRequests({ logger, metrics }));
+
+  app.route(
+    '/',
+    createOperationsRoutes({
+      metrics,
+      readiness: options.readiness,
+      metricsToken: options.metricsToken,
+      logger,
+    }),
+  );
 
   app.use(
     '/api/*',
@@ -104,7 +135,8 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createSlaPolicyRoutes(services.slaPolicies))
     .route('/', createTicketRoutes(services.tickets))
     .route('/', createHelpDeskRoutes(services.helpDesk))
-    .route('/', createTimeRoutes(services.time));
+    .route('/', createTimeRoutes(services.time))
+    .route('/', createAuditRoutes(services.audit));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -147,7 +179,10 @@ export function createApp(services: Services, options: AppOptions) {
     if (error instanceof HTTPException && error.status === 415) {
       return c.json(errorBody('request.unsupported_media_type', 'Send the body as application/json.'), 415);
     }
-    console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} failed:`, error);
+    logger.error(
+      { err: error, requestId: c.get('requestId'), method: c.req.method, route: routePath(c) },
+      'request failed',
+    );
     return c.json(
       errorBody('internal', 'Something went wrong on our side.', { requestId: c.get('requestId') }),
       500,

@@ -1,5 +1,6 @@
 // Environment parsed once at start; nothing else reads process.env. All problems are reported together.
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-ip.ts';
 
 const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -9,7 +10,22 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  // Reverse proxies whose X-Forwarded-For is believed: IPs, CIDR ranges or `loopback`; empty trusts none.
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  // Bearer token for GET /metrics; without it /metrics answers only direct requests from this machine.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Start even though PostgreSQL has fsync or synchronous_commit off (test installs only).
+  ALLOW_UNSAFE_DURABILITY: z.enum(['true', 'false']).default('false'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

@@ -7,19 +7,25 @@ import type { Config } from './config.ts';
 import { createActionRunner } from './db/actions.ts';
 import { type Database, type DatabaseHandle, type DatabaseTarget, openDatabase } from './db/client.ts';
 import { type DataDirLock, lockDataDir } from './db/data-dir-lock.ts';
+import { assertDurable } from './db/durability.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { parseTrustedProxies } from './http/client-ip.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
+import { createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createClientService } from './modules/clients/index.ts';
 import { createAuthService, createUserService } from './modules/identity/index.ts';
 import { createSlaPolicyService } from './modules/sla-policies/index.ts';
 import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
 import { createTimeService, seedTimeDefaults } from './modules/time/index.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { createReadinessCheck } from './observability/readiness.ts';
 
 export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHours?: number }): Services {
   const { db } = deps;
   const clock = deps.clock ?? systemClock;
-  const actions = createActionRunner(db);
+  const actions = createActionRunner(db, { clock });
   const calendars = createCalendarService({ db, actions, clock });
   const slaPolicies = createSlaPolicyService({ db, actions, clock, calendarExists: calendars.exists });
   return {
@@ -45,6 +51,7 @@ export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHo
     tickets: createTicketService({ db, actions, clock }),
     helpDesk: createHelpDeskService({ db, actions, clock }),
     time: createTimeService({ db, actions, clock }),
+    audit: createAuditService({ db, clock }),
   };
 }
 
@@ -57,11 +64,19 @@ export function databaseTarget(config: Config): DatabaseTarget {
 /** Opens (and for PGlite, locks) the database and applies migrations. */
 export async function openMigratedDatabase(
   config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
 ): Promise<{ handle: DatabaseHandle; close(): Promise<void> }> {
   const target = databaseTarget(config);
   const lock: DataDirLock | null = target.engine === 'pglite' ? await lockDataDir(config.DATA_DIR) : null;
   try {
-    const handle = await openDatabase(target);
+    const handle = await openDatabase(target, { logger });
+    // Before migrating: a database that loses commits is refused before anything is written to it.
+    try {
+      await assertDurable(handle, { allowUnsafe: config.ALLOW_UNSAFE_DURABILITY === 'true', logger });
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
     await migrateDatabase(handle);
     return {
       handle,
@@ -94,15 +109,32 @@ export async function registerJobs(jobs: JobQueue, services: Services): Promise<
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-export async function startServer(config: Config): Promise<{ url: string; stop(): Promise<void> }> {
-  const database = await openMigratedDatabase(config);
+export async function startServer(
+  config: Config,
+): Promise<{ url: string; logger: Logger; stop(): Promise<void> }> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const metrics = createMetrics();
+  const database = await openMigratedDatabase(config, logger);
   const services = createServices({ db: database.handle.db, sessionTtlHours: config.SESSION_TTL_HOURS });
-  const jobs = createJobQueue(database.handle);
+  const jobs = createJobQueue({
+    ...database.handle,
+    log: (message, error) => logger.error({ err: error ?? undefined }, `[jobs] ${message}`),
+    onJobSettled: (job) => metrics.observeJob(job),
+  });
   await jobs.start();
   await registerJobs(jobs, services);
+  // Seals new audit events into each tenant's chain every 2 s (docs/adr/0004-audit.md).
+  const sealer = startAuditSealer(services.audit, {
+    log: (error) => logger.error({ err: error }, '[audit] sealing failed; retrying'),
+  });
   const app = createApp(services, {
     cookies: { secure: config.SECURE_COOKIES, maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
     webRoot,
+    logger,
+    metrics,
+    readiness: createReadinessCheck({ handle: database.handle, jobs }),
+    trustedProxies: parseTrustedProxies(config.TRUST_PROXY),
+    metricsToken: config.METRICS_TOKEN,
   });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
   await new Promise<void>((resolve, reject) => {
@@ -112,10 +144,13 @@ export async function startServer(config: Config): Promise<{ url: string; stop()
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  logger.info({ url, engine: database.handle.engine }, 'listening');
   return {
     url,
+    logger,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sealer.stop();
       await jobs.stop();
       await database.close();
     },

@@ -14,5 +14,7 @@ export const permissions = [
   'tickets.settings',
   /** Edit or delete anyone's time entries; everyone who works tickets edits their own. */
   'time.manage',
+  /** Read the audit log and check its hash chain. */
+  'audit.read',
 ] as const;
 export type Permission = (typeof permissions)[number];

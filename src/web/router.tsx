@@ -15,6 +15,7 @@ import { sessionQuery, setupStatusQuery } from './features/auth/session.ts';
 import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
 import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
+import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
 import { SetupPage } from './features/setup/setup-page.tsx';
 import { AppFrame } from './ui/app-frame.tsx';
 import { ErrorPage } from './ui/error-page.tsx';
@@ -217,6 +218,20 @@ const helpDeskSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/help-desk-page.tsx'), 'HelpDeskPage'),
 });
 
+const auditLogRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'audit-log',
+  validateSearch: (search: Record<string, unknown>): AuditLogSearch => ({
+    action: text(search.action),
+    actorId: text(search.actorId),
+    targetType: text(search.targetType),
+    targetId: text(search.targetId),
+    from: text(search.from),
+    to: text(search.to),
+  }),
+  component: lazyRouteComponent(() => import('./features/settings/audit-log-page.tsx'), 'AuditLogPage'),
+});
+
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'account/api-tokens',
@@ -242,6 +257,7 @@ const routeTree = rootRoute.addChildren([
       slaPoliciesRoute,
       slaPolicyRoute,
       helpDeskSettingsRoute,
+      auditLogRoute,
     ]),
     apiTokensRoute,
   ]),

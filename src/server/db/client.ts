@@ -5,6 +5,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { createLogger, type Logger } from '../observability/logger.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -31,7 +32,12 @@ const pgTypes = {
   },
 };
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+const fallbackLogger = createLogger('info');
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { logger?: Logger } = {},
+): Promise<DatabaseHandle> {
   if (target.engine === 'pglite') {
     const pglite = await PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
@@ -41,7 +47,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return { engine: 'pglite', db, pglite, close: () => pglite.close() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
-  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  // An idle client's connection dropped; pg replaces it on the next query.
+  pool.on('error', (error) =>
+    (options.logger ?? fallbackLogger).error({ err: error }, 'PostgreSQL pool error'),
+  );
   const db = drizzleNodePg({ client: pool, ...drizzleOptions }) as unknown as Database;
   return { engine: 'postgres', db, pool, close: () => pool.end() };
+}
+
+/** Plain SQL without parameters on either engine, for housekeeping queries outside the schema. */
+export async function queryRows<T>(handle: DatabaseHandle, text: string): Promise<T[]> {
+  if (handle.engine === 'pglite') return (await handle.pglite.query<T>(text)).rows;
+  return (await handle.pool.query(text)).rows as T[];
 }

@@ -1,11 +1,12 @@
 // Applies the committed migrations under an advisory lock, so app nodes starting together migrate once.
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { DatabaseHandle } from './client.ts';
+import { type DatabaseHandle, queryRows } from './client.ts';
 
 // Same depth from src/server/db and dist/server/db.
 const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
@@ -36,4 +37,20 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+let committedMigrationMillis: number[] | undefined;
+
+/**
+ * How many of the committed migrations the database has not applied (drizzle applies them in
+ * order and records each one's timestamp). Reads the migration files once per process.
+ */
+export async function countPendingMigrations(handle: DatabaseHandle): Promise<number> {
+  committedMigrationMillis ??= readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis);
+  const [applied] = await queryRows<{ latest: string | number | null }>(
+    handle,
+    'select max(created_at) as latest from drizzle.__drizzle_migrations',
+  );
+  const latest = Number(applied?.latest ?? 0);
+  return committedMigrationMillis.filter((millis) => millis > latest).length;
 }

@@ -1,4 +1,5 @@
 // Every table, for Drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../modules/audit/audit.table.ts';
 export * from '../modules/calendars/calendars.table.ts';
 export * from '../modules/clients/clients.table.ts';
 export * from '../modules/identity/identity.table.ts';

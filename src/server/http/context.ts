@@ -23,7 +23,9 @@ export function scopeOf(c: Context<AppEnv>): Scope {
 }
 
 export function actorOf(c: Context<AppEnv>): Actor {
+  const auth = c.get('auth');
   return {
+    apiTokenId: auth?.kind === 'token' ? auth.tokenId : null,
     scope: scopeOf(c),
     requestId: c.get('requestId'),
     ip: c.get('ip'),

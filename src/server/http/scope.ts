@@ -16,6 +16,8 @@ export interface Actor {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** Set when the request authenticated with an API token rather than a session. */
+  apiTokenId?: string | null;
 }
 
 export function canSeeClient(scope: Scope, clientId: string): boolean {

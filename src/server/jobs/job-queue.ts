@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
+import { createLogger } from '../observability/logger.ts';
 import { createPgliteDb, type PgBossDb } from './pglite-db.ts';
 
 export interface SendOptions {
@@ -25,6 +26,8 @@ export interface WorkOptions {
 
 export interface JobQueue {
   start(): Promise<void>;
+  /** True between start() and stop(): workers are polling (readiness reports it). */
+  isRunning(): boolean;
   /** Stops polling, then waits for running handlers (up to `stopTimeoutSeconds`). */
   stop(): Promise<void>;
   /** Returns the job id, or null when a job with the same singletonKey is already queued. */
@@ -49,13 +52,17 @@ export type JobQueueOptions = (
   /** How long stop() waits for running handlers; default 30. */
   stopTimeoutSeconds?: number;
   log?: (message: string, error: unknown) => void;
+  /** Called after each job's handler settles (metrics count jobs by name and outcome here). */
+  onJobSettled?: (job: { name: string; outcome: 'completed' | 'failed'; seconds: number }) => void;
 };
 
 // Job data goes in as JSON text: pg would turn a top-level array into a PostgreSQL array literal
 // (rejected by the jsonb column) while PGlite would not, so both engines get the same text.
 const asJson = (data: object): object => JSON.stringify(data) as unknown as object;
 
-const defaultLog = (message: string, error: unknown) => console.error(`[jobs] ${message}`, error);
+const fallbackLogger = createLogger('info');
+const defaultLog = (message: string, error: unknown) =>
+  fallbackLogger.error({ err: error }, `[jobs] ${message}`);
 
 export function createJobQueue(options: JobQueueOptions): JobQueue {
   const log = options.log ?? defaultLog;
@@ -137,9 +144,14 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     job: PgBoss.Job<T>,
     handler: (job: { id: string; data: T }) => Promise<void>,
   ): Promise<void> {
+    const startedAt = performance.now();
+    const settled = (outcome: 'completed' | 'failed') =>
+      options.onJobSettled?.({ name, outcome, seconds: (performance.now() - startedAt) / 1000 });
     try {
       await handler({ id: job.id, data: job.data });
+      settled('completed');
     } catch (error) {
+      settled('failed');
       log(`job ${name}/${job.id} failed; it is retried while attempts remain`, error);
       try {
         await boss.fail(name, job.id, error instanceof Error ? error : { value: String(error) });
@@ -188,6 +200,8 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       await boss.start();
       state = 'started';
     },
+
+    isRunning: () => state === 'started',
 
     async stop() {
       if (state !== 'started') return;

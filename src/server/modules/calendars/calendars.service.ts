@@ -85,7 +85,7 @@ export function createCalendarService(deps: { db: Database; actions: ActionRunne
 
     async create(actor: Actor, input: CalendarInput): Promise<Calendar> {
       const { name, ...definition } = input;
-      return actions.run(actor, 'calendar.create', async (tx) => {
+      return actions.run(actor, 'calendar.create', async (tx, audit) => {
         const { tenantId, membershipId } = actor.scope;
         const id = await repo.insertCalendar(tx, { tenantId, name, currentVersion: 1 });
         await repo.insertVersion(tx, {
@@ -95,16 +95,20 @@ export function createCalendarService(deps: { db: Database; actions: ActionRunne
           ...definition,
           createdBy: membershipId,
         });
-        return toCalendar(await requireCalendar(tx, tenantId, id));
+        const calendar = toCalendar(await requireCalendar(tx, tenantId, id));
+        audit.target('calendar', id);
+        audit.change(null, calendar);
+        return calendar;
       });
     },
 
     /** A changed definition becomes a new version; a rename alone does not. */
     async update(actor: Actor, id: string, input: CalendarInput): Promise<Calendar> {
       const { name, ...definition } = input;
-      return actions.run(actor, 'calendar.update', async (tx) => {
+      return actions.run(actor, 'calendar.update', async (tx, audit) => {
         const { tenantId, membershipId } = actor.scope;
         const current = await requireCalendar(tx, tenantId, id);
+        audit.target('calendar', id);
         const now = clock.now();
         if (sameDefinition(current.version, input)) {
           await repo.updateCalendar(tx, tenantId, id, { name, updatedAt: now });
@@ -118,7 +122,9 @@ export function createCalendarService(deps: { db: Database; actions: ActionRunne
             createdBy: membershipId,
           });
         }
-        return toCalendar(await requireCalendar(tx, tenantId, id));
+        const calendar = toCalendar(await requireCalendar(tx, tenantId, id));
+        audit.change(toCalendar(current), calendar);
+        return calendar;
       });
     },
 

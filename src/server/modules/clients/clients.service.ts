@@ -110,23 +110,29 @@ export function createClientService(deps: {
       if (actor.scope.clientIds !== 'all') {
         throw new AppError('auth.forbidden', 'Only staff who see all clients can add clients.');
       }
-      return actions.run(actor, 'client.create', async (tx) => {
+      return actions.run(actor, 'client.create', async (tx, audit) => {
         await checkDefaults(tx, actor.scope, input);
         const id = await repo.insertClient(tx, { ...input, tenantId: actor.scope.tenantId });
-        return toClient(await requireClient(tx, actor.scope, id));
+        const client = toClient(await requireClient(tx, actor.scope, id));
+        audit.target('client', id);
+        audit.change(null, client);
+        return client;
       });
     },
 
     async update(actor: Actor, id: string, input: ClientUpdate): Promise<Client> {
-      return actions.run(actor, 'client.update', async (tx) => {
+      return actions.run(actor, 'client.update', async (tx, audit) => {
         const current = await requireClient(tx, actor.scope, id);
+        audit.target('client', id);
         await checkDefaults(tx, actor.scope, input);
         const { archived, ...fields } = input;
         const now = clock.now();
         const archivedAt =
           archived === undefined ? current.archivedAt : archived ? (current.archivedAt ?? now) : null;
         await repo.updateClient(tx, actor.scope, id, { ...fields, archivedAt, updatedAt: now });
-        return toClient(await requireClient(tx, actor.scope, id));
+        const client = toClient(await requireClient(tx, actor.scope, id));
+        audit.change(toClient(current), client);
+        return client;
       });
     },
 
@@ -136,24 +142,34 @@ export function createClientService(deps: {
     },
 
     async createSite(actor: Actor, clientId: string, input: SiteInput): Promise<Site> {
-      return actions.run(actor, 'site.create', async (tx) => {
+      return actions.run(actor, 'site.create', async (tx, audit) => {
         await requireClient(tx, actor.scope, clientId);
-        return toSite(await repo.insertSite(tx, { ...input, clientId, tenantId: actor.scope.tenantId }));
+        const site = toSite(
+          await repo.insertSite(tx, { ...input, clientId, tenantId: actor.scope.tenantId }),
+        );
+        audit.target('site', site.id);
+        audit.change(null, site);
+        return site;
       });
     },
 
     async updateSite(actor: Actor, id: string, input: Partial<SiteInput>): Promise<Site> {
-      return actions.run(actor, 'site.update', async (tx) => {
+      return actions.run(actor, 'site.update', async (tx, audit) => {
+        const before = await repo.findSite(tx, actor.scope, id);
         const row = await repo.updateSite(tx, actor.scope, id, { ...input, updatedAt: clock.now() });
-        if (!row) throw siteNotFound();
+        if (!before || !row) throw siteNotFound();
+        audit.target('site', id);
+        audit.change(toSite(before), toSite(row));
         return toSite(row);
       });
     },
 
     async deleteSite(actor: Actor, id: string): Promise<void> {
-      await actions.run(actor, 'site.delete', async (tx) => {
+      await actions.run(actor, 'site.delete', async (tx, audit) => {
         const site = await repo.findSite(tx, actor.scope, id);
         if (!site) throw siteNotFound();
+        audit.target('site', id);
+        audit.change(toSite(site), null);
         const contactsAtSite = await repo.countContactsAtSite(tx, actor.scope.tenantId, id);
         if (contactsAtSite > 0) {
           throw new AppError('conflict', `Move the ${contactsAtSite} contact(s) at this site first.`);
@@ -174,28 +190,37 @@ export function createClientService(deps: {
     },
 
     async createContact(actor: Actor, clientId: string, input: ContactInput): Promise<Contact> {
-      return actions.run(actor, 'contact.create', async (tx) => {
+      return actions.run(actor, 'contact.create', async (tx, audit) => {
         await requireClient(tx, actor.scope, clientId);
         await checkSite(tx, actor.scope, clientId, input.siteId);
-        return toContact(
+        const contact = toContact(
           await repo.insertContact(tx, { ...input, clientId, tenantId: actor.scope.tenantId }),
         );
+        audit.target('contact', contact.id);
+        audit.change(null, contact);
+        return contact;
       });
     },
 
     async updateContact(actor: Actor, id: string, input: Partial<ContactInput>): Promise<Contact> {
-      return actions.run(actor, 'contact.update', async (tx) => {
+      return actions.run(actor, 'contact.update', async (tx, audit) => {
         const current = await repo.findContact(tx, actor.scope, id);
         if (!current) throw contactNotFound();
+        audit.target('contact', id);
         await checkSite(tx, actor.scope, current.clientId, input.siteId);
         const row = await repo.updateContact(tx, actor.scope, id, { ...input, updatedAt: clock.now() });
-        return toContact(row!);
+        const contact = toContact(row!);
+        audit.change(toContact(current), contact);
+        return contact;
       });
     },
 
     async deleteContact(actor: Actor, id: string): Promise<void> {
-      await actions.run(actor, 'contact.delete', async (tx) => {
-        if (!(await repo.deleteContact(tx, actor.scope, id))) throw contactNotFound();
+      await actions.run(actor, 'contact.delete', async (tx, audit) => {
+        const current = await repo.findContact(tx, actor.scope, id);
+        if (!current || !(await repo.deleteContact(tx, actor.scope, id))) throw contactNotFound();
+        audit.target('contact', id);
+        audit.change(toContact(current), null);
       });
     },
   };

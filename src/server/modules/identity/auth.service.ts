@@ -8,6 +8,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { RequestAuth } from '../../http/context.ts';
 import { rolePermissions } from '../../http/permissions.ts';
 import type { Actor } from '../../http/scope.ts';
+import { recordSecurityEvent, type SecurityEvent } from '../audit/index.ts';
 import { prepareAuthLookups } from './auth-lookups.ts';
 import * as repo from './identity.repository.ts';
 import { burnPasswordCheck, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
@@ -15,7 +16,16 @@ import { burnPasswordCheck, hashPassword, newSecret, sha256, verifyPassword } fr
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  requestId?: string | null;
 }
+
+/** An API token as the audit trail keeps it: never its hash. */
+const tokenSnapshot = (row: { id: string; name: string; prefix: string; expiresAt: Date | null }) => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  expiresAt: row.expiresAt,
+});
 
 export interface NewSession {
   /** The cookie value; only its hash is stored. */
@@ -35,6 +45,20 @@ export function createAuthService(deps: {
 }) {
   const { db, actions, clock } = deps;
   const lookups = prepareAuthLookups(db);
+
+  /** Sign-in events happen outside the action runner; see docs/adr/0004-audit.md. */
+  const recordSignIn = (
+    tx: Executor,
+    event: Omit<SecurityEvent, 'ip' | 'userAgent' | 'requestId' | 'occurredAt'>,
+    meta: RequestMeta,
+  ) =>
+    recordSecurityEvent(tx, {
+      ...event,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      requestId: meta.requestId ?? null,
+      occurredAt: clock.now(),
+    });
 
   async function createTenantWithOwner(tx: Executor, input: SetupInput, passwordHash: string) {
     const tenantId = await repo.insertTenant(tx, input.organizationName);
@@ -117,6 +141,7 @@ export function createAuthService(deps: {
         await repo.lockSetup(tx);
         if ((await repo.countTenants(tx)) > 0) throw new AppError('setup.already_done', 'Not found.');
         const created = await createTenantWithOwner(tx, input, passwordHash);
+        await recordSignIn(tx, { action: 'auth.setup', ...created }, meta);
         return startSession(tx, created.identityId, created, meta);
       });
       return { token, session: await describeSession(sha256(token)) };
@@ -130,12 +155,22 @@ export function createAuthService(deps: {
 
     async login(input: LoginInput, meta: RequestMeta): Promise<NewSession> {
       const identity = await repo.findIdentityByEmail(db, input.email);
+      const failed = async (identityId: string | null) => {
+        const event = {
+          action: 'auth.login_failed',
+          identityId,
+          tenantId: null,
+          membershipId: null,
+        } as const;
+        await recordSignIn(db, { ...event, email: input.email }, meta);
+        return new AppError('auth.invalid_credentials', 'Email or password is wrong.');
+      };
       if (!identity) {
         await burnPasswordCheck(input.password);
-        throw new AppError('auth.invalid_credentials', 'Email or password is wrong.');
+        throw await failed(null);
       }
       if (!(await verifyPassword(identity.passwordHash, input.password))) {
-        throw new AppError('auth.invalid_credentials', 'Email or password is wrong.');
+        throw await failed(identity.id);
       }
       const memberships = await repo.listActiveMemberships(db, identity.id);
       if (memberships.length === 0) {
@@ -152,25 +187,43 @@ export function createAuthService(deps: {
       if (input.tenantId && !chosen) {
         throw new AppError('auth.no_membership', 'This account is not a member of that organization.');
       }
-      const token = await db.transaction((tx) => startSession(tx, identity.id, chosen ?? null, meta));
+      const token = await db.transaction(async (tx) => {
+        const membership = { tenantId: chosen?.tenantId ?? null, membershipId: chosen?.membershipId ?? null };
+        await recordSignIn(tx, { action: 'auth.login', identityId: identity.id, ...membership }, meta);
+        return startSession(tx, identity.id, chosen ?? null, meta);
+      });
       return { token, session: await describeSession(sha256(token)) };
     },
 
     /** Scheduled: expired sessions are refused anyway; this keeps the table small. */
     purgeExpiredSessions: () => repo.deleteExpiredSessions(db, clock.now()),
 
-    async logout(tokenHash: string): Promise<void> {
-      await repo.deleteSession(db, tokenHash);
+    async logout(tokenHash: string, meta: RequestMeta = { ip: null, userAgent: null }): Promise<void> {
+      await db.transaction(async (tx) => {
+        const session = await repo.findLiveSession(tx, tokenHash, clock.now());
+        await repo.deleteSession(tx, tokenHash);
+        if (!session) return;
+        const { identityId, tenantId, membershipId } = session;
+        await recordSignIn(tx, { action: 'auth.logout', identityId, tenantId, membershipId }, meta);
+      });
     },
 
     describeSession,
 
-    async selectTenant(auth: RequestAuth & { kind: 'session' }, tenantId: string): Promise<Session> {
+    async selectTenant(
+      auth: RequestAuth & { kind: 'session' },
+      tenantId: string,
+      meta: RequestMeta = { ip: null, userAgent: null },
+    ): Promise<Session> {
       const memberships = await repo.listActiveMemberships(db, auth.identityId);
       const chosen = memberships.find((m) => m.tenantId === tenantId);
       if (!chosen)
         throw new AppError('auth.no_membership', 'This account is not a member of that organization.');
-      await repo.setSessionMembership(db, auth.sessionTokenHash, tenantId, chosen.membershipId);
+      await db.transaction(async (tx) => {
+        await repo.setSessionMembership(tx, auth.sessionTokenHash, tenantId, chosen.membershipId);
+        const event = { action: 'auth.select_tenant', identityId: auth.identityId, tenantId } as const;
+        await recordSignIn(tx, { ...event, membershipId: chosen.membershipId }, meta);
+      });
       return describeSession(auth.sessionTokenHash);
     },
 
@@ -211,26 +264,33 @@ export function createAuthService(deps: {
 
     async createApiToken(actor: Actor, input: ApiTokenInput) {
       const token = `acc_${newSecret()}`;
-      const row = await actions.run(actor, 'api_token.create', (tx) =>
-        repo.insertApiToken(tx, {
+      const row = await actions.run(actor, 'api_token.create', async (tx, audit) => {
+        const created = await repo.insertApiToken(tx, {
           tenantId: actor.scope.tenantId,
           membershipId: actor.scope.membershipId,
           name: input.name,
           tokenHash: sha256(token),
           prefix: token.slice(0, 10),
           expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
-        }),
-      );
+        });
+        audit.target('api_token', created.id);
+        audit.change(null, tokenSnapshot(created));
+        return created;
+      });
       return { row, token };
     },
 
     listApiTokens: (actor: Actor) => repo.listApiTokens(db, actor.scope),
 
     async revokeApiToken(actor: Actor, id: string): Promise<void> {
-      const revoked = await actions.run(actor, 'api_token.revoke', (tx) =>
-        repo.revokeApiToken(tx, actor.scope, id, clock.now()),
-      );
-      if (!revoked) throw new AppError('api_token.not_found', 'API token not found.');
+      await actions.run(actor, 'api_token.revoke', async (tx, audit) => {
+        const now = clock.now();
+        if (!(await repo.revokeApiToken(tx, actor.scope, id, now))) {
+          throw new AppError('api_token.not_found', 'API token not found.');
+        }
+        audit.target('api_token', id);
+        audit.change({ revokedAt: null }, { revokedAt: now });
+      });
     },
   };
 }

@@ -50,7 +50,7 @@ function toApiToken(row: ApiTokenRow) {
 }
 
 function requestMeta(c: Context<AppEnv>) {
-  return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null };
+  return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null, requestId: c.get('requestId') };
 }
 
 function sessionAuth(c: Context<AppEnv>) {
@@ -123,7 +123,7 @@ export function createIdentityRoutes(auth: AuthService, users: UserService, cook
         responses: { 204: { description: 'Signed out' }, ...errorResponses },
       }),
       async (c) => {
-        await auth.logout(sessionAuth(c).sessionTokenHash);
+        await auth.logout(sessionAuth(c).sessionTokenHash, requestMeta(c));
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         return c.body(null, 204);
       },
@@ -149,7 +149,8 @@ export function createIdentityRoutes(auth: AuthService, users: UserService, cook
         request: { body: jsonBody(selectTenantInputSchema) },
         responses: { 200: jsonContent(sessionSchema, 'The session'), ...errorResponses },
       }),
-      async (c) => c.json(await auth.selectTenant(sessionAuth(c), c.req.valid('json').tenantId), 200),
+      async (c) =>
+        c.json(await auth.selectTenant(sessionAuth(c), c.req.valid('json').tenantId, requestMeta(c)), 200),
     )
     .openapi(
       createRoute({

@@ -70,7 +70,7 @@ export function createUserService(deps: { db: Database; actions: ActionRunner; c
     async create(actor: Actor, input: UserInput): Promise<User> {
       assertMayGrant(actor, input.role);
       const passwordHash = await hashPassword(input.password);
-      return actions.run(actor, 'user.create', async (tx) => {
+      return actions.run(actor, 'user.create', async (tx, audit) => {
         const { tenantId } = actor.scope;
         const existing = await repo.findIdentityByEmail(tx, input.email);
         if (
@@ -90,16 +90,21 @@ export function createUserService(deps: { db: Database; actions: ActionRunner; c
           allClients: input.allClients,
         });
         await repo.replaceMembershipClients(tx, tenantId, membershipId, clientIds);
-        return load(tx, tenantId, membershipId);
+        const user = await load(tx, tenantId, membershipId);
+        audit.target('user', membershipId);
+        audit.change(null, user);
+        return user;
       });
     },
 
     async update(actor: Actor, id: string, input: UserUpdate): Promise<User> {
       if (input.role) assertMayGrant(actor, input.role);
-      return actions.run(actor, 'user.update', async (tx) => {
+      return actions.run(actor, 'user.update', async (tx, audit) => {
         const { tenantId } = actor.scope;
         const current = await repo.findMember(tx, tenantId, id);
         if (!current) throw userNotFound();
+        audit.target('user', id);
+        const before = await load(tx, tenantId, id);
         if (current.membership.role === 'owner' && actor.scope.role !== 'owner') {
           throw new AppError('auth.forbidden', 'Only an owner can change an owner.');
         }
@@ -125,7 +130,9 @@ export function createUserService(deps: { db: Database; actions: ActionRunner; c
           throw new AppError('user.last_owner', 'An organization needs at least one active owner.');
         }
         if (deactivatedAt) await repo.deleteSessionsOfMembership(tx, tenantId, id);
-        return load(tx, tenantId, id);
+        const user = await load(tx, tenantId, id);
+        audit.change(before, user);
+        return user;
       });
     },
   };

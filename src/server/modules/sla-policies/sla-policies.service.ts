@@ -81,7 +81,7 @@ export function createSlaPolicyService(deps: {
     },
 
     async create(actor: Actor, input: SlaPolicyInput): Promise<SlaPolicy> {
-      return actions.run(actor, 'sla_policy.create', async (tx) => {
+      return actions.run(actor, 'sla_policy.create', async (tx, audit) => {
         const { tenantId, membershipId } = actor.scope;
         await checkCalendars(tx, tenantId, input);
         const id = await repo.insertPolicy(tx, { tenantId, name: input.name, currentVersion: 1 });
@@ -93,15 +93,19 @@ export function createSlaPolicyService(deps: {
           targets: input.targets,
           createdBy: membershipId,
         });
-        return toPolicy(await requirePolicy(tx, tenantId, id));
+        const policy = toPolicy(await requirePolicy(tx, tenantId, id));
+        audit.target('sla_policy', id);
+        audit.change(null, policy);
+        return policy;
       });
     },
 
     /** Changed targets or calendar become a new version; a rename alone does not. */
     async update(actor: Actor, id: string, input: SlaPolicyInput): Promise<SlaPolicy> {
-      return actions.run(actor, 'sla_policy.update', async (tx) => {
+      return actions.run(actor, 'sla_policy.update', async (tx, audit) => {
         const { tenantId, membershipId } = actor.scope;
         const current = await requirePolicy(tx, tenantId, id);
+        audit.target('sla_policy', id);
         await checkCalendars(tx, tenantId, input);
         const now = clock.now();
         const unchanged =
@@ -120,7 +124,9 @@ export function createSlaPolicyService(deps: {
             createdBy: membershipId,
           });
         }
-        return toPolicy(await requirePolicy(tx, tenantId, id));
+        const policy = toPolicy(await requirePolicy(tx, tenantId, id));
+        audit.change(toPolicy(current), policy);
+        return policy;
       });
     },
 

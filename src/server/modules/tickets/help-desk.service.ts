@@ -42,7 +42,7 @@ export function createHelpDeskService(deps: { db: Database; actions: ActionRunne
     },
 
     async createView(actor: Actor, input: z.infer<typeof ticketViewInputSchema>): Promise<TicketView> {
-      return actions.run(actor, 'ticket_view.create', async (tx) => {
+      return actions.run(actor, 'ticket_view.create', async (tx, audit) => {
         const now = clock.now();
         const id = await repo.insertView(tx, {
           tenantId: actor.scope.tenantId,
@@ -53,15 +53,20 @@ export function createHelpDeskService(deps: { db: Database; actions: ActionRunne
           createdAt: now,
           updatedAt: now,
         });
-        return toView((await repo.findView(tx, actor.scope, id))!);
+        const view = toView((await repo.findView(tx, actor.scope, id))!);
+        audit.target('ticket_view', id);
+        audit.change(null, view);
+        return view;
       });
     },
 
     /** The owner deletes their view; a shared view may also go by someone with tickets.settings. */
     async deleteView(actor: Actor, id: string): Promise<void> {
-      await actions.run(actor, 'ticket_view.delete', async (tx) => {
+      await actions.run(actor, 'ticket_view.delete', async (tx, audit) => {
         const found = await repo.findView(tx, actor.scope, id);
         if (!found) throw viewNotFound();
+        audit.target('ticket_view', id);
+        audit.change(toView(found), null);
         const isOwner = found.view.ownerId === actor.scope.membershipId;
         if (!isOwner && !can(actor.scope.role, 'tickets.settings')) {
           throw new AppError(
@@ -83,10 +88,13 @@ export function createHelpDeskService(deps: { db: Database; actions: ActionRunne
       actor: Actor,
       input: z.infer<typeof ticketSettingsUpdateSchema>,
     ): Promise<TicketSettings> {
-      return actions.run(actor, 'ticket_settings.update', async (tx) => {
-        const next = { ...(await repo.findSettings(tx, actor.scope.tenantId)), ...input };
-        await repo.saveSettings(tx, actor.scope.tenantId, next, clock.now());
-        return repo.findSettings(tx, actor.scope.tenantId);
+      return actions.run(actor, 'ticket_settings.update', async (tx, audit) => {
+        const before = await repo.findSettings(tx, actor.scope.tenantId);
+        await repo.saveSettings(tx, actor.scope.tenantId, { ...before, ...input }, clock.now());
+        const after = await repo.findSettings(tx, actor.scope.tenantId);
+        audit.target('ticket_settings', actor.scope.tenantId);
+        audit.change(before, after);
+        return after;
       });
     },
   };

@@ -26,11 +26,13 @@ export function importTicket(
   input: TicketImport,
 ) {
   const { actions, clock } = deps;
-  return actions.run(actor, 'ticket.import', async (tx) => {
+  return actions.run(actor, 'ticket.import', async (tx, audit) => {
     const { tenantId } = actor.scope;
     const existing = await repo.findTicketByExternalId(tx, tenantId, input.externalId);
     if (existing) {
       if (!canSeeClient(actor.scope, existing.clientId)) throw ticketNotFound();
+      // A re-import changes nothing; the attempt is still recorded, against the ticket it matched.
+      audit.target('ticket', existing.id);
       return { ticket: await reloadTicket(tx, actor.scope, existing.id), created: false };
     }
     const client = await findClientForTicket(tx, actor.scope, input.clientId, input.contactId ?? null);
@@ -71,8 +73,11 @@ export function importTicket(
       resolvedAt: final.resolvedAt,
       closedAt: final.closedAt,
     });
+    audit.target('ticket', ticket.id);
     await appendToLog(tx, ticket, toImportedEvents(sorted, input.priority), {}, now);
-    return { ticket: await reloadTicket(tx, actor.scope, ticket.id), created: true };
+    const imported = await reloadTicket(tx, actor.scope, ticket.id);
+    audit.change(null, imported);
+    return { ticket: imported, created: true };
   });
 }
 

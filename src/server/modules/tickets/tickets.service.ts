@@ -49,7 +49,7 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
     },
 
     async create(actor: Actor, input: TicketInput): Promise<Ticket> {
-      return actions.run(actor, 'ticket.create', async (tx) => {
+      return actions.run(actor, 'ticket.create', async (tx, audit) => {
         const { tenantId } = actor.scope;
         const now = clock.now();
         const client = await findClientForTicket(tx, actor.scope, input.clientId, input.contactId ?? null);
@@ -76,6 +76,7 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
           calendarVersionIds: measure?.calendarVersionIds ?? {},
           openedAt: now,
         });
+        audit.target('ticket', ticket.id);
         await appendToLog(
           tx,
           ticket,
@@ -91,7 +92,9 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
           {},
           now,
         );
-        return reloadTicket(tx, actor.scope, ticket.id);
+        const created = await reloadTicket(tx, actor.scope, ticket.id);
+        audit.change(null, created);
+        return created;
       });
     },
 
@@ -124,8 +127,9 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
       input: { body: string; occurredAt?: string },
       visibility: 'public' | 'internal',
     ) {
-      return actions.run(actor, `ticket.${visibility === 'public' ? 'reply' : 'note'}`, async (tx) => {
+      return actions.run(actor, `ticket.${visibility === 'public' ? 'reply' : 'note'}`, async (tx, audit) => {
         const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
+        audit.target('ticket', id);
         const now = clock.now();
         const at = pastOrNow(input.occurredAt, now);
         await appendToLog(
@@ -152,8 +156,9 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
       id: string,
       input: { channel: 'call' | 'chat'; body?: string; occurredAt?: string },
     ) {
-      return actions.run(actor, 'ticket.log_call', async (tx) => {
+      return actions.run(actor, 'ticket.log_call', async (tx, audit) => {
         const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
+        audit.target('ticket', id);
         const now = clock.now();
         await appendToLog(
           tx,
@@ -176,20 +181,27 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
     },
 
     async assign(actor: Actor, id: string, assigneeId: string | null) {
-      return actions.run(actor, 'ticket.assign', async (tx) => {
+      return actions.run(actor, 'ticket.assign', async (tx, audit) => {
         const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
+        audit.target('ticket', id);
         const assignee = await loadAssignee(tx, actor.scope.tenantId, assigneeId);
         await assignInTransaction(tx, actor, ticket, assignee, clock.now());
-        return reloadTicket(tx, actor.scope, id);
+        const after = await reloadTicket(tx, actor.scope, id);
+        audit.change({ assigneeId: ticket.assigneeId }, { assigneeId: after.assigneeId });
+        return after;
       });
     },
 
     /** Reopening within the tenant's reopen window resumes the original clock; later, a new linked ticket. */
     async setStatus(actor: Actor, id: string, input: StatusInput) {
-      return actions.run(actor, 'ticket.status', async (tx) => {
+      return actions.run(actor, 'ticket.status', async (tx, audit) => {
         const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
+        audit.target('ticket', id);
         const resultId = await setStatusInTransaction(tx, actor, ticket, input, clock.now());
-        return reloadTicket(tx, actor.scope, resultId);
+        const after = await reloadTicket(tx, actor.scope, resultId);
+        // Reopening late makes a new linked ticket: the after side then names it.
+        audit.change({ id: ticket.id, status: ticket.status }, { id: after.id, status: after.status });
+        return after;
       });
     },
 
@@ -199,7 +211,8 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
      * answer names every ticket that cannot change, then the transaction is rolled back.
      */
     async bulk(actor: Actor, input: BulkAction): Promise<{ items: Ticket[] }> {
-      return actions.run(actor, `ticket.bulk_${input.action.type}`, async (tx) => {
+      return actions.run(actor, `ticket.bulk_${input.action.type}`, async (tx, audit) => {
+        audit.target('ticket', null);
         const now = clock.now();
         const { action } = input;
         // Who to assign is a question about the request, not about each ticket: a bad assignee is a 400.
@@ -243,13 +256,23 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
           (await repo.findTickets(tx, actor.scope, resultIds)).map((row) => [row.ticket.id, toTicket(row)]),
         );
         const items = resultIds.map((id) => changed.get(id)!);
+        const field = action.type === 'assign' ? 'assigneeId' : 'status';
+        audit.change(
+          ids.map((id) => ({ id, [field]: rows.get(id)?.ticket[field] ?? null })),
+          items.map((ticket) => ({ id: ticket.id, [field]: ticket[field] })),
+        );
         return { items };
       });
     },
 
     async setPriority(actor: Actor, id: string, input: { priority: Priority; reason?: string }) {
-      return actions.run(actor, 'ticket.priority', async (tx) => {
+      return actions.run(actor, 'ticket.priority', async (tx, audit) => {
         const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
+        audit.target('ticket', id);
+        audit.change(
+          { priority: ticket.priority },
+          { priority: input.priority, ...(input.reason ? { reason: input.reason } : {}) },
+        );
         if (ticket.priority === input.priority) return reloadTicket(tx, actor.scope, id);
         const isDowngrade = priorityRank(input.priority) > priorityRank(ticket.priority);
         if (isDowngrade && !input.reason) {
@@ -279,8 +302,9 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
     },
 
     async update(actor: Actor, id: string, input: z.infer<typeof ticketUpdateSchema>) {
-      return actions.run(actor, 'ticket.update', async (tx) => {
+      return actions.run(actor, 'ticket.update', async (tx, audit) => {
         const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
+        audit.target('ticket', id);
         const now = clock.now();
         if (input.contactId) await findClientForTicket(tx, actor.scope, ticket.clientId, input.contactId);
         if (input.boardId) await resolveBoard(tx, actor.scope.tenantId, input.boardId);
@@ -300,6 +324,13 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
           }
         }
         await appendToLog(tx, ticket, events, input, now);
+        const changed = fields.filter(
+          (field) => input[field] !== undefined && input[field] !== ticket[field],
+        );
+        audit.change(
+          Object.fromEntries(changed.map((field) => [field, ticket[field]])),
+          Object.fromEntries(changed.map((field) => [field, input[field]])),
+        );
         return reloadTicket(tx, actor.scope, id);
       });
     },

@@ -109,7 +109,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
     },
 
     async createWorkType(actor: Actor, input: z.infer<typeof workTypeInputSchema>): Promise<WorkType> {
-      return actions.run(actor, 'work_type.create', async (tx) => {
+      return actions.run(actor, 'work_type.create', async (tx, audit) => {
         const { tenantId } = actor.scope;
         const nameTaken = () =>
           new AppError('work_type.name_taken', `There is already a work type called "${input.name}".`);
@@ -123,6 +123,8 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           updatedAt: now,
         });
         if (!row) throw nameTaken();
+        audit.target('work_type', row.id);
+        audit.change(null, toWorkType(row));
         return toWorkType(row);
       });
     },
@@ -133,10 +135,11 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
       id: string,
       input: z.infer<typeof workTypeUpdateSchema>,
     ): Promise<WorkType> {
-      return actions.run(actor, 'work_type.update', async (tx) => {
+      return actions.run(actor, 'work_type.update', async (tx, audit) => {
         const { tenantId } = actor.scope;
         const current = await repo.findWorkType(tx, tenantId, id);
         if (!current) throw new AppError('work_type.not_found', 'Work type not found.');
+        audit.target('work_type', id);
         if (input.name !== undefined && (await repo.isWorkTypeNameTaken(tx, tenantId, input.name, id))) {
           throw new AppError('work_type.name_taken', `There is already a work type called "${input.name}".`);
         }
@@ -149,6 +152,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           archivedAt,
           updatedAt: now,
         });
+        audit.change(toWorkType(current), toWorkType(row));
         return toWorkType(row);
       });
     },
@@ -161,7 +165,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
 
     /** The caller logs their own time on a ticket they can see. */
     async logTime(actor: Actor, ticketId: string, input: TimeEntryInput): Promise<TimeEntry> {
-      return actions.run(actor, 'time_entry.create', async (tx) => {
+      return actions.run(actor, 'time_entry.create', async (tx, audit) => {
         const { tenantId, membershipId } = actor.scope;
         const ticket = await requireTicket(tx, actor.scope, ticketId, { forUpdate: true });
         const workType = await usableWorkType(tx, tenantId, input.workTypeId);
@@ -181,6 +185,8 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           createdAt: now,
           updatedAt: now,
         });
+        audit.target('time_entry', entry.id);
+        audit.change(null, toSnapshot(entry));
         await repo.insertRevision(tx, {
           tenantId,
           timeEntryId: entry.id,
@@ -212,11 +218,13 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
     },
 
     async updateEntry(actor: Actor, id: string, input: TimeEntryUpdate): Promise<TimeEntry> {
-      return actions.run(actor, 'time_entry.update', async (tx) => {
+      return actions.run(actor, 'time_entry.update', async (tx, audit) => {
         const { tenantId, membershipId } = actor.scope;
         const { found, ticket } = await lockEntry(tx, actor, id);
         const before = found.entry;
         checkMayChange(actor, before, 'edit');
+        audit.target('time_entry', id);
+        audit.change(toSnapshot(before), toSnapshot(before));
         const changes = {
           startedAt: input.startedAt === undefined ? before.startedAt : new Date(input.startedAt),
           minutes: input.minutes ?? before.minutes,
@@ -248,6 +256,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           revision: before.revision + 1,
           updatedAt: now,
         });
+        audit.change(toSnapshot(before), toSnapshot(after));
         await repo.insertRevision(tx, {
           tenantId,
           timeEntryId: id,
@@ -280,11 +289,13 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
 
     /** Soft delete: the entry leaves the list and the total; its history stays. */
     async deleteEntry(actor: Actor, id: string): Promise<void> {
-      await actions.run(actor, 'time_entry.delete', async (tx) => {
+      await actions.run(actor, 'time_entry.delete', async (tx, audit) => {
         const { tenantId, membershipId } = actor.scope;
         const { found, ticket } = await lockEntry(tx, actor, id);
         const before = found.entry;
         checkMayChange(actor, before, 'delete');
+        audit.target('time_entry', id);
+        audit.change(toSnapshot(before), null);
         const now = clock.now();
         await repo.updateEntry(tx, tenantId, id, {
           deletedAt: now,

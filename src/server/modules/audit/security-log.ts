@@ -1,0 +1,51 @@
+// Sign-in events that happen outside the action runner. With a tenant they join that tenant's audit
+// chain; without one (a failed login, a login before choosing an organization) they go to the
+// install-wide security log. See docs/adr/0004-audit.md.
+import type { Executor } from '../../db/client.ts';
+import { insertAuditEvent, insertSecurityEvent } from './audit.repository.ts';
+
+export interface SecurityEvent {
+  action: 'auth.login' | 'auth.login_failed' | 'auth.logout' | 'auth.select_tenant' | 'auth.setup';
+  identityId: string | null;
+  /** Known once the session is bound to an organization. */
+  tenantId: string | null;
+  membershipId: string | null;
+  /** The address tried, recorded for failed logins only. */
+  email?: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId?: string | null;
+  occurredAt: Date;
+}
+
+export async function recordSecurityEvent(db: Executor, event: SecurityEvent): Promise<void> {
+  const userAgent = event.userAgent?.slice(0, 500) ?? null;
+  if (event.tenantId) {
+    await insertAuditEvent(db, {
+      tenantId: event.tenantId,
+      action: event.action,
+      actorMembershipId: event.membershipId,
+      actorIdentityId: event.identityId,
+      actorApiTokenId: null,
+      targetType: 'identity',
+      targetId: event.identityId,
+      before: null,
+      after: null,
+      ip: event.ip,
+      userAgent,
+      requestId: event.requestId ?? null,
+      occurredAt: event.occurredAt,
+    });
+    return;
+  }
+  await insertSecurityEvent(db, {
+    action: event.action,
+    identityId: event.identityId,
+    tenantId: null,
+    email: event.email?.toLowerCase().slice(0, 320) ?? null,
+    ip: event.ip,
+    userAgent,
+    requestId: event.requestId ?? null,
+    occurredAt: event.occurredAt,
+  });
+}

@@ -1,0 +1,254 @@
+// Fixtures for the authorization matrix: two tenants built through the API, staff for every role,
+// and in tenant B a canary string in every text field so leaks across tenants are visible.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { TEST_PASSWORD, uniqueEmail } from '../http.ts';
+
+export const roles = ['owner', 'admin', 'dispatcher', 'technician', 'billing', 'anonymous'] as const;
+export type Role = (typeof roles)[number];
+export type StaffRole = Exclude<Role, 'anonymous'>;
+
+export type TestApp = Awaited<ReturnType<typeof import('../http.ts').startTestApp>>;
+
+export interface RawResponse {
+  status: number;
+  text: string;
+}
+
+/** A signed-in session (or none): requests take the full URL path, so tests can send odd paths. */
+export interface Session {
+  email: string | null;
+  send(method: string, path: string, body?: unknown): Promise<RawResponse>;
+  json(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: Json }>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: fixtures read ids out of response bodies
+type Json = any;
+
+/** Every object kind a route takes an id for, as seen from one target. */
+export interface Objects {
+  tenantId: string;
+  client: string;
+  site: string;
+  contact: string;
+  ticket: string;
+  timeEntry: string;
+  calendar: string;
+  slaPolicy: string;
+  user: string;
+  apiToken: string;
+  view: string;
+  workType: string;
+}
+
+export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
+  async function send(method: string, path: string, body?: unknown): Promise<RawResponse> {
+    const headers: Record<string, string> = {};
+    if (cookie) headers.cookie = cookie;
+    if (csrf) headers['x-csrf-token'] = csrf;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    // An absolute URL keeps the path as sent (app.request would merge a leading "//").
+    const url = /^https?:/.test(path) ? path : `http://localhost${path}`;
+    const response = await t.app.request(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, text: await response.text() };
+  }
+  return {
+    email,
+    send,
+    async json(method, apiPath, body) {
+      const response = await send(method, `/api/v1${apiPath}`, body);
+      return { status: response.status, body: response.text ? JSON.parse(response.text) : null };
+    },
+  };
+}
+
+export async function signIn(t: TestApp, email: string): Promise<Session> {
+  const response = await t.app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: TEST_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login failed for ${email}: ${await response.text()}`);
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = await response.json();
+  return session(t, email, cookie, csrfToken);
+}
+
+async function created(promise: Promise<{ status: number; body: Json }>): Promise<Json> {
+  const response = await promise;
+  expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+  return response.body;
+}
+
+const office = (name: string) => {
+  const hours: [string, string][] = [['09:00', '17:00']];
+  return {
+    name,
+    timeZone: 'Europe/London',
+    weeklyHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [], sun: [] },
+    holidays: [] as string[],
+  };
+};
+const targets = (calendarId: string) => {
+  const target = { firstResponseMinutes: 60, resolutionMinutes: 480, calendarId };
+  return { P1: target, P2: target, P3: target, P4: target };
+};
+
+/** Makes one client with a site, contact and ticket (with a reply, a note and a time entry). */
+async function clientWithTicket(owner: Session, text: (field: string) => string, workTypeId: string) {
+  const client = await created(
+    owner.json('POST', '/clients', {
+      name: text('Client'),
+      notes: text('notes'),
+      phone: text('phone').slice(0, 50),
+      website: text('website'),
+    }),
+  );
+  const site = await created(
+    owner.json('POST', `/clients/${client.id}/sites`, {
+      name: text('Site'),
+      timeZone: 'Europe/London',
+      address: text('address'),
+    }),
+  );
+  const contact = await created(
+    owner.json('POST', `/clients/${client.id}/contacts`, {
+      name: text('Contact'),
+      title: text('title'),
+      phone: text('phone').slice(0, 50),
+      email: `${text('mail')
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-')}@example.test`,
+      siteId: site.id,
+    }),
+  );
+  const ticket = await created(
+    owner.json('POST', '/tickets', {
+      clientId: client.id,
+      title: text('Ticket'),
+      description: text('description'),
+      priority: 'P3',
+      contactId: contact.id,
+      subType: text('subtype').slice(0, 100),
+    }),
+  );
+  await created(owner.json('POST', `/tickets/${ticket.id}/replies`, { body: text('reply') }));
+  await created(owner.json('POST', `/tickets/${ticket.id}/notes`, { body: text('note') }));
+  await created(owner.json('POST', `/tickets/${ticket.id}/calls`, { body: text('call') }));
+  const entry = await created(
+    owner.json('POST', `/tickets/${ticket.id}/time-entries`, timeEntryBody(workTypeId, text('time'))),
+  );
+  return { client: client.id, site: site.id, contact: contact.id, ticket: ticket.id, timeEntry: entry.id };
+}
+
+export function timeEntryBody(workTypeId: string, note = 'Checked the printer') {
+  return { startedAt: '2026-01-05T10:00:00Z', minutes: 15, note, workTypeId };
+}
+
+/** One tenant with its owner; `text` decides what goes into every text field. */
+async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup: boolean) {
+  const ownerEmail = uniqueEmail('owner');
+  const account = {
+    organizationName: text('Organization'),
+    name: text('Owner'),
+    email: ownerEmail,
+    password: TEST_PASSWORD,
+  };
+  // The first organization goes through first-run setup; there is no API for a second one, so the
+  // service makes it, as test/http.ts does.
+  const tenantId = viaSetup
+    ? (await created(session(t, null).json('POST', '/setup', account))).membership.tenantId
+    : (await t.services.auth.createTenant(account)).tenantId;
+  const owner = await signIn(t, ownerEmail);
+  const workType = await created(owner.json('POST', '/work-types', { name: text('Work type') }));
+  const calendar = await created(owner.json('POST', '/calendars', office(text('Calendar'))));
+  const slaPolicy = await created(
+    owner.json('POST', '/sla-policies', {
+      name: text('Policy'),
+      calendarId: calendar.id,
+      targets: targets(calendar.id),
+    }),
+  );
+  const first = await clientWithTicket(owner, (f) => text(`Alpha ${f}`), workType.id);
+  const second = await clientWithTicket(owner, (f) => text(`Beta ${f}`), workType.id);
+  await created(
+    owner.json('PATCH', `/clients/${first.client}`, {
+      defaultCalendarId: calendar.id,
+      defaultSlaPolicyId: slaPolicy.id,
+    }),
+  );
+  const view = await created(
+    owner.json('POST', '/ticket-views', {
+      name: text('View'),
+      query: `q=${encodeURIComponent(text('query'))}`,
+      shared: true,
+    }),
+  );
+  const token = await created(owner.json('POST', '/api-tokens', { name: text('Token') }));
+
+  /** Adds a staff member and signs them in. */
+  async function addMember(role: StaffRole, scope: { allClients: boolean; clientIds: string[] }) {
+    const email = uniqueEmail(role);
+    const user = await created(
+      owner.json('POST', '/users', {
+        name: text(`Staff ${role}`),
+        email,
+        password: TEST_PASSWORD,
+        role,
+        ...scope,
+      }),
+    );
+    return { user: user.id as string, email, session: await signIn(t, email) };
+  }
+  // A member no test acts as: the object of user routes, and the other member whose things are not yours.
+  const subject = await addMember('dispatcher', { allClients: true, clientIds: [] });
+  const own: Objects = {
+    tenantId,
+    ...first,
+    calendar: calendar.id,
+    slaPolicy: slaPolicy.id,
+    user: subject.user,
+    apiToken: token.id,
+    view: view.id,
+    workType: workType.id,
+  };
+  const other: Objects = { ...own, ...second };
+  return { tenantId, owner, ownerEmail, own, other, subject, addMember };
+}
+
+export async function buildWorld(t: TestApp) {
+  const canary = `CANARY-${randomBytes(6).toString('hex')}`;
+  const a = await buildTenant(t, (field) => `${field} (tenant A)`, true);
+  const b = await buildTenant(t, (field) => `${canary} ${field}`, false);
+
+  const staff: Record<StaffRole, { email: string; session: Session; user: string }> = {
+    owner: {
+      email: a.ownerEmail,
+      session: a.owner,
+      user: (await a.owner.json('GET', '/auth/session')).body.membership.id,
+    },
+    admin: await a.addMember('admin', { allClients: true, clientIds: [] }),
+    dispatcher: await a.addMember('dispatcher', { allClients: true, clientIds: [] }),
+    technician: await a.addMember('technician', { allClients: false, clientIds: [a.own.client] }),
+    billing: await a.addMember('billing', { allClients: true, clientIds: [] }),
+  };
+  const nonexistent: Objects = Object.fromEntries(
+    Object.keys(a.own).map((key) => [key, randomUUID()]),
+  ) as never;
+
+  return {
+    canary,
+    a,
+    b,
+    staff,
+    anonymous: session(t, null),
+    targets: { own: a.own, otherClient: a.other, otherTenant: b.own, nonexistent },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+export type TargetName = keyof World['targets'];

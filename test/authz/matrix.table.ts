@@ -1,0 +1,120 @@
+// The expected authorization decision for every API route and role. A new route fails the matrix test
+// until it has a row here. Decisions:
+//   allow           — answered (2xx, or a 4xx about the request such as 400/409/422), never 401/403/404,
+//                     for the tenant's own objects and any client's; another tenant's or a missing one is 404
+//   scoped          — like allow on Alpha (the technician's client) and the actor's own things; Beta's
+//                     objects, and another member's private things, are 404 like a missing one
+//   own             — like allow on the actor's own object; another member's object it can see is 403
+//                     (it may look, not change); another tenant's or a missing one is 404
+//   forbidden       — 403, whatever the object
+//   unauthenticated — 401
+//   public          — no sign-in needed: never 401/403
+import type { Role } from './fixtures.ts';
+
+export type Decision = 'allow' | 'scoped' | 'own' | 'forbidden' | 'unauthenticated' | 'public';
+export type Row = Record<Role, Decision>;
+
+const A = 'allow';
+const S = 'scoped';
+const O = 'own';
+const F = 'forbidden';
+const U = 'unauthenticated';
+const P = 'public';
+
+function row(
+  owner: Decision,
+  admin: Decision,
+  dispatcher: Decision,
+  technician: Decision,
+  billing: Decision,
+  anonymous: Decision,
+): Row {
+  return { owner, admin, dispatcher, technician, billing, anonymous };
+}
+
+// Columns: owner, admin, dispatcher, technician (scoped to Alpha), billing, anonymous.
+export const matrix: Record<string, Row> = {
+  // Outside the versioned API but under /api: the docs page and the document it reads.
+  'GET /api/docs': row(P, P, P, P, P, P),
+  'GET /api/v1/openapi.json': row(P, P, P, P, P, P),
+
+  // Setup answers 404 once done; login is how anyone starts.
+  'GET /api/v1/setup': row(P, P, P, P, P, P),
+  'POST /api/v1/setup': row(P, P, P, P, P, P),
+  'POST /api/v1/auth/login': row(P, P, P, P, P, P),
+  'POST /api/v1/auth/logout': row(A, A, A, A, A, U),
+  'GET /api/v1/auth/session': row(A, A, A, A, A, U),
+  'POST /api/v1/auth/select-tenant': row(A, A, A, A, A, U),
+  'GET /api/v1/api-tokens': row(A, A, A, A, A, U),
+  'POST /api/v1/api-tokens': row(A, A, A, A, A, U),
+  // Only your own tokens: another member's is 404.
+  'DELETE /api/v1/api-tokens/{id}': row(S, S, S, S, S, U),
+
+  'GET /api/v1/users': row(A, A, A, F, F, U),
+  'POST /api/v1/users': row(A, A, F, F, F, U),
+  'GET /api/v1/users/{id}': row(A, A, A, F, F, U),
+  'PATCH /api/v1/users/{id}': row(A, A, F, F, F, U),
+
+  'GET /api/v1/clients': row(A, A, A, S, A, U),
+  'POST /api/v1/clients': row(A, A, A, F, A, U),
+  'GET /api/v1/clients/{id}': row(A, A, A, S, A, U),
+  'PATCH /api/v1/clients/{id}': row(A, A, A, F, A, U),
+  'GET /api/v1/clients/{id}/sites': row(A, A, A, S, A, U),
+  'POST /api/v1/clients/{id}/sites': row(A, A, A, F, A, U),
+  'PATCH /api/v1/sites/{id}': row(A, A, A, F, A, U),
+  'DELETE /api/v1/sites/{id}': row(A, A, A, F, A, U),
+  'GET /api/v1/clients/{id}/contacts': row(A, A, A, S, A, U),
+  'POST /api/v1/clients/{id}/contacts': row(A, A, A, F, A, U),
+  'GET /api/v1/contacts/{id}': row(A, A, A, S, A, U),
+  'PATCH /api/v1/contacts/{id}': row(A, A, A, F, A, U),
+  'DELETE /api/v1/contacts/{id}': row(A, A, A, F, A, U),
+
+  'GET /api/v1/calendars': row(A, A, A, A, A, U),
+  'POST /api/v1/calendars': row(A, A, F, F, F, U),
+  'GET /api/v1/calendars/{id}': row(A, A, A, A, A, U),
+  'PUT /api/v1/calendars/{id}': row(A, A, F, F, F, U),
+  'GET /api/v1/calendars/{id}/versions': row(A, A, A, A, A, U),
+  'GET /api/v1/calendars/{id}/due': row(A, A, A, A, A, U),
+  'GET /api/v1/calendars/{id}/business-minutes': row(A, A, A, A, A, U),
+  'GET /api/v1/sla-policies': row(A, A, A, A, A, U),
+  'POST /api/v1/sla-policies': row(A, A, F, F, F, U),
+  'GET /api/v1/sla-policies/{id}': row(A, A, A, A, A, U),
+  'PUT /api/v1/sla-policies/{id}': row(A, A, F, F, F, U),
+  'GET /api/v1/sla-policies/{id}/versions': row(A, A, A, A, A, U),
+
+  'GET /api/v1/boards': row(A, A, A, A, A, U),
+  'GET /api/v1/tickets': row(A, A, A, S, A, U),
+  'POST /api/v1/tickets': row(A, A, A, S, F, U),
+  'POST /api/v1/tickets/import': row(A, A, F, F, F, U),
+  'POST /api/v1/tickets/bulk': row(A, A, A, S, F, U),
+  'GET /api/v1/tickets/{id}': row(A, A, A, S, A, U),
+  'PATCH /api/v1/tickets/{id}': row(A, A, A, S, F, U),
+  'POST /api/v1/tickets/{id}/replies': row(A, A, A, S, F, U),
+  'POST /api/v1/tickets/{id}/notes': row(A, A, A, S, F, U),
+  'POST /api/v1/tickets/{id}/calls': row(A, A, A, S, F, U),
+  'POST /api/v1/tickets/{id}/assign': row(A, A, A, S, F, U),
+  'POST /api/v1/tickets/{id}/status': row(A, A, A, S, F, U),
+  'POST /api/v1/tickets/{id}/priority': row(A, A, A, S, F, U),
+
+  'GET /api/v1/ticket-views': row(A, A, A, A, A, U),
+  'POST /api/v1/ticket-views': row(A, A, A, A, A, U),
+  // Your own private view; another member's private view is 404.
+  'DELETE /api/v1/ticket-views/{id}': row(S, S, S, S, S, U),
+  'GET /api/v1/assignees': row(A, A, A, A, A, U),
+  'GET /api/v1/settings/tickets': row(A, A, A, A, A, U),
+  'PATCH /api/v1/settings/tickets': row(A, A, F, F, F, U),
+
+  'GET /api/v1/work-types': row(A, A, A, A, A, U),
+  'POST /api/v1/work-types': row(A, A, F, F, F, U),
+  'PATCH /api/v1/work-types/{id}': row(A, A, F, F, F, U),
+  'GET /api/v1/tickets/{id}/time-entries': row(A, A, A, S, A, U),
+  'POST /api/v1/tickets/{id}/time-entries': row(A, A, A, S, F, U),
+  // Your own entry, or anyone's with time.manage; Beta's entry is the owner's.
+  'PATCH /api/v1/time-entries/{id}': row(A, A, O, S, F, U),
+  'DELETE /api/v1/time-entries/{id}': row(A, A, O, S, F, U),
+  'GET /api/v1/time-entries/{id}/history': row(A, A, A, S, A, U),
+
+  // The audit log and its hash-chain check: audit.read.
+  'GET /api/v1/audit-events': row(A, A, F, F, F, U),
+  'GET /api/v1/audit/verify': row(A, A, F, F, F, U),
+};

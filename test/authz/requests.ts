@@ -1,0 +1,243 @@
+// How the authorization matrix calls each route: which object its id (or body id) stands for, and a
+// minimal valid body. Routes that destroy their object act on a fresh one made for each call.
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import {
+  type Objects,
+  type Role,
+  type Session,
+  signIn,
+  type TargetName,
+  timeEntryBody,
+  type World,
+} from './fixtures.ts';
+
+export interface Call {
+  world: World;
+  role: Role;
+  /** The session the request is sent with (anonymous has no cookie). */
+  actor: Session;
+  target: TargetName;
+  objects: Objects;
+}
+
+export interface RequestPlan {
+  /** The object kind the path's {id} stands for, or the body's id when the path has none. */
+  target?: keyof Objects;
+  query?: (o: Objects) => string;
+  body?: (o: Objects, call: Call) => unknown;
+  /** Makes the object to act on for own and other-client targets, when the call would destroy the fixture. */
+  fresh?: (call: Call) => Promise<string>;
+  /** Sends the request on a new session of the same member (the route ends the session). */
+  freshSession?: boolean;
+  /** The status a hidden object answers when it is not 404 (the bulk action names failures in a 422). */
+  hiddenStatus?: number;
+}
+
+const unique = (label: string) => `${label} ${randomBytes(4).toString('hex')}`;
+
+async function make(session: Session, method: string, path: string, body: unknown): Promise<string> {
+  const response = await session.json(method, path, body);
+  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+  return response.body.id;
+}
+
+/** The member who owns "your own" things in this call: the actor, or the owner for the anonymous caller. */
+function me(call: Call): Session {
+  return call.role === 'anonymous' ? call.world.staff.owner.session : call.actor;
+}
+
+/** Whether the actor may log time (others' own entries are made by the owner instead). */
+const works = (role: Role) =>
+  role === 'owner' || role === 'admin' || role === 'dispatcher' || role === 'technician';
+
+const past = '2026-01-05T10:00:00Z';
+const calendarBody = {
+  name: 'Office hours',
+  timeZone: 'Europe/London',
+  weeklyHours: { mon: [['09:00', '17:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+  holidays: [],
+};
+
+export const requestPlans: Record<string, RequestPlan> = {
+  'GET /setup': {},
+  'POST /setup': {
+    body: () => ({
+      organizationName: 'Late Co',
+      name: 'Late',
+      email: `late-${randomBytes(4).toString('hex')}@example.test`,
+      password: 'correct horse battery staple',
+    }),
+  },
+  'POST /auth/login': {
+    body: (_o, call) => ({ email: call.world.a.subject.email, password: 'correct horse battery staple' }),
+  },
+  'POST /auth/logout': { freshSession: true },
+  'GET /auth/session': {},
+  // Another organization, or none, is "not a member" (the same 403 for both, so existence does not leak).
+  'POST /auth/select-tenant': {
+    target: 'tenantId',
+    body: (o) => ({ tenantId: o.tenantId }),
+    freshSession: true,
+    hiddenStatus: 403,
+  },
+  'GET /api-tokens': {},
+  'POST /api-tokens': { body: () => ({ name: unique('Token') }) },
+  'DELETE /api-tokens/{id}': {
+    target: 'apiToken',
+    fresh: (call) =>
+      make(call.target === 'own' ? me(call) : call.world.a.subject.session, 'POST', '/api-tokens', {
+        name: unique('Token'),
+      }),
+  },
+  'GET /users': {},
+  'POST /users': {
+    body: () => ({
+      name: 'New Member',
+      email: `member-${randomBytes(4).toString('hex')}@example.test`,
+      password: 'correct horse battery staple',
+      role: 'technician',
+      allClients: false,
+      clientIds: [],
+    }),
+  },
+  'GET /users/{id}': { target: 'user' },
+  'PATCH /users/{id}': { target: 'user', body: () => ({ active: true }) },
+
+  'GET /clients': { query: () => '?archived=any' },
+  'POST /clients': { body: () => ({ name: unique('Client') }) },
+  'GET /clients/{id}': { target: 'client' },
+  'PATCH /clients/{id}': { target: 'client', body: () => ({ phone: '+44 20 7946 0000' }) },
+  'GET /clients/{id}/sites': { target: 'client' },
+  'POST /clients/{id}/sites': {
+    target: 'client',
+    body: () => ({ name: unique('Site'), timeZone: 'Europe/London' }),
+  },
+  'PATCH /sites/{id}': { target: 'site', body: () => ({ address: '1 High Street' }) },
+  'DELETE /sites/{id}': {
+    target: 'site',
+    fresh: (call) =>
+      make(call.world.staff.owner.session, 'POST', `/clients/${call.objects.client}/sites`, {
+        name: unique('Site'),
+        timeZone: 'Europe/London',
+      }),
+  },
+  'GET /clients/{id}/contacts': { target: 'client', query: () => '?q=a' },
+  'POST /clients/{id}/contacts': { target: 'client', body: () => ({ name: unique('Contact') }) },
+  'GET /contacts/{id}': { target: 'contact' },
+  'PATCH /contacts/{id}': { target: 'contact', body: () => ({ phone: '+44 20 7946 0001' }) },
+  'DELETE /contacts/{id}': {
+    target: 'contact',
+    fresh: (call) =>
+      make(call.world.staff.owner.session, 'POST', `/clients/${call.objects.client}/contacts`, {
+        name: unique('Contact'),
+      }),
+  },
+
+  'GET /calendars': {},
+  'POST /calendars': { body: () => calendarBody },
+  'GET /calendars/{id}': { target: 'calendar' },
+  'PUT /calendars/{id}': {
+    target: 'calendar',
+    body: () => ({ ...calendarBody, name: 'Calendar (tenant A)' }),
+  },
+  'GET /calendars/{id}/versions': { target: 'calendar' },
+  'GET /calendars/{id}/due': { target: 'calendar', query: () => `?from=${past}&minutes=60` },
+  'GET /calendars/{id}/business-minutes': {
+    target: 'calendar',
+    query: () => `?from=${past}&to=2026-01-06T10:00:00Z`,
+  },
+  'GET /sla-policies': {},
+  // A calendar id in the body that is not yours is a 400 on calendarId, the same as a missing one.
+  'POST /sla-policies': {
+    target: 'calendar',
+    hiddenStatus: 400,
+    body: (o) => ({ name: unique('Policy'), calendarId: o.calendar, targets: slaTargets() }),
+  },
+  'GET /sla-policies/{id}': { target: 'slaPolicy' },
+  'PUT /sla-policies/{id}': {
+    target: 'slaPolicy',
+    body: (_o, call) => ({
+      name: 'Policy (tenant A)',
+      calendarId: call.world.a.own.calendar,
+      targets: slaTargets(),
+    }),
+  },
+  'GET /sla-policies/{id}/versions': { target: 'slaPolicy' },
+
+  'GET /boards': {},
+  'GET /tickets': { query: () => '?limit=200' },
+  'POST /tickets': {
+    target: 'client',
+    body: (o) => ({ clientId: o.client, title: 'Printer offline', priority: 'P3' }),
+  },
+  'POST /tickets/import': {
+    target: 'client',
+    body: (o) => ({
+      externalId: unique('ext'),
+      clientId: o.client,
+      title: 'Imported',
+      priority: 'P3',
+      events: [{ type: 'created', at: past }],
+    }),
+  },
+  'POST /tickets/bulk': {
+    target: 'ticket',
+    hiddenStatus: 422,
+    body: (o) => ({ ticketIds: [o.ticket], action: { type: 'status', status: 'open' } }),
+  },
+  'GET /tickets/{id}': { target: 'ticket' },
+  'PATCH /tickets/{id}': { target: 'ticket', body: () => ({ type: 'incident' }) },
+  'POST /tickets/{id}/replies': { target: 'ticket', body: () => ({ body: 'We are on it.' }) },
+  'POST /tickets/{id}/notes': { target: 'ticket', body: () => ({ body: 'Checked the spooler.' }) },
+  'POST /tickets/{id}/calls': { target: 'ticket', body: () => ({ channel: 'call' }) },
+  'POST /tickets/{id}/assign': { target: 'ticket', body: () => ({ assigneeId: null }) },
+  'POST /tickets/{id}/status': { target: 'ticket', body: () => ({ status: 'open' }) },
+  'POST /tickets/{id}/priority': { target: 'ticket', body: () => ({ priority: 'P2' }) },
+
+  'GET /ticket-views': {},
+  'POST /ticket-views': { body: () => ({ name: unique('View'), query: 'sort=due' }) },
+  'DELETE /ticket-views/{id}': {
+    target: 'view',
+    fresh: (call) =>
+      make(call.target === 'own' ? me(call) : call.world.a.subject.session, 'POST', '/ticket-views', {
+        name: unique('View'),
+        query: 'sort=due',
+      }),
+  },
+  'GET /assignees': {},
+  'GET /settings/tickets': {},
+  'PATCH /settings/tickets': { body: () => ({}) },
+
+  'GET /work-types': { query: () => '?archived=true' },
+  'POST /work-types': { body: () => ({ name: unique('Work type') }) },
+  'PATCH /work-types/{id}': { target: 'workType', body: () => ({ name: 'Work type (tenant A)' }) },
+  'GET /tickets/{id}/time-entries': { target: 'ticket' },
+  'POST /tickets/{id}/time-entries': {
+    target: 'ticket',
+    body: (_o, call) => timeEntryBody(call.world.a.own.workType),
+  },
+  'PATCH /time-entries/{id}': { target: 'timeEntry', body: () => ({ minutes: 20 }), fresh: freshEntry },
+  'DELETE /time-entries/{id}': { target: 'timeEntry', fresh: freshEntry },
+  'GET /time-entries/{id}/history': { target: 'timeEntry' },
+};
+
+function slaTargets() {
+  const target = { firstResponseMinutes: 60, resolutionMinutes: 480 };
+  return { P1: target, P2: target, P3: target, P4: target };
+}
+
+/** Your own entry on Alpha's ticket; on Beta's ticket, the owner's. */
+function freshEntry(call: Call): Promise<string> {
+  const author = call.target === 'own' && works(call.role) ? me(call) : call.world.staff.owner.session;
+  return make(
+    author,
+    'POST',
+    `/tickets/${call.objects.ticket}/time-entries`,
+    timeEntryBody(call.world.a.own.workType),
+  );
+}
+
+export async function freshSessionOf(call: Call, t: Parameters<typeof signIn>[0]): Promise<Session> {
+  return call.actor.email ? signIn(t, call.actor.email) : call.actor;
+}
