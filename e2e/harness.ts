@@ -26,7 +26,9 @@ export async function startHarness(): Promise<Harness> {
       await cleanup().catch((error) => console.error('[e2e] cleanup:', error));
   };
   try {
-    const server = await startServer(parseConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+    const server = await startServer(
+      parseConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+    );
     cleanups.push(() => server.stop());
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
