@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ApiClient, membershipIdOf, startTestApp } from '../../../../test/http.ts';
+import { membershipIdOf, startTestApp } from '../../../../test/http.ts';
 
 let now = new Date('2026-11-23T12:00:00Z');
 const t = await startTestApp({ clock: { now: () => now } });
