@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
 const pure = ['src/**/*.test.ts'];
 const notPure = ['src/**/*.db.test.ts', 'src/**/*.routes.test.ts'];
 // test/authz holds the cross-module authorization matrix, which needs a database like the route tier.
-const database = ['src/**/*.db.test.ts', 'src/**/*.routes.test.ts', 'test/authz/*.test.ts'];
+const database = [
+  'src/**/*.db.test.ts',
+  'src/**/*.routes.test.ts',
+  'test/authz/*.test.ts',
+  'test/fuzz/*.test.ts',
+];
 
 const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 

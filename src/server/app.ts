@@ -14,7 +14,9 @@ import { AppError, errorBody } from './http/app-error.ts';
 import { peerAddress, resolveClientIp, type TrustedProxies, trustNoProxy } from './http/client-ip.ts';
 import type { AppEnv } from './http/context.ts';
 import { createOperationsRoutes } from './http/operations-routes.ts';
+import { limitAnonymousRequests, type RateLimitOptions } from './http/rate-limit.ts';
 import { observeRequests } from './http/request-log.ts';
+import { rejectNulCharacters } from './http/text-guard.ts';
 import { type AuditService, createAuditRoutes } from './modules/audit/index.ts';
 import { type CalendarService, createCalendarRoutes } from './modules/calendars/index.ts';
 import { type ClientService, createClientRoutes } from './modules/clients/index.ts';
@@ -64,9 +66,13 @@ export interface AppOptions {
   trustedProxies?: TrustedProxies;
   /** METRICS_TOKEN; without it /metrics answers only direct loopback requests. */
   metricsToken?: string;
+  /** Per-IP limit on unauthenticated /api requests (ANONYMOUS_RATE_LIMIT); none when omitted (tests). */
+  anonymousRateLimit?: RateLimitOptions;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a read-only API token may send. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 function clientIp(c: Context<AppEnv>, trustedProxies: TrustedProxies): string | null {
   // In-process requests (tests, benchmarks) have no socket to ask, so no address.
@@ -124,9 +130,14 @@ export function createApp(services: Services, options: AppOptions) {
         throw new AppError('auth.csrf_failed', 'Missing or wrong X-CSRF-Token header; reload the page.');
       }
     }
+    if (auth?.kind === 'token' && auth.access === 'read' && !READ_METHODS.has(c.req.method)) {
+      throw new AppError('auth.token_read_only', 'This API token is read-only; it may only GET and HEAD.');
+    }
     c.set('auth', auth);
     await next();
   });
+  if (options.anonymousRateLimit) app.use('/api/*', limitAnonymousRequests(options.anonymousRateLimit));
+  app.use('/api/*', rejectNulCharacters);
 
   const api = new OpenAPIHono<AppEnv>()
     .route('/', createIdentityRoutes(services.auth, services.users, options.cookies))
@@ -171,6 +182,8 @@ export function createApp(services: Services, options: AppOptions) {
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
       return c.json(errorBody(error.code, error.message, error.details), error.status);
     }
     if (error instanceof HTTPException && error.status === 400) {

@@ -33,6 +33,8 @@ const configSchema = z.object({
     .max(24 * 90)
     .default(24 * 14),
   SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  // Unauthenticated /api requests per minute per client IP (also the burst); 0 turns the limit off.
+  ANONYMOUS_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -101,7 +101,7 @@ async function seed(base: string) {
   const created = await fetch(`${base}/api/v1/api-tokens`, {
     method: 'POST',
     headers: { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'durability' }),
+    body: JSON.stringify({ name: 'durability', scope: 'full' }),
   });
   expect(created.status, await created.clone().text()).toBe(201);
   const { token } = (await created.json()) as { token: string };

@@ -96,6 +96,7 @@ export async function openMigratedDatabase(
 export async function registerJobs(jobs: JobQueue, services: Services): Promise<void> {
   await jobs.work('sessions.purge', async () => {
     await services.auth.purgeExpiredSessions();
+    await services.auth.purgeLoginFailures();
   });
   await jobs.schedule('sessions.purge', '17 * * * *');
   // Clocks turn at risk and breach by time alone; breaches are stamped with their due instant anyway.
@@ -135,6 +136,8 @@ export async function startServer(
     readiness: createReadinessCheck({ handle: database.handle, jobs }),
     trustedProxies: parseTrustedProxies(config.TRUST_PROXY),
     metricsToken: config.METRICS_TOKEN,
+    anonymousRateLimit:
+      config.ANONYMOUS_RATE_LIMIT > 0 ? { perMinute: config.ANONYMOUS_RATE_LIMIT } : undefined,
   });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
   await new Promise<void>((resolve, reject) => {

@@ -238,6 +238,12 @@ const apiTokensRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/account/api-tokens-page.tsx'), 'ApiTokensPage'),
 });
 
+const sessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/sessions',
+  component: lazyRouteComponent(() => import('./features/account/sessions-page.tsx'), 'SessionsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -260,6 +266,7 @@ const routeTree = rootRoute.addChildren([
       auditLogRoute,
     ]),
     apiTokensRoute,
+    sessionsRoute,
   ]),
 ]);
 

@@ -37,6 +37,8 @@ export interface Objects {
   slaPolicy: string;
   user: string;
   apiToken: string;
+  /** A signed-in session's id (GET /auth/sessions), for the session routes. */
+  session: string;
   view: string;
   workType: string;
 }
@@ -189,6 +191,7 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     }),
   );
   const token = await created(owner.json('POST', '/api-tokens', { name: text('Token') }));
+  const ownerSessions = await created(owner.json('GET', '/auth/sessions'));
 
   /** Adds a staff member and signs them in. */
   async function addMember(role: StaffRole, scope: { allClients: boolean; clientIds: string[] }) {
@@ -213,6 +216,7 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     slaPolicy: slaPolicy.id,
     user: subject.user,
     apiToken: token.id,
+    session: ownerSessions.items[0].id,
     view: view.id,
     workType: workType.id,
   };

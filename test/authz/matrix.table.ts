@@ -45,6 +45,10 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/auth/logout': row(A, A, A, A, A, U),
   'GET /api/v1/auth/session': row(A, A, A, A, A, U),
   'POST /api/v1/auth/select-tenant': row(A, A, A, A, A, U),
+  // Your own sessions only: another member's session is 404, like a missing one.
+  'GET /api/v1/auth/sessions': row(A, A, A, A, A, U),
+  'DELETE /api/v1/auth/sessions': row(A, A, A, A, A, U),
+  'DELETE /api/v1/auth/sessions/{id}': row(S, S, S, S, S, U),
   'GET /api/v1/api-tokens': row(A, A, A, A, A, U),
   'POST /api/v1/api-tokens': row(A, A, A, A, A, U),
   // Only your own tokens: another member's is 404.
@@ -54,6 +58,8 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/users': row(A, A, F, F, F, U),
   'GET /api/v1/users/{id}': row(A, A, A, F, F, U),
   'PATCH /api/v1/users/{id}': row(A, A, F, F, F, U),
+  'GET /api/v1/users/{id}/sessions': row(A, A, F, F, F, U),
+  'DELETE /api/v1/users/{id}/sessions': row(A, A, F, F, F, U),
 
   'GET /api/v1/clients': row(A, A, A, S, A, U),
   'POST /api/v1/clients': row(A, A, A, F, A, U),

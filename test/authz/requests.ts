@@ -81,6 +81,13 @@ export const requestPlans: Record<string, RequestPlan> = {
     freshSession: true,
     hiddenStatus: 403,
   },
+  'GET /auth/sessions': {},
+  'DELETE /auth/sessions': {},
+  // Your own other session; another member's (the subject's) is 404.
+  'DELETE /auth/sessions/{id}': {
+    target: 'session',
+    fresh: (call) => otherSessionOf(call.target === 'own' ? me(call) : call.world.a.subject.session),
+  },
   'GET /api-tokens': {},
   'POST /api-tokens': { body: () => ({ name: unique('Token') }) },
   'DELETE /api-tokens/{id}': {
@@ -103,6 +110,8 @@ export const requestPlans: Record<string, RequestPlan> = {
   },
   'GET /users/{id}': { target: 'user' },
   'PATCH /users/{id}': { target: 'user', body: () => ({ active: true }) },
+  'GET /users/{id}/sessions': { target: 'user' },
+  'DELETE /users/{id}/sessions': { target: 'user' },
 
   'GET /clients': { query: () => '?archived=any' },
   'POST /clients': { body: () => ({ name: unique('Client') }) },
@@ -221,6 +230,19 @@ export const requestPlans: Record<string, RequestPlan> = {
   'DELETE /time-entries/{id}': { target: 'timeEntry', fresh: freshEntry },
   'GET /time-entries/{id}/history': { target: 'timeEntry' },
 };
+
+/** Signs the member in once more and returns that new session's id (not the one `session` uses). */
+async function otherSessionOf(session: Session): Promise<string> {
+  const login = await session.json('POST', '/auth/login', {
+    email: session.email,
+    password: 'correct horse battery staple',
+  });
+  expect(login.status, JSON.stringify(login.body)).toBe(200);
+  const list = await session.json('GET', '/auth/sessions');
+  const other = list.body.items.find((s: { current: boolean }) => !s.current);
+  expect(other, JSON.stringify(list.body)).toBeDefined();
+  return other.id;
+}
 
 function slaTargets() {
   const target = { firstResponseMinutes: 60, resolutionMinutes: 480 };

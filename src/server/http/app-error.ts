@@ -4,11 +4,17 @@ const statusByCode = {
   'request.malformed_json': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  /** Too many unauthenticated requests from one IP (http/rate-limit.ts); Retry-After says when. */
+  'request.rate_limited': 429,
   'auth.unauthenticated': 401,
   'auth.invalid_credentials': 401,
   'auth.no_membership': 403,
   'auth.forbidden': 403,
   'auth.csrf_failed': 403,
+  /** An API token made with scope 'read' used for anything but GET or HEAD. */
+  'auth.token_read_only': 403,
+  /** Too many failed sign-ins; details carry retryAfterSeconds, also sent as Retry-After. */
+  'auth.throttled': 429,
   not_found: 404,
   'route.not_found': 404,
   'setup.already_done': 404,
@@ -22,6 +28,7 @@ const statusByCode = {
   'user.email_taken': 409,
   'user.last_owner': 409,
   'api_token.not_found': 404,
+  'session.not_found': 404,
   'tenant.not_found': 404,
   'ticket.not_found': 404,
   'ticket.assignee_out_of_scope': 422,

@@ -5,7 +5,14 @@ import type { Actor, Scope } from './scope.ts';
 
 export type RequestAuth =
   | { kind: 'session'; identityId: string; sessionTokenHash: string; csrfToken: string; scope: Scope | null }
-  | { kind: 'token'; identityId: string; tokenId: string; scope: Scope };
+  | {
+      kind: 'token';
+      identityId: string;
+      tokenId: string;
+      /** 'read' tokens may only GET/HEAD (app.ts refuses the rest). */
+      access: 'read' | 'full';
+      scope: Scope;
+    };
 
 export interface AppEnv {
   Variables: {

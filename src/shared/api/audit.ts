@@ -1,5 +1,6 @@
 // The audit log as the API shows it: events (never secrets) and the result of checking the chain.
 import { z } from 'zod';
+import { instantSchema } from './common.ts';
 
 export const auditEventSchema = z.object({
   id: z.uuid(),
@@ -28,8 +29,8 @@ export const auditEventListQuerySchema = z.object({
   action: z.string().trim().max(100).optional(),
   targetType: z.string().trim().max(100).optional(),
   targetId: z.string().trim().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor from the previous page's nextCursor. */
   cursor: z.string().max(500).optional(),

@@ -1,6 +1,7 @@
 // Business calendars: the API shapes around the calendar definition.
 import { z } from 'zod';
 import { calendarDefinitionSchema } from '../business-time/calendar-schema.ts';
+import { instantSchema as instant } from './common.ts';
 
 export const calendarInputSchema = calendarDefinitionSchema.extend({
   name: z.string().trim().min(1).max(200),
@@ -22,11 +23,6 @@ export type Calendar = z.infer<typeof calendarSchema>;
 export const calendarVersionSchema = calendarSchema
   .omit({ name: true, updatedAt: true })
   .extend({ calendarId: z.uuid() });
-
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Use an ISO 8601 instant, e.g. 2026-03-02T09:00:00Z',
-});
 
 export const dueQuerySchema = z.object({
   from: instant,

@@ -3,6 +3,14 @@ import { z } from 'zod';
 
 export const idParamSchema = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
 
+/**
+ * An instant sent by a client, with its offset. Years before 1900 are refused: no ticket or time entry
+ * is that old, and PostgreSQL refuses year 0 outright, so it must not reach the database.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true, message: 'Use an ISO 8601 instant, e.g. 2026-03-02T09:00:00Z' })
+  .refine((value) => Number(value.slice(0, 4)) >= 1900, 'Use an instant in or after the year 1900');
+
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });

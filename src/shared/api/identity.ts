@@ -1,5 +1,6 @@
 // Setup, sign-in, sessions, API tokens and staff members.
 import { z } from 'zod';
+import { instantSchema } from './common.ts';
 
 export const staffRoleValues = ['owner', 'admin', 'dispatcher', 'technician', 'billing'] as const;
 export const staffRoleSchema = z.enum(staffRoleValues);
@@ -60,14 +61,21 @@ export type Session = z.infer<typeof sessionSchema>;
 
 export const selectTenantInputSchema = z.strictObject({ tenantId: z.uuid() });
 
+/** 'read' answers GET and HEAD only (403 auth.token_read_only otherwise); 'full' may do what you may. */
+export const apiTokenScopeSchema = z.enum(['read', 'full']);
+export type ApiTokenScope = z.infer<typeof apiTokenScopeSchema>;
+
 export const apiTokenInputSchema = z.strictObject({
   name,
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  /** Read-only unless asked for: a leaked token should do the least harm. */
+  scope: apiTokenScopeSchema.default('read'),
+  expiresAt: instantSchema.optional(),
 });
 export const apiTokenSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   prefix: z.string(),
+  scope: apiTokenScopeSchema,
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
   expiresAt: z.iso.datetime().nullable(),
@@ -77,6 +85,23 @@ export const createdApiTokenSchema = apiTokenSchema.extend({
   /** Shown once; only its hash is stored. */
   token: z.string(),
 });
+
+/** A signed-in browser session, as its owner or an admin sees it (never its token). */
+export const accountSessionSchema = z.object({
+  id: z.uuid(),
+  /** The organization the session acts in; null until one is chosen. */
+  tenantId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The session making this request. */
+  current: z.boolean(),
+});
+export type AccountSession = z.infer<typeof accountSessionSchema>;
+
+export const sessionsRevokedSchema = z.object({ revoked: z.number().int() });
 
 const clientScope = {
   allClients: z.boolean(),

@@ -1,14 +1,11 @@
 // Tickets: creation, actions, the queue, the SLA block and the import format.
 import { z } from 'zod';
+import { instantSchema as instant } from './common.ts';
 import { priorities } from './sla-policies.ts';
 import { ticketSources, ticketStatuses, ticketTypes } from './ticket-enums.ts';
 
 const title = z.string().trim().min(1).max(300);
 const body = z.string().trim().min(1).max(100_000);
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Use an ISO 8601 instant, e.g. 2026-03-02T09:00:00Z',
-});
 export const prioritySchema = z.enum(priorities);
 export const ticketStatusSchema = z.enum(ticketStatuses);
 

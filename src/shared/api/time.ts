@@ -1,5 +1,6 @@
 // Time on tickets: work types (an editable list) and time entries with their edit history.
 import { z } from 'zod';
+import { instantSchema as instant } from './common.ts';
 
 /** Why the work was needed; the agreements issue turns these into billing. */
 export const timeCauses = ['normal', 'vendor_caused', 'client_caused', 'msp_rework', 'out_of_scope'] as const;
@@ -30,11 +31,6 @@ export const workTypeUpdateSchema = z.strictObject({
   position: z.number().int().min(0).max(10_000).optional(),
   /** Archived work types stay on old entries but cannot be chosen for new ones. */
   archived: z.boolean().optional(),
-});
-
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Use an ISO 8601 instant, e.g. 2026-03-02T09:00:00Z',
 });
 
 export const timeEntryInputSchema = z.strictObject({

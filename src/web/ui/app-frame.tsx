@@ -21,6 +21,7 @@ import {
   IconBook,
   IconBuildingSkyscraper,
   IconChevronDown,
+  IconDeviceDesktop,
   IconKey,
   IconLayoutDashboard,
   IconLogout,
@@ -123,6 +124,9 @@ function UserMenu() {
         <Menu.Divider />
         <Menu.Item leftSection={<IconKey size={15} />} component={Link} to="/account/api-tokens">
           API tokens
+        </Menu.Item>
+        <Menu.Item leftSection={<IconDeviceDesktop size={15} />} component={Link} to="/account/sessions">
+          Sessions
         </Menu.Item>
         <Menu.Item
           leftSection={isDark ? <IconSun size={15} /> : <IconMoon size={15} />}

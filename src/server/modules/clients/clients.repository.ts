@@ -1,6 +1,7 @@
 // Every query on clients, sites and contacts; reads take the request's scope first.
 import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { isForeignKeyViolation } from '../../db/errors.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Scope } from '../../http/scope.ts';
@@ -190,11 +191,19 @@ export async function updateContact(
 }
 
 export async function deleteContact(db: Executor, scope: Scope, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(contacts)
-    .where(and(inClientScope(scope, contacts.tenantId, contacts.clientId), eq(contacts.id, id)))
-    .returning({ id: contacts.id });
-  return rows.length > 0;
+  try {
+    const rows = await db
+      .delete(contacts)
+      .where(and(inClientScope(scope, contacts.tenantId, contacts.clientId), eq(contacts.id, id)))
+      .returning({ id: contacts.id });
+    return rows.length > 0;
+  } catch (error) {
+    // Tickets keep their contact for the record, so a contact named on one stays.
+    if (isForeignKeyViolation(error)) {
+      throw new AppError('conflict', 'The contact is named on tickets, so it cannot be deleted.');
+    }
+    throw error;
+  }
 }
 
 /** The client a new ticket is for, checked against the scope, and its contact checked against the client. */

@@ -107,6 +107,24 @@ describe('sites and contacts', () => {
     expect((await owner.get(`/contacts/${contact.body.id}`)).status).toBe(404);
   });
 
+  it('refuses with 409 to delete a contact named on a ticket, and keeps it', async () => {
+    const { owner } = await t.newTenant();
+    const client = (await owner.post('/clients', { name: 'Kiwi Orchards' })).body;
+    const contact = (await owner.post(`/clients/${client.id}/contacts`, { name: 'Mere Ngata' })).body;
+    const ticket = await owner.post('/tickets', {
+      clientId: client.id,
+      title: 'Printer offline',
+      priority: 'P3',
+      contactId: contact.id,
+    });
+    expect(ticket.status).toBe(201);
+
+    const refused = await owner.delete(`/contacts/${contact.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('conflict');
+    expect((await owner.get(`/contacts/${contact.id}`)).status).toBe(200);
+  });
+
   it("refuses a contact at another client's site", async () => {
     const { owner } = await t.newTenant();
     const a = (await owner.post('/clients', { name: 'A' })).body;

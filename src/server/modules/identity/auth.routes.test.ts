@@ -71,7 +71,7 @@ describe('CSRF protection', () => {
 describe('API tokens', () => {
   it('acts as its user with a bearer header, shows last use, and stops working once revoked', async () => {
     const { owner } = await t.newTenant();
-    const created = await owner.post('/api-tokens', { name: 'Reporting script' });
+    const created = await owner.post('/api-tokens', { name: 'Reporting script', scope: 'full' });
     expect(created.status).toBe(201);
     const token = created.body.token as string;
     const bearer = t.client(undefined, undefined, token);
@@ -86,6 +86,34 @@ describe('API tokens', () => {
     const refused = await bearer.get('/clients');
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('auth.unauthenticated');
+  });
+
+  it('makes read-only tokens unless full access is asked for; read-only may GET but not change anything', async () => {
+    const { owner } = await t.newTenant();
+    const client = (await owner.post('/clients', { name: 'Alpha Dental' })).body;
+    const created = await owner.post('/api-tokens', { name: 'Dashboard' });
+    expect(created.body.scope).toBe('read');
+    const reader = t.client(undefined, undefined, created.body.token);
+
+    expect((await reader.get('/clients')).status).toBe(200);
+    expect((await reader.request('HEAD', '/clients')).status).toBe(200);
+    for (const response of [
+      await reader.post('/clients', { name: 'Via read token' }),
+      await reader.patch(`/clients/${client.id}`, { phone: '+44 20 7946 0000' }),
+      await reader.delete(`/api-tokens/${created.body.id}`),
+    ]) {
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('auth.token_read_only');
+    }
+    expect((await owner.get('/clients')).body.total).toBe(1);
+    const listed = (await owner.get('/api-tokens')).body.items[0];
+    expect(listed).toMatchObject({ scope: 'read', revokedAt: null });
+    expect(listed.lastUsedAt).not.toBeNull();
+  });
+
+  it('refuses an unknown token scope', async () => {
+    const { owner } = await t.newTenant();
+    expect((await owner.post('/api-tokens', { name: 'X', scope: 'admin' })).status).toBe(400);
   });
 
   it('refuses a made-up bearer token', async () => {

@@ -1,6 +1,12 @@
 // First-run setup, tenants, sign-in, sessions and API tokens.
 import type { z } from 'zod';
-import type { apiTokenInputSchema, LoginInput, Session, SetupInput } from '../../../shared/api/identity.ts';
+import type {
+  AccountSession,
+  apiTokenInputSchema,
+  LoginInput,
+  Session,
+  SetupInput,
+} from '../../../shared/api/identity.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -11,6 +17,7 @@ import type { Actor } from '../../http/scope.ts';
 import { recordSecurityEvent, type SecurityEvent } from '../audit/index.ts';
 import { prepareAuthLookups } from './auth-lookups.ts';
 import * as repo from './identity.repository.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 import { burnPasswordCheck, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 
 export interface RequestMeta {
@@ -20,12 +27,27 @@ export interface RequestMeta {
 }
 
 /** An API token as the audit trail keeps it: never its hash. */
-const tokenSnapshot = (row: { id: string; name: string; prefix: string; expiresAt: Date | null }) => ({
+const tokenSnapshot = (row: repo.ApiTokenRow) => ({
   id: row.id,
   name: row.name,
   prefix: row.prefix,
+  scope: row.scope,
   expiresAt: row.expiresAt,
 });
+
+/** A session as its owner (or an admin) sees it: never its token hash or CSRF token. */
+export function toSessionView(row: repo.SessionRow, currentTokenHash: string | null): AccountSession {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    createdAt: row.createdAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    ip: row.ip,
+    userAgent: row.userAgent,
+    current: row.tokenHash === currentTokenHash,
+  };
+}
 
 export interface NewSession {
   /** The cookie value; only its hash is stored. */
@@ -45,6 +67,7 @@ export function createAuthService(deps: {
 }) {
   const { db, actions, clock } = deps;
   const lookups = prepareAuthLookups(db);
+  const throttle = createLoginThrottle(db);
 
   /** Sign-in events happen outside the action runner; see docs/adr/0004-audit.md. */
   const recordSignIn = (
@@ -154,6 +177,8 @@ export function createAuthService(deps: {
     },
 
     async login(input: LoginInput, meta: RequestMeta): Promise<NewSession> {
+      // Before anything about the account is read: a locked address or IP learns nothing, not even timing.
+      await throttle.assertAllowed(input.email, meta.ip, clock.now());
       const identity = await repo.findIdentityByEmail(db, input.email);
       const failed = async (identityId: string | null) => {
         const event = {
@@ -162,7 +187,10 @@ export function createAuthService(deps: {
           tenantId: null,
           membershipId: null,
         } as const;
-        await recordSignIn(db, { ...event, email: input.email }, meta);
+        await db.transaction(async (tx) => {
+          await throttle.recordFailure(tx, input.email, meta.ip, clock.now());
+          await recordSignIn(tx, { ...event, email: input.email }, meta);
+        });
         return new AppError('auth.invalid_credentials', 'Email or password is wrong.');
       };
       if (!identity) {
@@ -188,6 +216,7 @@ export function createAuthService(deps: {
         throw new AppError('auth.no_membership', 'This account is not a member of that organization.');
       }
       const token = await db.transaction(async (tx) => {
+        await throttle.reset(tx, input.email);
         const membership = { tenantId: chosen?.tenantId ?? null, membershipId: chosen?.membershipId ?? null };
         await recordSignIn(tx, { action: 'auth.login', identityId: identity.id, ...membership }, meta);
         return startSession(tx, identity.id, chosen ?? null, meta);
@@ -197,6 +226,37 @@ export function createAuthService(deps: {
 
     /** Scheduled: expired sessions are refused anyway; this keeps the table small. */
     purgeExpiredSessions: () => repo.deleteExpiredSessions(db, clock.now()),
+
+    /** Scheduled with the session purge: failed sign-ins older than the throttle window. */
+    purgeLoginFailures: () => throttle.purge(clock.now()),
+
+    /** The caller's own live sessions, in every organization; `current` marks the one asking. */
+    async listOwnSessions(auth: RequestAuth): Promise<AccountSession[]> {
+      const current = auth.kind === 'session' ? auth.sessionTokenHash : null;
+      const rows = await repo.listSessionsOfIdentity(db, auth.identityId, clock.now());
+      return rows.map((row) => toSessionView(row, current));
+    },
+
+    /** Ends one of the caller's own sessions (another identity's is not found). */
+    async revokeOwnSession(actor: Actor, id: string): Promise<void> {
+      await actions.run(actor, 'session.revoke', async (tx, audit) => {
+        const row = await repo.deleteSessionOfIdentity(tx, actor.scope.identityId, id);
+        if (!row) throw new AppError('session.not_found', 'Session not found.');
+        audit.target('session', id);
+        audit.change(toSessionView(row, null), null);
+      });
+    },
+
+    /** "Sign out everywhere else": every own session but the caller's (all of them for an API token). */
+    async revokeOtherOwnSessions(actor: Actor, auth: RequestAuth): Promise<number> {
+      return actions.run(actor, 'session.revoke_others', async (tx, audit) => {
+        const keep = auth.kind === 'session' ? auth.sessionTokenHash : null;
+        const ids = await repo.deleteOtherSessionsOfIdentity(tx, actor.scope.identityId, keep);
+        audit.target('identity', actor.scope.identityId);
+        audit.change({ sessionIds: ids }, { sessionIds: [] });
+        return ids.length;
+      });
+    },
 
     async logout(tokenHash: string, meta: RequestMeta = { ip: null, userAgent: null }): Promise<void> {
       await db.transaction(async (tx) => {
@@ -241,7 +301,7 @@ export function createAuthService(deps: {
         if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
           await repo.touchApiToken(db, token, now);
         }
-        return { kind: 'token', identityId: scope.identityId, tokenId: token.id, scope };
+        return { kind: 'token', identityId: scope.identityId, tokenId: token.id, access: token.scope, scope };
       }
       if (!credentials.sessionToken) return null;
       const tokenHash = sha256(credentials.sessionToken);
@@ -271,6 +331,7 @@ export function createAuthService(deps: {
           name: input.name,
           tokenHash: sha256(token),
           prefix: token.slice(0, 10),
+          scope: input.scope,
           expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
         });
         audit.target('api_token', created.id);

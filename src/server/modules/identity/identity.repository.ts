@@ -1,9 +1,9 @@
 // Every query on tenants, identities, memberships, sessions and API tokens.
-import { and, asc, count, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Scope } from '../../http/scope.ts';
 import { membershipClients } from '../clients/clients.table.ts';
-import { apiTokens, identities, memberships, sessions, tenants } from './identity.table.ts';
+import { apiTokens, identities, loginFailures, memberships, sessions, tenants } from './identity.table.ts';
 
 export type IdentityRow = typeof identities.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -165,10 +165,107 @@ export async function deleteExpiredSessions(db: Executor, now: Date): Promise<nu
   return rows.length;
 }
 
-export async function deleteSessionsOfMembership(db: Executor, tenantId: string, membershipId: string) {
-  await db
+export async function deleteSessionsOfMembership(
+  db: Executor,
+  tenantId: string,
+  membershipId: string,
+): Promise<string[]> {
+  const rows = await db
     .delete(sessions)
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.membershipId, membershipId)));
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.membershipId, membershipId)))
+    .returning({ id: sessions.id });
+  return rows.map((row) => row.id);
+}
+
+/** Live sessions of an identity, newest first (install-wide: a session may not have chosen a tenant). */
+export async function listSessionsOfIdentity(db: Executor, identityId: string, now: Date) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.identityId, identityId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+}
+
+/** Live sessions acting in one membership of one tenant, newest first. */
+export async function listSessionsOfMembership(db: Executor, scope: Scope, membershipId: string, now: Date) {
+  return db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.tenantId, scope.tenantId),
+        eq(sessions.membershipId, membershipId),
+        gt(sessions.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+}
+
+/** Ends one of an identity's sessions by its id; the row as it was, or undefined when not theirs. */
+export async function deleteSessionOfIdentity(
+  db: Executor,
+  identityId: string,
+  id: string,
+): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .delete(sessions)
+    .where(and(eq(sessions.identityId, identityId), eq(sessions.id, id)))
+    .returning();
+  return row;
+}
+
+/** Ends every session of an identity but one (the caller's own; null keeps none). */
+export async function deleteOtherSessionsOfIdentity(
+  db: Executor,
+  identityId: string,
+  keepTokenHash: string | null,
+): Promise<string[]> {
+  const rows = await db
+    .delete(sessions)
+    .where(
+      keepTokenHash
+        ? and(eq(sessions.identityId, identityId), ne(sessions.tokenHash, keepTokenHash))
+        : eq(sessions.identityId, identityId),
+    )
+    .returning({ id: sessions.id });
+  return rows.map((row) => row.id);
+}
+
+export async function insertLoginFailure(db: Executor, values: typeof loginFailures.$inferInsert) {
+  await db.insert(loginFailures).values(values);
+}
+
+/**
+ * The `limit`-th most recent failure since `since` for an address tried or a client IP: while it
+ * exists the key is locked, until it leaves the window. Undefined when under the limit.
+ */
+export async function nthRecentLoginFailure(
+  db: Executor,
+  key: { email: string } | { ip: string },
+  since: Date,
+  limit: number,
+): Promise<Date | undefined> {
+  const match = 'email' in key ? eq(loginFailures.email, key.email) : eq(loginFailures.ip, key.ip);
+  const [row] = await db
+    .select({ occurredAt: loginFailures.occurredAt })
+    .from(loginFailures)
+    .where(and(match, gt(loginFailures.occurredAt, since)))
+    .orderBy(desc(loginFailures.occurredAt))
+    .limit(1)
+    .offset(limit - 1);
+  return row?.occurredAt;
+}
+
+export async function deleteLoginFailuresOfEmail(db: Executor, email: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.email, email));
+}
+
+export async function deleteLoginFailuresBefore(db: Executor, before: Date): Promise<number> {
+  const rows = await db
+    .delete(loginFailures)
+    .where(lte(loginFailures.occurredAt, before))
+    .returning({ id: loginFailures.id });
+  return rows.length;
 }
 
 export async function insertApiToken(

@@ -4,12 +4,14 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { idParamSchema } from '../../../shared/api/common.ts';
 import {
+  accountSessionSchema,
   apiTokenInputSchema,
   apiTokenSchema,
   createdApiTokenSchema,
   loginInputSchema,
   selectTenantInputSchema,
   sessionSchema,
+  sessionsRevokedSchema,
   setupInputSchema,
   setupStatusSchema,
   userInputSchema,
@@ -42,6 +44,7 @@ function toApiToken(row: ApiTokenRow) {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
+    scope: row.scope,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     expiresAt: row.expiresAt?.toISOString() ?? null,
@@ -51,6 +54,12 @@ function toApiToken(row: ApiTokenRow) {
 
 function requestMeta(c: Context<AppEnv>) {
   return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null, requestId: c.get('requestId') };
+}
+
+function signedIn(c: Context<AppEnv>) {
+  const auth = c.get('auth');
+  if (!auth) throw new AppError('auth.unauthenticated', 'Sign in first.');
+  return auth;
 }
 
 function sessionAuth(c: Context<AppEnv>) {
@@ -109,7 +118,11 @@ export function createIdentityRoutes(auth: AuthService, users: UserService, cook
         tags: authTags,
         summary: 'Sign in with email and password; sets the session cookie',
         request: { body: jsonBody(loginInputSchema) },
-        responses: { 200: jsonContent(sessionSchema, 'Signed in'), ...errorResponses },
+        responses: {
+          200: jsonContent(sessionSchema, 'Signed in'),
+          429: { ...errorResponses[400], description: 'Too many failed attempts; see Retry-After' },
+          ...errorResponses,
+        },
       }),
       async (c) => c.json(startCookieSession(c, await auth.login(c.req.valid('json'), requestMeta(c))), 200),
     )
@@ -151,6 +164,46 @@ export function createIdentityRoutes(auth: AuthService, users: UserService, cook
       }),
       async (c) =>
         c.json(await auth.selectTenant(sessionAuth(c), c.req.valid('json').tenantId, requestMeta(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/auth/sessions',
+        tags: authTags,
+        summary: 'Your signed-in sessions, in every organization; `current` marks this one',
+        middleware: [requireSignedIn],
+        responses: {
+          200: jsonContent(z.object({ items: z.array(accountSessionSchema) }), 'Your sessions'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => c.json({ items: await auth.listOwnSessions(signedIn(c)) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/auth/sessions',
+        tags: authTags,
+        summary: 'Sign out everywhere else: end all your sessions but this one',
+        middleware: [requireSignedIn],
+        responses: { 200: jsonContent(sessionsRevokedSchema, 'How many ended'), ...errorResponses },
+      }),
+      async (c) => c.json({ revoked: await auth.revokeOtherOwnSessions(actorOf(c), signedIn(c)) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/auth/sessions/{id}',
+        tags: authTags,
+        summary: 'End one of your sessions (another device); the next request there answers 401',
+        middleware: [requireSignedIn],
+        request: { params: idParamSchema },
+        responses: { 204: { description: 'Ended' }, ...errorResponses },
+      }),
+      async (c) => {
+        await auth.revokeOwnSession(actorOf(c), c.req.valid('param').id);
+        return c.body(null, 204);
+      },
     )
     .openapi(
       createRoute({
@@ -250,5 +303,32 @@ export function createIdentityRoutes(auth: AuthService, users: UserService, cook
         },
       }),
       async (c) => c.json(await users.update(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/users/{id}/sessions',
+        tags: userTags,
+        summary: "A staff member's sessions in this organization",
+        middleware: [requirePermission('users.manage')],
+        request: { params: idParamSchema },
+        responses: {
+          200: jsonContent(z.object({ items: z.array(accountSessionSchema) }), 'The sessions'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => c.json({ items: await users.listSessions(scopeOf(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/users/{id}/sessions',
+        tags: userTags,
+        summary: 'Sign a staff member out everywhere: end all their sessions in this organization',
+        middleware: [requirePermission('users.manage')],
+        request: { params: idParamSchema },
+        responses: { 200: jsonContent(sessionsRevokedSchema, 'How many ended'), ...errorResponses },
+      }),
+      async (c) => c.json({ revoked: await users.revokeSessions(actorOf(c), c.req.valid('param').id) }, 200),
     );
 }

@@ -59,6 +59,8 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text().primaryKey(),
+    /** The handle the sessions page and its DELETE use; the token hash never leaves the server. */
+    id: uuid().notNull().$defaultFn(newId).default(sql`gen_random_uuid()`),
     identityId: uuid()
       .notNull()
       .references(() => identities.id),
@@ -77,8 +79,12 @@ export const sessions = pgTable(
       foreignColumns: [memberships.tenantId, memberships.id],
     }),
     index('sessions_identity_idx').on(t.identityId),
+    uniqueIndex('sessions_id_key').on(t.id),
+    index('sessions_membership_idx').on(t.tenantId, t.membershipId),
   ],
 );
+
+export const apiTokenScopes = ['read', 'full'] as const;
 
 export const apiTokens = pgTable(
   'api_tokens',
@@ -89,6 +95,8 @@ export const apiTokens = pgTable(
     tokenHash: text().notNull(),
     /** First characters of the token, shown so people can tell their tokens apart. */
     prefix: text().notNull(),
+    /** 'read' answers GET/HEAD only. Tokens made before scopes existed keep 'full'. */
+    scope: text({ enum: apiTokenScopes }).notNull().default('full'),
     createdAt: instant().notNull().defaultNow(),
     lastUsedAt: instant(),
     expiresAt: instant(),
@@ -101,5 +109,25 @@ export const apiTokens = pgTable(
       foreignColumns: [memberships.tenantId, memberships.id],
     }),
     uniqueIndex('api_tokens_hash_key').on(t.tokenHash),
+  ],
+);
+
+/**
+ * Failed sign-ins counted for throttling (login-throttle.ts): by the address tried (lower-cased, known
+ * or not, so a lock says nothing about whether the account exists) and by client IP. Install-wide
+ * and in the database so every app node sees the same counts; rows older than the window are purged.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: uuid().primaryKey().$defaultFn(newId),
+    email: text().notNull(),
+    ip: text(),
+    occurredAt: instant().notNull(),
+  },
+  (t) => [
+    index('login_failures_email_idx').on(t.email, t.occurredAt),
+    index('login_failures_ip_idx').on(t.ip, t.occurredAt),
+    index('login_failures_occurred_idx').on(t.occurredAt),
   ],
 );

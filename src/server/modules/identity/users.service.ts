@@ -1,11 +1,12 @@
 // Staff members of a tenant: their role and client scope.
-import type { User, UserInput, UserUpdate } from '../../../shared/api/identity.ts';
+import type { AccountSession, User, UserInput, UserUpdate } from '../../../shared/api/identity.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { existingClientIds } from '../clients/index.ts';
+import { toSessionView } from './auth.service.ts';
 import * as repo from './identity.repository.ts';
 import { hashPassword } from './secrets.ts';
 
@@ -133,6 +134,29 @@ export function createUserService(deps: { db: Database; actions: ActionRunner; c
         const user = await load(tx, tenantId, id);
         audit.change(before, user);
         return user;
+      });
+    },
+
+    /** A member's live sessions in this organization (sessions elsewhere are not this tenant's business). */
+    async listSessions(scope: Scope, id: string): Promise<AccountSession[]> {
+      if (!(await repo.findMember(db, scope.tenantId, id))) throw userNotFound();
+      const rows = await repo.listSessionsOfMembership(db, scope, id, clock.now());
+      return rows.map((row) => toSessionView(row, null));
+    },
+
+    /** "Sign out everywhere": ends every session of the member acting in this organization. */
+    async revokeSessions(actor: Actor, id: string): Promise<number> {
+      return actions.run(actor, 'user.revoke_sessions', async (tx, audit) => {
+        const { tenantId } = actor.scope;
+        const current = await repo.findMember(tx, tenantId, id);
+        if (!current) throw userNotFound();
+        audit.target('user', id);
+        if (current.membership.role === 'owner' && actor.scope.role !== 'owner') {
+          throw new AppError('auth.forbidden', 'Only an owner can sign out an owner.');
+        }
+        const ids = await repo.deleteSessionsOfMembership(tx, tenantId, id);
+        audit.change({ sessionIds: ids }, { sessionIds: [] });
+        return ids.length;
       });
     },
   };

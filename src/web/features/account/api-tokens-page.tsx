@@ -8,6 +8,7 @@ import {
   CopyButton,
   Group,
   Modal,
+  Radio,
   Stack,
   Text,
   TextInput,
@@ -17,7 +18,7 @@ import { IconCheck, IconCopy, IconKey, IconPlus, IconTrash } from '@tabler/icons
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import type { apiTokenSchema, createdApiTokenSchema } from '../../../shared/api/identity.ts';
+import type { ApiTokenScope, apiTokenSchema, createdApiTokenSchema } from '../../../shared/api/identity.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
@@ -71,6 +72,16 @@ export function ApiTokensPage() {
       ),
     },
     { key: 'prefix', header: 'Token', render: (t) => <Code>{t.prefix}…</Code> },
+    {
+      key: 'scope',
+      header: 'Access',
+      width: 100,
+      render: (t) => (
+        <Badge variant="light" color={t.scope === 'full' ? 'orange' : 'blue'}>
+          {t.scope === 'full' ? 'Full' : 'Read-only'}
+        </Badge>
+      ),
+    },
     {
       key: 'status',
       header: 'Status',
@@ -151,7 +162,7 @@ export function ApiTokensPage() {
         actions={addButton}
       />
       {tokens.isPending ? (
-        <TableSkeleton columns={6} rows={2} />
+        <TableSkeleton columns={7} rows={2} />
       ) : tokens.isError ? (
         <Text c="red">{tokens.error.message}</Text>
       ) : tokens.data.length === 0 ? (
@@ -183,6 +194,8 @@ function CreateTokenForm(props: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
+  // Read-only is preselected but shown, so full access is always a deliberate choice.
+  const [scope, setScope] = useState<ApiTokenScope>('read');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const create = useMutation({
@@ -191,6 +204,7 @@ function CreateTokenForm(props: { onClose: () => void }) {
         method: 'POST',
         body: {
           name: name.trim(),
+          scope,
           // The end of the chosen day, in the browser's zone.
           expiresAt: expiresOn ? new Date(`${expiresOn}T23:59:59`).toISOString() : undefined,
         },
@@ -255,6 +269,18 @@ function CreateTokenForm(props: { onClose: () => void }) {
           error={errors.name}
           onChange={(event) => setName(event.currentTarget.value)}
         />
+        <Radio.Group
+          label="Access"
+          description="A read-only token can look things up (GET) but never change anything."
+          value={scope}
+          onChange={(value) => setScope(value as ApiTokenScope)}
+          error={errors.scope}
+        >
+          <Stack gap={6} mt={6}>
+            <Radio value="read" label="Read-only" />
+            <Radio value="full" label="Full access (everything you may do)" />
+          </Stack>
+        </Radio.Group>
         <TextInput
           label="Expires on"
           description="Optional. Leave empty for a token that does not expire."

@@ -1,10 +1,13 @@
 // Staff members with their roles and client scopes.
 import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { IconLogout, IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
+import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
@@ -23,6 +26,13 @@ export function UsersPage() {
     enabled: can('clients.read'),
   });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [signingOut, setSigningOut] = useState<User | null>(null);
+  const signOutEverywhere = useMutation({
+    mutationFn: (user: User) => api<{ revoked: number }>(`/users/${user.id}/sessions`, { method: 'DELETE' }),
+    onSuccess: ({ revoked }, user) =>
+      notifySuccess(`${user.name} signed out of ${revoked} session${revoked === 1 ? '' : 's'}`),
+    onError: (error) => notifyError(error, 'Could not sign the user out'),
+  });
   const clientName = (id: string) =>
     clients.data?.items.find((client) => client.id === id)?.name ?? 'Unknown client';
   const canManage = can('users.manage');
@@ -110,17 +120,34 @@ export function UsersPage() {
     columns.push({
       key: 'actions',
       header: '',
-      width: 56,
+      width: 90,
       align: 'right',
       render: (user) => (
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          aria-label={`Edit ${user.name}`}
-          onClick={() => setEditing(user)}
-        >
-          <IconPencil size={15} />
-        </ActionIcon>
+        <Group gap={4} justify="flex-end" wrap="nowrap">
+          {user.identityId !== session.identity.id && (
+            <Tooltip label="Sign out everywhere">
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={`Sign ${user.name} out everywhere`}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  setSigningOut(user);
+                }}
+              >
+                <IconLogout size={15} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Edit ${user.name}`}
+            onClick={() => setEditing(user)}
+          >
+            <IconPencil size={15} />
+          </ActionIcon>
+        </Group>
       ),
     });
   }
@@ -159,6 +186,14 @@ export function UsersPage() {
           onOpen={canManage ? (user) => setEditing(user) : undefined}
         />
       )}
+      <ConfirmDialog
+        opened={signingOut !== null}
+        onClose={() => setSigningOut(null)}
+        title="Sign out everywhere?"
+        message={`${signingOut?.name ?? 'This user'} will be signed out of every browser in this organization and must sign in again. API tokens are not affected.`}
+        confirmLabel="Sign out everywhere"
+        onConfirm={() => (signingOut ? signOutEverywhere.mutateAsync(signingOut) : Promise.resolve())}
+      />
       <UserFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}

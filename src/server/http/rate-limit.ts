@@ -1,0 +1,72 @@
+// Per-IP token bucket for unauthenticated API requests (setup, sign-in, the session probe, the API
+// document, anonymous calls to anything): a cheap brake on scripted guessing and scraping, per process.
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from './app-error.ts';
+import type { AppEnv } from './context.ts';
+
+export interface RateLimitOptions {
+  /** Sustained requests per minute per IP; also the burst a quiet IP may send at once. */
+  perMinute: number;
+  /** Milliseconds from a monotonic clock; tests pass their own. */
+  now?: () => number;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/** Above this many IPs, buckets that have refilled (idle IPs) are dropped, bounding memory. */
+const SWEEP_ABOVE = 10_000;
+
+export function createRateLimiter({ perMinute, now = () => performance.now() }: RateLimitOptions) {
+  const buckets = new Map<string, Bucket>();
+  const perMs = perMinute / 60_000;
+
+  function refill(bucket: Bucket, at: number) {
+    bucket.tokens = Math.min(perMinute, bucket.tokens + (at - bucket.updatedAt) * perMs);
+    bucket.updatedAt = at;
+  }
+
+  /** Takes one token; null when allowed, else the whole seconds until the next token. */
+  function take(key: string): number | null {
+    const at = now();
+    if (buckets.size > SWEEP_ABOVE) {
+      for (const [other, bucket] of buckets) {
+        refill(bucket, at);
+        if (bucket.tokens >= perMinute) buckets.delete(other);
+      }
+    }
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: perMinute, updatedAt: at };
+      buckets.set(key, bucket);
+    }
+    refill(bucket, at);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return null;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+  }
+
+  return { take, size: () => buckets.size };
+}
+
+/** Runs after authentication: only requests that signed in as nobody spend tokens. */
+export function limitAnonymousRequests(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
+  const limiter = createRateLimiter(options);
+  return async (c, next) => {
+    if (!c.get('auth')) {
+      // Without a socket (in-process requests) every caller shares one bucket.
+      const retryAfter = limiter.take(c.get('ip') ?? 'unknown');
+      if (retryAfter !== null) {
+        c.header('Retry-After', String(retryAfter));
+        throw new AppError('request.rate_limited', 'Too many requests; try again shortly.', {
+          retryAfterSeconds: retryAfter,
+        });
+      }
+    }
+    await next();
+  };
+}

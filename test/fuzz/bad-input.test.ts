@@ -1,0 +1,432 @@
+// Bad input: every operation in the app's own OpenAPI document gets a valid-looking request and seeded
+// mutations of it (wrong types, nulls, huge strings, deep nesting, odd unicode, out-of-range numbers and
+// dates, bad ids). None may answer 5xx, every 4xx has the error body, and nothing is logged at error.
+// FUZZ_SEED=<n> replays a run; FUZZ_CASES=<n> changes the budget per operation.
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/server/observability/logger.ts';
+import { buildWorld, session as fixtureSession, type Objects, type Session } from '../authz/fixtures.ts';
+import { type Call, requestPlans } from '../authz/requests.ts';
+import { startTestApp } from '../http.ts';
+import {
+  bigHostile,
+  encode,
+  headerVariants,
+  hostile,
+  huge,
+  type Json,
+  leafPaths,
+  MAX_BODY_BYTES,
+  prng,
+  replaceAt,
+  serialize,
+} from './mutations.ts';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
+const CASES_PER_OPERATION = Number(process.env.FUZZ_CASES ?? 400);
+
+const random = prng(SEED);
+
+const logLines: { level: number; msg: string; err?: unknown; route?: string }[] = [];
+const logStream = new Writable({
+  write(chunk, _encoding, done) {
+    for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+    done();
+  },
+});
+
+const t = await startTestApp({
+  app: { maxBodyBytes: MAX_BODY_BYTES, logger: createLogger('warn', logStream) },
+});
+const world = await buildWorld(t);
+const own = world.targets.own;
+let owner: Session = world.staff.owner.session;
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON Schema from the OpenAPI document
+type Schema = any;
+
+const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+
+function resolve(schema: Schema): Schema {
+  if (schema?.$ref) return resolve(doc.components.schemas[schema.$ref.split('/').pop()]);
+  return schema ?? {};
+}
+
+/** A plausible value for a schema: the first enum member, a real id, a past date, the minimum. */
+function generate(input: Schema, depth = 0): Json {
+  const schema = resolve(input);
+  if (depth > 6) return null;
+  if ('default' in schema) return schema.default;
+  if (schema.enum) return schema.enum[0];
+  if ('const' in schema) return schema.const;
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants) {
+    const usable = variants.map(resolve).filter((v: Schema) => v.type !== 'null');
+    return generate(usable[0] ?? variants[0], depth + 1);
+  }
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s: Schema) => generate(s, depth + 1)));
+  const type = Array.isArray(schema.type) ? schema.type.find((x: string) => x !== 'null') : schema.type;
+  switch (type) {
+    case 'object': {
+      const result: Record<string, Json> = {};
+      for (const key of schema.required ?? []) result[key] = generate(schema.properties?.[key], depth + 1);
+      return result;
+    }
+    case 'array':
+      return schema.minItems ? [generate(schema.items, depth + 1)] : [];
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1);
+    case 'boolean':
+      return false;
+    case 'string':
+      if (schema.format === 'uuid') return own.client;
+      if (schema.format === 'date-time') return '2026-01-05T10:00:00Z';
+      if (schema.format === 'date') return '2026-01-05';
+      if (schema.format === 'email') return `fuzz-${randomUUID().slice(0, 8)}@example.test`;
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+    default:
+      return 'x';
+  }
+}
+
+interface Case {
+  label: string;
+  path: string;
+  query: string;
+  /** Bytes, for bodies that are not valid UTF-8. */
+  body?: string | Uint8Array<ArrayBuffer>;
+  contentType?: string;
+}
+
+interface Operation {
+  method: string;
+  path: string;
+  key: string;
+  pathParams: string[];
+  query: { name: string; schema: Schema; required: boolean }[];
+  bodySchema?: Schema;
+}
+
+function operations(): Operation[] {
+  const result: Operation[] = [];
+  for (const [path, item] of Object.entries<Schema>(doc.paths)) {
+    for (const [method, op] of Object.entries<Schema>(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const params: Schema[] = [...(item.parameters ?? []), ...(op.parameters ?? [])];
+      result.push({
+        method: method.toUpperCase(),
+        path,
+        key: `${method.toUpperCase()} ${path}`,
+        pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
+        query: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema, required: Boolean(p.required) })),
+        bodySchema: op.requestBody?.content?.['application/json']?.schema,
+      });
+    }
+  }
+  // Deletions last, so the objects they remove are there for everything else.
+  return result.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+}
+
+function callFor(session: Session): Call {
+  return { world, role: 'owner', actor: session, target: 'own', objects: own };
+}
+
+function buildCases(op: Operation): Case[] {
+  const plan = requestPlans[op.key] ?? {};
+  const kind: keyof Objects = plan.target ?? 'client';
+  const id = own[kind];
+  const fill = (value: string) => op.path.replace(/\{(\w+)\}/g, () => encode(value));
+  const validPath = fill(id);
+  const validQuery = plan.query?.(own) ?? '';
+  const baseBody: Json =
+    plan.body?.(own, callFor(owner)) ?? (op.bodySchema ? generate(op.bodySchema) : undefined);
+  const bodyText = baseBody === undefined ? undefined : serialize(baseBody);
+  const cases: Case[] = [{ label: 'valid', path: validPath, query: validQuery, body: bodyText }];
+  const add = (label: string, changes: Partial<Case>) =>
+    cases.push({ label, path: validPath, query: validQuery, body: bodyText, ...changes });
+
+  // Paths: bad ids, ids of another kind, encoded NULs and slashes, very long segments.
+  if (op.pathParams.length > 0) {
+    const otherKind = (Object.keys(own) as (keyof Objects)[]).find((k) => k !== kind && k !== 'tenantId')!;
+    for (const bad of [
+      'not-a-uuid',
+      own[otherKind],
+      randomUUID(),
+      '\u0000',
+      '%00',
+      '..',
+      'x'.repeat(5000),
+      '1e309',
+      '-1',
+      '\ud800',
+      world.targets.otherTenant[kind],
+    ]) {
+      add(`path id ${JSON.stringify(bad).slice(0, 40)}`, { path: fill(bad) });
+    }
+  }
+
+  // Query strings: each parameter gets every hostile value; plus repeats and unknown ones.
+  const queryValues = [
+    '',
+    'NaN',
+    '-1',
+    '1.5',
+    '1e309',
+    '99999999999999999999',
+    '\u0000',
+    '%00',
+    '\ud800',
+    'true',
+    'null',
+    '[]',
+    '{}',
+    'not-a-uuid',
+    '+275760-09-13T00:00:00Z',
+    '-271821-04-20T00:00:00Z',
+    'x'.repeat(20_000),
+    '👩🏽‍💻',
+  ];
+  for (const param of op.query) {
+    for (const value of queryValues) {
+      const encoded = encode(value);
+      const rest = new URLSearchParams(validQuery.replace(/^\?/, ''));
+      rest.delete(param.name);
+      const prefix = rest.toString();
+      add(`query ${param.name}=${value.slice(0, 30)}`, {
+        query: `?${prefix ? `${prefix}&` : ''}${param.name}=${encoded}`,
+      });
+    }
+    add(`query ${param.name} twice`, { query: `?${param.name}=1&${param.name}=2` });
+    add(`query ${param.name}[]`, { query: `?${param.name}[]=1&${param.name}[a]=2` });
+  }
+  if (op.query.length > 0 || op.method === 'GET') add('query junk', { query: '?%zz=%&a[b][c]=1&=' });
+
+  // Bodies: the whole body replaced, then each field replaced, dropped, or joined by extras.
+  if (baseBody !== undefined) {
+    for (const whole of [null, [], 'text', 0, ...['\u0001raw:deep-array', '\u0001raw:deep-object']]) {
+      add(`body ${JSON.stringify(whole).slice(0, 30)}`, { body: serialize(whole) });
+    }
+    add('body malformed', { body: '{"a":' });
+    add('body invalid utf-8', {
+      body: new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    });
+    add('body as text/plain', { contentType: 'text/plain' });
+    add('body over the cap', { body: serialize({ ...baseBody, pad: huge(MAX_BODY_BYTES + 1024) }) });
+    const schema = resolve(op.bodySchema);
+    const fields = [...new Set([...Object.keys(baseBody ?? {}), ...Object.keys(schema.properties ?? {})])];
+    for (const field of fields) {
+      const { [field]: _dropped, ...rest } = baseBody ?? {};
+      add(`body without ${field}`, { body: serialize(rest) });
+      for (const value of hostile) {
+        add(`body ${field}=${JSON.stringify(value).slice(0, 30)}`, {
+          body: serialize({ ...baseBody, [field]: value }),
+        });
+      }
+      const nested = resolve(schema.properties?.[field]);
+      const inner = nested.type === 'array' ? resolve(nested.items) : nested;
+      if (inner?.type === 'object' || nested.type === 'array') {
+        for (const value of hostile.slice(0, 20)) {
+          const wrapped = nested.type === 'array' ? [value] : { ...(baseBody?.[field] ?? {}), x: value };
+          add(`body ${field} inner ${JSON.stringify(value).slice(0, 30)}`, {
+            body: serialize({ ...baseBody, [field]: wrapped }),
+          });
+        }
+      }
+      for (const value of bigHostile) {
+        add(`body ${field} ~${Math.round(value.length / 500)} KB`, {
+          body: serialize({ ...baseBody, [field]: value }),
+        });
+      }
+    }
+    // Nested fields (calendar hours, SLA targets, import rows): each leaf gets a sample of hostile values.
+    for (const path of leafPaths(baseBody).filter((p) => p.length > 1)) {
+      for (let i = 0; i < 12; i++) {
+        const value = random.pick(hostile);
+        add(`body ${path.join('.')}=${JSON.stringify(value).slice(0, 30)}`, {
+          body: serialize(replaceAt(baseBody, path, value)),
+        });
+      }
+    }
+    add('body extra fields', {
+      body: serialize({ ...baseBody, extra: 1, __proto__x: '\u0000', 'a\u0000': 1 }),
+    });
+  }
+  return cases;
+}
+
+/** Keeps the valid request and samples the mutations, seeded, within the budget. */
+function sample(cases: Case[]): Case[] {
+  const [valid, ...rest] = cases;
+  const chosen = [valid!];
+  const pool = [...rest];
+  while (chosen.length < CASES_PER_OPERATION && pool.length > 0) {
+    chosen.push(pool.splice(Math.floor(random.next() * pool.length), 1)[0]!);
+  }
+  return chosen;
+}
+
+const sent = { owner: 0, anonymous: 0 };
+const failures: string[] = [];
+/** Operations whose unmutated request was refused: their mutations reach only validation. */
+const invalidBases: string[] = [];
+
+async function request(session: Session | null, op: Operation, c: Case) {
+  const init: RequestInit = { method: op.method, headers: {} };
+  const headers = init.headers as Record<string, string>;
+  if (session) Object.assign(headers, sessionHeaders.get(session));
+  if (c.body !== undefined && op.method !== 'GET') {
+    headers['content-type'] = c.contentType ?? 'application/json';
+    init.body = c.body;
+  }
+  const response = await t.app.request(`http://localhost/api/v1${c.path}${c.query}`, init);
+  return { status: response.status, text: await response.text() };
+}
+
+// The fixtures' sessions hide their headers; sign the owner in here to send raw bodies.
+const sessionHeaders = new Map<Session, Record<string, string>>();
+async function ownerSession(): Promise<Session> {
+  const response = await t.app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: world.staff.owner.email, password: 'correct horse battery staple' }),
+  });
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = await response.json();
+  const session = fixtureSession(t, world.staff.owner.email, cookie, csrfToken);
+  sessionHeaders.set(session, { cookie, 'x-csrf-token': csrfToken });
+  return session;
+}
+
+function check(who: string, op: Operation, c: Case, response: { status: number; text: string }) {
+  const where = `${who} ${op.key} [${c.label}] -> ${response.status}`;
+  const sentBytes = c.body !== undefined && op.method !== 'GET' ? Buffer.byteLength(c.body) : 0;
+  if (sentBytes > MAX_BODY_BYTES && response.status !== 413) {
+    failures.push(`${where}: a ${sentBytes}-byte body must answer 413`);
+  }
+  if (response.status >= 500) {
+    failures.push(`${where}: ${response.text.slice(0, 300)}`);
+    return;
+  }
+  if (response.status >= 400) {
+    let body: Json;
+    try {
+      body = JSON.parse(response.text);
+    } catch {
+      failures.push(`${where}: not JSON: ${response.text.slice(0, 200)}`);
+      return;
+    }
+    if (typeof body?.error?.code !== 'string' || typeof body?.error?.message !== 'string') {
+      failures.push(`${where}: no {error:{code,message}}: ${response.text.slice(0, 200)}`);
+    }
+  }
+}
+
+describe('bad input', () => {
+  it('refuses NUL characters and unpaired surrogates with 400 naming the field', async () => {
+    const session = await ownerSession();
+    const post = (body: string) =>
+      request(session, { method: 'POST' } as Operation, { label: '', path: '/clients', query: '', body });
+    for (const body of [
+      '{"name":"a\\u0000b"}',
+      '{"name":"a\\ud800b"}',
+      '{"name":"ok","emailDomains":["\\udfff"]}',
+    ]) {
+      const response = await post(body);
+      expect(response.status, body).toBe(400);
+      expect(JSON.parse(response.text).error.code).toBe('request.invalid');
+    }
+    expect(JSON.parse((await post('{"name":"a\\u0000b"}')).text).error.details).toEqual([
+      { path: ['name'], message: expect.stringContaining('U+0000') },
+    ]);
+    // A paired surrogate (an emoji) is fine.
+    expect((await post('{"name":"Pizza \\ud83c\\udf55"}')).status).toBe(201);
+    const query = await request(session, { method: 'GET' } as Operation, {
+      label: '',
+      path: '/clients',
+      query: '?q=%00',
+    });
+    expect(query.status).toBe(400);
+  });
+
+  it('answers odd credentials and headers without a 5xx', async () => {
+    const session = await ownerSession();
+    for (const op of operations().filter((o) => o.method !== 'DELETE')) {
+      const c = buildCases(op)[0]!;
+      for (const extra of headerVariants) {
+        const headers: Record<string, string> = { ...sessionHeaders.get(session), ...extra };
+        if (extra.authorization) delete headers.cookie;
+        const hasBody = c.body !== undefined && op.method !== 'GET';
+        if (hasBody && !extra['content-type']) headers['content-type'] = 'application/json';
+        const response = await t.app.request(`http://localhost/api/v1${c.path}${c.query}`, {
+          method: op.method,
+          headers,
+          body: hasBody ? c.body : undefined,
+        });
+        check(`headers ${JSON.stringify(extra).slice(0, 60)}`, op, c, {
+          status: response.status,
+          text: await response.text(),
+        });
+      }
+    }
+    expect(failures, failures.slice(0, 40).join('\n')).toEqual([]);
+    expect(logLines.filter((line) => line.level >= 50)).toEqual([]);
+  });
+
+  it('answers 413 request.too_large to a body over the 1 MiB cap, signed in or not', async () => {
+    const body = JSON.stringify({ name: huge(MAX_BODY_BYTES + 16) });
+    const session = await ownerSession();
+    const routes = operations().filter((op) => op.method !== 'GET');
+    expect(routes.length).toBeGreaterThan(20);
+    for (const op of routes) {
+      for (const who of [session, null]) {
+        const c = { label: 'over the cap', path: op.path.replace(/\{\w+\}/g, own.client), query: '', body };
+        const response = await request(who, op, c);
+        expect(response.status, `${op.key} as ${who ? 'owner' : 'anonymous'}`).toBe(413);
+        expect(JSON.parse(response.text).error.code).toBe('request.too_large');
+      }
+    }
+  });
+
+  it('no operation answers 5xx or logs an error, whatever it is sent', { timeout: 240_000 }, async () => {
+    owner = await ownerSession();
+    const ops = operations();
+    expect(ops.length).toBeGreaterThan(40);
+    for (const op of ops) {
+      for (const c of sample(buildCases(op))) {
+        const before = logLines.length;
+        const response = await request(owner, op, c);
+        check('owner', op, c, response);
+        if (c.label === 'valid' && response.status >= 400)
+          invalidBases.push(`${op.key} -> ${response.status} ${response.text.slice(0, 120)}`);
+        sent.owner++;
+        if (random.next() < 0.1) {
+          check('anonymous', op, c, await request(null, op, c));
+          sent.anonymous++;
+        }
+        for (const line of logLines.slice(before).filter((l) => l.level >= 50)) {
+          failures.push(`logged error at ${op.key} [${c.label}]: ${JSON.stringify(line).slice(0, 400)}`);
+        }
+      }
+      // A mutation may end the session (logout, another tenant): sign in again for the next operation.
+      if (
+        (await request(owner, { ...op, method: 'GET' }, { label: '', path: '/auth/session', query: '' }))
+          .status !== 200
+      ) {
+        owner = await ownerSession();
+      }
+    }
+    expect(invalidBases.length, invalidBases.join('\n')).toBeLessThan(ops.length / 10);
+    if (process.env.FUZZ_VERBOSE) console.info(`refused base requests:\n${invalidBases.join('\n')}`);
+    console.info(
+      `bad input: seed ${SEED}, ${ops.length} operations, ${sent.owner} as owner, ${sent.anonymous} anonymous`,
+    );
+    expect(
+      failures,
+      `seed ${SEED} (replay with FUZZ_SEED=${SEED}):\n${failures.slice(0, 40).join('\n')}`,
+    ).toEqual([]);
+  });
+});
