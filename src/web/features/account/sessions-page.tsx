@@ -133,7 +133,7 @@ export function SessionsPage() {
     <>
       <PageHeader
         title="Sessions"
-        description="Where you are signed in. Sign out any session you do not recognise, then change your password."
+        description="Where you are signed in. Sign out any session you do not recognise."
         actions={
           <Button
             leftSection={<IconLogout size={16} />}
