@@ -25,7 +25,7 @@ export async function query<T = Record<string, unknown>>(
 }
 
 /** An API caller over app.request(), signed in by session cookie (for setup) or bearer token. */
-export function apiClient(app: App, auth: { cookie?: string; csrf?: string; bearer?: string } = {}) {
+function apiClient(app: App, auth: { cookie?: string; csrf?: string; bearer?: string } = {}) {
   return async function call(method: string, path: string, body?: unknown): Promise<Json> {
     const headers: Record<string, string> = {};
     if (auth.cookie) headers.cookie = auth.cookie;
@@ -243,8 +243,6 @@ export async function createFixture(app: App, services: Services, handle: Databa
     realSla: realTickets[0].sla,
   };
 }
-
-export const openStatuses = ['new', 'open', 'pending_client', 'pending_vendor', 'scheduled'] as const;
 
 /** Board names in the order the load statement's $8 takes them (its share order). */
 const boardOrder = ['Service Desk', 'Alerts', 'Projects', 'Escalations', 'Onboarding'];

@@ -1,5 +1,4 @@
 // Benchmark: the ticket queue (GET /api/v1/tickets) at 20k and 200k tickets against its own SQL run raw, per engine.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { type AppOptions, createApp } from '../src/server/app.ts';
 import { type Database, type DatabaseHandle, openDatabase } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import * as schema from '../src/server/db/schema.ts';
 import { createServices } from '../src/server/main.ts';
-import { createFixture, type Fixture, loadTickets, openStatuses, query } from './ticket-queue-data.ts';
+import { openTicketStatuses } from '../src/shared/api/ticket-enums.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../test/scratch-database.ts';
+import { createFixture, type Fixture, loadTickets, query } from './ticket-queue-data.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -28,10 +28,9 @@ export interface QueueBenchOptions {
   setupSql?: readonly string[];
   /** Print EXPLAIN ANALYZE of the queue statement at each size. */
   explain?: boolean;
-  log?: (line: string) => void;
 }
 
-export const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test';
+const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test';
 
 const appOptions: AppOptions = { cookies: { secure: 'false', maxAgeSeconds: 3600 } };
 
@@ -72,14 +71,10 @@ export interface QueueBenchResult {
   iterations: number;
   measurements: QueueMeasurement[];
   skipped: { engine: Engine; reason: string }[];
-  loadSeconds: Record<string, number>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
+/** Progress goes to stderr; stdout carries only the Markdown. */
+const log = (line: string) => console.error(line);
 
 /** A fresh database: PGlite in a temporary directory, or a throwaway PostgreSQL database. */
 async function openEngine(
@@ -97,21 +92,18 @@ async function openEngine(
       },
     };
   }
-  const admin = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+  let scratch: ScratchDatabase;
   try {
-    await admin.connect();
+    scratch = await createScratchDatabase(postgresUrl, 'bench', { connectionTimeoutMillis: 3000 });
   } catch (error) {
     return { skipped: `PostgreSQL at ${postgresUrl} is unreachable (${(error as Error).message})` };
   }
-  const name = `accord_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  const handle = await openDatabase({ engine: 'postgres', url: withDatabase(postgresUrl, name) });
+  const handle = await openDatabase({ engine: 'postgres', url: scratch.url });
   return {
     handle,
     async dispose() {
       await handle.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     },
   };
 }
@@ -231,11 +223,11 @@ function casesOf(fixture: Fixture): QueueCase[] {
 
 function queueUrl(boardId?: string): string {
   const board = boardId ? `boardId=${boardId}&` : '';
-  return `/api/v1/tickets?${board}status=${openStatuses.join(',')}&sort=due&limit=50`;
+  return `/api/v1/tickets?${board}status=${openTicketStatuses.join(',')}&sort=due&limit=50`;
 }
 
 async function countMatching(handle: DatabaseHandle, tenantId: string, queue: QueueCase) {
-  const params: unknown[] = [tenantId, openStatuses];
+  const params: unknown[] = [tenantId, openTicketStatuses];
   const where = ['tenant_id = $1', 'status = any($2::text[])'];
   if (queue.boardId) where.push(`board_id = $${params.push(queue.boardId)}`);
   if (queue.clientIds) where.push(`client_id = any($${params.push(queue.clientIds)}::uuid[])`);
@@ -257,7 +249,6 @@ async function explain(handle: DatabaseHandle, statement: Statement): Promise<st
 }
 
 async function benchEngine(engine: Engine, options: Required<QueueBenchOptions>, result: QueueBenchResult) {
-  const log = options.log;
   const opened = await openEngine(engine, options.postgresUrl);
   if ('skipped' in opened) {
     log(`${engine}: skipped — ${opened.skipped}`);
@@ -278,7 +269,6 @@ async function benchEngine(engine: Engine, options: Required<QueueBenchOptions>,
     for (const size of options.sizes) {
       const load = await loadTickets(handle, fixture, { from: loaded + 1, to: size, total, now });
       for (const sql of options.setupSql) await query(handle, sql);
-      result.loadSeconds[`${engine} ${size}`] = load.insertSeconds + load.vacuumSeconds;
       log(
         `${engine}: loaded tickets ${loaded + 1}–${size} in ${load.insertSeconds.toFixed(1)} s, ` +
           `vacuum analyze ${load.vacuumSeconds.toFixed(1)} s`,
@@ -325,7 +315,6 @@ export async function run(options: QueueBenchOptions = {}): Promise<QueueBenchRe
     postgresUrl: options.postgresUrl ?? process.env.ACCORD_BENCH_DATABASE_URL ?? defaultPostgresUrl,
     setupSql: options.setupSql ?? [],
     explain: options.explain ?? false,
-    log: options.log ?? ((line) => console.error(line)),
   };
   const result: QueueBenchResult = {
     date: new Date().toISOString().slice(0, 10),
@@ -334,7 +323,6 @@ export async function run(options: QueueBenchOptions = {}): Promise<QueueBenchRe
     iterations: resolved.iterations,
     measurements: [],
     skipped: [],
-    loadSeconds: {},
   };
   for (const engine of resolved.engines) await benchEngine(engine, resolved, result);
   result.loadAverage[1] = loadavg()[0]!;

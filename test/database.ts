@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/server/db/client.ts';
-import { withDatabase } from './global-setup.ts';
+import { withDatabase } from './scratch-database.ts';
 
 export type TestEngine = 'pglite' | 'postgres';
 

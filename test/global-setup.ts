@@ -8,18 +8,15 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
+import { withDatabase } from './scratch-database.ts';
+
+export { withDatabase };
 
 declare module 'vitest' {
   interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: { url: string; template: string; prefix: string };
   }
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 async function pgliteTemplate(project: TestProject) {

@@ -4,10 +4,21 @@ import { afterAll } from 'vitest';
 import { type AppOptions, createApp } from '../src/server/app.ts';
 import type { Clock } from '../src/server/clock.ts';
 import { createServices } from '../src/server/main.ts';
+import { createLogger } from '../src/server/observability/logger.ts';
 import type { StaffRoleValue } from '../src/shared/api/identity.ts';
 import { openTestDatabase } from './database.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Session cookies over plain HTTP (app.request() has no TLS), valid for an hour. */
+export const TEST_COOKIES: AppOptions['cookies'] = { secure: 'false', maxAgeSeconds: 3600 };
+
+/** A logger that keeps the lines it writes, parsed. */
+export function captureLogs() {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: tests check response bodies with assertions, not types
 type Json = any;
@@ -36,18 +47,18 @@ export function uniqueEmail(label = 'user'): string {
   return `${label}-${randomBytes(5).toString('hex')}@example.test`;
 }
 
-/** Opens a database for this test file and returns helpers to talk to the app through app.request(). */
 /** The membership (staff member) id a signed-in client acts as. */
 export async function membershipIdOf(client: ApiClient): Promise<string> {
   return (await client.get('/auth/session')).body.membership.id;
 }
 
-/** `app` adds to the app's options (logger, metrics, readiness, proxies) for the operations tests. */
+/** Opens a database for this test file and returns helpers to talk to the app through app.request().
+ * `app` adds to the app's options (logger, metrics, readiness, proxies) for the operations tests. */
 export async function startTestApp(options: { clock?: Clock; app?: Partial<AppOptions> } = {}) {
   const handle = await openTestDatabase();
   const services = createServices({ db: handle.db, clock: options.clock });
   const app = createApp(services, {
-    cookies: { secure: 'false', maxAgeSeconds: 3600 },
+    cookies: TEST_COOKIES,
     maxBodyBytes: 64 * 1024,
     ...options.app,
   });

@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testEngine } from '../../test/database.ts';
+import { createScratchDatabase } from '../../test/scratch-database.ts';
 
-const engine = process.env.ACCORD_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 const cleanups: (() => Promise<void> | void)[] = [];
 
 afterAll(async () => {
@@ -18,22 +18,14 @@ afterAll(async () => {
 
 /** Where the server keeps its data: a fresh PGlite directory, or a throwaway PostgreSQL database. */
 async function freshStorage(): Promise<Record<string, string>> {
-  if (engine === 'pglite') {
+  if (testEngine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'accord-durability-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     return { DATA_DIR: dir };
   }
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  const name = `accord_durability_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  cleanups.push(async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return { DATABASE_URL: url.toString() };
+  const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'durability');
+  cleanups.push(() => scratch.drop());
+  return { DATABASE_URL: scratch.url };
 }
 
 interface Server {
@@ -124,7 +116,7 @@ interface Attempt {
   acknowledged: boolean;
 }
 
-describe(`a server killed mid-write (${engine})`, () => {
+describe(`a server killed mid-write (${testEngine})`, () => {
   it('keeps every acknowledged write, and no write half-made', { timeout: 180_000 }, async () => {
     const storage = await freshStorage();
     const first = await startServer(storage);

@@ -11,7 +11,7 @@ import { assertDurable } from './db/durability.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { parseTrustedProxies } from './http/client-ip.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
-import { createAuditService, startAuditSealer } from './modules/audit/index.ts';
+import { createAuditHook, createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createClientService } from './modules/clients/index.ts';
 import { createAuthService, createUserService } from './modules/identity/index.ts';
@@ -25,7 +25,7 @@ import { createReadinessCheck } from './observability/readiness.ts';
 export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHours?: number }): Services {
   const { db } = deps;
   const clock = deps.clock ?? systemClock;
-  const actions = createActionRunner(db, { clock });
+  const actions = createActionRunner(db, { hooks: [createAuditHook({ clock })] });
   const calendars = createCalendarService({ db, actions, clock });
   const slaPolicies = createSlaPolicyService({ db, actions, clock, calendarExists: calendars.exists });
   return {

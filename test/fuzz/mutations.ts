@@ -1,21 +1,16 @@
 // Hostile values for the bad-input test: a seeded PRNG, values no schema should let through to the
 // database, raw JSON that JSON.stringify cannot write, and helpers to put them anywhere in a body.
 
+import { createRandom } from '../../src/shared/business-time/generate-cases.ts';
+
 // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON
 export type Json = any;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** mulberry32: small, seeded, good enough to pick cases. */
+/** The business-time generator's seeded PRNG (mulberry32), with a picker: good enough to pick cases. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createRandom(seed);
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
 }
 

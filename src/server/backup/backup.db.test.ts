@@ -1,15 +1,13 @@
 // Backups round-trip a whole demo tenant between engines, and a bad file or a non-empty target changes nothing.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testEngine } from '../../../test/database.ts';
-import { withDatabase } from '../../../test/global-setup.ts';
+import { createScratchDatabase } from '../../../test/scratch-database.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
 import { migrateDatabase } from '../db/migrate.ts';
@@ -53,18 +51,11 @@ async function freshPglite(): Promise<DatabaseHandle> {
 
 /** A new, never-migrated PostgreSQL database, dropped after the file. */
 async function freshPostgres(url: string): Promise<DatabaseHandle> {
-  const name = `accord_backup_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const handle = await openDatabase({ engine: 'postgres', url: withDatabase(url, name) });
+  const scratch = await createScratchDatabase(url, 'backup');
+  const handle = await openDatabase({ engine: 'postgres', url: scratch.url });
   cleanups.push(async () => {
     await handle.close();
-    const dropper = new pg.Client({ connectionString: url });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
+    await scratch.drop();
   });
   return handle;
 }

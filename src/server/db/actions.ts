@@ -1,28 +1,34 @@
-// The one wrapper every mutation runs through: one transaction with its actor, and exactly one audit
-// event written inside it (docs/adr/0004-audit.md). The work names what it changed through `audit`;
-// a run that does not name its target throws, so the transaction and the event roll back together.
+// The one wrapper every mutation runs through: one transaction with its actor, in which the work names
+// what it changed through `audit` and the hooks (the audit module's event writer, wired in main.ts)
+// then run (docs/adr/0004-audit.md). A run that does not name its target throws, so the transaction
+// and whatever the hooks wrote roll back together.
 // Work that leaves the database (enqueueing mail or jobs) registers with afterCommit, because on
 // PGlite a queue write inside the transaction would wait for the transaction forever, and on
 // PostgreSQL it would escape it.
 
-import type { Clock } from '../clock.ts';
-import { systemClock } from '../clock.ts';
 import type { Actor } from '../http/scope.ts';
-import { insertAuditEvent, snapshotWithoutSecrets } from '../modules/audit/index.ts';
 import type { Database, Transaction } from './client.ts';
 
 /** What the work tells the audit trail; `target` is required once per run. */
 export interface AuditRecorder {
   /** The row the action changed; id null only for actions on many rows (list them in the change). */
   target(type: string, id: string | null): void;
-  /** Snapshots before and after (null where the row did not or no longer exists). Secrets are dropped. */
+  /** Snapshots before and after (null where the row did not or no longer exists). */
   change(before: unknown, after: unknown): void;
+}
+
+/** What the work recorded: its target and the raw before/after snapshots (hooks drop secrets). */
+export interface RecordedAudit {
+  target: { type: string; id: string | null };
+  before: unknown;
+  after: unknown;
 }
 
 export interface ActionContext {
   tx: Transaction;
   actor: Actor;
   action: string;
+  audit: RecordedAudit;
   afterCommit(task: () => Promise<void>): void;
 }
 
@@ -43,16 +49,15 @@ export class AuditTargetMissingError extends Error {
 
 export function createActionRunner(
   db: Database,
-  options: { hooks?: readonly ActionHook[]; clock?: Clock } = {},
+  options: { hooks?: readonly ActionHook[] } = {},
 ): ActionRunner {
   const hooks = options.hooks ?? [];
-  const clock = options.clock ?? systemClock;
   return {
     async run(actor, action, work) {
       const committed: (() => Promise<void>)[] = [];
       const afterCommit = (task: () => Promise<void>) => committed.push(task);
       const result = await db.transaction(async (tx) => {
-        let target: { type: string; id: string | null } | null = null;
+        let target: RecordedAudit['target'] | null = null;
         let change: { before: unknown; after: unknown } = { before: null, after: null };
         const audit: AuditRecorder = {
           target: (type, id) => {
@@ -63,24 +68,10 @@ export function createActionRunner(
           },
         };
         const value = await work(tx, audit);
-        const named = target as { type: string; id: string | null } | null;
+        const named = target as RecordedAudit['target'] | null;
         if (!named) throw new AuditTargetMissingError(action);
-        await insertAuditEvent(tx, {
-          tenantId: actor.scope.tenantId,
-          action,
-          actorMembershipId: actor.scope.membershipId,
-          actorIdentityId: actor.scope.identityId,
-          actorApiTokenId: actor.apiTokenId ?? null,
-          targetType: named.type,
-          targetId: named.id,
-          before: snapshotWithoutSecrets(change.before),
-          after: snapshotWithoutSecrets(change.after),
-          ip: actor.ip,
-          userAgent: actor.userAgent?.slice(0, 500) ?? null,
-          requestId: actor.requestId,
-          occurredAt: clock.now(),
-        });
-        for (const hook of hooks) await hook({ tx, actor, action, afterCommit });
+        const recorded: RecordedAudit = { target: named, ...change };
+        for (const hook of hooks) await hook({ tx, actor, action, audit: recorded, afterCommit });
         return value;
       });
       for (const task of committed) await task();

@@ -1,20 +1,13 @@
 // Start-up refuses a PostgreSQL with synchronous_commit off (set on a throwaway database), unless overridden.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDatabase, testEngine } from '../../../test/database.ts';
-import { withDatabase } from '../../../test/global-setup.ts';
+import { captureLogs } from '../../../test/http.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
 import { parseConfig } from '../config.ts';
 import { openMigratedDatabase } from '../main.ts';
-import { createLogger } from '../observability/logger.ts';
 import { queryRows } from './client.ts';
 import { assertDurable, readDurabilitySettings, UnsafeDurabilityError } from './durability.ts';
-
-function captureLogs() {
-  const lines: Record<string, unknown>[] = [];
-  const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
-  return { logger, lines };
-}
 
 test('the test database itself is durable, so start-up accepts it', async () => {
   const handle = await openTestDatabase();
@@ -28,23 +21,23 @@ test('the test database itself is durable, so start-up accepts it', async () => 
 });
 
 describe.skipIf(testEngine !== 'postgres')('PostgreSQL with synchronous_commit off', () => {
-  const name = `accord_unsafe_${randomBytes(4).toString('hex')}`;
+  let scratch: ScratchDatabase;
   let url = '';
-  let admin: pg.Client;
 
   beforeAll(async () => {
     const adminUrl = process.env.TEST_DATABASE_URL ?? '';
-    url = withDatabase(adminUrl, name);
-    admin = new pg.Client({ connectionString: adminUrl });
+    scratch = await createScratchDatabase(adminUrl, 'unsafe');
+    url = scratch.url;
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`create database ${name}`);
-    // Applies to new sessions in that database only; the server's own setting is untouched.
-    await admin.query(`alter database ${name} set synchronous_commit = off`);
+    try {
+      // Applies to new sessions in that database only; the server's own setting is untouched.
+      await admin.query(`alter database ${scratch.name} set synchronous_commit = off`);
+    } finally {
+      await admin.end();
+    }
   });
-  afterAll(async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
+  afterAll(() => scratch?.drop());
 
   test('start-up refuses it, names the setting and writes nothing', async () => {
     const config = parseConfig({ DATABASE_URL: url });

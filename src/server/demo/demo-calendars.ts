@@ -86,7 +86,7 @@ const holidayRules: Record<ClientKey, (year: number) => Temporal.PlainDate[]> = 
 /** One office-closure day inside the demo's history, so a holiday visibly stops clocks there. */
 const closureWeeksAgo: Record<ClientKey, number> = { dental: 3, law: 2, architects: 4 };
 
-export function clientCalendar(key: ClientKey, timeZone: string, name: string, now: Date): CalendarInput {
+function clientCalendar(key: ClientKey, timeZone: string, name: string, now: Date): CalendarInput {
   const today = Temporal.Instant.fromEpochMilliseconds(now.getTime())
     .toZonedDateTimeISO(timeZone)
     .toPlainDate();

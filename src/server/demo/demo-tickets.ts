@@ -82,7 +82,6 @@ export interface ImportPlan {
   createdAt: number;
   scenario: Scenario;
   assignee: StaffKey | null;
-  isOpen: boolean;
   time: TimePlan[];
 }
 
@@ -191,19 +190,14 @@ function planImported(ctx: PlanContext, random: Random, scenario: Scenario, open
   };
   const done = (tl: Timeline): ImportPlan => {
     tl.truncate(ctx.now - MINUTE);
-    const last = tl.events.filter((e) => e.type === 'status').at(-1);
-    const isOpen =
-      !last || (last.type === 'status' && last.status !== 'resolved' && last.status !== 'closed');
-    const events = tl.events;
     return {
       ...base,
       type: topic.type,
       priority,
-      events,
+      events: tl.events,
       createdAt: tl.createdAt,
       scenario,
       assignee,
-      isOpen,
       time: time.filter((t) => t.startedAt + t.minutes * MINUTE <= ctx.now),
     };
   };

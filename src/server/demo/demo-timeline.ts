@@ -46,9 +46,9 @@ export class Timeline {
     return businessMinutesBetween(this.calendar, this.createdAt, this.at) - pausedMinutes;
   }
 
-  /** Moves on by counting business minutes (on `calendar`, by default the resolution one). */
-  work(minutes: number, calendar: BusinessCalendar = this.calendar): this {
-    const next = addBusinessMinutes(calendar, this.at, Math.max(0, Math.round(minutes)));
+  /** Moves on by counting business minutes on the resolution calendar. */
+  work(minutes: number): this {
+    const next = addBusinessMinutes(this.calendar, this.at, Math.max(0, Math.round(minutes)));
     if (next === null) throw new Error('demo calendar has no business time');
     this.at = Math.max(next, this.at);
     return this;

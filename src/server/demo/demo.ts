@@ -5,6 +5,7 @@ import { calendarInputSchema } from '../../shared/api/calendars.ts';
 import { clientInputSchema, contactInputSchema, siteInputSchema } from '../../shared/api/clients.ts';
 import { setupInputSchema, type User, userInputSchema } from '../../shared/api/identity.ts';
 import { slaPolicyInputSchema } from '../../shared/api/sla-policies.ts';
+import { closedTicketStatuses } from '../../shared/api/ticket-enums.ts';
 import type { Ticket } from '../../shared/api/tickets.ts';
 import { ticketImportSchema, ticketInputSchema } from '../../shared/api/tickets.ts';
 import { timeEntryInputSchema } from '../../shared/api/time.ts';
@@ -27,7 +28,7 @@ import {
 import { createRandom } from './demo-random.ts';
 import { planDemoTickets, type TimePlan } from './demo-tickets.ts';
 
-export const DEMO_SEED = 2026;
+const DEMO_SEED = 2026;
 
 export class DemoExistsError extends Error {}
 
@@ -221,7 +222,7 @@ export async function loadDemo(
   const logged = await addTimeEntries(services, owner.scope, staff, timeEntries);
 
   const sla = (t: Ticket) => [t.sla?.firstResponse.state, t.sla?.resolution.state];
-  const isOpen = (t: Ticket) => t.status !== 'resolved' && t.status !== 'closed';
+  const isOpen = (t: Ticket) => !(closedTicketStatuses as readonly string[]).includes(t.status);
   return {
     tenantId,
     organization: DEMO_ORGANIZATION,

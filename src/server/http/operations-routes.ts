@@ -1,6 +1,7 @@
 // Unauthenticated operations endpoints outside /api/v1: liveness, readiness and Prometheus metrics.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { sha256 } from '../crypto.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { ReadinessCheck } from '../observability/readiness.ts';
@@ -14,8 +15,7 @@ const NO_STORE = 'no-store';
 
 function sameSecret(given: string, expected: string): boolean {
   // Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
+  return timingSafeEqual(Buffer.from(sha256(given)), Buffer.from(sha256(expected)));
 }
 
 export function createOperationsRoutes(deps: {

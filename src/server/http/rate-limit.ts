@@ -18,10 +18,13 @@ interface Bucket {
 
 /** Above this many IPs, buckets that have refilled (idle IPs) are dropped, bounding memory. */
 const SWEEP_ABOVE = 10_000;
+/** Sweep at most this often (ms), so a crowd of IPs does not make every request walk every bucket. */
+const SWEEP_EVERY_MS = 60_000;
 
-export function createRateLimiter({ perMinute, now = () => performance.now() }: RateLimitOptions) {
+function createRateLimiter({ perMinute, now = () => performance.now() }: RateLimitOptions) {
   const buckets = new Map<string, Bucket>();
   const perMs = perMinute / 60_000;
+  let lastSweep = Number.NEGATIVE_INFINITY;
 
   function refill(bucket: Bucket, at: number) {
     bucket.tokens = Math.min(perMinute, bucket.tokens + (at - bucket.updatedAt) * perMs);
@@ -31,7 +34,8 @@ export function createRateLimiter({ perMinute, now = () => performance.now() }: 
   /** Takes one token; null when allowed, else the whole seconds until the next token. */
   function take(key: string): number | null {
     const at = now();
-    if (buckets.size > SWEEP_ABOVE) {
+    if (buckets.size > SWEEP_ABOVE && at - lastSweep >= SWEEP_EVERY_MS) {
+      lastSweep = at;
       for (const [other, bucket] of buckets) {
         refill(bucket, at);
         if (bucket.tokens >= perMinute) buckets.delete(other);
@@ -50,7 +54,7 @@ export function createRateLimiter({ perMinute, now = () => performance.now() }: 
     return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
   }
 
-  return { take, size: () => buckets.size };
+  return { take };
 }
 
 /** Runs after authentication: only requests that signed in as nobody spend tokens. */
@@ -61,7 +65,7 @@ export function limitAnonymousRequests(options: RateLimitOptions): MiddlewareHan
       // Without a socket (in-process requests) every caller shares one bucket.
       const retryAfter = limiter.take(c.get('ip') ?? 'unknown');
       if (retryAfter !== null) {
-        c.header('Retry-After', String(retryAfter));
+        // app.ts's error handler sends Retry-After from retryAfterSeconds.
         throw new AppError('request.rate_limited', 'Too many requests; try again shortly.', {
           retryAfterSeconds: retryAfter,
         });

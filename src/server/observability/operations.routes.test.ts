@@ -2,25 +2,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDatabase } from '../../../test/database.ts';
-import { startTestApp, TEST_PASSWORD } from '../../../test/http.ts';
+import { captureLogs, startTestApp, TEST_COOKIES, TEST_PASSWORD } from '../../../test/http.ts';
 import { createApp } from '../app.ts';
 import { queryRows } from '../db/client.ts';
 import { parseTrustedProxies } from '../http/client-ip.ts';
 import { createJobQueue, type JobQueue } from '../jobs/index.ts';
 import { createServices } from '../main.ts';
-import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createReadinessCheck, type ReadinessCheck } from './readiness.ts';
 
 const TICKET_ID = '0190f5e2-7b7c-7cc1-8a2e-5f0d1c2b3a41';
 const METRICS_TOKEN = 'scrape-me-with-this-long-token';
-
-/** Log lines the app wrote, parsed. */
-function captureLogs() {
-  const lines: Record<string, unknown>[] = [];
-  const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
-  return { logger, lines };
-}
 
 /** The Node adapter's bindings as a real socket would give them. */
 const fromPeer = (remoteAddress: string) => ({
@@ -86,7 +78,7 @@ describe('GET /readyz', () => {
   test('answers 503 naming the database when it is closed, while /healthz stays 200', async () => {
     const handle = await openTestDatabase();
     const lonely = createApp(createServices({ db: handle.db }), {
-      cookies: { secure: 'false', maxAgeSeconds: 3600 },
+      cookies: TEST_COOKIES,
       readiness: createReadinessCheck({ handle, jobs: { isRunning: () => true } }),
     });
     expect((await lonely.request('/readyz')).status).toBe(200);
@@ -106,7 +98,7 @@ describe('GET /readyz', () => {
       let isRunning = true;
       const check = createReadinessCheck({ handle, jobs: { isRunning: () => isRunning } });
       const lonely = createApp(createServices({ db: handle.db }), {
-        cookies: { secure: 'false', maxAgeSeconds: 3600 },
+        cookies: TEST_COOKIES,
         readiness: check,
       });
       await queryRows(
@@ -190,7 +182,7 @@ describe('GET /metrics', () => {
 
   test('with METRICS_TOKEN needs the bearer token, from anywhere', async () => {
     const guarded = createApp(harness.services, {
-      cookies: { secure: 'false', maxAgeSeconds: 3600 },
+      cookies: TEST_COOKIES,
       metricsToken: METRICS_TOKEN,
     });
     const missing = await guarded.request('/metrics', {}, fromPeer('127.0.0.1'));
@@ -245,7 +237,7 @@ describe('request logs', () => {
           },
         },
       } as typeof harness.services,
-      { cookies: { secure: 'false', maxAgeSeconds: 3600 }, logger: logs.logger },
+      { cookies: TEST_COOKIES, logger: logs.logger },
     );
     const { ownerEmail } = await harness.newTenant();
     // The owner's session cookie works on the broken app too: both share one database.

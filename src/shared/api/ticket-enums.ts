@@ -15,3 +15,12 @@ export const ticketStatuses = [
   'closed',
 ] as const;
 export type TicketStatusValue = (typeof ticketStatuses)[number];
+
+/** Statuses that stop the resolution clock for good (until a reopen). */
+export const closedTicketStatuses = ['resolved', 'closed'] as const satisfies readonly TicketStatusValue[];
+
+/** Everything still being worked or waited on: what "the queue" means. */
+export const openTicketStatuses = ticketStatuses.filter(
+  (status): status is Exclude<TicketStatusValue, (typeof closedTicketStatuses)[number]> =>
+    !(closedTicketStatuses as readonly string[]).includes(status),
+);

@@ -56,9 +56,12 @@ export function formatRelative(iso: string | Date, now: number = Date.now()): st
   return diff > 0 ? `in ${amount}` : `${amount} ago`;
 }
 
-/** Business minutes as people say them: "45 min", "4 h", "2 h 30 min", "3 d 4 h" (d = 24 h). */
-export function formatMinutes(total: number): string {
-  if (!Number.isFinite(total) || total <= 0) return '—';
+/**
+ * Business minutes as people say them: "45 min", "4 h", "2 h 30 min", "3 d 4 h" (d = 24 h); `zero` for
+ * none (or a value that is not a positive number).
+ */
+export function formatMinutes(total: number, zero = '—'): string {
+  if (!Number.isFinite(total) || total <= 0) return zero;
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const minutes = total % 60;

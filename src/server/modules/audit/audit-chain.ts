@@ -1,9 +1,7 @@
 // Pure rules of the audit chain: what is hashed, how a chain is checked, and how snapshots lose secrets.
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonical-json.ts';
-import type { auditEvents } from './audit.table.ts';
-
-export type AuditEventRow = typeof auditEvents.$inferSelect;
+import { sha256 } from '../../crypto.ts';
+import type { AuditEventRow } from './audit.repository.ts';
 
 // Keys whose values never enter the audit trail, whatever row they appear in.
 const SECRET_KEY = /password|tokenhash|secret|totp|csrf|^token$/i;
@@ -17,7 +15,7 @@ export function snapshotWithoutSecrets(value: unknown): unknown {
 }
 
 /** Everything an event says, plus its place in the chain; the hash covers all of it. */
-export function hashedContent(event: AuditEventRow, sealSeq: number, prevHash: string, sealedAt: Date) {
+function hashedContent(event: AuditEventRow, sealSeq: number, prevHash: string, sealedAt: Date) {
   return {
     id: event.id,
     tenantId: event.tenantId,
@@ -41,9 +39,7 @@ export function hashedContent(event: AuditEventRow, sealSeq: number, prevHash: s
 
 /** Hex sha256 over the canonical JSON of the event's content and the previous hash. */
 export function computeEventHash(event: AuditEventRow, sealSeq: number, prevHash: string, sealedAt: Date) {
-  return createHash('sha256')
-    .update(canonicalJson(hashedContent(event, sealSeq, prevHash, sealedAt)))
-    .digest('hex');
+  return sha256(canonicalJson(hashedContent(event, sealSeq, prevHash, sealedAt)));
 }
 
 export type ChainProblem = 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'head_mismatch';

@@ -7,6 +7,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../../../test/database.ts';
 import { membershipIdOf, startTestApp, TEST_PASSWORD, uniqueEmail } from '../../../../test/http.ts';
+import { systemClock } from '../../clock.ts';
 import { AuditTargetMissingError, createActionRunner } from '../../db/actions.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
@@ -16,10 +17,12 @@ import { workTypes } from '../time/time.table.ts';
 import { startAuditSealer, verifyTenantChain } from './audit.service.ts';
 import { auditEvents, auditHeads } from './audit.table.ts';
 import { runAuditVerify } from './audit-verify-command.ts';
+import { createAuditHook } from './audit-writer.ts';
 
 const t = await startTestApp();
 const db = t.handle.db;
 const audit = t.services.audit;
+const auditHooks = { hooks: [createAuditHook({ clock: systemClock })] };
 
 /** A tenant whose owner has made `count` work types, each one audited event. */
 async function tenantWithEvents(count: number) {
@@ -51,7 +54,7 @@ describe('the action runner', () => {
   it('refuses a run that names no target, and writes nothing', async () => {
     const tenant = await t.newTenant();
     const actor = await actorOf(tenant);
-    const runner = createActionRunner(db);
+    const runner = createActionRunner(db, auditHooks);
     const before = (await sealed(tenant.tenantId)).length;
     await expect(
       runner.run(actor, 'work_type.create', async (tx) => {
@@ -68,7 +71,7 @@ describe('the action runner', () => {
     const actor = await actorOf(tenant);
     const before = (await sealed(tenant.tenantId)).length;
     await expect(
-      createActionRunner(db).run(actor, 'x.fail', async (_tx, recorder) => {
+      createActionRunner(db, auditHooks).run(actor, 'x.fail', async (_tx, recorder) => {
         recorder.target('thing', '1');
         throw new Error('boom');
       }),
@@ -99,7 +102,7 @@ describe('sealing', () => {
   it('does not wait for open writers, and seals their events after they commit', async () => {
     const tenant = await t.newTenant();
     const actor = await actorOf(tenant);
-    const runner = createActionRunner(db);
+    const runner = createActionRunner(db, auditHooks);
     await audit.sealPending();
     let release!: () => void;
     const held = new Promise<void>((resolve) => {

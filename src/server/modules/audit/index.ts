@@ -1,14 +1,7 @@
-// The audit module's public face: the event writer the action runner uses, sealing, verification, routes.
+// The audit module's public face: the action runner's event hook, sealing, verification, routes.
 
-export { insertAuditEvent } from './audit.repository.ts';
 export { createAuditRoutes } from './audit.routes.ts';
-export {
-  type AuditService,
-  createAuditService,
-  startAuditSealer,
-  verifyAllChains,
-  verifyTenantChain,
-} from './audit.service.ts';
-export { type ChainCheck, snapshotWithoutSecrets } from './audit-chain.ts';
+export { type AuditService, createAuditService, startAuditSealer } from './audit.service.ts';
 export { runAuditVerify } from './audit-verify-command.ts';
+export { createAuditHook } from './audit-writer.ts';
 export { recordSecurityEvent, type SecurityEvent } from './security-log.ts';

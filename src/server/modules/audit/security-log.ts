@@ -3,6 +3,7 @@
 // install-wide security log. See docs/adr/0004-audit.md.
 import type { Executor } from '../../db/client.ts';
 import { insertAuditEvent, insertSecurityEvent } from './audit.repository.ts';
+import { auditEventRow, clampUserAgent } from './audit-writer.ts';
 
 export interface SecurityEvent {
   action: 'auth.login' | 'auth.login_failed' | 'auth.logout' | 'auth.select_tenant' | 'auth.setup';
@@ -19,23 +20,19 @@ export interface SecurityEvent {
 }
 
 export async function recordSecurityEvent(db: Executor, event: SecurityEvent): Promise<void> {
-  const userAgent = event.userAgent?.slice(0, 500) ?? null;
+  const requestId = event.requestId ?? null;
   if (event.tenantId) {
-    await insertAuditEvent(db, {
+    const actor = {
       tenantId: event.tenantId,
-      action: event.action,
-      actorMembershipId: event.membershipId,
-      actorIdentityId: event.identityId,
-      actorApiTokenId: null,
-      targetType: 'identity',
-      targetId: event.identityId,
-      before: null,
-      after: null,
+      membershipId: event.membershipId,
+      identityId: event.identityId,
+      apiTokenId: null,
       ip: event.ip,
-      userAgent,
-      requestId: event.requestId ?? null,
-      occurredAt: event.occurredAt,
-    });
+      userAgent: event.userAgent,
+      requestId,
+    };
+    const audit = { target: { type: 'identity', id: event.identityId }, before: null, after: null };
+    await insertAuditEvent(db, auditEventRow(actor, event.action, audit, event.occurredAt));
     return;
   }
   await insertSecurityEvent(db, {
@@ -44,8 +41,8 @@ export async function recordSecurityEvent(db: Executor, event: SecurityEvent): P
     tenantId: null,
     email: event.email?.toLowerCase().slice(0, 320) ?? null,
     ip: event.ip,
-    userAgent,
-    requestId: event.requestId ?? null,
+    userAgent: clampUserAgent(event.userAgent),
+    requestId,
     occurredAt: event.occurredAt,
   });
 }

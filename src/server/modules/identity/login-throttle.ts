@@ -14,11 +14,11 @@ export const LOGIN_FAILURES_PER_IP = 20;
 const windowMs = LOGIN_WINDOW_MINUTES * 60_000;
 
 /** When the key unlocks: the limit-th most recent failure leaving the window. Null when not locked. */
-export function unlockAt(nthRecentFailure: Date | undefined): Date | null {
+function unlockAt(nthRecentFailure: Date | undefined): Date | null {
   return nthRecentFailure ? new Date(nthRecentFailure.getTime() + windowMs) : null;
 }
 
-export function throttledError(until: Date, now: Date): AppError {
+function throttledError(until: Date, now: Date): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(retryAfterSeconds / 60);
   return new AppError(

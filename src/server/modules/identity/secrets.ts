@@ -1,15 +1,8 @@
 // Random tokens and password hashing. Hash outside transactions: argon2 takes tens of milliseconds.
-import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { newSecret } from '../../crypto.ts';
 
-/** 256 random bits, URL-safe. */
-export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
+export { newSecret, sha256 } from '../../crypto.ts';
 
 // argon2id with OWASP's second recommended profile (19 MiB, 2 passes).
 const argonOptions = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -105,7 +105,7 @@ export function createUserService(deps: { db: Database; actions: ActionRunner; c
         const current = await repo.findMember(tx, tenantId, id);
         if (!current) throw userNotFound();
         audit.target('user', id);
-        const before = await load(tx, tenantId, id);
+        const before = toUser(current, await repo.membershipClientIds(tx, tenantId, id));
         if (current.membership.role === 'owner' && actor.scope.role !== 'owner') {
           throw new AppError('auth.forbidden', 'Only an owner can change an owner.');
         }

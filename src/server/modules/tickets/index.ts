@@ -2,6 +2,7 @@
 export { createHelpDeskRoutes } from './help-desk.routes.ts';
 export { createHelpDeskService, type HelpDeskService } from './help-desk.service.ts';
 export { recordTicketActivity, requireTicket } from './ticket-log.ts';
+export type { TicketRow } from './tickets.repository.ts';
 export { seedTenant as seedTicketDefaults } from './tickets.repository.ts';
 export { createTicketRoutes } from './tickets.routes.ts';
 export { createTicketService, type TicketService } from './tickets.service.ts';

@@ -3,7 +3,8 @@ import type { TicketStatusValue } from '../../../shared/api/ticket-enums.ts';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { can } from '../../http/permissions.ts';
-import type { Actor } from '../../http/scope.ts';
+import { type Actor, canSeeClient, type Scope } from '../../http/scope.ts';
+import { loadMemberScope } from '../identity/index.ts';
 import { findReopenWindowDays } from './help-desk.repository.ts';
 import { appendToLog, closedStatuses, type NewEvent } from './ticket-log.ts';
 import * as repo from './tickets.repository.ts';
@@ -12,16 +13,14 @@ const DAY_MS = 86_400_000;
 
 export const staff = (actor: Actor) => ({ actorId: actor.scope.membershipId, author: 'staff' as const });
 
-type Assignee = NonNullable<Awaited<ReturnType<typeof repo.findAssignableMember>>>;
-
 /** The member to assign (null to unassign): active, and in a role that works tickets. */
 export async function loadAssignee(
   tx: Executor,
   tenantId: string,
   assigneeId: string | null | undefined,
-): Promise<Assignee | null> {
+): Promise<Scope | null> {
   if (!assigneeId) return null;
-  const assignee = await repo.findAssignableMember(tx, tenantId, assigneeId);
+  const assignee = await loadMemberScope(tx, tenantId, assigneeId);
   if (!assignee || !can(assignee.role, 'tickets.work')) {
     throw new AppError('request.invalid', 'The assignee is not an active staff member who works tickets.', [
       { path: ['assigneeId'], message: 'No such staff member' },
@@ -31,8 +30,8 @@ export async function loadAssignee(
 }
 
 /** A ticket only goes to someone who can see its client. */
-function checkAssigneeSees(assignee: Assignee | null, clientId: string) {
-  if (assignee && assignee.clientIds !== 'all' && !assignee.clientIds.includes(clientId)) {
+function checkAssigneeSees(assignee: Scope | null, clientId: string) {
+  if (assignee && !canSeeClient(assignee, clientId)) {
     throw new AppError(
       'ticket.assignee_out_of_scope',
       "The assignee cannot see this ticket's client; widen their client scope first.",
@@ -91,11 +90,11 @@ export async function assignInTransaction(
   tx: Executor,
   actor: Actor,
   ticket: repo.TicketRow,
-  assignee: Assignee | null,
+  assignee: Scope | null,
   now: Date,
 ): Promise<string> {
   checkAssigneeSees(assignee, ticket.clientId);
-  const assigneeId = assignee?.id ?? null;
+  const assigneeId = assignee?.membershipId ?? null;
   if (ticket.assigneeId === assigneeId) return ticket.id;
   await appendToLog(
     tx,
@@ -128,7 +127,6 @@ export async function setStatusInTransaction(
   now: Date,
 ): Promise<string> {
   if (ticket.status === input.status) return ticket.id;
-  requireMessageFor(input);
   const stoppedAt = ticket.resolvedAt ?? ticket.closedAt;
   const isReopen = closedStatuses.includes(ticket.status) && !closedStatuses.includes(input.status);
   if (isReopen && stoppedAt) {

@@ -1,5 +1,5 @@
 // The ticket's event log: appending recomputes its SLA columns and records breaches at their instant.
-import type { TicketStatusValue } from '../../../shared/api/ticket-enums.ts';
+import { closedTicketStatuses, type TicketStatusValue } from '../../../shared/api/ticket-enums.ts';
 import type { Ticket } from '../../../shared/api/tickets.ts';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -15,7 +15,7 @@ export type NewEvent = Omit<
   data?: Record<string, unknown>;
 };
 
-export const closedStatuses: readonly TicketStatusValue[] = ['resolved', 'closed'];
+export const closedStatuses: readonly TicketStatusValue[] = closedTicketStatuses;
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export const ticketNotFound = () => new AppError('ticket.not_found', 'Ticket not found.');

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, lt, lte, or, type SQL, sql 
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
-import { clients, membershipClients } from '../clients/clients.table.ts';
+import { clients } from '../clients/clients.table.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
 import { boards, dueKey, ticketCounters, ticketEvents, tickets } from './tickets.table.ts';
 
@@ -256,25 +256,4 @@ export async function ticketsDueForRecompute(db: Executor, now: Date, limit: num
     .where(lte(tickets.slaCheckAt, now))
     .orderBy(asc(tickets.slaCheckAt))
     .limit(limit);
-}
-
-/** An active member's role and client scope, for checking who a ticket may be assigned to. */
-export async function findAssignableMember(db: Executor, tenantId: string, membershipId: string) {
-  const [member] = await db
-    .select({ role: memberships.role, allClients: memberships.allClients })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.tenantId, tenantId),
-        eq(memberships.id, membershipId),
-        isNull(memberships.deactivatedAt),
-      ),
-    );
-  if (!member) return undefined;
-  if (member.allClients) return { id: membershipId, role: member.role, clientIds: 'all' as const };
-  const rows = await db
-    .select({ clientId: membershipClients.clientId })
-    .from(membershipClients)
-    .where(and(eq(membershipClients.tenantId, tenantId), eq(membershipClients.membershipId, membershipId)));
-  return { id: membershipId, role: member.role, clientIds: rows.map((row) => row.clientId) };
 }

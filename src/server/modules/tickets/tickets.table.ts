@@ -15,7 +15,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { priorities } from '../../../shared/api/sla-policies.ts';
-import { ticketSources, ticketStatuses, ticketTypes } from '../../../shared/api/ticket-enums.ts';
+import {
+  openTicketStatuses,
+  ticketSources,
+  ticketStatuses,
+  ticketTypes,
+} from '../../../shared/api/ticket-enums.ts';
 import { instant, tenantKey, timestamps } from '../../db/columns.ts';
 import { clients, contacts } from '../clients/clients.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
@@ -24,9 +29,8 @@ import { slaPolicyVersions } from '../sla-policies/sla-policies.table.ts';
 /** The queue's sort key: next SLA due, tickets without one last. */
 export const dueKey = (nextDueAt: AnyPgColumn) => sql`coalesce(${nextDueAt}, 'infinity'::timestamptz)`;
 
-const openStatuses = ticketStatuses.filter((s) => s !== 'resolved' && s !== 'closed');
 const isOpenTicket = (status: AnyPgColumn) =>
-  sql`${status} in (${sql.raw(openStatuses.map((s) => `'${s}'`).join(', '))})`;
+  sql`${status} in (${sql.raw(openTicketStatuses.map((s) => `'${s}'`).join(', '))})`;
 
 export const boards = pgTable(
   'boards',

@@ -15,7 +15,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { can } from '../../http/permissions.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
-import { recordTicketActivity, requireTicket } from '../tickets/index.ts';
+import { recordTicketActivity, requireTicket, type TicketRow } from '../tickets/index.ts';
 import * as repo from './time.repository.ts';
 import type { TimeEntrySnapshot } from './time.table.ts';
 
@@ -23,6 +23,11 @@ type TimeEntryRevision = z.infer<typeof timeEntryRevisionSchema>;
 
 /** Clock skew and "I'm just finishing" allowance: an entry may end at most this far after now. */
 const FUTURE_GRACE_MS = 5 * 60_000;
+
+const activityTypes = { created: 'time_logged', updated: 'time_updated', deleted: 'time_deleted' } as const;
+
+const nameTaken = (name: string) =>
+  new AppError('work_type.name_taken', `There is already a work type called "${name}".`);
 
 const entryNotFound = () => new AppError('time_entry.not_found', 'Time entry not found.');
 
@@ -97,6 +102,64 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
     return { found, ticket };
   }
 
+  /**
+   * Keeps one change to an entry twice over: as a revision of the entry (before and after) and as an
+   * internal event on the ticket's timeline, which `occurredAt` places (default: when it was recorded).
+   */
+  async function recordEntryChange(
+    tx: Executor,
+    actor: Actor,
+    ticket: TicketRow,
+    change: {
+      kind: 'created' | 'updated' | 'deleted';
+      before: repo.TimeEntryRow | null;
+      after: repo.TimeEntryRow | null;
+      workType: { id: string; name: string };
+      now: Date;
+      occurredAt?: Date;
+    },
+  ) {
+    const { tenantId, membershipId } = actor.scope;
+    const current = (change.after ?? change.before)!;
+    await repo.insertRevision(tx, {
+      tenantId,
+      timeEntryId: current.id,
+      revision: change.after?.revision ?? current.revision + 1,
+      change: change.kind,
+      actorId: membershipId,
+      at: change.now,
+      before: change.before && toSnapshot(change.before),
+      after: change.after && toSnapshot(change.after),
+    });
+    const from =
+      change.kind === 'updated' && change.before
+        ? {
+            from: {
+              minutes: change.before.minutes,
+              workTypeId: change.before.workTypeId,
+              cause: change.before.cause,
+            },
+          }
+        : {};
+    await recordTicketActivity(
+      tx,
+      membershipId,
+      ticket,
+      activityTypes[change.kind],
+      {
+        timeEntryId: current.id,
+        staffId: current.staffId,
+        minutes: current.minutes,
+        workTypeId: change.workType.id,
+        workType: change.workType.name,
+        cause: current.cause,
+        ...from,
+      },
+      change.now,
+      change.occurredAt,
+    );
+  }
+
   async function reloadEntry(tx: Executor, scope: Scope, id: string): Promise<TimeEntry> {
     const row = await repo.findEntry(tx, scope, id);
     if (!row) throw entryNotFound();
@@ -111,9 +174,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
     async createWorkType(actor: Actor, input: z.infer<typeof workTypeInputSchema>): Promise<WorkType> {
       return actions.run(actor, 'work_type.create', async (tx, audit) => {
         const { tenantId } = actor.scope;
-        const nameTaken = () =>
-          new AppError('work_type.name_taken', `There is already a work type called "${input.name}".`);
-        if (await repo.isWorkTypeNameTaken(tx, tenantId, input.name)) throw nameTaken();
+        if (await repo.isWorkTypeNameTaken(tx, tenantId, input.name)) throw nameTaken(input.name);
         const now = clock.now();
         const row = await repo.insertWorkType(tx, {
           tenantId,
@@ -122,7 +183,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           createdAt: now,
           updatedAt: now,
         });
-        if (!row) throw nameTaken();
+        if (!row) throw nameTaken(input.name); // lost a race with another insert of the same name
         audit.target('work_type', row.id);
         audit.change(null, toWorkType(row));
         return toWorkType(row);
@@ -141,7 +202,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
         if (!current) throw new AppError('work_type.not_found', 'Work type not found.');
         audit.target('work_type', id);
         if (input.name !== undefined && (await repo.isWorkTypeNameTaken(tx, tenantId, input.name, id))) {
-          throw new AppError('work_type.name_taken', `There is already a work type called "${input.name}".`);
+          throw nameTaken(input.name);
         }
         const now = clock.now();
         const archivedAt =
@@ -187,43 +248,26 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
         });
         audit.target('time_entry', entry.id);
         audit.change(null, toSnapshot(entry));
-        await repo.insertRevision(tx, {
-          tenantId,
-          timeEntryId: entry.id,
-          revision: 1,
-          change: 'created',
-          actorId: membershipId,
-          at: now,
+        await recordEntryChange(tx, actor, ticket, {
+          kind: 'created',
           before: null,
-          after: toSnapshot(entry),
-        });
-        await recordTicketActivity(
-          tx,
-          membershipId,
-          ticket,
-          'time_logged',
-          {
-            timeEntryId: entry.id,
-            staffId: entry.staffId,
-            minutes: entry.minutes,
-            workTypeId: workType.id,
-            workType: workType.name,
-            cause: entry.cause,
-          },
+          after: entry,
+          workType,
           now,
-          workEnded(entry, now),
-        );
+          occurredAt: workEnded(entry, now),
+        });
         return reloadEntry(tx, actor.scope, entry.id);
       });
     },
 
     async updateEntry(actor: Actor, id: string, input: TimeEntryUpdate): Promise<TimeEntry> {
       return actions.run(actor, 'time_entry.update', async (tx, audit) => {
-        const { tenantId, membershipId } = actor.scope;
+        const { tenantId } = actor.scope;
         const { found, ticket } = await lockEntry(tx, actor, id);
         const before = found.entry;
         checkMayChange(actor, before, 'edit');
         audit.target('time_entry', id);
+        // An edit that changes nothing is still audited, with before equal to after.
         audit.change(toSnapshot(before), toSnapshot(before));
         const changes = {
           startedAt: input.startedAt === undefined ? before.startedAt : new Date(input.startedAt),
@@ -232,9 +276,10 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           workTypeId: input.workTypeId ?? before.workTypeId,
           cause: input.cause ?? before.cause,
         };
+        const movesInTime =
+          changes.startedAt.getTime() !== before.startedAt.getTime() || changes.minutes !== before.minutes;
         const isUnchanged =
-          changes.startedAt.getTime() === before.startedAt.getTime() &&
-          changes.minutes === before.minutes &&
+          !movesInTime &&
           changes.note === before.note &&
           changes.workTypeId === before.workTypeId &&
           changes.cause === before.cause;
@@ -245,44 +290,14 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
             ? { id: before.workTypeId, name: found.workTypeName }
             : await usableWorkType(tx, tenantId, changes.workTypeId);
         const now = clock.now();
-        if (
-          changes.startedAt.getTime() !== before.startedAt.getTime() ||
-          changes.minutes !== before.minutes
-        ) {
-          checkNotFuture(changes.startedAt, changes.minutes, now);
-        }
+        if (movesInTime) checkNotFuture(changes.startedAt, changes.minutes, now);
         const after = await repo.updateEntry(tx, tenantId, id, {
           ...changes,
           revision: before.revision + 1,
           updatedAt: now,
         });
         audit.change(toSnapshot(before), toSnapshot(after));
-        await repo.insertRevision(tx, {
-          tenantId,
-          timeEntryId: id,
-          revision: after.revision,
-          change: 'updated',
-          actorId: membershipId,
-          at: now,
-          before: toSnapshot(before),
-          after: toSnapshot(after),
-        });
-        await recordTicketActivity(
-          tx,
-          membershipId,
-          ticket,
-          'time_updated',
-          {
-            timeEntryId: id,
-            staffId: after.staffId,
-            minutes: after.minutes,
-            workTypeId: workType.id,
-            workType: workType.name,
-            cause: after.cause,
-            from: { minutes: before.minutes, workTypeId: before.workTypeId, cause: before.cause },
-          },
-          now,
-        );
+        await recordEntryChange(tx, actor, ticket, { kind: 'updated', before, after, workType, now });
         return reloadEntry(tx, actor.scope, id);
       });
     },
@@ -290,7 +305,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
     /** Soft delete: the entry leaves the list and the total; its history stays. */
     async deleteEntry(actor: Actor, id: string): Promise<void> {
       await actions.run(actor, 'time_entry.delete', async (tx, audit) => {
-        const { tenantId, membershipId } = actor.scope;
+        const { tenantId } = actor.scope;
         const { found, ticket } = await lockEntry(tx, actor, id);
         const before = found.entry;
         checkMayChange(actor, before, 'delete');
@@ -302,31 +317,13 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           revision: before.revision + 1,
           updatedAt: now,
         });
-        await repo.insertRevision(tx, {
-          tenantId,
-          timeEntryId: id,
-          revision: before.revision + 1,
-          change: 'deleted',
-          actorId: membershipId,
-          at: now,
-          before: toSnapshot(before),
+        await recordEntryChange(tx, actor, ticket, {
+          kind: 'deleted',
+          before,
           after: null,
-        });
-        await recordTicketActivity(
-          tx,
-          membershipId,
-          ticket,
-          'time_deleted',
-          {
-            timeEntryId: id,
-            staffId: before.staffId,
-            minutes: before.minutes,
-            workTypeId: before.workTypeId,
-            workType: found.workTypeName,
-            cause: before.cause,
-          },
+          workType: { id: before.workTypeId, name: found.workTypeName },
           now,
-        );
+        });
       });
     },
 

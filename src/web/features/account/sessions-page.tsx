@@ -30,7 +30,7 @@ const systems: [RegExp, string][] = [
 ];
 
 /** A short device description from the user agent; the full string is in the tooltip. */
-export function describeDevice(userAgent: string | null): string {
+function describeDevice(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';
   const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1];
   const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
@@ -150,7 +150,7 @@ export function SessionsPage() {
       ) : sessions.isError ? (
         <Text c="red">{sessions.error.message}</Text>
       ) : sessions.data.length === 0 ? (
-        <EmptyState icon={<IconDeviceDesktop size={24} />} title="No sessions" description="" />
+        <EmptyState icon={<IconDeviceDesktop size={24} />} title="No sessions" />
       ) : (
         <DataTable label="Sessions" columns={columns} rows={sessions.data} rowKey={(s) => s.id} />
       )}
@@ -160,7 +160,7 @@ export function SessionsPage() {
         title="Sign out everywhere else?"
         message="Every other browser and device signed in as you will have to sign in again. This one stays signed in."
         confirmLabel="Sign out everywhere else"
-        onConfirm={() => revokeOthers.mutateAsync().then(() => undefined)}
+        onConfirm={() => revokeOthers.mutateAsync()}
       />
     </>
   );

@@ -6,9 +6,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { TicketQueueSearch } from '../../router.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
+import { queueParams } from '../tickets/queue-query.ts';
 import { TicketSlaBadge } from '../tickets/sla-badge.tsx';
-import { openStatuses, priorityColors } from '../tickets/ticket-labels.ts';
-import { type Ticket, type TicketListParams, ticketListQuery } from '../tickets/tickets-api.ts';
+import { priorityColors } from '../tickets/ticket-labels.ts';
+import { type Ticket, ticketListQuery } from '../tickets/tickets-api.ts';
 
 /** Enough to count a busy queue; beyond it the count reads "100+". */
 const COUNT_LIMIT = 100;
@@ -63,13 +64,12 @@ function TicketLine(props: { ticket: Ticket }) {
 function TicketPanel(props: {
   title: string;
   icon: ReactNode;
-  params: TicketListParams;
-  /** The queue's URL for the same filter. */
+  /** The queue's filter; the panel lists the same tickets and links to it. */
   search: TicketQueueSearch;
   empty: string;
   countColor: string;
 }) {
-  const list = useQuery(ticketListQuery({ ...props.params, limit: COUNT_LIMIT }));
+  const list = useQuery(ticketListQuery({ ...queueParams(props.search), limit: COUNT_LIMIT }));
   const items = list.data?.items ?? [];
   const count = list.data ? `${items.length}${list.data.nextCursor ? '+' : ''}` : undefined;
   const headingId = `dashboard-${props.title.toLowerCase().replace(/\W+/g, '-')}`;
@@ -133,14 +133,11 @@ function TicketPanel(props: {
   );
 }
 
-const open = openStatuses.join(',');
-
 export function MyQueuePanel() {
   return (
     <TicketPanel
       title="My queue"
       icon={<IconUserCheck size={18} opacity={0.7} aria-hidden />}
-      params={{ assigneeId: 'me', status: open, sort: 'due' }}
       search={{ assigneeId: 'me' }}
       empty="Nothing assigned to you. Take the next ticket from the queue."
       countColor="indigo"
@@ -153,7 +150,6 @@ export function AtRiskPanel() {
     <TicketPanel
       title="At risk and breached"
       icon={<IconAlertTriangle size={18} opacity={0.7} aria-hidden />}
-      params={{ slaState: 'at_risk,breached', status: open, sort: 'due' }}
       search={{ slaState: 'at_risk,breached' }}
       empty="Every open ticket is within its SLA."
       countColor="red"

@@ -3,26 +3,14 @@ import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } fro
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import type { AuditEvent, AuditVerifyResult } from '../../../shared/api/audit.ts';
-import { api } from '../../api/client.ts';
+import type { AuditEvent } from '../../../shared/api/audit.ts';
 import { notifyError } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { usersQuery } from './settings-api.ts';
+import { type AuditLogSearch, auditEventsQuery, usersQuery, verifyAuditChain } from './settings-api.ts';
 
 const route = getRouteApi('/app/settings/audit-log');
 
-export interface AuditLogSearch {
-  action?: string;
-  actorId?: string;
-  targetType?: string;
-  targetId?: string;
-  /** Calendar days (YYYY-MM-DD), read as UTC. */
-  from?: string;
-  to?: string;
-}
-
-const dayStart = (day?: string) => (day ? `${day}T00:00:00Z` : undefined);
-const dayEnd = (day?: string) => (day ? `${day}T23:59:59.999Z` : undefined);
+export type { AuditLogSearch };
 
 function describeChange(event: AuditEvent): string {
   if (event.before && event.after && typeof event.before === 'object' && typeof event.after === 'object') {
@@ -48,29 +36,10 @@ export function AuditLogPage() {
   const users = useQuery(usersQuery);
   const names = new Map((users.data ?? []).map((user) => [user.id, user.name]));
 
-  const events = useInfiniteQuery({
-    queryKey: ['audit-events', search],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api<{ items: AuditEvent[]; nextCursor: string | null }>('/audit-events', {
-        query: {
-          action: search.action,
-          actorId: search.actorId,
-          targetType: search.targetType,
-          targetId: search.targetId,
-          from: dayStart(search.from),
-          to: dayEnd(search.to),
-          limit: 50,
-          cursor: pageParam,
-        },
-        signal,
-      }),
-    getNextPageParam: (page) => page.nextCursor,
-  });
-
+  const events = useInfiniteQuery(auditEventsQuery(search));
   const verify = useMutation({
-    mutationFn: () => api<AuditVerifyResult>('/audit/verify'),
-    onError: notifyError,
+    mutationFn: verifyAuditChain,
+    onError: (error) => notifyError(error),
   });
 
   function apply(event: FormEvent) {

@@ -79,9 +79,7 @@ export function DuePreview(props: {
           onChange={(value) =>
             setMinutes(typeof value === 'number' ? value : Number.parseInt(value, 10) || 0)
           }
-          description={
-            formatMinutes(minutes) === '—' ? 'Zero: when the clock would start' : formatMinutes(minutes)
-          }
+          description={formatMinutes(minutes, 'Zero: when the clock would start')}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
         />
         <Group gap={4}>

@@ -60,7 +60,7 @@ export function HelpDeskPage() {
 }
 
 /** The sentence that says what a given window does. */
-export function reopenWindowEffect(days: number): string {
+function reopenWindowEffect(days: number): string {
   if (days === 0) {
     return 'Reopening a resolved ticket always opens a new ticket, linked to the old one, with fresh SLA clocks.';
   }

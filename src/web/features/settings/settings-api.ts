@@ -1,6 +1,7 @@
-// Queries and mutations for staff users, business calendars and SLA policies.
-import { queryOptions } from '@tanstack/react-query';
+// Queries and mutations for staff users, business calendars, SLA policies and the audit log.
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { AuditEvent, AuditVerifyResult } from '../../../shared/api/audit.ts';
 import type { CalendarInput, calendarSchema, calendarVersionSchema } from '../../../shared/api/calendars.ts';
 import type { UserInput, UserUpdate, userSchema } from '../../../shared/api/identity.ts';
 import type { SlaPolicyInput, slaPolicySchema } from '../../../shared/api/sla-policies.ts';
@@ -21,6 +22,7 @@ export const settingsKeys = {
     ['calendars', calendarId, 'due', from, minutes] as const,
   slaPolicies: ['sla-policies'] as const,
   slaPolicy: (id: string) => ['sla-policies', id] as const,
+  auditEvents: (search: AuditLogSearch) => ['audit-events', search] as const,
 };
 
 export const usersQuery = queryOptions({
@@ -31,6 +33,9 @@ export const usersQuery = queryOptions({
 export const createUser = (input: UserInput) => api<User>('/users', { method: 'POST', body: input });
 export const updateUser = (id: string, input: UserUpdate) =>
   api<User>(`/users/${id}`, { method: 'PATCH', body: input });
+/** Ends every session of the user in this organization; API tokens are not affected. */
+export const signOutUser = (id: string) =>
+  api<{ revoked: number }>(`/users/${id}/sessions`, { method: 'DELETE' });
 
 export const calendarsQuery = queryOptions({
   queryKey: settingsKeys.calendars,
@@ -74,3 +79,42 @@ export const createSlaPolicy = (input: SlaPolicyInput) =>
   api<SlaPolicy>('/sla-policies', { method: 'POST', body: input });
 export const updateSlaPolicy = (id: string, input: SlaPolicyInput) =>
   api<SlaPolicy>(`/sla-policies/${id}`, { method: 'PUT', body: input });
+
+/** The audit log's filters as they appear in the URL. */
+export interface AuditLogSearch {
+  action?: string;
+  actorId?: string;
+  targetType?: string;
+  targetId?: string;
+  /** Calendar days (YYYY-MM-DD), read as UTC. */
+  from?: string;
+  to?: string;
+}
+
+const dayStart = (day?: string) => (day ? `${day}T00:00:00Z` : undefined);
+const dayEnd = (day?: string) => (day ? `${day}T23:59:59.999Z` : undefined);
+
+/** Audit events matching the filters, newest first, 50 a page. */
+export const auditEventsQuery = (search: AuditLogSearch) =>
+  infiniteQueryOptions({
+    queryKey: settingsKeys.auditEvents(search),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<{ items: AuditEvent[]; nextCursor: string | null }>('/audit-events', {
+        query: {
+          action: search.action,
+          actorId: search.actorId,
+          targetType: search.targetType,
+          targetId: search.targetId,
+          from: dayStart(search.from),
+          to: dayEnd(search.to),
+          limit: 50,
+          cursor: pageParam,
+        },
+        signal,
+      }),
+    getNextPageParam: (page) => page.nextCursor,
+  });
+
+/** Checks the sealed chain of audit events for tampering. */
+export const verifyAuditChain = () => api<AuditVerifyResult>('/audit/verify');

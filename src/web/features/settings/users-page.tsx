@@ -3,7 +3,6 @@ import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine
 import { IconLogout, IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -14,7 +13,7 @@ import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan, useSession } from '../auth/session.ts';
 import { clientListQuery } from '../clients/clients-api.ts';
 import { roleColor, roleLabel } from './roles.ts';
-import { type User, usersQuery } from './settings-api.ts';
+import { signOutUser, type User, usersQuery } from './settings-api.ts';
 import { UserFormModal } from './user-form-modal.tsx';
 
 export function UsersPage() {
@@ -28,7 +27,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [signingOut, setSigningOut] = useState<User | null>(null);
   const signOutEverywhere = useMutation({
-    mutationFn: (user: User) => api<{ revoked: number }>(`/users/${user.id}/sessions`, { method: 'DELETE' }),
+    mutationFn: (user: User) => signOutUser(user.id),
     onSuccess: ({ revoked }, user) =>
       notifySuccess(`${user.name} signed out of ${revoked} session${revoked === 1 ? '' : 's'}`),
     onError: (error) => notifyError(error, 'Could not sign the user out'),
@@ -130,10 +129,7 @@ export function UsersPage() {
                 variant="subtle"
                 color="red"
                 aria-label={`Sign ${user.name} out everywhere`}
-                onClick={(event) => {
-                  event.stopPropagation();
-                  setSigningOut(user);
-                }}
+                onClick={() => setSigningOut(user)}
               >
                 <IconLogout size={15} />
               </ActionIcon>

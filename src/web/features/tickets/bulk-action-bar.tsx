@@ -1,13 +1,12 @@
 // Actions on the queue's selection (UI.md "Tables"): assign or change status of many tickets in one
 // all-or-nothing request; a refusal names the tickets that stood in the way.
-import { ActionBar, Button, Code, List, Popover, Select, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconStatusChange, IconUserShare } from '@tabler/icons-react';
+import { ActionBar, Button, List, Popover, Select, Stack, Text, Textarea } from '@mantine/core';
+import { IconStatusChange, IconUserShare } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { notifySuccess } from '../../ui/notify.tsx';
-import { statusLabels } from './ticket-labels.ts';
+import { notifyError, notifySuccess } from '../../ui/notify.tsx';
+import { options, statusLabels } from './ticket-labels.ts';
 import {
   assigneesQuery,
   type BulkAction,
@@ -17,7 +16,7 @@ import {
 } from './tickets-api.ts';
 
 /** "#1042: reason (code)" lines from a ticket.bulk_failed answer, whose details are [{id, number, code, message}]. */
-export function failingTickets(error: ApiError, tickets: Ticket[]): string[] {
+function failingTickets(error: ApiError, tickets: Ticket[]): string[] {
   if (!Array.isArray(error.details)) return [];
   return error.details.flatMap((detail: unknown) => {
     if (!detail || typeof detail !== 'object') return [];
@@ -33,34 +32,18 @@ export function failingTickets(error: ApiError, tickets: Ticket[]): string[] {
 }
 
 function notifyBulkError(error: unknown, tickets: Ticket[]) {
-  const apiError = error instanceof ApiError ? error : null;
-  const lines = apiError ? failingTickets(apiError, tickets) : [];
-  notifications.show({
-    color: 'red',
-    title: 'Nothing was changed',
-    icon: <IconAlertTriangle size={16} />,
+  const lines = error instanceof ApiError ? failingTickets(error, tickets) : [];
+  notifyError(error, 'Nothing was changed', {
     autoClose: 12_000,
-    message: (
-      <Stack gap={4}>
-        <Text size="sm" component="span">
-          {error instanceof Error ? error.message : String(error)}
-          {apiError && (
-            <>
-              {' '}
-              <Code fz="xs">{apiError.code}</Code>
-            </>
-          )}
-        </Text>
-        {lines.length > 0 && (
-          <List size="xs" spacing={2} aria-label="Tickets that could not change">
-            {lines.slice(0, 10).map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-            {lines.length > 10 && <List.Item>… and {lines.length - 10} more</List.Item>}
-          </List>
-        )}
-      </Stack>
-    ),
+    details:
+      lines.length > 0 ? (
+        <List size="xs" spacing={2} aria-label="Tickets that could not change">
+          {lines.slice(0, 10).map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+          {lines.length > 10 && <List.Item>… and {lines.length - 10} more</List.Item>}
+        </List>
+      ) : undefined,
   });
 }
 
@@ -173,7 +156,7 @@ export function BulkActionBar(props: { tickets: Ticket[]; ids: string[]; onClear
                 label="New status"
                 placeholder="Pick a status"
                 comboboxProps={{ withinPortal: false }}
-                data={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
+                data={options(statusLabels)}
                 value={status}
                 onChange={(value) => setStatus(value as Ticket['status'] | null)}
               />

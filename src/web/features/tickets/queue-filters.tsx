@@ -9,7 +9,7 @@ import type { TicketQueueSearch } from '../../router.tsx';
 import { useCan } from '../auth/session.ts';
 import { clientListQuery, clientQuery } from '../clients/clients-api.ts';
 import { ALL_STATUSES, csvValues, selectedStatuses } from './queue-query.ts';
-import { openStatuses, priorityLabels, slaStateLabels, statusLabels } from './ticket-labels.ts';
+import { openStatuses, options, priorityLabels, slaStateLabels, statusLabels } from './ticket-labels.ts';
 import { assigneesQuery } from './tickets-api.ts';
 
 type Patch = Partial<TicketQueueSearch>;
@@ -89,7 +89,8 @@ function CheckFilter(props: {
   );
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((value) => b.includes(value));
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value) => b.includes(value));
 
 export function QueueFilters(props: { search: TicketQueueSearch; onChange: (patch: Patch) => void }) {
   const { search, onChange } = props;
@@ -146,7 +147,7 @@ export function QueueFilters(props: { search: TicketQueueSearch; onChange: (patc
               ? 'Open statuses'
               : summarize(statuses, statusLabels, 'Any status')
         }
-        options={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
+        options={options(statusLabels)}
         values={statuses}
         shortcuts={[
           { label: 'Open statuses', values: [...openStatuses] },
@@ -176,7 +177,7 @@ export function QueueFilters(props: { search: TicketQueueSearch; onChange: (patc
         label="SLA"
         width={130}
         summary={summarize(slaValues, slaStateLabels, 'Any')}
-        options={Object.entries(slaStateLabels).map(([value, label]) => ({ value, label }))}
+        options={options(slaStateLabels)}
         values={slaValues}
         onChange={(values) => onChange({ slaState: values.join(',') || undefined })}
       />

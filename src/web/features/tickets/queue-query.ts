@@ -5,7 +5,7 @@ import type { TicketQueueSearch } from '../../router.tsx';
 import { openStatuses } from './ticket-labels.ts';
 import type { Ticket, TicketListParams } from './tickets-api.ts';
 
-export const QUEUE_PAGE_SIZE = 50;
+const QUEUE_PAGE_SIZE = 50;
 
 /** `status=all` in the URL lifts the status filter; no status means the open ones. */
 export const ALL_STATUSES = 'all';

@@ -2,18 +2,13 @@
 // alone, a live countdown to the due time, and the absolute due time on hover.
 import { Badge, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconClockPause, IconX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { browserTimeZone, formatDateTime, formatRelative } from '../../ui/format.ts';
+import { useNow } from '../../ui/use-now.ts';
+import { pauseReasonLabels } from './ticket-labels.ts';
 import type { SlaBlock } from './tickets-api.ts';
 
 type Clock = NonNullable<SlaBlock>['firstResponse'];
 type PauseReason = NonNullable<SlaBlock>['resolution']['pauseReason'];
-
-export const pauseReasonLabels: Record<NonNullable<PauseReason>, string> = {
-  client: 'waiting on client',
-  vendor: "waiting on client's vendor",
-  scheduled: 'scheduled by client',
-};
 
 const colors: Record<Clock['state'], string> = {
   on_track: 'gray',
@@ -24,18 +19,8 @@ const colors: Record<Clock['state'], string> = {
   missed: 'red',
 };
 
-/** Re-renders every `intervalMs` so countdowns move. */
-export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
 /** What the badge says: "due in 42 min", "breached 3 h ago", "paused — waiting on client", "met". */
-export function slaLabel(clock: Clock, now: number, pauseReason?: PauseReason): string {
+function slaLabel(clock: Clock, now: number, pauseReason?: PauseReason): string {
   switch (clock.state) {
     case 'met':
       return 'met';
@@ -89,7 +74,7 @@ export function SlaBadge(props: {
 }
 
 /** The clock a queue row shows: the first-response clock until it stops, then the resolution clock. */
-export function leadingClock(sla: NonNullable<SlaBlock>): { clock: Clock; name: string } {
+function leadingClock(sla: NonNullable<SlaBlock>): { clock: Clock; name: string } {
   const response = sla.firstResponse;
   if (response.state !== 'met' && response.state !== 'missed') return { clock: response, name: 'Response' };
   return { clock: sla.resolution, name: 'Resolution' };

@@ -1,20 +1,21 @@
 // Words and colours for the ticket enums, shared by the queue, the detail page, the dashboard and the
 // new-ticket form.
 import type { Priority } from '../../../shared/api/sla-policies.ts';
-import type { TicketSource, TicketStatusValue, TicketType } from '../../../shared/api/ticket-enums.ts';
+import {
+  closedTicketStatuses,
+  openTicketStatuses,
+  type TicketSource,
+  type TicketStatusValue,
+  type TicketType,
+} from '../../../shared/api/ticket-enums.ts';
+import type { SlaBlock } from '../../../shared/api/tickets.ts';
 
 /** What "the queue" means when the URL names no status: everything still being worked or waited on. */
-export const openStatuses: TicketStatusValue[] = [
-  'new',
-  'open',
-  'pending_client',
-  'pending_vendor',
-  'scheduled',
-];
+export const openStatuses: readonly TicketStatusValue[] = openTicketStatuses;
 
 /** Statuses that pause the resolution clock, and so ask why in the same click. */
 export const pausedStatuses: readonly TicketStatusValue[] = ['pending_client', 'pending_vendor', 'scheduled'];
-export const closedStatuses: readonly TicketStatusValue[] = ['resolved', 'closed'];
+export const closedStatuses: readonly TicketStatusValue[] = closedTicketStatuses;
 
 export const statusLabels: Record<TicketStatusValue, string> = {
   new: 'New',
@@ -57,6 +58,15 @@ export const slaStateLabels: Record<SlaStateValue, string> = {
   paused: 'Paused',
   met: 'Met',
   missed: 'Missed',
+};
+
+export type PauseReason = NonNullable<NonNullable<SlaBlock>['resolution']['pauseReason']>;
+
+/** Why a resolution clock is paused, as it reads after "paused — ". */
+export const pauseReasonLabels: Record<PauseReason, string> = {
+  client: 'waiting on client',
+  vendor: "waiting on client's vendor",
+  scheduled: 'scheduled by client',
 };
 
 export const typeLabels: Record<TicketType, string> = {

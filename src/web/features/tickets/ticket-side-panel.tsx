@@ -4,13 +4,13 @@ import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { IconClockPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { type TicketType, ticketTypes } from '../../../shared/api/ticket-enums.ts';
+import type { TicketType } from '../../../shared/api/ticket-enums.ts';
 import { formatMinutes } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { useCan } from '../auth/session.ts';
 import { contactsQuery } from '../clients/clients-api.ts';
 import { useTicketAction } from './ticket-actions.ts';
-import { typeLabels } from './ticket-labels.ts';
+import { options, typeLabels } from './ticket-labels.ts';
 import { TicketSlaPanel } from './ticket-sla-panel.tsx';
 import { inlineField, TicketStatusControls } from './ticket-status-control.tsx';
 import {
@@ -102,7 +102,7 @@ export function TicketSidePanel(props: {
             label="Type"
             allowDeselect={false}
             disabled={!canWork || update.isPending}
-            data={ticketTypes.map((value) => ({ value, label: typeLabels[value] }))}
+            data={options(typeLabels)}
             value={ticket.type}
             onChange={(value) =>
               value && value !== ticket.type && update.mutate({ type: value as TicketType })
@@ -151,7 +151,7 @@ export function TicketSidePanel(props: {
         title="Time"
         action={
           <Text size="sm" fw={600} className="tabular" data-testid="time-logged" aria-label="Time logged">
-            {time.data ? (time.data.totalMinutes > 0 ? formatMinutes(time.data.totalMinutes) : '0 min') : '…'}
+            {time.data ? formatMinutes(time.data.totalMinutes, '0 min') : '…'}
           </Text>
         }
       >

@@ -2,7 +2,9 @@
 // the target, and for resolution the paused minutes by reason and the reason of a pause under way.
 import { Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { browserTimeZone, formatDateTime, formatMinutes, formatRelative } from '../../ui/format.ts';
-import { pauseReasonLabels, SlaBadge, useNow } from './sla-badge.tsx';
+import { useNow } from '../../ui/use-now.ts';
+import { SlaBadge } from './sla-badge.tsx';
+import { pauseReasonLabels } from './ticket-labels.ts';
 import type { SlaBlock } from './tickets-api.ts';
 
 type Block = NonNullable<SlaBlock>;
@@ -81,10 +83,8 @@ function ClockView(props: { name: string; testId: string; clock: Clock; resoluti
         aria-label={`${props.name}: ${clock.businessMinutesUsed} of ${clock.targetMinutes} business minutes used`}
       />
       <Text size="xs" c="dimmed" className="tabular">
-        {formatMinutes(clock.businessMinutesUsed) === '—'
-          ? '0 min'
-          : formatMinutes(clock.businessMinutesUsed)}{' '}
-        of {formatMinutes(clock.targetMinutes)} business time used
+        {formatMinutes(clock.businessMinutesUsed, '0 min')} of {formatMinutes(clock.targetMinutes)} business
+        time used
       </Text>
       {resolution?.state === 'paused' && resolution.pauseReason && (
         <Text size="xs" data-testid="pause-reason">

@@ -4,11 +4,12 @@ import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/c
 import { IconInfoCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { priorities } from '../../../shared/api/sla-policies.ts';
-import { type TicketStatusValue, ticketStatuses } from '../../../shared/api/ticket-enums.ts';
+import type { TicketStatusValue } from '../../../shared/api/ticket-enums.ts';
 import { useTicketAction } from './ticket-actions.ts';
 import {
   closedStatuses,
   isDowngrade,
+  options,
   pausedStatuses,
   priorityLabels,
   statusLabels,
@@ -96,7 +97,7 @@ export function TicketStatusControls(props: { ticket: Ticket; disabled?: boolean
           label="Status"
           allowDeselect={false}
           disabled={props.disabled || status.isPending}
-          data={ticketStatuses.map((value) => ({ value, label: statusLabels[value] }))}
+          data={options(statusLabels)}
           value={ticket.status}
           onChange={chooseStatus}
           style={{ flex: 1 }}
@@ -144,18 +145,22 @@ interface ReasonProps {
   onSubmit: (text: string) => void;
 }
 
+/** The words for what is pending: a paused status's own, else the downgrade's. */
+function reasonCopyFor(pending: Pending) {
+  const key = pending?.kind === 'status' ? pending.status : 'priority';
+  return reasonCopy[key] ?? reasonCopy.priority!;
+}
+
 function ReasonModal(props: ReasonProps) {
-  const key = props.pending?.kind === 'status' ? props.pending.status : 'priority';
   return (
-    <Modal opened={props.pending !== null} onClose={props.onClose} title={reasonCopy[key]?.title}>
+    <Modal opened={props.pending !== null} onClose={props.onClose} title={reasonCopyFor(props.pending).title}>
       {props.pending && <ReasonForm {...props} />}
     </Modal>
   );
 }
 
 function ReasonForm(props: ReasonProps) {
-  const key = props.pending?.kind === 'status' ? props.pending.status : 'priority';
-  const copy = reasonCopy[key] ?? reasonCopy.priority!;
+  const copy = reasonCopyFor(props.pending);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const confirmLabel =

@@ -20,7 +20,7 @@ import { RelativeTime } from '../../ui/relative-time.tsx';
 import { statusLabels, typeLabels } from './ticket-labels.ts';
 import type { TicketDetail, TicketEvent } from './tickets-api.ts';
 
-export interface TimelineNames {
+interface TimelineNames {
   person: (id: unknown) => string;
   board: (id: unknown) => string;
 }

@@ -131,12 +131,6 @@ export const updateTimeEntry = (entryId: string, input: TimeEntryUpdate) =>
 export const deleteTimeEntry = (entryId: string) =>
   api<void>(`/time-entries/${entryId}`, { method: 'DELETE' });
 
-export const workTypesQuery = queryOptions({
-  queryKey: ticketKeys.workTypes,
-  queryFn: () => api<{ items: WorkType[] }>('/work-types'),
-  select: (data) => data.items,
-  staleTime: 5 * 60_000,
-});
 export const createWorkType = (name: string) =>
   api<WorkType>('/work-types', { method: 'POST', body: { name } });
 export const updateWorkType = (

@@ -12,10 +12,11 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type TimeCause, timeCauseLabels, timeCauses } from '../../../shared/api/time.ts';
+import { type TimeCause, timeCauseLabels } from '../../../shared/api/time.ts';
 import { ApiError } from '../../api/client.ts';
 import { browserTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } from '../../ui/format.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
+import { options } from './ticket-labels.ts';
 import { allWorkTypesQuery, logTime, type TimeEntry, ticketKeys, updateTimeEntry } from './tickets-api.ts';
 
 export interface TimeEntryDraft {
@@ -31,7 +32,7 @@ interface FormValues {
   note: string;
 }
 
-export const causeOptions = timeCauses.map((cause) => ({ value: cause, label: timeCauseLabels[cause] }));
+const causeOptions = options(timeCauseLabels);
 
 export function TimeEntryFormModal(props: {
   opened: boolean;
@@ -74,10 +75,11 @@ function TimeEntryForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   // Archived work types cannot be chosen for new time, but an entry keeps the one it has.
-  const options = (workTypes.data ?? [])
+  const workTypeOptions = (workTypes.data ?? [])
     .filter((type) => !type.archived || type.id === entry?.workTypeId)
     .map((type) => ({ value: type.id, label: type.archived ? `${type.name} (archived)` : type.name }));
-  const workTypeId = values.workTypeId ?? (options.length > 0 && !entry ? (options[0]?.value ?? null) : null);
+  const workTypeId =
+    values.workTypeId ?? (workTypeOptions.length > 0 && !entry ? (workTypeOptions[0]?.value ?? null) : null);
 
   const save = useMutation({
     mutationFn: (input: {
@@ -156,7 +158,7 @@ function TimeEntryForm(props: {
             required
             allowDeselect={false}
             placeholder={workTypes.isPending ? 'Loading…' : 'Choose a work type'}
-            data={options}
+            data={workTypeOptions}
             value={workTypeId}
             error={errors.workTypeId}
             onChange={(value) => set('workTypeId', value)}

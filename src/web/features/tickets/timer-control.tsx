@@ -1,7 +1,7 @@
 // Start, pause and stop the work timer of a ticket; stopping hands what to log to the Log time form.
 import { ActionIcon, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconPlayerPause, IconPlayerPlay, IconPlayerStop, IconX } from '@tabler/icons-react';
-import { useNow } from './sla-badge.tsx';
+import { useNow } from '../../ui/use-now.ts';
 import type { TimeEntryDraft } from './time-entry-form.tsx';
 import { elapsedMs, formatElapsed, type useTicketTimer } from './timer.ts';
 

@@ -1,7 +1,7 @@
 // A work timer per ticket, kept in localStorage so it survives a reload (and shows in every tab).
 import { useCallback, useEffect, useState } from 'react';
 
-export interface TimerState {
+interface TimerState {
   /** When the work began: the first start, ISO instant. */
   startedAt: string;
   /** Time counted before the current run, in ms. */
@@ -34,7 +34,7 @@ export function elapsedMs(state: TimerState, now: number): number {
 }
 
 /** Whole minutes to log for a timer: rounded up, at least one. */
-export function minutesToLog(ms: number): number {
+function minutesToLog(ms: number): number {
   return Math.max(1, Math.ceil(ms / 60_000));
 }
 
