@@ -103,12 +103,15 @@ export interface Fixture {
  */
 export async function createFixture(app: App, services: Services, handle: DatabaseHandle): Promise<Fixture> {
   const ownerEmail = `owner-${Date.now()}@bench.example`;
-  const { tenantId } = await services.auth.createTenant({
-    organizationName: 'Benchmark MSP',
-    name: 'Olivia Owner',
-    email: ownerEmail,
-    password: PASSWORD,
-  });
+  const { tenantId } = await services.auth.createTenant(
+    {
+      organizationName: 'Benchmark MSP',
+      name: 'Olivia Owner',
+      email: ownerEmail,
+      password: PASSWORD,
+    },
+    { mfaRequiredForStaff: false },
+  );
   const owner = await signIn(app, ownerEmail);
   const api = owner.session;
   const office = await api('POST', '/calendars', {

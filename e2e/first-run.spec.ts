@@ -1,14 +1,27 @@
-// The first hour with Accord: set up the organization, sign out and in, add a client with a site and a
-// contact, create a business calendar and check its live due-time preview, create an SLA policy.
+// The first hour with Accord: set up the organization and the owner's authenticator, sign out and in with a
+// code, add a client with a site and a contact, create a business calendar and check its live due-time
+// preview, create an SLA policy.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Authenticator } from './authenticator.ts';
 import { asShown, expectedDue, type SimpleCalendar } from './expected-due.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
-import { addClient, choose, completeSetup, heading, OWNER, see, signIn, signOut } from './journeys.ts';
+import {
+  addClient,
+  choose,
+  enrollAuthenticator,
+  heading,
+  OWNER,
+  see,
+  signIn,
+  signOut,
+  submitSetup,
+} from './journeys.ts';
 
 let harness: Harness;
 let page: Page;
+let authenticator: Authenticator;
 
 beforeAll(async () => {
   mkdirSync(SHOTS_DIR, { recursive: true });
@@ -21,11 +34,28 @@ afterAll(async () => {
 });
 
 describe.sequential('first run', () => {
-  test('a new install asks for setup, and the owner lands on the dashboard signed in', async () => {
+  test('a new install asks for setup, the owner sets up an authenticator and lands on the dashboard', async () => {
     await page.goto('/');
     await page.waitForURL('**/setup');
     await shot(page, '01-setup');
-    await completeSetup(page);
+    await submitSetup(page);
+    // New organizations require MFA of staff: the owner sets it up before anything else.
+    await heading(page, 'Set up two-factor sign-in');
+    await see(page, `${OWNER.organization} requires a second step`);
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    await shot(page, '01b-enroll', { fullPage: true });
+    // The app cannot be reached until it is done.
+    await page.goto('/clients');
+    await page.waitForURL(/\/login\/enroll\?redirect=.*clients/);
+    authenticator = await enrollAuthenticator(page);
+    await shot(page, '01c-recovery-codes', { fullPage: true });
+    await page.getByRole('button', { name: 'I have saved these' }).click();
+    await heading(page, 'Clients');
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
+    await heading(page, /Olivia/);
     await expect(page.getByTestId('organization-name').textContent()).resolves.toBe(OWNER.organization);
     await see(page, 'Getting started');
     await shot(page, '02-dashboard');
@@ -36,12 +66,12 @@ describe.sequential('first run', () => {
     await shot(page, '03-login');
     await page.getByLabel('Email').fill(OWNER.email);
     await page.getByRole('textbox', { name: 'Password' }).fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await see(page, 'auth.invalid_credentials');
     await shot(page, '03b-login-error', { withToasts: true });
     // The form keeps what was typed after a refusal.
     await expect(page.getByLabel('Email').inputValue()).resolves.toBe(OWNER.email);
-    await signIn(page, OWNER.email, OWNER.password);
+    await signIn(page, OWNER.email, OWNER.password, authenticator);
     await heading(page, /Olivia/);
   });
 

@@ -1,7 +1,8 @@
 // Steps several journeys share, written the way a person would do them (labels, roles, visible text).
 
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { Authenticator } from './authenticator.ts';
 import type { SimpleCalendar } from './expected-due.ts';
 
 export const OWNER = {
@@ -20,7 +21,8 @@ export async function heading(page: Page, name: string | RegExp) {
   await page.getByRole('heading', { name }).first().waitFor({ state: 'visible' });
 }
 
-export async function completeSetup(page: Page) {
+/** Fills in the first-run form; a new organization requires MFA of staff, so the owner lands on enrolment. */
+export async function submitSetup(page: Page) {
   await page.goto('/');
   await page.waitForURL('**/setup');
   await heading(page, 'Set up Accord');
@@ -29,7 +31,48 @@ export async function completeSetup(page: Page) {
   await page.getByLabel('Email').fill(OWNER.email);
   await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
   await page.getByRole('button', { name: 'Create organization' }).click();
+  await page.waitForURL('**/login/enroll');
+}
+
+/**
+ * Sets up an authenticator as a person would: reads the setup key off the page into the test's
+ * authenticator app, types its code, and reads the recovery codes shown (it does not click past them).
+ * `within` is the sign-in step's page or Account → Security's dialog.
+ */
+export async function enrollAuthenticator(
+  within: Page | Locator,
+  authenticator?: Authenticator,
+): Promise<Authenticator> {
+  const key = within.getByLabel('Setup key', { exact: true });
+  await key.waitFor();
+  const secret = ((await key.textContent()) ?? '').replace(/\s/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  const app = authenticator ?? new Authenticator(secret);
+  app.secret = secret;
+  await within.getByRole('textbox', { name: '6-digit code' }).fill(await app.nextCode());
+  await within.getByRole('button', { name: 'Turn on' }).click();
+  const codes = within.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+  await codes.first().waitFor();
+  app.recoveryCodes = (await codes.allTextContents()).map((code) => code.trim());
+  expect(app.recoveryCodes.length).toBeGreaterThan(0);
+  return app;
+}
+
+/** First run: the organization, the owner's authenticator, and the dashboard. */
+export async function completeSetup(page: Page): Promise<Authenticator> {
+  await submitSetup(page);
+  const authenticator = await enrollAuthenticator(page);
+  await page.getByRole('button', { name: 'I have saved these' }).click();
   await heading(page, /Olivia/);
+  return authenticator;
+}
+
+/**
+ * For journeys that are not about MFA but sign in people who have no authenticator: the owner (signed in,
+ * enrolled) stops requiring it of staff.
+ */
+export async function stopRequiringMfa(page: Page) {
+  await browserApi(page).patch('/settings/security', { mfaRequiredForStaff: false });
 }
 
 export async function signOut(page: Page) {
@@ -39,10 +82,16 @@ export async function signOut(page: Page) {
   await heading(page, 'Sign in');
 }
 
-export async function signIn(page: Page, email: string, password: string) {
+/** Signs in from the sign-in page; with an authenticator, also through the code step. */
+export async function signIn(page: Page, email: string, password: string, authenticator?: Authenticator) {
   await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (authenticator) {
+    await page.waitForURL('**/login/verify**');
+    await page.getByRole('textbox', { name: 'Authentication code' }).fill(await authenticator.nextCode());
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
   await page.getByRole('button', { name: 'User menu' }).waitFor();
 }
 
@@ -80,7 +129,7 @@ export async function choose(page: Page, label: string, option: string, options:
 
 /** Calls the API as the signed-in browser user: its cookies, and its session's CSRF token. */
 export function browserApi(page: Page) {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
     const session = await page.request.get('/api/v1/auth/session');
     const { csrfToken } = (await session.json()) as { csrfToken: string };
     const response = await page.request.fetch(`/api/v1${path}`, {
@@ -95,6 +144,7 @@ export function browserApi(page: Page) {
   return {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
   };
 }
 

@@ -4,7 +4,16 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
-import { addClient, choose, completeSetup, heading, see, signIn, signOut } from './journeys.ts';
+import {
+  addClient,
+  choose,
+  completeSetup,
+  heading,
+  see,
+  signIn,
+  signOut,
+  stopRequiringMfa,
+} from './journeys.ts';
 
 const TECHNICIAN = {
   name: 'Tom Technician',
@@ -29,6 +38,8 @@ afterAll(async () => {
 describe.sequential('client scope', () => {
   test('an owner adds two clients and a technician scoped to one of them', async () => {
     await completeSetup(page);
+    // Not about MFA: the technician signs in with a password alone (mfa.spec.ts covers enrolment).
+    await stopRequiringMfa(page);
     clientIds.alpha = await addClient(page, 'Alpha Dental');
     clientIds.beta = await addClient(page, 'Beta Logistics');
 

@@ -92,6 +92,13 @@ export async function startTestApp(options: { clock?: Clock; app?: Partial<AppOp
 
   const anonymous = client();
 
+  /** The client a response that set a new session cookie (sign-in, MFA, password change) leads to. */
+  function clientFrom(response: ApiResponse): ApiClient {
+    const cookie = response.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error(`no session cookie in: ${JSON.stringify(response.body)}`);
+    return client(cookie, response.body.csrfToken ?? response.body.session?.csrfToken);
+  }
+
   async function signIn(email: string, password = TEST_PASSWORD, tenantId?: string): Promise<ApiClient> {
     const response = await anonymous.post('/auth/login', {
       email,
@@ -99,19 +106,19 @@ export async function startTestApp(options: { clock?: Clock; app?: Partial<AppOp
       ...(tenantId ? { tenantId } : {}),
     });
     if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
-    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-    return client(cookie, response.body.csrfToken);
+    return clientFrom(response);
   }
 
-  /** A fresh tenant with its owner signed in: each test gets rows no other test sees. */
-  async function newTenant(name = 'Northwind IT') {
+  /**
+   * A fresh tenant with its owner signed in: each test gets rows no other test sees. Its staff need no
+   * MFA unless asked for (the MFA tests do; everything else is about something else).
+   */
+  async function newTenant(name = 'Northwind IT', policy = { mfaRequiredForStaff: false }) {
     const email = uniqueEmail('owner');
-    const { tenantId } = await services.auth.createTenant({
-      organizationName: name,
-      name: 'Olivia Owner',
-      email,
-      password: TEST_PASSWORD,
-    });
+    const { tenantId } = await services.auth.createTenant(
+      { organizationName: name, name: 'Olivia Owner', email, password: TEST_PASSWORD },
+      policy,
+    );
     const owner = await signIn(email);
     async function member(role: StaffRoleValue, scope: { allClients?: boolean; clientIds?: string[] } = {}) {
       const memberEmail = uniqueEmail(role);
@@ -129,5 +136,5 @@ export async function startTestApp(options: { clock?: Clock; app?: Partial<AppOp
     return { tenantId, owner, ownerEmail: email, member };
   }
 
-  return { app, services, handle, anonymous, client, signIn, newTenant };
+  return { app, services, handle, anonymous, client, clientFrom, signIn, newTenant };
 }

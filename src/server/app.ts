@@ -24,10 +24,14 @@ import {
   type AuthService,
   type CookiePolicy,
   createIdentityRoutes,
+  createMfaRoutes,
+  type MfaService,
+  mfaPendingRoutes,
   SESSION_COOKIE,
   type UserService,
 } from './modules/identity/index.ts';
 import { createSlaPolicyRoutes, type SlaPolicyService } from './modules/sla-policies/index.ts';
+import { createSsoRoutes, type SsoService } from './modules/sso/index.ts';
 import {
   createHelpDeskRoutes,
   createTicketRoutes,
@@ -41,6 +45,7 @@ import type { ReadinessCheck } from './observability/readiness.ts';
 
 export interface Services {
   auth: AuthService;
+  mfa: MfaService;
   users: UserService;
   clients: ClientService;
   calendars: CalendarService;
@@ -49,6 +54,7 @@ export interface Services {
   helpDesk: HelpDeskService;
   time: TimeService;
   audit: AuditService;
+  sso: SsoService;
 }
 
 export interface AppOptions {
@@ -68,6 +74,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Per-IP limit on unauthenticated /api requests (ANONYMOUS_RATE_LIMIT); none when omitted (tests). */
   anonymousRateLimit?: RateLimitOptions;
+  /** PUBLIC_URL: the origin single sign-on's callback URL is built on; the request's own when omitted. */
+  publicUrl?: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -113,22 +121,41 @@ export function createApp(services: Services, options: AppOptions) {
     }),
   );
 
+  const anonymousLimit = options.anonymousRateLimit && limitAnonymousRequests(options.anonymousRateLimit);
   app.use('/api/*', async (c, next) => {
     const header = c.req.header('authorization');
     const bearerToken = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (header && !bearerToken)
+    if (header && !bearerToken) {
+      anonymousLimit?.charge(c);
       throw new AppError('auth.unauthenticated', 'Use "Authorization: Bearer <token>".');
+    }
     const auth = await services.auth.authenticate({
       bearerToken,
       sessionToken: getCookie(c, SESSION_COOKIE),
     });
-    if (bearerToken && !auth)
+    if (bearerToken && !auth) {
+      // A refused token spends the anonymous budget too, or guessing tokens would be unlimited.
+      anonymousLimit?.charge(c);
       throw new AppError('auth.unauthenticated', 'The API token is invalid, expired or revoked.');
+    }
     // A cookie is sent by the browser on its own; a mutation must also prove it came from our page.
     if (auth?.kind === 'session' && !SAFE_METHODS.has(c.req.method)) {
       if (c.req.header('x-csrf-token') !== auth.csrfToken) {
         throw new AppError('auth.csrf_failed', 'Missing or wrong X-CSRF-Token header; reload the page.');
       }
+    }
+    if (
+      auth?.kind === 'session' &&
+      auth.mfaPending &&
+      !mfaPendingRoutes.has(`${c.req.method} ${c.req.path}`)
+    ) {
+      throw new AppError(
+        'auth.mfa_required',
+        auth.mfaPending === 'verify'
+          ? 'Finish signing in: enter the code from your authenticator app.'
+          : 'Your organization requires two-factor sign-in: set up an authenticator app first.',
+        { mfaPending: auth.mfaPending },
+      );
     }
     if (auth?.kind === 'token' && auth.access === 'read' && !READ_METHODS.has(c.req.method)) {
       throw new AppError('auth.token_read_only', 'This API token is read-only; it may only GET and HEAD.');
@@ -136,18 +163,23 @@ export function createApp(services: Services, options: AppOptions) {
     c.set('auth', auth);
     await next();
   });
-  if (options.anonymousRateLimit) app.use('/api/*', limitAnonymousRequests(options.anonymousRateLimit));
+  if (anonymousLimit) app.use('/api/*', anonymousLimit);
   app.use('/api/*', rejectNulCharacters);
 
   const api = new OpenAPIHono<AppEnv>()
     .route('/', createIdentityRoutes(services.auth, services.users, options.cookies))
+    .route('/', createMfaRoutes(services.mfa, options.cookies))
     .route('/', createClientRoutes(services.clients))
     .route('/', createCalendarRoutes(services.calendars))
     .route('/', createSlaPolicyRoutes(services.slaPolicies))
     .route('/', createTicketRoutes(services.tickets))
     .route('/', createHelpDeskRoutes(services.helpDesk))
     .route('/', createTimeRoutes(services.time))
-    .route('/', createAuditRoutes(services.audit));
+    .route('/', createAuditRoutes(services.audit))
+    .route(
+      '/',
+      createSsoRoutes(services.sso, { cookies: options.cookies, publicUrl: options.publicUrl, logger }),
+    );
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -28,3 +28,15 @@ test('reports every bad operations setting at once, by name', () => {
   expect(parse).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
   expect(parse).toThrow(/ALLOW_UNSAFE_DURABILITY/);
 });
+
+test('takes PUBLIC_URL as an http(s) origin only', () => {
+  expect(parseConfig({ PUBLIC_URL: 'https://accord.example.com' }).PUBLIC_URL).toBe(
+    'https://accord.example.com',
+  );
+  expect(parseConfig({ PUBLIC_URL: 'https://accord.example.com/' }).PUBLIC_URL).toBe(
+    'https://accord.example.com/',
+  );
+  for (const bad of ['accord.example.com', 'ftp://accord.example.com', 'https://example.com/accord']) {
+    expect(() => parseConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL: must be/);
+  }
+});

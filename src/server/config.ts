@@ -26,6 +26,9 @@ const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // Start even though PostgreSQL has fsync or synchronous_commit off (test installs only).
   ALLOW_UNSAFE_DURABILITY: z.enum(['true', 'false']).default('false'),
+  // Seals TOTP and SSO secrets at rest; without it a key is made in DATA_DIR/secret.key. Every app node
+  // of a scaled-out install must share one.
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -33,6 +36,15 @@ const configSchema = z.object({
     .max(24 * 90)
     .default(24 * 14),
   SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  // The origin people reach Accord at (https://accord.example.com), for URLs sent elsewhere such as single
+  // sign-on's redirect URI. Without it they are built from each request's Host header and scheme.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s):// URL such as https://accord.example.com' })
+    .refine(
+      (value) => !URL.canParse(value) || new URL(value).pathname === '/',
+      'must be an origin, without a path',
+    )
+    .optional(),
   // Unauthenticated /api requests per minute per client IP (also the burst); 0 turns the limit off.
   ANONYMOUS_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
 import { createScratchDatabase } from '../../test/scratch-database.ts';
+import { totpCode, totpStep } from './modules/identity/totp.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -88,8 +89,21 @@ async function seed(base: string) {
     body: JSON.stringify({ ...owner, password }),
   });
   expect(setup.status, await setup.clone().text()).toBe(201);
-  const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
-  const session = await (await fetch(`${base}/api/v1/auth/session`, { headers: { cookie } })).json();
+  // A new organization requires MFA: the owner sets up an authenticator before anything else.
+  const pending = setup.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await setup.json()) as { csrfToken: string };
+  const headers = { cookie: pending, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const { secret } = await (
+    await fetch(`${base}/api/v1/auth/mfa/totp/setup`, { method: 'POST', headers })
+  ).json();
+  const confirmed = await fetch(`${base}/api/v1/auth/mfa/totp/confirm`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ code: totpCode(secret, totpStep(new Date())) }),
+  });
+  expect(confirmed.status, await confirmed.clone().text()).toBe(200);
+  const cookie = confirmed.headers.get('set-cookie')!.split(';')[0]!;
+  const { session } = await confirmed.json();
   const created = await fetch(`${base}/api/v1/api-tokens`, {
     method: 'POST',
     headers: { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },

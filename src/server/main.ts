@@ -14,31 +14,42 @@ import { createJobQueue, type JobQueue } from './jobs/index.ts';
 import { createAuditHook, createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createClientService } from './modules/clients/index.ts';
-import { createAuthService, createUserService } from './modules/identity/index.ts';
+import { createAuthService, createMfaService, createUserService } from './modules/identity/index.ts';
 import { createSlaPolicyService } from './modules/sla-policies/index.ts';
+import { createSsoService } from './modules/sso/index.ts';
 import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
 import { createTimeService, seedTimeDefaults } from './modules/time/index.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createReadinessCheck } from './observability/readiness.ts';
+import { createSecretBox, ephemeralSecretBox, loadSecretKey, type SecretBox } from './secret-box.ts';
 
-export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHours?: number }): Services {
+export function createServices(deps: {
+  db: Database;
+  clock?: Clock;
+  sessionTtlHours?: number;
+  /** Seals TOTP and SSO secrets; a key for this process only when omitted (tests, one-shot commands). */
+  secretBox?: SecretBox;
+}): Services {
   const { db } = deps;
   const clock = deps.clock ?? systemClock;
+  const secretBox = deps.secretBox ?? ephemeralSecretBox();
   const actions = createActionRunner(db, { hooks: [createAuditHook({ clock })] });
   const calendars = createCalendarService({ db, actions, clock });
   const slaPolicies = createSlaPolicyService({ db, actions, clock, calendarExists: calendars.exists });
+  const auth = createAuthService({
+    db,
+    actions,
+    clock,
+    sessionTtlHours: deps.sessionTtlHours ?? 24 * 14,
+    onTenantCreated: async (tx, tenantId) => {
+      await seedTicketDefaults(tx, tenantId);
+      await seedTimeDefaults(tx, tenantId);
+    },
+  });
   return {
-    auth: createAuthService({
-      db,
-      actions,
-      clock,
-      sessionTtlHours: deps.sessionTtlHours ?? 24 * 14,
-      onTenantCreated: async (tx, tenantId) => {
-        await seedTicketDefaults(tx, tenantId);
-        await seedTimeDefaults(tx, tenantId);
-      },
-    }),
+    auth,
+    mfa: createMfaService({ db, actions, clock, secretBox, auth }),
     users: createUserService({ db, actions, clock }),
     clients: createClientService({
       db,
@@ -52,6 +63,7 @@ export function createServices(deps: { db: Database; clock?: Clock; sessionTtlHo
     helpDesk: createHelpDeskService({ db, actions, clock }),
     time: createTimeService({ db, actions, clock }),
     audit: createAuditService({ db, clock }),
+    sso: createSsoService({ db, actions, clock, secretBox, auth }),
   };
 }
 
@@ -97,6 +109,8 @@ export async function registerJobs(jobs: JobQueue, services: Services): Promise<
   await jobs.work('sessions.purge', async () => {
     await services.auth.purgeExpiredSessions();
     await services.auth.purgeLoginFailures();
+    await services.sso.purgeExpiredAttempts();
+    await services.audit.purgeSecurityEvents();
   });
   await jobs.schedule('sessions.purge', '17 * * * *');
   // Clocks turn at risk and breach by time alone; breaches are stamped with their due instant anyway.
@@ -116,7 +130,11 @@ export async function startServer(
   const logger = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const database = await openMigratedDatabase(config, logger);
-  const services = createServices({ db: database.handle.db, sessionTtlHours: config.SESSION_TTL_HOURS });
+  const services = createServices({
+    db: database.handle.db,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    secretBox: createSecretBox(loadSecretKey(config)),
+  });
   const jobs = createJobQueue({
     ...database.handle,
     log: (message, error) => logger.error({ err: error ?? undefined }, `[jobs] ${message}`),
@@ -136,6 +154,7 @@ export async function startServer(
     readiness: createReadinessCheck({ handle: database.handle, jobs }),
     trustedProxies: parseTrustedProxies(config.TRUST_PROXY),
     metricsToken: config.METRICS_TOKEN,
+    publicUrl: config.PUBLIC_URL,
     anonymousRateLimit:
       config.ANONYMOUS_RATE_LIMIT > 0 ? { perMinute: config.ANONYMOUS_RATE_LIMIT } : undefined,
   });

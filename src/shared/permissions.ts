@@ -16,5 +16,7 @@ export const permissions = [
   'time.manage',
   /** Read the audit log and check its hash chain. */
   'audit.read',
+  /** Sign-in rules: MFA enforcement, single sign-on providers; the security event log. */
+  'security.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

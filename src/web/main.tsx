@@ -9,6 +9,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configureCsrf, isApiError } from './api/client.ts';
+import { signInDestination } from './features/auth/mfa-api.ts';
 import { type SessionData, sessionKey, sessionQuery } from './features/auth/session.ts';
 import { createAppRouter } from './router.tsx';
 import { theme } from './theme.ts';
@@ -20,9 +21,29 @@ function onUnauthenticated(error: unknown, queryKey?: readonly unknown[]) {
   void router.navigate({ to: '/login', search: { redirect: router.state.location.href } });
 }
 
+// 403 auth.mfa_required: the organization now requires a second factor this session has not given (or an
+// admin reset it). Re-read the session and go to the step it owes, then back to this page.
+function onMfaRequired(error: unknown) {
+  if (!isApiError(error, 403) || error.code !== 'auth.mfa_required') return;
+  const wanted = router.state.location.href;
+  void queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 }).then((session) => {
+    if (session?.mfaPending) void router.navigate({ href: signInDestination(session, wanted) });
+  });
+}
+
 const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: (error, query) => onUnauthenticated(error, query.queryKey) }),
-  mutationCache: new MutationCache({ onError: (error) => onUnauthenticated(error) }),
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      onUnauthenticated(error, query.queryKey);
+      onMfaRequired(error);
+    },
+  }),
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      onUnauthenticated(error);
+      onMfaRequired(error);
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

@@ -10,12 +10,16 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { LoginPage } from './features/auth/login-page.tsx';
+import { type MfaPending, signInDestination } from './features/auth/mfa-api.ts';
+import { MfaEnrollPage } from './features/auth/mfa-enroll-page.tsx';
+import { MfaVerifyPage } from './features/auth/mfa-verify-page.tsx';
 import { SelectOrganizationPage } from './features/auth/select-organization-page.tsx';
 import { sessionQuery, setupStatusQuery } from './features/auth/session.ts';
 import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
 import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
 import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
+import type { SecurityEventsSearch } from './features/settings/security-events-page.tsx';
 import { SetupPage } from './features/setup/setup-page.tsx';
 import { AppFrame } from './ui/app-frame.tsx';
 import { ErrorPage } from './ui/error-page.tsx';
@@ -49,12 +53,41 @@ const loginRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
     redirect: text(search.redirect),
   }),
-  beforeLoad: async ({ context }) => {
+  beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(sessionQuery);
-    if (session) throw redirect({ to: session.membership ? '/' : '/select-organization' });
+    if (session) throw redirect({ href: signInDestination(session, search.redirect) });
     if (await context.queryClient.fetchQuery(setupStatusQuery)) throw redirect({ to: '/setup' });
   },
   component: LoginPage,
+});
+
+/** The second-factor steps: only a session that owes exactly this step may stay on its page. */
+const mfaStepGuard =
+  (step: MfaPending) =>
+  async ({ context, search }: { context: RouterContext; search: { redirect?: string } }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/login' });
+    if (session.mfaPending !== step) throw redirect({ href: signInDestination(session, search.redirect) });
+  };
+
+const mfaVerifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login/verify',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: text(search.redirect),
+  }),
+  beforeLoad: mfaStepGuard('verify'),
+  component: MfaVerifyPage,
+});
+
+const mfaEnrollRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login/enroll',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: text(search.redirect),
+  }),
+  beforeLoad: mfaStepGuard('enroll'),
+  component: MfaEnrollPage,
 });
 
 const selectOrganizationRoute = createRoute({
@@ -63,6 +96,7 @@ const selectOrganizationRoute = createRoute({
   beforeLoad: async ({ context }) => {
     const session = await context.queryClient.ensureQueryData(sessionQuery);
     if (!session) throw redirect({ to: '/login' });
+    if (session.mfaPending) throw redirect({ href: signInDestination(session) });
   },
   component: SelectOrganizationPage,
 });
@@ -78,6 +112,8 @@ const appRoute = createRoute({
       const wanted = location.href === '/' ? undefined : location.href;
       throw redirect({ to: '/login', search: { redirect: wanted } });
     }
+    // A second factor still owed: that step first, then on to where the person was going.
+    if (session.mfaPending) throw redirect({ href: signInDestination(session, location.href) });
     if (!session.membership) throw redirect({ to: '/select-organization' });
   },
   component: AppFrame,
@@ -218,6 +254,21 @@ const helpDeskSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/help-desk-page.tsx'), 'HelpDeskPage'),
 });
 
+const securitySettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'security',
+  component: lazyRouteComponent(
+    () => import('./features/settings/security-settings-page.tsx'),
+    'SecuritySettingsPage',
+  ),
+});
+
+const ssoSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'sso',
+  component: lazyRouteComponent(() => import('./features/settings/sso-page.tsx'), 'SsoPage'),
+});
+
 const auditLogRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'audit-log',
@@ -232,6 +283,21 @@ const auditLogRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/audit-log-page.tsx'), 'AuditLogPage'),
 });
 
+const securityEventsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'security-events',
+  validateSearch: (search: Record<string, unknown>): SecurityEventsSearch => ({
+    action: text(search.action),
+    identityId: text(search.identityId),
+    from: text(search.from),
+    to: text(search.to),
+  }),
+  component: lazyRouteComponent(
+    () => import('./features/settings/security-events-page.tsx'),
+    'SecurityEventsPage',
+  ),
+});
+
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'account/api-tokens',
@@ -244,9 +310,17 @@ const sessionsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/account/sessions-page.tsx'), 'SessionsPage'),
 });
 
+const accountSecurityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/security',
+  component: lazyRouteComponent(() => import('./features/account/security-page.tsx'), 'SecurityPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
+  mfaVerifyRoute,
+  mfaEnrollRoute,
   selectOrganizationRoute,
   appRoute.addChildren([
     dashboardRoute,
@@ -263,10 +337,14 @@ const routeTree = rootRoute.addChildren([
       slaPoliciesRoute,
       slaPolicyRoute,
       helpDeskSettingsRoute,
+      securitySettingsRoute,
+      ssoSettingsRoute,
       auditLogRoute,
+      securityEventsRoute,
     ]),
     apiTokensRoute,
     sessionsRoute,
+    accountSecurityRoute,
   ]),
 ]);
 

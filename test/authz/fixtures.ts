@@ -2,6 +2,7 @@
 // and in tenant B a canary string in every text field so leaks across tenants are visible.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { totpCode, totpStep } from '../../src/server/modules/identity/totp.ts';
 import { TEST_PASSWORD, uniqueEmail } from '../http.ts';
 
 export const roles = ['owner', 'admin', 'dispatcher', 'technician', 'billing', 'anonymous'] as const;
@@ -18,6 +19,8 @@ export interface RawResponse {
 /** A signed-in session (or none): requests take the full URL path, so tests can send odd paths. */
 export interface Session {
   email: string | null;
+  /** The whole response, for its headers (a new session cookie). */
+  request(method: string, path: string, body?: unknown): Promise<Response>;
   send(method: string, path: string, body?: unknown): Promise<RawResponse>;
   json(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: Json }>;
 }
@@ -41,25 +44,28 @@ export interface Objects {
   session: string;
   view: string;
   workType: string;
+  ssoProvider: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
-  async function send(method: string, path: string, body?: unknown): Promise<RawResponse> {
+  function request(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = {};
     if (cookie) headers.cookie = cookie;
     if (csrf) headers['x-csrf-token'] = csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
     // An absolute URL keeps the path as sent (app.request would merge a leading "//").
     const url = /^https?:/.test(path) ? path : `http://localhost${path}`;
-    const response = await t.app.request(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    return Promise.resolve(
+      t.app.request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    );
+  }
+  async function send(method: string, path: string, body?: unknown): Promise<RawResponse> {
+    const response = await request(method, path, body);
     return { status: response.status, text: await response.text() };
   }
   return {
     email,
+    request,
     send,
     async json(method, apiPath, body) {
       const response = await send(method, `/api/v1${apiPath}`, body);
@@ -75,9 +81,42 @@ export async function signIn(t: TestApp, email: string): Promise<Session> {
     body: JSON.stringify({ email, password: TEST_PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`login failed for ${email}: ${await response.text()}`);
+  return sessionFrom(t, email, response, (await response.json()).csrfToken);
+}
+
+/** Sets up an authenticator for a signed-in session; answers the session that follows (new cookie). */
+export async function enrollMfa(t: TestApp, pending: Session): Promise<Session> {
+  const { secret } = await created(pending.json('POST', '/auth/mfa/totp/setup'));
+  const confirm = await pending.request('POST', '/api/v1/auth/mfa/totp/confirm', {
+    code: totpCode(secret, totpStep(new Date())),
+  });
+  expect(confirm.status, await confirm.clone().text()).toBe(200);
+  return sessionFrom(t, pending.email!, confirm, (await confirm.json()).session.csrfToken);
+}
+
+/** A session from a response that set the session cookie (setup, sign-in, MFA). */
+function sessionFrom(t: TestApp, email: string, response: Response, csrfToken: string): Session {
   const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = await response.json();
   return session(t, email, cookie, csrfToken);
+}
+
+/**
+ * First-run setup as a new owner meets it: the organization requires MFA, so the owner sets up an
+ * authenticator before anything else. Then the fixture turns the rule and the owner's authenticator
+ * off, so every role signs in with a password alone (matrix.test.ts sweeps a session waiting on MFA).
+ */
+async function setUpFirstOrganization(t: TestApp, account: Record<string, string>): Promise<Session> {
+  const setup = await t.app.request('/api/v1/setup', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  const setupBody = await setup.json();
+  expect(setupBody.mfaPending).toBe('enroll');
+  const owner = await enrollMfa(t, sessionFrom(t, account.email!, setup, setupBody.csrfToken));
+  await created(owner.json('PATCH', '/settings/security', { mfaRequiredForStaff: false }));
+  await created(owner.json('POST', '/auth/mfa/disable', { password: account.password }));
+  return owner;
 }
 
 async function created(promise: Promise<{ status: number; body: Json }>): Promise<Json> {
@@ -162,10 +201,13 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
   };
   // The first organization goes through first-run setup; there is no API for a second one, so the
   // service makes it, as test/http.ts does.
-  const tenantId = viaSetup
-    ? (await created(session(t, null).json('POST', '/setup', account))).membership.tenantId
-    : (await t.services.auth.createTenant(account)).tenantId;
-  const owner = await signIn(t, ownerEmail);
+  let owner: Session;
+  if (viaSetup) owner = await setUpFirstOrganization(t, account);
+  else {
+    await t.services.auth.createTenant(account, { mfaRequiredForStaff: false });
+    owner = await signIn(t, ownerEmail);
+  }
+  const tenantId: string = (await owner.json('GET', '/auth/session')).body.membership.tenantId;
   const workType = await created(owner.json('POST', '/work-types', { name: text('Work type') }));
   const calendar = await created(owner.json('POST', '/calendars', office(text('Calendar'))));
   const slaPolicy = await created(
@@ -191,6 +233,16 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     }),
   );
   const token = await created(owner.json('POST', '/api-tokens', { name: text('Token') }));
+  const ssoProvider = await created(
+    owner.json('POST', '/sso-providers', {
+      kind: 'oidc',
+      name: text('SSO'),
+      issuer: 'https://idp.example.com',
+      clientId: text('client'),
+      clientSecret: 'fixture-client-secret',
+      emailDomains: [`sso-${randomBytes(5).toString('hex')}.test`],
+    }),
+  );
   const ownerSessions = await created(owner.json('GET', '/auth/sessions'));
 
   /** Adds a staff member and signs them in. */
@@ -219,6 +271,7 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     session: ownerSessions.items[0].id,
     view: view.id,
     workType: workType.id,
+    ssoProvider: ssoProvider.id,
   };
   const other: Objects = { ...own, ...second };
   return { tenantId, owner, ownerEmail, own, other, subject, addMember };

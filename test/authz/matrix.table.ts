@@ -42,6 +42,10 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/setup': row(P, P, P, P, P, P),
   'POST /api/v1/setup': row(P, P, P, P, P, P),
   'POST /api/v1/auth/login': row(P, P, P, P, P, P),
+  // Single sign-on: the start answers the provider's URL for an email, the callback is the provider's
+  // redirect back (always a 302).
+  'POST /api/v1/auth/sso/start': row(P, P, P, P, P, P),
+  'GET /api/v1/auth/sso/callback': row(P, P, P, P, P, P),
   'POST /api/v1/auth/logout': row(A, A, A, A, A, U),
   'GET /api/v1/auth/session': row(A, A, A, A, A, U),
   'POST /api/v1/auth/select-tenant': row(A, A, A, A, A, U),
@@ -49,6 +53,17 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/auth/sessions': row(A, A, A, A, A, U),
   'DELETE /api/v1/auth/sessions': row(A, A, A, A, A, U),
   'DELETE /api/v1/auth/sessions/{id}': row(S, S, S, S, S, U),
+  // Your own second factor and password. The fixture's owner has an authenticator; the calls send wrong
+  // codes and passwords, so they answer 409/422 and change nothing.
+  'GET /api/v1/auth/mfa': row(A, A, A, A, A, U),
+  'POST /api/v1/auth/mfa/totp/setup': row(A, A, A, A, A, U),
+  'POST /api/v1/auth/mfa/totp/confirm': row(A, A, A, A, A, U),
+  'POST /api/v1/auth/mfa/verify': row(A, A, A, A, A, U),
+  'POST /api/v1/auth/mfa/recovery-codes': row(A, A, A, A, A, U),
+  'POST /api/v1/auth/mfa/disable': row(A, A, A, A, A, U),
+  'POST /api/v1/auth/password': row(A, A, A, A, A, U),
+  'GET /api/v1/settings/security': row(A, A, F, F, F, U),
+  'PATCH /api/v1/settings/security': row(A, A, F, F, F, U),
   'GET /api/v1/api-tokens': row(A, A, A, A, A, U),
   'POST /api/v1/api-tokens': row(A, A, A, A, A, U),
   // Only your own tokens: another member's is 404.
@@ -60,6 +75,7 @@ export const matrix: Record<string, Row> = {
   'PATCH /api/v1/users/{id}': row(A, A, F, F, F, U),
   'GET /api/v1/users/{id}/sessions': row(A, A, F, F, F, U),
   'DELETE /api/v1/users/{id}/sessions': row(A, A, F, F, F, U),
+  'DELETE /api/v1/users/{id}/mfa': row(A, A, F, F, F, U),
 
   'GET /api/v1/clients': row(A, A, A, S, A, U),
   'POST /api/v1/clients': row(A, A, A, F, A, U),
@@ -123,4 +139,12 @@ export const matrix: Record<string, Row> = {
   // The audit log and its hash-chain check: audit.read.
   'GET /api/v1/audit-events': row(A, A, F, F, F, U),
   'GET /api/v1/audit/verify': row(A, A, F, F, F, U),
+  // Single sign-on providers: security.manage.
+  'GET /api/v1/sso-providers': row(A, A, F, F, F, U),
+  'POST /api/v1/sso-providers': row(A, A, F, F, F, U),
+  'GET /api/v1/sso-providers/{id}': row(A, A, F, F, F, U),
+  'PATCH /api/v1/sso-providers/{id}': row(A, A, F, F, F, U),
+  'DELETE /api/v1/sso-providers/{id}': row(A, A, F, F, F, U),
+  // Sign-in events without an organization about this tenant's people: security.manage.
+  'GET /api/v1/security-events': row(A, A, F, F, F, U),
 };

@@ -3,15 +3,19 @@
 // show up in tenant A, and odd spellings of paths that never decide more than the canonical one.
 // The later tests read the answers the matrix test collected, so run the file whole.
 // AUTHZ_OBSERVE=1 prints every status seen, for writing a new row.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { mfaPendingRoutes } from '../../src/server/modules/identity/index.ts';
 import { startTestApp } from '../http.ts';
 import {
   buildWorld,
+  enrollMfa,
   type Objects,
   type RawResponse,
   type Role,
   roles,
   type Session,
+  signIn,
   type TargetName,
   timeEntryBody,
 } from './fixtures.ts';
@@ -184,6 +188,29 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('lets a session waiting on MFA reach only the MFA routes', async () => {
+    // A member with an authenticator: a password sign-in waits for a code.
+    const member = await world.a.addMember('dispatcher', { allClients: true, clientIds: [] });
+    await enrollMfa(t, member.session);
+    const pending = await signIn(t, member.email);
+    expect((await pending.json('GET', '/auth/session')).body.mfaPending).toBe('verify');
+    const wrong: string[] = [];
+    // Logout last: it ends the session.
+    const asked = routes
+      .filter((r) => matrix[r]?.owner !== 'public')
+      .sort((x, y) => Number(x.includes('/logout')) - Number(y.includes('/logout')));
+    for (const route of asked) {
+      const [method, path] = route.split(' ') as [string, string];
+      const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+      const response = await pending.send(method, path.replace(/\{\w+\}/g, randomUUID()), body);
+      const blocked = response.status === 403 && response.text.includes('"auth.mfa_required"');
+      if (blocked === mfaPendingRoutes.has(route))
+        wrong.push(`${route}: ${response.status} ${response.text.slice(0, 120)}`);
+    }
+    expect(asked.length).toBeGreaterThan(50);
+    expect(wrong).toEqual([]);
+  });
+
   it('answers a foreign object and a missing one with the same 404 body', () => {
     // Every hidden answer for one route and role (another client's object when the actor may not see
     // it, another tenant's, a random id) must be the same bytes, so none of them tells that it exists.
@@ -225,6 +252,7 @@ describe('authorization matrix', () => {
       '/api-tokens',
       '/auth/session',
       '/audit-events?limit=200',
+      '/sso-providers',
       `/audit-events?limit=200&targetId=${world.b.own.ticket}`,
       `/audit-events?limit=200&targetType=ticket`,
     ];

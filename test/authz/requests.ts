@@ -73,6 +73,10 @@ export const requestPlans: Record<string, RequestPlan> = {
     body: (_o, call) => ({ email: call.world.a.subject.email, password: 'correct horse battery staple' }),
   },
   'POST /auth/logout': { freshSession: true },
+  // A domain with no provider: 404 sso.no_provider, whoever asks.
+  'POST /auth/sso/start': { body: () => ({ email: `someone@${randomBytes(4).toString('hex')}.test` }) },
+  // An unknown state: the redirect back to /login?sso_error=expired.
+  'GET /auth/sso/callback': { query: () => '?code=x&state=unknown' },
   'GET /auth/session': {},
   // Another organization, or none, is "not a member" (the same 403 for both, so existence does not leak).
   'POST /auth/select-tenant': {
@@ -88,6 +92,18 @@ export const requestPlans: Record<string, RequestPlan> = {
     target: 'session',
     fresh: (call) => otherSessionOf(call.target === 'own' ? me(call) : call.world.a.subject.session),
   },
+  'GET /auth/mfa': {},
+  'POST /auth/mfa/totp/setup': {},
+  'POST /auth/mfa/totp/confirm': { body: () => ({ code: '000000' }) },
+  'POST /auth/mfa/verify': { body: () => ({ code: '000000' }) },
+  'POST /auth/mfa/recovery-codes': { body: () => ({ code: '000000' }) },
+  'POST /auth/mfa/disable': { body: () => ({ password: 'not the password' }) },
+  'POST /auth/password': {
+    body: () => ({ currentPassword: 'not the password', newPassword: 'a brand new passphrase' }),
+  },
+  'GET /settings/security': {},
+  // Kept off: the fixture's members sign in with a password alone.
+  'PATCH /settings/security': { body: () => ({ mfaRequiredForStaff: false }) },
   'GET /api-tokens': {},
   'POST /api-tokens': { body: () => ({ name: unique('Token') }) },
   'DELETE /api-tokens/{id}': {
@@ -112,6 +128,7 @@ export const requestPlans: Record<string, RequestPlan> = {
   'PATCH /users/{id}': { target: 'user', body: () => ({ active: true }) },
   'GET /users/{id}/sessions': { target: 'user' },
   'DELETE /users/{id}/sessions': { target: 'user' },
+  'DELETE /users/{id}/mfa': { target: 'user' },
 
   'GET /clients': { query: () => '?archived=any' },
   'POST /clients': { body: () => ({ name: unique('Client') }) },
@@ -229,6 +246,17 @@ export const requestPlans: Record<string, RequestPlan> = {
   'PATCH /time-entries/{id}': { target: 'timeEntry', body: () => ({ minutes: 20 }), fresh: freshEntry },
   'DELETE /time-entries/{id}': { target: 'timeEntry', fresh: freshEntry },
   'GET /time-entries/{id}/history': { target: 'timeEntry' },
+
+  'GET /sso-providers': {},
+  'POST /sso-providers': { body: ssoProviderBody },
+  'GET /sso-providers/{id}': { target: 'ssoProvider' },
+  'PATCH /sso-providers/{id}': { target: 'ssoProvider', body: () => ({ name: 'SSO (tenant A)' }) },
+  'DELETE /sso-providers/{id}': {
+    target: 'ssoProvider',
+    fresh: (call) => make(call.world.staff.owner.session, 'POST', '/sso-providers', ssoProviderBody()),
+  },
+
+  'GET /security-events': { query: () => '?action=auth.' },
 };
 
 /** Signs the member in once more and returns that new session's id (not the one `session` uses). */
@@ -242,6 +270,19 @@ async function otherSessionOf(session: Session): Promise<string> {
   const other = list.body.items.find((s: { current: boolean }) => !s.current);
   expect(other, JSON.stringify(list.body)).toBeDefined();
   return other.id;
+}
+
+/** A disabled provider for a fresh domain (an enabled one's domain may not be taken twice). */
+function ssoProviderBody() {
+  return {
+    kind: 'oidc',
+    name: unique('SSO'),
+    issuer: 'https://idp.example.com',
+    clientId: 'client',
+    clientSecret: 'a client secret',
+    emailDomains: [`sso-${randomBytes(4).toString('hex')}.test`],
+    enabled: false,
+  };
 }
 
 function slaTargets() {

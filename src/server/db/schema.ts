@@ -4,5 +4,6 @@ export * from '../modules/calendars/calendars.table.ts';
 export * from '../modules/clients/clients.table.ts';
 export * from '../modules/identity/identity.table.ts';
 export * from '../modules/sla-policies/sla-policies.table.ts';
+export * from '../modules/sso/sso.table.ts';
 export * from '../modules/tickets/tickets.table.ts';
 export * from '../modules/time/time.table.ts';

@@ -87,6 +87,9 @@ export async function loadDemo(
       email: ownerSeed.email,
       password,
     }),
+    // A demo is for looking around: its staff sign in with the printed password alone. Settings →
+    // Security turns the MFA requirement back on, as every real organization starts with it.
+    { mfaRequiredForStaff: false },
   );
   const lookup: Scope = { tenantId, identityId, membershipId: '', role: 'owner', clientIds: 'all' };
   const ownerUser = (await services.users.list(lookup)).find((u) => u.identityId === identityId)!;

@@ -15,6 +15,24 @@ const statusByCode = {
   'auth.token_read_only': 403,
   /** Too many failed sign-ins; details carry retryAfterSeconds, also sent as Retry-After. */
   'auth.throttled': 429,
+  /** A session waiting on MFA (verify or enroll) asked for anything but the MFA routes. */
+  'auth.mfa_required': 403,
+  /** A password asked for again (to change it, to turn MFA off) was wrong. */
+  'auth.wrong_password': 422,
+  'mfa.invalid_code': 422,
+  'mfa.already_enabled': 409,
+  'mfa.not_set_up': 409,
+  'mfa.not_pending': 409,
+  'mfa.required_by_organization': 409,
+  'sso_provider.not_found': 404,
+  /** No enabled single sign-on provider for the email's domain. */
+  'sso.no_provider': 404,
+  /** An email domain already belongs to another enabled provider (on this install). */
+  'sso.domain_taken': 409,
+  /** The provider's answer could not be accepted (state, code, ID token, unknown person). */
+  'sso.failed': 401,
+  /** The provider's discovery document could not be fetched when starting a sign-in. */
+  'sso.provider_unreachable': 502,
   not_found: 404,
   'route.not_found': 404,
   'setup.already_done': 404,
@@ -27,6 +45,8 @@ const statusByCode = {
   'user.not_found': 404,
   'user.email_taken': 409,
   'user.last_owner': 409,
+  /** The identity also belongs to another organization; an admin here may not reset what it shares. */
+  'user.shared_identity': 409,
   'api_token.not_found': 404,
   'session.not_found': 404,
   'tenant.not_found': 404,

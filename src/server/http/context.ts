@@ -1,10 +1,19 @@
 // Hono environment for every route: request id, client address and the resolved authentication.
 import type { Context } from 'hono';
+import type { MfaPending } from '../../shared/api/identity.ts';
 import { AppError } from './app-error.ts';
 import type { Actor, Scope } from './scope.ts';
 
 export type RequestAuth =
-  | { kind: 'session'; identityId: string; sessionTokenHash: string; csrfToken: string; scope: Scope | null }
+  | {
+      kind: 'session';
+      identityId: string;
+      sessionTokenHash: string;
+      csrfToken: string;
+      /** While set the scope is null and app.ts lets the request reach only the MFA routes. */
+      mfaPending: MfaPending | null;
+      scope: Scope | null;
+    }
   | {
       kind: 'token';
       identityId: string;

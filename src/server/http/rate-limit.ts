@@ -1,6 +1,7 @@
 // Per-IP token bucket for unauthenticated API requests (setup, sign-in, the session probe, the API
-// document, anonymous calls to anything): a cheap brake on scripted guessing and scraping, per process.
-import type { MiddlewareHandler } from 'hono';
+// document, anonymous calls to anything, and wrong API tokens): a cheap brake on scripted guessing and
+// scraping, per process.
+import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from './app-error.ts';
 import type { AppEnv } from './context.ts';
 
@@ -57,20 +58,30 @@ function createRateLimiter({ perMinute, now = () => performance.now() }: RateLim
   return { take };
 }
 
+export type AnonymousLimit = MiddlewareHandler<AppEnv> & {
+  /**
+   * Spends one token of the caller's IP now, throwing 429 request.rate_limited once the budget is spent:
+   * for requests the authentication step refuses before the middleware runs (a wrong bearer token).
+   */
+  charge(c: Context<AppEnv>): void;
+};
+
 /** Runs after authentication: only requests that signed in as nobody spend tokens. */
-export function limitAnonymousRequests(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
+export function limitAnonymousRequests(options: RateLimitOptions): AnonymousLimit {
   const limiter = createRateLimiter(options);
-  return async (c, next) => {
-    if (!c.get('auth')) {
-      // Without a socket (in-process requests) every caller shares one bucket.
-      const retryAfter = limiter.take(c.get('ip') ?? 'unknown');
-      if (retryAfter !== null) {
-        // app.ts's error handler sends Retry-After from retryAfterSeconds.
-        throw new AppError('request.rate_limited', 'Too many requests; try again shortly.', {
-          retryAfterSeconds: retryAfter,
-        });
-      }
+  function charge(c: Context<AppEnv>) {
+    // Without a socket (in-process requests) every caller shares one bucket.
+    const retryAfter = limiter.take(c.get('ip') ?? 'unknown');
+    if (retryAfter !== null) {
+      // app.ts's error handler sends Retry-After from retryAfterSeconds.
+      throw new AppError('request.rate_limited', 'Too many requests; try again shortly.', {
+        retryAfterSeconds: retryAfter,
+      });
     }
+  }
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (!c.get('auth')) charge(c);
     await next();
   };
+  return Object.assign(middleware, { charge });
 }

@@ -1,4 +1,5 @@
-// The audit log as the API shows it: events (never secrets) and the result of checking the chain.
+// The audit log as the API shows it: events (never secrets), the result of checking the chain, and the
+// sign-in events of the install-wide security log that concern the organization's people.
 import { z } from 'zod';
 import { instantSchema } from './common.ts';
 
@@ -23,24 +24,55 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
-export const auditEventListQuerySchema = z.object({
-  actorId: z.uuid().optional(),
+/** What every log listing takes besides its own filters: an action prefix, a time window, a page. */
+const logQueryShape = {
   /** 'ticket' matches 'ticket.reply', 'ticket.status', … */
   action: z.string().trim().max(100).optional(),
-  targetType: z.string().trim().max(100).optional(),
-  targetId: z.string().trim().max(100).optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor from the previous page's nextCursor. */
   cursor: z.string().max(500).optional(),
+};
+
+/** A page of a log, newest first; nextCursor is null on the last page. */
+const logPageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const auditEventListQuerySchema = z.object({
+  actorId: z.uuid().optional(),
+  targetType: z.string().trim().max(100).optional(),
+  targetId: z.string().trim().max(100).optional(),
+  ...logQueryShape,
 });
 export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
 
-export const auditEventPageSchema = z.object({
-  items: z.array(auditEventSchema),
-  nextCursor: z.string().nullable(),
+export const auditEventPageSchema = logPageSchema(auditEventSchema);
+
+/** A sign-in event from the install-wide security log (failed logins, logins before choosing an organization, …). */
+export const securityEventSchema = z.object({
+  id: z.uuid(),
+  /** 'auth.login_failed', 'auth.login', 'auth.mfa_failed', … */
+  action: z.string(),
+  /** Null for a failed login with an address no identity had then. */
+  identityId: z.uuid().nullable(),
+  /** The address tried, for failed logins (lower-cased). */
+  email: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  requestId: z.string().nullable(),
+  occurredAt: z.iso.datetime(),
 });
+export type SecurityLogEntry = z.infer<typeof securityEventSchema>;
+
+export const securityEventListQuerySchema = z.object({
+  /** An identity (a user's identityId): its events and failed logins with its address. */
+  identityId: z.uuid().optional(),
+  ...logQueryShape,
+});
+export type SecurityEventListQuery = z.infer<typeof securityEventListQuerySchema>;
+
+export const securityEventPageSchema = logPageSchema(securityEventSchema);
 
 export const auditVerifySchema = z.object({
   isValid: z.boolean(),

@@ -39,9 +39,20 @@ export const membershipSummarySchema = z.object({
   role: staffRoleSchema,
 });
 
+/**
+ * While set, the session reaches only the MFA routes (403 auth.mfa_required elsewhere): 'verify' asks for
+ * a code from the authenticator (or a recovery code), 'enroll' for setting one up because the
+ * organization requires it.
+ */
+export const mfaPendingSchema = z.enum(['verify', 'enroll']);
+export type MfaPending = z.infer<typeof mfaPendingSchema>;
+
 export const sessionSchema = z.object({
   identity: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
-  /** The organization this session acts in; null until one is chosen. */
+  /** How this session signed in. */
+  method: z.enum(['password', 'sso']),
+  mfaPending: mfaPendingSchema.nullable(),
+  /** The organization this session acts in; null until one is chosen, and while MFA is pending. */
   membership: z
     .object({
       id: z.uuid(),
@@ -58,6 +69,69 @@ export const sessionSchema = z.object({
   csrfToken: z.string(),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/** Your own second factor. */
+export const mfaStatusSchema = z.object({
+  totpEnabled: z.boolean(),
+  enabledAt: z.iso.datetime().nullable(),
+  recoveryCodesLeft: z.number().int(),
+  /** An organization you belong to requires MFA for your role: it cannot be turned off. */
+  requiredByOrganization: z.boolean(),
+});
+export type MfaStatus = z.infer<typeof mfaStatusSchema>;
+
+/** A new authenticator secret, not in force until confirmed with a code from it. */
+export const totpSetupSchema = z.object({
+  /** Base32, for typing into an app that cannot scan. */
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The otpauth URI as a QR code: a data: URL of an SVG image. */
+  qrCode: z.string(),
+});
+export type TotpSetup = z.infer<typeof totpSetupSchema>;
+
+const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{3} ?\d{3}$/, 'Enter the 6-digit code from your authenticator app');
+
+export const totpCodeInputSchema = z.strictObject({ code: totpCode });
+
+/** Either the current code or one unused recovery code. */
+export const mfaVerifyInputSchema = z
+  .strictObject({
+    code: totpCode.optional(),
+    recoveryCode: z.string().trim().min(1).max(40).optional(),
+  })
+  .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), {
+    message: 'Send either code or recoveryCode',
+  });
+export type MfaVerifyInput = z.infer<typeof mfaVerifyInputSchema>;
+
+/** Shown once; each works once. */
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const totpConfirmedSchema = recoveryCodesSchema.extend({ session: sessionSchema });
+
+export const passwordConfirmInputSchema = z.strictObject({ password: z.string().min(1).max(256) });
+
+export const passwordChangeInputSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: passwordSchema,
+});
+
+/** The organization's sign-in rules. */
+export const securitySettingsSchema = z.object({
+  /** Staff without MFA must set it up before anything else. On by default. */
+  mfaRequiredForStaff: z.boolean(),
+  /** The same for client portal users. Off by default. */
+  mfaRequiredForClientUsers: z.boolean(),
+});
+export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
+export const securitySettingsUpdateSchema = z.strictObject({
+  mfaRequiredForStaff: z.boolean().optional(),
+  mfaRequiredForClientUsers: z.boolean().optional(),
+});
 
 export const selectTenantInputSchema = z.strictObject({ tenantId: z.uuid() });
 
@@ -96,6 +170,7 @@ export const accountSessionSchema = z.object({
   expiresAt: z.iso.datetime(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
+  method: z.enum(['password', 'sso']),
   /** The session making this request. */
   current: z.boolean(),
 });
@@ -134,6 +209,8 @@ export const userSchema = z.object({
   allClients: z.boolean(),
   clientIds: z.array(z.uuid()),
   active: z.boolean(),
+  /** Whether the member has an authenticator set up (admins reset it with DELETE /users/{id}/mfa). */
+  mfaEnabled: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type User = z.infer<typeof userSchema>;

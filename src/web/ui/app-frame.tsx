@@ -27,6 +27,7 @@ import {
   IconLogout,
   IconMoon,
   IconSettings,
+  IconShieldLock,
   IconSun,
   IconTicket,
 } from '@tabler/icons-react';
@@ -122,6 +123,9 @@ function UserMenu() {
           </Text>
         </Box>
         <Menu.Divider />
+        <Menu.Item leftSection={<IconShieldLock size={15} />} component={Link} to="/account/security">
+          Security
+        </Menu.Item>
         <Menu.Item leftSection={<IconKey size={15} />} component={Link} to="/account/api-tokens">
           API tokens
         </Menu.Item>

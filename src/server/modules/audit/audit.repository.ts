@@ -6,6 +6,7 @@ import {
   eq,
   gt,
   gte,
+  inArray,
   isNotNull,
   isNull,
   like,
@@ -15,8 +16,10 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import type { Scope } from '../../http/scope.ts';
+import { identities, memberships } from '../identity/identity.table.ts';
 import { auditEvents, auditHeads, securityEvents } from './audit.table.ts';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
@@ -25,6 +28,7 @@ export type NewAuditEvent = Omit<
   'sealSeq' | 'prevHash' | 'hash' | 'sealedAt'
 >;
 export type NewSecurityEvent = typeof securityEvents.$inferInsert;
+export type SecurityEventRow = typeof securityEvents.$inferSelect;
 export type AuditHeadRow = typeof auditHeads.$inferSelect;
 
 /** Writers only append unsealed events; they never read or lock the chain. */
@@ -36,18 +40,53 @@ export async function insertSecurityEvent(db: Executor, event: NewSecurityEvent)
   await db.insert(securityEvents).values(event);
 }
 
-export interface AuditEventFilter {
-  actorMembershipId?: string;
+/** A position in a log listed newest first. */
+export interface LogPosition {
+  occurredAt: Date;
+  id: string;
+}
+
+/** The filters every log listing shares. */
+export interface LogWindow {
   actionPrefix?: string;
-  targetType?: string;
-  targetId?: string;
   from?: Date;
   to?: Date;
   /** Events strictly older than this (occurredAt, id) position. */
-  before?: { occurredAt: Date; id: string };
+  before?: LogPosition;
+}
+
+export interface AuditEventFilter extends LogWindow {
+  actorMembershipId?: string;
+  targetType?: string;
+  targetId?: string;
+}
+
+export interface SecurityEventFilter extends LogWindow {
+  identityId?: string;
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The conditions a LogWindow puts on a log table; pair with `newestFirst` ordering. */
+function windowConditions(
+  log: { action: PgColumn; occurredAt: PgColumn; id: PgColumn },
+  window: LogWindow,
+): (SQL | undefined)[] {
+  const { before } = window;
+  return [
+    window.actionPrefix ? like(log.action, `${escapeLike(window.actionPrefix)}%`) : undefined,
+    window.from ? gte(log.occurredAt, window.from) : undefined,
+    window.to ? lte(log.occurredAt, window.to) : undefined,
+    before
+      ? or(
+          lt(log.occurredAt, before.occurredAt),
+          and(eq(log.occurredAt, before.occurredAt), lt(log.id, before.id)),
+        )
+      : undefined,
+  ];
+}
+
+const newestFirst = (log: { occurredAt: PgColumn; id: PgColumn }) => [desc(log.occurredAt), desc(log.id)];
 
 /** Newest first. */
 export async function listAuditEvents(
@@ -59,24 +98,76 @@ export async function listAuditEvents(
   const conditions: (SQL | undefined)[] = [
     eq(auditEvents.tenantId, scope.tenantId),
     filter.actorMembershipId ? eq(auditEvents.actorMembershipId, filter.actorMembershipId) : undefined,
-    filter.actionPrefix ? like(auditEvents.action, `${escapeLike(filter.actionPrefix)}%`) : undefined,
     filter.targetType ? eq(auditEvents.targetType, filter.targetType) : undefined,
     filter.targetId ? eq(auditEvents.targetId, filter.targetId) : undefined,
-    filter.from ? gte(auditEvents.occurredAt, filter.from) : undefined,
-    filter.to ? lte(auditEvents.occurredAt, filter.to) : undefined,
-    filter.before
-      ? or(
-          lt(auditEvents.occurredAt, filter.before.occurredAt),
-          and(eq(auditEvents.occurredAt, filter.before.occurredAt), lt(auditEvents.id, filter.before.id)),
-        )
-      : undefined,
+    ...windowConditions(auditEvents, filter),
   ];
   return db
     .select()
     .from(auditEvents)
     .where(and(...conditions))
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .orderBy(...newestFirst(auditEvents))
     .limit(limit);
+}
+
+/**
+ * Security events about the scope's tenant's people, newest first: events of an identity with a
+ * membership in the tenant (active or not), and failed logins with no identity whose address is such an
+ * identity's. Nothing about anyone else on the install.
+ */
+export async function listSecurityEvents(
+  db: Executor,
+  scope: Scope,
+  filter: SecurityEventFilter,
+  limit: number,
+): Promise<SecurityEventRow[]> {
+  const people = db
+    .select({ id: memberships.identityId })
+    .from(memberships)
+    .where(eq(memberships.tenantId, scope.tenantId));
+  /** Events of these identities, and failed logins with no identity at one of their addresses. */
+  const about = (identityIds: typeof people | string[]) =>
+    or(
+      inArray(securityEvents.identityId, identityIds),
+      and(
+        isNull(securityEvents.identityId),
+        // Failed logins store the address lower-cased; identities' addresses are unique by lower(email).
+        inArray(
+          securityEvents.email,
+          db
+            .select({ email: sql<string>`lower(${identities.email})` })
+            .from(identities)
+            .where(inArray(identities.id, identityIds)),
+        ),
+      ),
+    );
+  return db
+    .select()
+    .from(securityEvents)
+    .where(
+      and(
+        about(people),
+        filter.identityId ? about([filter.identityId]) : undefined,
+        ...windowConditions(securityEvents, filter),
+      ),
+    )
+    .orderBy(...newestFirst(securityEvents))
+    .limit(limit);
+}
+
+/** Deletes up to `limit` security events from before `cutoff`, oldest first; returns how many. */
+export async function deleteSecurityEventsBefore(db: Executor, cutoff: Date, limit: number): Promise<number> {
+  const batch = db
+    .select({ id: securityEvents.id })
+    .from(securityEvents)
+    .where(lt(securityEvents.occurredAt, cutoff))
+    .orderBy(asc(securityEvents.occurredAt))
+    .limit(limit);
+  const deleted = await db
+    .delete(securityEvents)
+    .where(inArray(securityEvents.id, batch))
+    .returning({ id: securityEvents.id });
+  return deleted.length;
 }
 
 export async function listTenantIdsWithAudit(db: Executor): Promise<string[]> {

@@ -1,5 +1,12 @@
-// Reading the audit log, sealing new events into each tenant's chain, and verifying the chains.
-import type { AuditEvent, AuditEventListQuery, AuditVerifyResult } from '../../../shared/api/audit.ts';
+// Reading the audit log, sealing new events into each tenant's chain, and verifying the chains; reading
+// and expiring the install-wide security log.
+import type {
+  AuditEvent,
+  AuditEventListQuery,
+  AuditVerifyResult,
+  SecurityEventListQuery,
+  SecurityLogEntry,
+} from '../../../shared/api/audit.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -9,6 +16,9 @@ import { type ChainCheck, computeEventHash, createChainChecker } from './audit-c
 
 const SEAL_BATCH = 500;
 const VERIFY_PAGE = 1000;
+/** Security events are kept a year: long enough to look back on an incident, not forever (ADR 0004). */
+export const SECURITY_EVENT_RETENTION_DAYS = 365;
+const PURGE_BATCH = 5000;
 
 function toAuditEvent(row: repo.AuditEventRow): AuditEvent {
   return {
@@ -31,16 +41,59 @@ function toAuditEvent(row: repo.AuditEventRow): AuditEvent {
   };
 }
 
-const encodeCursor = (row: repo.AuditEventRow) =>
+function toSecurityLogEntry(row: repo.SecurityEventRow): SecurityLogEntry {
+  return {
+    id: row.id,
+    action: row.action,
+    identityId: row.identityId,
+    email: row.email,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    requestId: row.requestId,
+    occurredAt: row.occurredAt.toISOString(),
+  };
+}
+
+const encodeCursor = (row: repo.LogPosition) =>
   Buffer.from(`${row.occurredAt.toISOString()}|${row.id}`).toString('base64url');
 
-function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
+function decodeCursor(cursor: string): repo.LogPosition {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const occurredAt = new Date(at ?? '');
   if (!id || Number.isNaN(occurredAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
     throw new AppError('request.invalid', 'The cursor is not valid.');
   }
   return { occurredAt, id };
+}
+
+/** The query fields every log listing shares, as the repository's window. */
+function logWindowOf(query: {
+  action?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+}): repo.LogWindow {
+  return {
+    actionPrefix: query.action,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+    before: query.cursor ? decodeCursor(query.cursor) : undefined,
+  };
+}
+
+/** One page of a log: reads a row more than asked for, to know whether another page follows. */
+async function readLogPage<Row extends repo.LogPosition, Item>(
+  limit: number,
+  read: (limit: number) => Promise<Row[]>,
+  toItem: (row: Row) => Item,
+): Promise<{ items: Item[]; nextCursor: string | null }> {
+  const rows = await read(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
 }
 
 /** Checks one tenant's chain from seq 1 to the head. */
@@ -91,26 +144,39 @@ export function createAuditService(deps: { db: Database; clock: Clock }) {
 
   return {
     async list(scope: Scope, query: AuditEventListQuery) {
-      const rows = await repo.listAuditEvents(
-        db,
-        scope,
-        {
-          actorMembershipId: query.actorId,
-          actionPrefix: query.action,
-          targetType: query.targetType,
-          targetId: query.targetId,
-          from: query.from ? new Date(query.from) : undefined,
-          to: query.to ? new Date(query.to) : undefined,
-          before: query.cursor ? decodeCursor(query.cursor) : undefined,
-        },
-        query.limit + 1,
-      );
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toAuditEvent),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      const filter = {
+        ...logWindowOf(query),
+        actorMembershipId: query.actorId,
+        targetType: query.targetType,
+        targetId: query.targetId,
       };
+      return readLogPage(
+        query.limit,
+        (limit) => repo.listAuditEvents(db, scope, filter, limit),
+        toAuditEvent,
+      );
+    },
+
+    /** Security events about this tenant's people (see listSecurityEvents), newest first. */
+    async listSecurityEvents(scope: Scope, query: SecurityEventListQuery) {
+      const filter = { ...logWindowOf(query), identityId: query.identityId };
+      return readLogPage(
+        query.limit,
+        (limit) => repo.listSecurityEvents(db, scope, filter, limit),
+        toSecurityLogEntry,
+      );
+    },
+
+    /** Deletes security events past retention; run by the hourly housekeeping job. Returns how many. */
+    async purgeSecurityEvents(): Promise<number> {
+      const cutoff = new Date(clock.now().getTime() - SECURITY_EVENT_RETENTION_DAYS * 24 * 3600 * 1000);
+      let purged = 0;
+      let deleted: number;
+      do {
+        deleted = await repo.deleteSecurityEventsBefore(db, cutoff, PURGE_BATCH);
+        purged += deleted;
+      } while (deleted === PURGE_BATCH);
+      return purged;
     },
 
     async verify(scope: Scope): Promise<AuditVerifyResult> {

@@ -6,7 +6,21 @@ import { insertAuditEvent, insertSecurityEvent } from './audit.repository.ts';
 import { auditEventRow, clampUserAgent } from './audit-writer.ts';
 
 export interface SecurityEvent {
-  action: 'auth.login' | 'auth.login_failed' | 'auth.logout' | 'auth.select_tenant' | 'auth.setup';
+  action:
+    | 'auth.login'
+    | 'auth.login_failed'
+    | 'auth.logout'
+    | 'auth.select_tenant'
+    | 'auth.setup'
+    | 'auth.sso_login'
+    | 'auth.password_changed'
+    | 'auth.password_change_failed'
+    | 'auth.mfa_verified'
+    | 'auth.mfa_failed'
+    | 'auth.mfa_enabled'
+    | 'auth.mfa_disabled'
+    | 'auth.recovery_code_used'
+    | 'auth.recovery_codes_regenerated';
   identityId: string | null;
   /** Known once the session is bound to an organization. */
   tenantId: string | null;

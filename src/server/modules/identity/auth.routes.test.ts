@@ -54,7 +54,30 @@ describe('sign-in', () => {
 
     const chosen = await session.post('/auth/select-tenant', { tenantId: second.tenantId });
     expect(chosen.body.membership.tenantName).toBe('Second MSP');
-    expect((await session.get('/clients')).body.total).toBe(0);
+    // Choosing raised the session's privilege, so it carries on under a new cookie.
+    expect((await session.get('/auth/session')).status).toBe(401);
+    expect((await t.clientFrom(chosen).get('/clients')).body.total).toBe(0);
+  });
+
+  it('asks for MFA set-up when the organization chosen requires it', async () => {
+    const relaxed = await t.newTenant('Relaxed MSP');
+    const strict = await t.newTenant('Strict MSP');
+    const shared = uniqueEmail('shared');
+    for (const tenant of [relaxed, strict]) {
+      const member = { name: 'Sam Shared', email: shared, password: TEST_PASSWORD, role: 'technician' };
+      await tenant.owner.post('/users', { ...member, allClients: true, clientIds: [] });
+    }
+    expect((await strict.owner.patch('/settings/security', { mfaRequiredForStaff: true })).status).toBe(200);
+
+    const inRelaxed = await (await t.signIn(shared)).post('/auth/select-tenant', {
+      tenantId: relaxed.tenantId,
+    });
+    expect(inRelaxed.body).toMatchObject({ mfaPending: null, membership: { tenantName: 'Relaxed MSP' } });
+    const inStrict = await (await t.signIn(shared)).post('/auth/select-tenant', {
+      tenantId: strict.tenantId,
+    });
+    expect(inStrict.body).toMatchObject({ mfaPending: 'enroll', membership: null });
+    expect((await t.clientFrom(inStrict).get('/clients')).body.error.code).toBe('auth.mfa_required');
   });
 });
 

@@ -4,6 +4,7 @@ import type {
   AccountSession,
   apiTokenInputSchema,
   LoginInput,
+  MfaPending,
   Session,
   SetupInput,
 } from '../../../shared/api/identity.ts';
@@ -45,6 +46,7 @@ export function toSessionView(row: repo.SessionRow, currentTokenHash: string | n
     expiresAt: row.expiresAt.toISOString(),
     ip: row.ip,
     userAgent: row.userAgent,
+    method: row.method,
     current: row.tokenHash === currentTokenHash,
   };
 }
@@ -83,8 +85,13 @@ export function createAuthService(deps: {
       occurredAt: clock.now(),
     });
 
-  async function createTenantWithOwner(tx: Executor, input: SetupInput, passwordHash: string) {
-    const tenantId = await repo.insertTenant(tx, input.organizationName);
+  async function createTenantWithOwner(
+    tx: Executor,
+    input: SetupInput,
+    passwordHash: string,
+    policy?: { mfaRequiredForStaff: boolean },
+  ) {
+    const tenantId = await repo.insertTenant(tx, input.organizationName, policy);
     const existing = await repo.findIdentityByEmail(tx, input.email);
     const identityId =
       existing?.id ?? (await repo.insertIdentity(tx, { email: input.email, name: input.name, passwordHash }));
@@ -98,11 +105,27 @@ export function createAuthService(deps: {
     return { tenantId, identityId, membershipId };
   }
 
+  /**
+   * What a password sign-in must still do before the session is whole: give a code when the identity has
+   * an authenticator, set one up when the organization requires MFA (a session without an organization
+   * is asked when it chooses one).
+   */
+  async function mfaStillPending(
+    tx: Executor,
+    identity: Pick<repo.IdentityRow, 'totpEnabledAt'>,
+    tenantId: string | null,
+  ): Promise<MfaPending | null> {
+    if (identity.totpEnabledAt) return 'verify';
+    if (tenantId && (await repo.tenantRequiresStaffMfa(tx, tenantId))) return 'enroll';
+    return null;
+  }
+
   async function startSession(
     tx: Executor,
     identityId: string,
     membership: { tenantId: string; membershipId: string } | null,
     meta: RequestMeta,
+    how: { method: 'password' | 'sso'; mfaPending: MfaPending | null },
   ) {
     const token = newSecret();
     const now = clock.now();
@@ -112,11 +135,31 @@ export function createAuthService(deps: {
       tenantId: membership?.tenantId ?? null,
       membershipId: membership?.membershipId ?? null,
       csrfToken: newSecret(),
+      method: how.method,
+      mfaPending: how.mfaPending,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + deps.sessionTtlHours * 3_600_000),
+    });
+    return token;
+  }
+
+  /**
+   * A new token (and CSRF token) for a session whose privilege just rose (MFA passed, organization
+   * chosen, password changed): whoever learned the old cookie learns nothing that still works.
+   */
+  async function rotateSession(
+    tx: Executor,
+    oldTokenHash: string,
+    changes: { mfaPending?: MfaPending | null } = {},
+  ): Promise<string> {
+    const token = newSecret();
+    await repo.rotateSession(tx, oldTokenHash, {
+      tokenHash: sha256(token),
+      csrfToken: newSecret(),
+      ...changes,
     });
     return token;
   }
@@ -134,8 +177,10 @@ export function createAuthService(deps: {
     const current = scope ? memberships.find((m) => m.membershipId === scope.membershipId) : undefined;
     return {
       identity: { id: identity.id, name: identity.name, email: identity.email },
+      method: session.method,
+      mfaPending: session.mfaPending,
       membership:
-        scope && current
+        scope && current && !session.mfaPending
           ? {
               id: scope.membershipId,
               tenantId: scope.tenantId,
@@ -165,15 +210,24 @@ export function createAuthService(deps: {
         if ((await repo.countTenants(tx)) > 0) throw new AppError('setup.already_done', 'Not found.');
         const created = await createTenantWithOwner(tx, input, passwordHash);
         await recordSignIn(tx, { action: 'auth.setup', ...created }, meta);
-        return startSession(tx, created.identityId, created, meta);
+        // The new organization requires MFA of its staff, so the owner sets it up first.
+        const identity = (await repo.findIdentity(tx, created.identityId))!;
+        const mfaPending = await mfaStillPending(tx, identity, created.tenantId);
+        return startSession(tx, created.identityId, created, meta, { method: 'password', mfaPending });
       });
       return { token, session: await describeSession(sha256(token)) };
     },
 
-    /** For `accord tenant create`: another MSP on this install. An existing identity keeps its password. */
-    async createTenant(input: SetupInput): Promise<{ tenantId: string; identityId: string }> {
+    /**
+     * For `accord tenant create`: another MSP on this install. An existing identity keeps its password.
+     * `policy` turns the MFA requirement off from the start (demo data, tests that are not about MFA).
+     */
+    async createTenant(
+      input: SetupInput,
+      policy?: { mfaRequiredForStaff: boolean },
+    ): Promise<{ tenantId: string; identityId: string }> {
       const passwordHash = await hashPassword(input.password);
-      return db.transaction((tx) => createTenantWithOwner(tx, input, passwordHash));
+      return db.transaction((tx) => createTenantWithOwner(tx, input, passwordHash, policy));
     },
 
     async login(input: LoginInput, meta: RequestMeta): Promise<NewSession> {
@@ -219,10 +273,39 @@ export function createAuthService(deps: {
         await throttle.reset(tx, input.email);
         const membership = { tenantId: chosen?.tenantId ?? null, membershipId: chosen?.membershipId ?? null };
         await recordSignIn(tx, { action: 'auth.login', identityId: identity.id, ...membership }, meta);
-        return startSession(tx, identity.id, chosen ?? null, meta);
+        const mfaPending = await mfaStillPending(tx, identity, membership.tenantId);
+        return startSession(tx, identity.id, chosen ?? null, meta, { method: 'password', mfaPending });
       });
       return { token, session: await describeSession(sha256(token)) };
     },
+
+    /**
+     * Single sign-on (modules/sso) proved who this is: a session in the organization whose provider did,
+     * with no MFA step of Accord's own (the provider enforces its own).
+     */
+    async signInWithSso(
+      who: { identityId: string; tenantId: string },
+      meta: RequestMeta,
+    ): Promise<NewSession> {
+      const chosen = (await repo.listActiveMemberships(db, who.identityId)).find(
+        (m) => m.tenantId === who.tenantId,
+      );
+      if (!chosen) {
+        throw new AppError('auth.no_membership', 'This account is not a member of that organization.');
+      }
+      const token = await db.transaction(async (tx) => {
+        const event = {
+          action: 'auth.sso_login',
+          identityId: who.identityId,
+          tenantId: who.tenantId,
+        } as const;
+        await recordSignIn(tx, { ...event, membershipId: chosen.membershipId }, meta);
+        return startSession(tx, who.identityId, chosen, meta, { method: 'sso', mfaPending: null });
+      });
+      return { token, session: await describeSession(sha256(token)) };
+    },
+
+    rotateSession,
 
     /** Scheduled: expired sessions are refused anyway; this keeps the table small. */
     purgeExpiredSessions: () => repo.deleteExpiredSessions(db, clock.now()),
@@ -270,21 +353,29 @@ export function createAuthService(deps: {
 
     describeSession,
 
+    /** Binds the session to one of the identity's organizations, under a new token. */
     async selectTenant(
       auth: RequestAuth & { kind: 'session' },
       tenantId: string,
       meta: RequestMeta = { ip: null, userAgent: null },
-    ): Promise<Session> {
+    ): Promise<NewSession> {
       const memberships = await repo.listActiveMemberships(db, auth.identityId);
       const chosen = memberships.find((m) => m.tenantId === tenantId);
       if (!chosen)
         throw new AppError('auth.no_membership', 'This account is not a member of that organization.');
-      await db.transaction(async (tx) => {
+      const token = await db.transaction(async (tx) => {
+        const session = await repo.findLiveSession(tx, auth.sessionTokenHash, clock.now());
+        if (!session) throw new AppError('auth.unauthenticated', 'Sign in first.');
         await repo.setSessionMembership(tx, auth.sessionTokenHash, tenantId, chosen.membershipId);
         const event = { action: 'auth.select_tenant', identityId: auth.identityId, tenantId } as const;
         await recordSignIn(tx, { ...event, membershipId: chosen.membershipId }, meta);
+        // A password session joining an organization that requires MFA, by an identity without it.
+        const identity = (await repo.findIdentity(tx, auth.identityId))!;
+        const enroll =
+          session.method === 'password' && (await mfaStillPending(tx, identity, tenantId)) === 'enroll';
+        return rotateSession(tx, auth.sessionTokenHash, enroll ? { mfaPending: 'enroll' } : {});
       });
-      return describeSession(auth.sessionTokenHash);
+      return { token, session: await describeSession(sha256(token)) };
     },
 
     /** Resolves the request's identity and scope from a session cookie or a bearer token, once per request. */
@@ -310,7 +401,7 @@ export function createAuthService(deps: {
       if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60_000)
         await repo.touchSession(db, tokenHash, now);
       const scope =
-        session.tenantId && session.membershipId
+        session.tenantId && session.membershipId && !session.mfaPending
           ? await lookups.scope(session.tenantId, session.membershipId)
           : null;
       return {
@@ -318,6 +409,7 @@ export function createAuthService(deps: {
         identityId: session.identityId,
         sessionTokenHash: tokenHash,
         csrfToken: session.csrfToken,
+        mfaPending: session.mfaPending,
         scope,
       };
     },

@@ -52,7 +52,7 @@ function toApiToken(row: ApiTokenRow) {
   };
 }
 
-function requestMeta(c: Context<AppEnv>) {
+export function requestMeta(c: Context<AppEnv>) {
   return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null, requestId: c.get('requestId') };
 }
 
@@ -68,19 +68,23 @@ function sessionAuth(c: Context<AppEnv>) {
   return auth;
 }
 
+/** Sets the session cookie for a new (or rotated) session and gives back what to answer. */
+export function setSessionCookie(c: Context<AppEnv>, cookies: CookiePolicy, created: NewSession) {
+  const secure =
+    cookies.secure === 'auto' ? new URL(c.req.url).protocol === 'https:' : cookies.secure === 'true';
+  setCookie(c, SESSION_COOKIE, created.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    maxAge: cookies.maxAgeSeconds,
+  });
+  return created.session;
+}
+
 export function createIdentityRoutes(auth: AuthService, users: UserService, cookies: CookiePolicy) {
-  function startCookieSession(c: Context<AppEnv>, created: NewSession) {
-    const secure =
-      cookies.secure === 'auto' ? new URL(c.req.url).protocol === 'https:' : cookies.secure === 'true';
-    setCookie(c, SESSION_COOKIE, created.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure,
-      path: '/',
-      maxAge: cookies.maxAgeSeconds,
-    });
-    return created.session;
-  }
+  const startCookieSession = (c: Context<AppEnv>, created: NewSession) =>
+    setSessionCookie(c, cookies, created);
 
   const setupTags = ['Setup'];
   const authTags = ['Authentication'];
@@ -163,7 +167,13 @@ export function createIdentityRoutes(auth: AuthService, users: UserService, cook
         responses: { 200: jsonContent(sessionSchema, 'The session'), ...errorResponses },
       }),
       async (c) =>
-        c.json(await auth.selectTenant(sessionAuth(c), c.req.valid('json').tenantId, requestMeta(c)), 200),
+        c.json(
+          startCookieSession(
+            c,
+            await auth.selectTenant(sessionAuth(c), c.req.valid('json').tenantId, requestMeta(c)),
+          ),
+          200,
+        ),
     )
     .openapi(
       createRoute({

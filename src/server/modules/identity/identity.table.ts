@@ -4,6 +4,7 @@ import {
   boolean,
   foreignKey,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -17,6 +18,10 @@ export const staffRoles = ['owner', 'admin', 'dispatcher', 'technician', 'billin
 export const tenants = pgTable('tenants', {
   id: uuid().primaryKey().$defaultFn(newId),
   name: text().notNull(),
+  /** Staff without MFA are sent to set it up before anything else (mfa.ts). On unless the tenant says. */
+  mfaRequiredForStaff: boolean().notNull().default(true),
+  /** The same for client portal users; the tenant decides (off by default). */
+  mfaRequiredForClientUsers: boolean().notNull().default(false),
   ...timestamps(),
 });
 
@@ -28,9 +33,32 @@ export const identities = pgTable(
     email: text().notNull(),
     name: text().notNull(),
     passwordHash: text().notNull(),
+    /** The TOTP secret, sealed with the install's secret key (secret-box.ts); set once confirmed. */
+    totpSecret: text(),
+    /** A secret offered by setup and not yet confirmed with a code; replaced by each new setup. */
+    totpPendingSecret: text(),
+    totpEnabledAt: instant(),
+    /** The last 30-second step a code was accepted for: a code works once (RFC 6238 §5.2). */
+    totpLastStep: integer(),
+    passwordChangedAt: instant(),
     ...timestamps(),
   },
   (t) => [uniqueIndex('identities_email_key').on(sql`lower(${t.email})`)],
+);
+
+/** One-time codes for when the authenticator is lost; only their hashes are kept. */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: uuid().primaryKey().$defaultFn(newId),
+    identityId: uuid()
+      .notNull()
+      .references(() => identities.id),
+    codeHash: text().notNull(),
+    createdAt: instant().notNull().defaultNow(),
+    usedAt: instant(),
+  },
+  (t) => [index('mfa_recovery_codes_identity_idx').on(t.identityId)],
 );
 
 export const memberships = pgTable(
@@ -54,6 +82,9 @@ export const memberships = pgTable(
   ],
 );
 
+export const sessionMethods = ['password', 'sso'] as const;
+export const mfaPendingStates = ['verify', 'enroll'] as const;
+
 /** Sessions are looked up by token hash before any tenant is known, so they are install-wide. */
 export const sessions = pgTable(
   'sessions',
@@ -67,6 +98,13 @@ export const sessions = pgTable(
     tenantId: uuid(),
     membershipId: uuid(),
     csrfToken: text().notNull(),
+    /** How the session was signed in: a password (then perhaps TOTP) or single sign-on. */
+    method: text({ enum: sessionMethods }).notNull().default('password'),
+    /**
+     * Set while the session may reach only the MFA routes: 'verify' (enter a code) or 'enroll' (the
+     * organization requires MFA and the identity has none yet). Null once fully signed in.
+     */
+    mfaPending: text({ enum: mfaPendingStates }),
     ip: text(),
     userAgent: text(),
     createdAt: instant().notNull().defaultNow(),

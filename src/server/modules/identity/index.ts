@@ -1,5 +1,12 @@
-// The identity module's public face: tenants, identities, memberships, sessions, API tokens.
+// The identity module's public face: tenants, identities, memberships, sessions, MFA, API tokens.
 export { type AuthService, createAuthService } from './auth.service.ts';
 export { loadScope as loadMemberScope } from './identity.repository.ts';
-export { type CookiePolicy, createIdentityRoutes, SESSION_COOKIE } from './identity.routes.ts';
+export {
+  type CookiePolicy,
+  createIdentityRoutes,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from './identity.routes.ts';
+export { createMfaRoutes, mfaPendingRoutes } from './mfa.routes.ts';
+export { createMfaService, type MfaService } from './mfa.service.ts';
 export { createUserService, type UserService } from './users.service.ts';

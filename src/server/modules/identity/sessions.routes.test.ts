@@ -37,7 +37,17 @@ describe('your own sessions', () => {
     expect(list.body.items).toHaveLength(2);
     expect(list.body.items.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
     expect(Object.keys(list.body.items[0]).sort()).toEqual(
-      ['createdAt', 'current', 'expiresAt', 'id', 'ip', 'lastSeenAt', 'tenantId', 'userAgent'].sort(),
+      [
+        'createdAt',
+        'current',
+        'expiresAt',
+        'id',
+        'ip',
+        'lastSeenAt',
+        'method',
+        'tenantId',
+        'userAgent',
+      ].sort(),
     );
     const other = list.body.items.find((s: { current: boolean }) => !s.current);
     expect((await owner.delete(`/auth/sessions/${other.id}`)).status).toBe(204);

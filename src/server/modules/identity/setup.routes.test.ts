@@ -16,7 +16,12 @@ describe('first-run setup', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.identity).toMatchObject({ name: 'Ada Owner', email: 'ada@contoso.test' });
-    expect(created.body.membership).toMatchObject({ tenantName: 'Contoso Managed Services', role: 'owner' });
+    // A new organization requires MFA of its staff: the owner sets up an authenticator first.
+    expect(created.body.mfaPending).toBe('enroll');
+    expect(created.body.membership).toBeNull();
+    expect(created.body.memberships).toEqual([
+      expect.objectContaining({ tenantName: 'Contoso Managed Services', role: 'owner' }),
+    ]);
     expect(created.headers.get('set-cookie')).toMatch(/accord_session=.+HttpOnly/i);
 
     const again = await t.anonymous.post('/setup', {
@@ -34,9 +39,10 @@ describe('first-run setup', () => {
     ).toBe(401);
   });
 
-  it('lets the owner sign in afterwards', async () => {
+  it('lets the owner sign in afterwards, still asked to set up MFA before anything else', async () => {
     const owner = await t.signIn('ada@contoso.test');
     const session = await owner.get('/auth/session');
-    expect(session.body.membership.permissions).toContain('users.manage');
+    expect(session.body).toMatchObject({ mfaPending: 'enroll', membership: null, method: 'password' });
+    expect((await owner.get('/users')).body.error.code).toBe('auth.mfa_required');
   });
 });

@@ -22,6 +22,7 @@ function toUser(row: MemberRow, clientIds: string[]): User {
     allClients: row.membership.allClients,
     clientIds: row.membership.allClients ? [] : clientIds,
     active: row.membership.deactivatedAt === null,
+    mfaEnabled: row.identity.totpEnabledAt !== null,
     createdAt: row.membership.createdAt.toISOString(),
   };
 }

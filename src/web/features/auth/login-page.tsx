@@ -1,19 +1,17 @@
-// Sign-in with email and password; goes on to the organization picker when the person belongs to several.
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+// Sign-in with email and password (then the second factor, when one is owed) or single sign-on; goes on to the
+// organization picker when the person belongs to several.
+import { Button, Divider, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { notifyError } from '../../ui/notify.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
+import { signInDestination } from './mfa-api.ts';
 import { type SessionData, sessionKey } from './session.ts';
+import { SsoSignIn } from './sso-sign-in.tsx';
 
 const route = getRouteApi('/login');
-
-/** Only same-origin paths, so a crafted link cannot send someone elsewhere after sign-in. */
-function safeRedirect(target: string | undefined): string {
-  return target?.startsWith('/') && !target.startsWith('//') ? target : '/';
-}
 
 export function LoginPage() {
   const { redirect } = route.useSearch();
@@ -26,8 +24,8 @@ export function LoginPage() {
     mutationFn: () => api<SessionData>('/auth/login', { method: 'POST', body: { email, password } }),
     onSuccess: async (session) => {
       queryClient.setQueryData(sessionKey, session);
-      if (!session.membership) await navigate({ to: '/select-organization' });
-      else await navigate({ href: safeRedirect(redirect) });
+      // On to the second factor when one is owed, else the organization picker or the page wanted.
+      await navigate({ href: signInDestination(session, redirect) });
     },
     onError: (error) => notifyError(error, 'Could not sign in'),
   });
@@ -62,6 +60,8 @@ export function LoginPage() {
           </Button>
         </Stack>
       </form>
+      <Divider label="or" labelPosition="center" my="md" />
+      <SsoSignIn />
     </PublicFrame>
   );
 }

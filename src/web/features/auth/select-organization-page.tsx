@@ -6,6 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
 import { notifyError } from '../../ui/notify.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
+import { signInDestination } from './mfa-api.ts';
 import { type SessionData, sessionKey, sessionQuery } from './session.ts';
 
 export function SelectOrganizationPage() {
@@ -18,7 +19,8 @@ export function SelectOrganizationPage() {
       api<SessionData>('/auth/select-tenant', { method: 'POST', body: { tenantId } }),
     onSuccess: async (next) => {
       queryClient.setQueryData(sessionKey, next);
-      await navigate({ to: '/' });
+      // The chosen organization may require two-factor sign-in that this person has not set up yet.
+      await navigate({ href: signInDestination(next) });
     },
     onError: (error) => notifyError(error, 'Could not switch organization'),
   });

@@ -1,32 +1,106 @@
 // Settings → Audit log: who changed what, newest first, with filters kept in the URL and a chain check.
-import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+// A row opens to show the fields the event changed, before and after.
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Code,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import type { AuditEvent } from '../../../shared/api/audit.ts';
 import { notifyError } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { changedFields } from './audit-diff.ts';
 import { type AuditLogSearch, auditEventsQuery, usersQuery, verifyAuditChain } from './settings-api.ts';
 
 const route = getRouteApi('/app/settings/audit-log');
 
 export type { AuditLogSearch };
 
+const COLUMNS = 8;
+
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
+/** One line for the table: a single change with its values, else the fields; the row's details show all. */
 function describeChange(event: AuditEvent): string {
-  if (event.before && event.after && typeof event.before === 'object' && typeof event.after === 'object') {
-    const before = event.before as Record<string, unknown>;
-    const after = event.after as Record<string, unknown>;
-    const changed = Object.keys(after).filter(
-      (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-    );
-    return changed
-      .slice(0, 3)
-      .map((key) => `${key}: ${JSON.stringify(before[key] ?? null)} → ${JSON.stringify(after[key])}`)
-      .join('; ');
-  }
   if (event.after && !event.before) return 'created';
   if (event.before && !event.after) return 'removed';
-  return '';
+  const changes = changedFields(event.before, event.after);
+  const [only] = changes;
+  if (changes.length === 1 && only) return `${only.field}: ${clip(only.before)} → ${clip(only.after)}`;
+  const names = changes.slice(0, 4).map((change) => change.field);
+  if (changes.length > 4) names.push(`${changes.length - 4} more`);
+  return names.join(', ');
+}
+
+const hasSnapshots = (event: AuditEvent) => event.before !== null || event.after !== null;
+
+/** The changed fields as field | before | after, and where the change came from. */
+function EventChanges(props: { event: AuditEvent }) {
+  const { event } = props;
+  const changes = changedFields(event.before, event.after);
+  const cell = { overflowWrap: 'anywhere', fontFamily: 'var(--mantine-font-family-monospace)' } as const;
+  return (
+    <Stack gap={6} py={6} pl={36} pr="sm">
+      {changes.length === 0 ? (
+        <Text fz="sm" c="dimmed">
+          No field changed.
+        </Text>
+      ) : (
+        <Table
+          withTableBorder
+          withColumnBorders
+          layout="fixed"
+          fz="xs"
+          verticalSpacing={3}
+          aria-label={`Fields changed by ${event.action}`}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={200}>Field</Table.Th>
+              <Table.Th>Before</Table.Th>
+              <Table.Th>After</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {changes.map((change) => (
+              <Table.Tr key={change.field}>
+                <Table.Td>
+                  <Code>{change.field}</Code>
+                </Table.Td>
+                <Table.Td
+                  style={cell}
+                  bg={change.before === '—' ? undefined : 'var(--mantine-color-red-light)'}
+                >
+                  {change.before}
+                </Table.Td>
+                <Table.Td
+                  style={cell}
+                  bg={change.after === '—' ? undefined : 'var(--mantine-color-green-light)'}
+                >
+                  {change.after}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        Request {event.requestId ?? '—'}
+        {event.userAgent && ` · ${event.userAgent}`}
+      </Text>
+    </Stack>
+  );
 }
 
 export function AuditLogPage() {
@@ -37,6 +111,13 @@ export function AuditLogPage() {
   const names = new Map((users.data ?? []).map((user) => [user.id, user.name]));
 
   const events = useInfiniteQuery(auditEventsQuery(search));
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const verify = useMutation({
     mutationFn: verifyAuditChain,
     onError: (error) => notifyError(error),
@@ -135,6 +216,9 @@ export function AuditLogPage() {
       <Table striped highlightOnHover verticalSpacing={4} fz="sm" aria-label="Audit events">
         <Table.Thead>
           <Table.Tr>
+            <Table.Th w={36}>
+              <VisuallyHidden>Details</VisuallyHidden>
+            </Table.Th>
             <Table.Th>When (UTC)</Table.Th>
             <Table.Th>Action</Table.Th>
             <Table.Th>Actor</Table.Th>
@@ -145,50 +229,89 @@ export function AuditLogPage() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((event) => (
-            <Table.Tr key={event.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {event.occurredAt.replace('T', ' ').slice(0, 19)}
-              </Table.Td>
-              <Table.Td>
-                <Code>{event.action}</Code>
-              </Table.Td>
-              <Table.Td>
-                {(event.actor.membershipId && names.get(event.actor.membershipId)) ??
-                  event.actor.membershipId ??
-                  '—'}
-                {event.actor.apiTokenId && (
-                  <Text span c="dimmed" fz="xs">
-                    {' '}
-                    (API token)
-                  </Text>
+          {rows.map((event) => {
+            const isOpen = expanded.has(event.id);
+            const detailsId = `audit-event-${event.id}`;
+            const canOpen = hasSnapshots(event);
+            return (
+              <Fragment key={event.id}>
+                <Table.Tr
+                  className={canOpen ? 'accord-row-clickable' : undefined}
+                  onClick={
+                    canOpen
+                      ? (click) => {
+                          // The toggle button handles its own click.
+                          if (!(click.target as HTMLElement).closest('button')) toggle(event.id);
+                        }
+                      : undefined
+                  }
+                >
+                  <Table.Td>
+                    {canOpen && (
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        size="sm"
+                        aria-expanded={isOpen}
+                        aria-controls={isOpen ? detailsId : undefined}
+                        aria-label={`${isOpen ? 'Hide' : 'Show'} changes of ${event.action} at ${event.occurredAt}`}
+                        onClick={() => toggle(event.id)}
+                      >
+                        {isOpen ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                      </ActionIcon>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {event.occurredAt.replace('T', ' ').slice(0, 19)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{event.action}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    {(event.actor.membershipId && names.get(event.actor.membershipId)) ??
+                      event.actor.membershipId ??
+                      '—'}
+                    {event.actor.apiTokenId && (
+                      <Text span c="dimmed" fz="xs">
+                        {' '}
+                        (API token)
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {event.target.type}
+                    {event.target.id && (
+                      <Text span c="dimmed" fz="xs">
+                        {' '}
+                        {event.target.id}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td maw={360} style={{ overflowWrap: 'anywhere' }}>
+                    {describeChange(event)}
+                  </Table.Td>
+                  <Table.Td>{event.ip ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {event.sealSeq ?? (
+                      <Text span c="dimmed">
+                        pending
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+                {isOpen && (
+                  <Table.Tr id={detailsId}>
+                    <Table.Td colSpan={COLUMNS} p={0}>
+                      <EventChanges event={event} />
+                    </Table.Td>
+                  </Table.Tr>
                 )}
-              </Table.Td>
-              <Table.Td>
-                {event.target.type}
-                {event.target.id && (
-                  <Text span c="dimmed" fz="xs">
-                    {' '}
-                    {event.target.id}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td maw={360} style={{ overflowWrap: 'anywhere' }}>
-                {describeChange(event)}
-              </Table.Td>
-              <Table.Td>{event.ip ?? '—'}</Table.Td>
-              <Table.Td>
-                {event.sealSeq ?? (
-                  <Text span c="dimmed">
-                    pending
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+              </Fragment>
+            );
+          })}
           {rows.length === 0 && !events.isPending && (
             <Table.Tr>
-              <Table.Td colSpan={7}>
+              <Table.Td colSpan={COLUMNS}>
                 <Text c="dimmed">No events match these filters.</Text>
               </Table.Td>
             </Table.Tr>

@@ -1,7 +1,7 @@
-// Queries and mutations for staff users, business calendars, SLA policies and the audit log.
+// Queries and mutations for staff users, business calendars, SLA policies, the audit and security logs.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AuditEvent, AuditVerifyResult } from '../../../shared/api/audit.ts';
+import type { AuditEvent, AuditVerifyResult, SecurityLogEntry } from '../../../shared/api/audit.ts';
 import type { CalendarInput, calendarSchema, calendarVersionSchema } from '../../../shared/api/calendars.ts';
 import type { UserInput, UserUpdate, userSchema } from '../../../shared/api/identity.ts';
 import type { SlaPolicyInput, slaPolicySchema } from '../../../shared/api/sla-policies.ts';
@@ -23,6 +23,7 @@ export const settingsKeys = {
   slaPolicies: ['sla-policies'] as const,
   slaPolicy: (id: string) => ['sla-policies', id] as const,
   auditEvents: (search: AuditLogSearch) => ['audit-events', search] as const,
+  securityEvents: (search: SecurityEventsSearch) => ['security-events', search] as const,
 };
 
 export const usersQuery = queryOptions({
@@ -118,3 +119,35 @@ export const auditEventsQuery = (search: AuditLogSearch) =>
 
 /** Checks the sealed chain of audit events for tampering. */
 export const verifyAuditChain = () => api<AuditVerifyResult>('/audit/verify');
+
+export type { SecurityLogEntry };
+
+/** The security events page's filters as they appear in the URL. */
+export interface SecurityEventsSearch {
+  action?: string;
+  /** A user's identityId. */
+  identityId?: string;
+  /** Calendar days (YYYY-MM-DD), read as UTC. */
+  from?: string;
+  to?: string;
+}
+
+/** Sign-in events about this organization's people, newest first, 50 a page. */
+export const securityEventsQuery = (search: SecurityEventsSearch) =>
+  infiniteQueryOptions({
+    queryKey: settingsKeys.securityEvents(search),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<{ items: SecurityLogEntry[]; nextCursor: string | null }>('/security-events', {
+        query: {
+          action: search.action,
+          identityId: search.identityId,
+          from: dayStart(search.from),
+          to: dayEnd(search.to),
+          limit: 50,
+          cursor: pageParam,
+        },
+        signal,
+      }),
+    getNextPageParam: (page) => page.nextCursor,
+  });

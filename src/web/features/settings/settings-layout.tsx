@@ -3,7 +3,10 @@ import { Tabs } from '@mantine/core';
 import {
   IconCalendarTime,
   IconClockShield,
+  IconFingerprint,
+  IconKey,
   IconListDetails,
+  IconShieldLock,
   IconTicket,
   IconUsers,
 } from '@tabler/icons-react';
@@ -31,10 +34,28 @@ const areas = [
     permission: 'tickets.settings',
   },
   {
+    value: '/settings/security',
+    label: 'Security',
+    icon: <IconShieldLock size={15} />,
+    permission: 'security.manage',
+  },
+  {
+    value: '/settings/sso',
+    label: 'Single sign-on',
+    icon: <IconKey size={15} />,
+    permission: 'security.manage',
+  },
+  {
     value: '/settings/audit-log',
     label: 'Audit log',
     icon: <IconListDetails size={15} />,
     permission: 'audit.read',
+  },
+  {
+    value: '/settings/security-events',
+    label: 'Security events',
+    icon: <IconFingerprint size={15} />,
+    permission: 'security.manage',
   },
 ] as const;
 
@@ -43,7 +64,9 @@ export function SettingsLayout() {
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const visible = areas.filter((area) => can(area.permission));
-  const current = visible.find((area) => pathname.startsWith(area.value))?.value ?? null;
+  // Whole segments: /settings/security must not claim /settings/security-events.
+  const current =
+    visible.find((area) => pathname === area.value || pathname.startsWith(`${area.value}/`))?.value ?? null;
 
   return (
     <>

@@ -1,7 +1,15 @@
 // Staff members with their roles and client scopes.
 import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconLogout, IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  IconLogout,
+  IconPencil,
+  IconPlus,
+  IconShieldCheck,
+  IconShieldOff,
+  IconShieldX,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
@@ -10,10 +18,11 @@ import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
+import { resetUserMfa } from '../auth/mfa-api.ts';
 import { useCan, useSession } from '../auth/session.ts';
 import { clientListQuery } from '../clients/clients-api.ts';
 import { roleColor, roleLabel } from './roles.ts';
-import { signOutUser, type User, usersQuery } from './settings-api.ts';
+import { settingsKeys, signOutUser, type User, usersQuery } from './settings-api.ts';
 import { UserFormModal } from './user-form-modal.tsx';
 
 export function UsersPage() {
@@ -26,11 +35,21 @@ export function UsersPage() {
   });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [signingOut, setSigningOut] = useState<User | null>(null);
+  const [resettingMfa, setResettingMfa] = useState<User | null>(null);
+  const queryClient = useQueryClient();
   const signOutEverywhere = useMutation({
     mutationFn: (user: User) => signOutUser(user.id),
     onSuccess: ({ revoked }, user) =>
       notifySuccess(`${user.name} signed out of ${revoked} session${revoked === 1 ? '' : 's'}`),
     onError: (error) => notifyError(error, 'Could not sign the user out'),
+  });
+  const resetMfa = useMutation({
+    mutationFn: (user: User) => resetUserMfa(user.id),
+    onSuccess: async (_, user) => {
+      await queryClient.invalidateQueries({ queryKey: settingsKeys.users });
+      notifySuccess(`${user.name}'s two-factor sign-in was reset`);
+    },
+    onError: (error) => notifyError(error, 'Could not reset two-factor sign-in'),
   });
   const clientName = (id: string) =>
     clients.data?.items.find((client) => client.id === id)?.name ?? 'Unknown client';
@@ -108,6 +127,26 @@ export function UsersPage() {
         ),
     },
     {
+      key: 'mfa',
+      header: 'MFA',
+      width: 80,
+      sortValue: (user) => (user.mfaEnabled ? 0 : 1),
+      render: (user) =>
+        user.mfaEnabled ? (
+          <Tooltip label="Signs in with an authenticator app">
+            <Badge variant="light" color="teal" leftSection={<IconShieldCheck size={12} />}>
+              On
+            </Badge>
+          </Tooltip>
+        ) : (
+          <Tooltip label="No authenticator set up">
+            <Badge variant="light" color="gray" leftSection={<IconShieldOff size={12} />}>
+              Off
+            </Badge>
+          </Tooltip>
+        ),
+    },
+    {
       key: 'added',
       header: 'Added',
       width: 110,
@@ -119,10 +158,22 @@ export function UsersPage() {
     columns.push({
       key: 'actions',
       header: '',
-      width: 90,
+      width: 120,
       align: 'right',
       render: (user) => (
         <Group gap={4} justify="flex-end" wrap="nowrap">
+          {user.mfaEnabled && user.identityId !== session.identity.id && (
+            <Tooltip label="Reset MFA">
+              <ActionIcon
+                variant="subtle"
+                color="orange"
+                aria-label={`Reset MFA for ${user.name}`}
+                onClick={() => setResettingMfa(user)}
+              >
+                <IconShieldX size={15} />
+              </ActionIcon>
+            </Tooltip>
+          )}
           {user.identityId !== session.identity.id && (
             <Tooltip label="Sign out everywhere">
               <ActionIcon
@@ -189,6 +240,14 @@ export function UsersPage() {
         message={`${signingOut?.name ?? 'This user'} will be signed out of every browser in this organization and must sign in again. API tokens are not affected.`}
         confirmLabel="Sign out everywhere"
         onConfirm={() => (signingOut ? signOutEverywhere.mutateAsync(signingOut) : Promise.resolve())}
+      />
+      <ConfirmDialog
+        opened={resettingMfa !== null}
+        onClose={() => setResettingMfa(null)}
+        title="Reset MFA?"
+        message={`${resettingMfa?.name ?? 'This user'}'s authenticator app and recovery codes stop working, and they are signed out everywhere. Do this when they lost their phone: at their next sign-in they set up a new authenticator if this organization requires one. Check it is really them asking.`}
+        confirmLabel="Reset MFA"
+        onConfirm={() => (resettingMfa ? resetMfa.mutateAsync(resettingMfa) : Promise.resolve())}
       />
       <UserFormModal
         opened={editing !== null}

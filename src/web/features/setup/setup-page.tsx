@@ -7,6 +7,7 @@ import type { SetupInput } from '../../../shared/api/identity.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { notifyError } from '../../ui/notify.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
+import { signInDestination } from '../auth/mfa-api.ts';
 import { type SessionData, sessionKey, setupStatusQuery } from '../auth/session.ts';
 
 export function SetupPage() {
@@ -25,7 +26,8 @@ export function SetupPage() {
     onSuccess: async (session) => {
       queryClient.setQueryData(sessionKey, session);
       queryClient.setQueryData(setupStatusQuery.queryKey, false);
-      await navigate({ to: '/' });
+      // New organizations require two-factor sign-in for staff, so this is usually the enrolment step.
+      await navigate({ href: signInDestination(session) });
     },
     onError: (error) => {
       if (error instanceof ApiError) setErrors(error.fieldErrors);
