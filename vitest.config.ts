@@ -16,6 +16,10 @@ const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglit
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores, which on a 2-core runner is one: every file in
+    // turn. The browser journeys spend much of their time waiting (on the browser, on a new TOTP step),
+    // so a second worker lets other tests use that time.
+    maxWorkers: 2,
     projects: [
       ...['UTC', 'Pacific/Chatham'].map((tz) => ({
         test: { name: `unit (${tz})`, include: pure, exclude: notPure, env: { TZ: tz } },

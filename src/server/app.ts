@@ -30,6 +30,12 @@ import {
   SESSION_COOKIE,
   type UserService,
 } from './modules/identity/index.ts';
+import { createMailRoutes, type MailService } from './modules/mail/index.ts';
+import {
+  createNotificationRoutes,
+  type NotificationDispatcher,
+  type NotificationService,
+} from './modules/notifications/index.ts';
 import { createSlaPolicyRoutes, type SlaPolicyService } from './modules/sla-policies/index.ts';
 import { createSsoRoutes, type SsoService } from './modules/sso/index.ts';
 import {
@@ -55,6 +61,10 @@ export interface Services {
   time: TimeService;
   audit: AuditService;
   sso: SsoService;
+  mail: MailService;
+  notifications: NotificationService;
+  /** Turns domain events into notifications and mail: a job and an in-process loop (main.ts). */
+  notificationDispatcher: NotificationDispatcher;
 }
 
 export interface AppOptions {
@@ -176,6 +186,8 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createHelpDeskRoutes(services.helpDesk))
     .route('/', createTimeRoutes(services.time))
     .route('/', createAuditRoutes(services.audit))
+    .route('/', createNotificationRoutes(services.notifications))
+    .route('/', createMailRoutes(services.mail))
     .route(
       '/',
       createSsoRoutes(services.sso, { cookies: options.cookies, publicUrl: options.publicUrl, logger }),

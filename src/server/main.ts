@@ -15,11 +15,17 @@ import { createAuditHook, createAuditService, startAuditSealer } from './modules
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createClientService } from './modules/clients/index.ts';
 import { createAuthService, createMfaService, createUserService } from './modules/identity/index.ts';
+import { createMailService } from './modules/mail/index.ts';
+import {
+  createNotificationDispatcher,
+  createNotificationService,
+  startNotificationLoop,
+} from './modules/notifications/index.ts';
 import { createSlaPolicyService } from './modules/sla-policies/index.ts';
 import { createSsoService } from './modules/sso/index.ts';
 import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
 import { createTimeService, seedTimeDefaults } from './modules/time/index.ts';
-import { createLogger, type Logger } from './observability/logger.ts';
+import { createLogger, type Logger, silentLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createReadinessCheck } from './observability/readiness.ts';
 import { createSecretBox, ephemeralSecretBox, loadSecretKey, type SecretBox } from './secret-box.ts';
@@ -30,6 +36,10 @@ export function createServices(deps: {
   sessionTtlHours?: number;
   /** Seals TOTP and SSO secrets; a key for this process only when omitted (tests, one-shot commands). */
   secretBox?: SecretBox;
+  /** PUBLIC_URL, for the links in notification mail; relative links when omitted. */
+  publicUrl?: string;
+  /** Where background work reports what it could not do; silent when omitted (tests). */
+  logger?: Logger;
 }): Services {
   const { db } = deps;
   const clock = deps.clock ?? systemClock;
@@ -47,6 +57,7 @@ export function createServices(deps: {
       await seedTimeDefaults(tx, tenantId);
     },
   });
+  const mail = createMailService({ db, actions, clock, secretBox });
   return {
     auth,
     mfa: createMfaService({ db, actions, clock, secretBox, auth }),
@@ -64,6 +75,16 @@ export function createServices(deps: {
     time: createTimeService({ db, actions, clock }),
     audit: createAuditService({ db, clock }),
     sso: createSsoService({ db, actions, clock, secretBox, auth }),
+    mail,
+    notifications: createNotificationService({ db, actions, clock }),
+    notificationDispatcher: createNotificationDispatcher({
+      db,
+      clock,
+      mail,
+      publicUrl: deps.publicUrl,
+      log: (message, error) =>
+        (deps.logger ?? silentLogger).warn({ err: error }, `[notifications] ${message}`),
+    }),
   };
 }
 
@@ -120,6 +141,22 @@ export async function registerJobs(jobs: JobQueue, services: Services): Promise<
     while (recomputed > 0);
   });
   await jobs.schedule('sla.recompute', '* * * * *');
+  // Backstop for the in-process loop in startServer (another process, a loop that stopped).
+  await jobs.work('notifications.dispatch', async () => {
+    while ((await services.notificationDispatcher.dispatchPending()) > 0);
+  });
+  await jobs.schedule('notifications.dispatch', '* * * * *');
+  // Outbound mail: every minute, and a few seconds after something is queued (the delay lets the
+  // queueing transaction commit first; the minute schedule catches whatever the kick misses).
+  await jobs.work('mail.send', async () => {
+    await services.mail.sendDue();
+  });
+  await jobs.schedule('mail.send', '* * * * *');
+  services.mail.setOnQueued(() => {
+    jobs
+      .send('mail.send', {}, { singletonKey: 'mail.send.soon', startAfter: new Date(Date.now() + 3000) })
+      .catch(() => {});
+  });
 }
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -134,6 +171,8 @@ export async function startServer(
     db: database.handle.db,
     sessionTtlHours: config.SESSION_TTL_HOURS,
     secretBox: createSecretBox(loadSecretKey(config)),
+    publicUrl: config.PUBLIC_URL,
+    logger,
   });
   const jobs = createJobQueue({
     ...database.handle,
@@ -145,6 +184,10 @@ export async function startServer(
   // Seals new audit events into each tenant's chain every 2 s (docs/adr/0004-audit.md).
   const sealer = startAuditSealer(services.audit, {
     log: (error) => logger.error({ err: error }, '[audit] sealing failed; retrying'),
+  });
+  // Turns domain events into notifications every 2 s, so people hear within seconds.
+  const notifier = startNotificationLoop(services.notificationDispatcher, {
+    log: (error) => logger.error({ err: error }, '[notifications] dispatch failed; retrying'),
   });
   const app = createApp(services, {
     cookies: { secure: config.SECURE_COOKIES, maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
@@ -173,6 +216,7 @@ export async function startServer(
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sealer.stop();
+      await notifier.stop();
       await jobs.stop();
       await database.close();
     },

@@ -18,5 +18,7 @@ export const permissions = [
   'audit.read',
   /** Sign-in rules: MFA enforcement, single sign-on providers; the security event log. */
   'security.manage',
+  /** The organization's outgoing mail: SMTP server, templates, the log of what was sent. */
+  'mail.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -19,6 +19,7 @@ import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
 import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
 import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
+import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
 import type { SecurityEventsSearch } from './features/settings/security-events-page.tsx';
 import { SetupPage } from './features/setup/setup-page.tsx';
 import { AppFrame } from './ui/app-frame.tsx';
@@ -298,6 +299,40 @@ const securityEventsRoute = createRoute({
   ),
 });
 
+const mailSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'mail',
+  component: lazyRouteComponent(
+    () => import('./features/settings/mail-settings-page.tsx'),
+    'MailSettingsPage',
+  ),
+});
+
+const emailTemplatesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'email-templates',
+  component: lazyRouteComponent(
+    () => import('./features/settings/email-templates-page.tsx'),
+    'EmailTemplatesPage',
+  ),
+});
+
+const outboundMailRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'outbound-mail',
+  validateSearch: (search: Record<string, unknown>): OutboundMailSearch => ({
+    status: ['queued', 'sent', 'failed'].includes(String(search.status))
+      ? (search.status as OutboundMailSearch['status'])
+      : undefined,
+    to: text(search.to),
+    ticketId: text(search.ticketId),
+  }),
+  component: lazyRouteComponent(
+    () => import('./features/settings/outbound-mail-page.tsx'),
+    'OutboundMailPage',
+  ),
+});
+
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'account/api-tokens',
@@ -308,6 +343,15 @@ const sessionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'account/sessions',
   component: lazyRouteComponent(() => import('./features/account/sessions-page.tsx'), 'SessionsPage'),
+});
+
+const accountNotificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/notifications',
+  component: lazyRouteComponent(
+    () => import('./features/account/notifications-page.tsx'),
+    'NotificationsPage',
+  ),
 });
 
 const accountSecurityRoute = createRoute({
@@ -341,9 +385,13 @@ const routeTree = rootRoute.addChildren([
       ssoSettingsRoute,
       auditLogRoute,
       securityEventsRoute,
+      mailSettingsRoute,
+      emailTemplatesRoute,
+      outboundMailRoute,
     ]),
     apiTokensRoute,
     sessionsRoute,
+    accountNotificationsRoute,
     accountSecurityRoute,
   ]),
 ]);

@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { totpCode, totpStep } from '../../src/server/modules/identity/totp.ts';
+import { domainEvents, notifications } from '../../src/server/modules/notifications/notifications.table.ts';
 import { TEST_PASSWORD, uniqueEmail } from '../http.ts';
 
 export const roles = ['owner', 'admin', 'dispatcher', 'technician', 'billing', 'anonymous'] as const;
@@ -45,6 +46,10 @@ export interface Objects {
   view: string;
   workType: string;
   ssoProvider: string;
+  /** One of the member's own notifications (the owner's in the fixture). */
+  notification: string;
+  /** A queued message in the outbound mail log. */
+  outboundEmail: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
@@ -72,6 +77,28 @@ export function session(t: TestApp, email: string | null, cookie?: string, csrf?
       return { status: response.status, body: response.text ? JSON.parse(response.text) : null };
     },
   };
+}
+
+/** A notification for the signed-in member, written as the dispatcher would (no ticket needed). */
+export async function notificationFor(t: TestApp, member: Session): Promise<string> {
+  const { tenantId, id: membershipId } = (await member.json('GET', '/auth/session')).body.membership;
+  const [event] = await t.handle.db
+    .insert(domainEvents)
+    .values({ tenantId, type: 'ticket.created', occurredAt: new Date(), processedAt: new Date() })
+    .returning();
+  const [row] = await t.handle.db
+    .insert(notifications)
+    .values({
+      tenantId,
+      membershipId,
+      eventId: event!.id,
+      type: 'ticket.created',
+      title: 'New ticket',
+      body: 'A fixture notification',
+      createdAt: new Date(),
+    })
+    .returning();
+  return row!.id;
 }
 
 export async function signIn(t: TestApp, email: string): Promise<Session> {
@@ -244,6 +271,14 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     }),
   );
   const ownerSessions = await created(owner.json('GET', '/auth/sessions'));
+  const notification = await notificationFor(t, owner);
+  // No route queues mail; the mail service does, as notifications will.
+  const outboundEmail = await t.services.mail.enqueue(t.handle.db, {
+    tenantId,
+    to: 'contact@example.test',
+    templateKey: 'ticket.created',
+    data: { 'ticket.title': text('Mail') },
+  });
 
   /** Adds a staff member and signs them in. */
   async function addMember(role: StaffRole, scope: { allClients: boolean; clientIds: string[] }) {
@@ -272,6 +307,8 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     view: view.id,
     workType: workType.id,
     ssoProvider: ssoProvider.id,
+    notification,
+    outboundEmail: outboundEmail.id,
   };
   const other: Objects = { ...own, ...second };
   return { tenantId, owner, ownerEmail, own, other, subject, addMember };
@@ -303,6 +340,8 @@ export async function buildWorld(t: TestApp) {
     b,
     staff,
     anonymous: session(t, null),
+    /** A fresh notification of the member's own (the notification routes' fresh objects). */
+    notificationOf: (member: Session) => notificationFor(t, member),
     targets: { own: a.own, otherClient: a.other, otherTenant: b.own, nonexistent },
   };
 }

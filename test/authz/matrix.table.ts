@@ -122,6 +122,13 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/ticket-views': row(A, A, A, A, A, U),
   // Your own private view; another member's private view is 404.
   'DELETE /api/v1/ticket-views/{id}': row(S, S, S, S, S, U),
+  // Your own notifications and preferences; another member's notification is 404.
+  'GET /api/v1/notifications': row(A, A, A, A, A, U),
+  'GET /api/v1/notifications/unread-count': row(A, A, A, A, A, U),
+  'POST /api/v1/notifications/read-all': row(A, A, A, A, A, U),
+  'POST /api/v1/notifications/{id}/read': row(S, S, S, S, S, U),
+  'GET /api/v1/notification-preferences': row(A, A, A, A, A, U),
+  'PUT /api/v1/notification-preferences': row(A, A, A, A, A, U),
   'GET /api/v1/assignees': row(A, A, A, A, A, U),
   'GET /api/v1/settings/tickets': row(A, A, A, A, A, U),
   'PATCH /api/v1/settings/tickets': row(A, A, F, F, F, U),
@@ -147,4 +154,17 @@ export const matrix: Record<string, Row> = {
   'DELETE /api/v1/sso-providers/{id}': row(A, A, F, F, F, U),
   // Sign-in events without an organization about this tenant's people: security.manage.
   'GET /api/v1/security-events': row(A, A, F, F, F, U),
+  // Outgoing mail: SMTP settings, templates and the outbound log: mail.manage.
+  'GET /api/v1/settings/mail': row(A, A, F, F, F, U),
+  'PUT /api/v1/settings/mail': row(A, A, F, F, F, U),
+  'DELETE /api/v1/settings/mail': row(A, A, F, F, F, U),
+  'POST /api/v1/settings/mail/test': row(A, A, F, F, F, U),
+  'GET /api/v1/email-templates': row(A, A, F, F, F, U),
+  'GET /api/v1/email-templates/{key}': row(A, A, F, F, F, U),
+  'PUT /api/v1/email-templates/{key}': row(A, A, F, F, F, U),
+  'DELETE /api/v1/email-templates/{key}': row(A, A, F, F, F, U),
+  'POST /api/v1/email-templates/{key}/preview': row(A, A, F, F, F, U),
+  'GET /api/v1/outbound-emails': row(A, A, F, F, F, U),
+  // A queued message is not failed: 409, which still proves the owner reached it.
+  'POST /api/v1/outbound-emails/{id}/retry': row(A, A, F, F, F, U),
 };

@@ -32,6 +32,8 @@ export interface RequestPlan {
   freshSession?: boolean;
   /** The status a hidden object answers when it is not 404 (the bulk action names failures in a 422). */
   hiddenStatus?: number;
+  /** Values for path parameters that are not ids (an email template's key): the same in every tenant. */
+  params?: Record<string, string>;
 }
 
 const unique = (label: string) => `${label} ${randomBytes(4).toString('hex')}`;
@@ -221,6 +223,18 @@ export const requestPlans: Record<string, RequestPlan> = {
   'POST /tickets/{id}/status': { target: 'ticket', body: () => ({ status: 'open' }) },
   'POST /tickets/{id}/priority': { target: 'ticket', body: () => ({ priority: 'P2' }) },
 
+  'GET /notifications': { query: () => '?unread=true' },
+  'GET /notifications/unread-count': {},
+  'POST /notifications/read-all': {},
+  'POST /notifications/{id}/read': {
+    target: 'notification',
+    fresh: (call) =>
+      call.world.notificationOf(call.target === 'own' ? me(call) : call.world.a.subject.session),
+  },
+  'GET /notification-preferences': {},
+  'PUT /notification-preferences': {
+    body: () => ({ items: [{ type: 'ticket.created', channel: 'in_app' }] }),
+  },
   'GET /ticket-views': {},
   'POST /ticket-views': { body: () => ({ name: unique('View'), query: 'sort=due' }) },
   'DELETE /ticket-views/{id}': {
@@ -257,6 +271,35 @@ export const requestPlans: Record<string, RequestPlan> = {
   },
 
   'GET /security-events': { query: () => '?action=auth.' },
+
+  'GET /settings/mail': {},
+  // A loopback relay nobody listens on: saved, never contacted.
+  'PUT /settings/mail': { body: () => mailSettingsBody },
+  'DELETE /settings/mail': {},
+  // Answers 409 (not set up) or 502 (nothing listening): either way no mail leaves the test.
+  'POST /settings/mail/test': {},
+  'GET /email-templates': {},
+  'GET /email-templates/{key}': { params: { key: 'ticket.created' } },
+  'PUT /email-templates/{key}': { params: { key: 'ticket.created' }, body: () => templateBody },
+  'DELETE /email-templates/{key}': { params: { key: 'ticket.created' } },
+  'POST /email-templates/{key}/preview': { params: { key: 'ticket.created' }, body: () => templateBody },
+  'GET /outbound-emails': { query: () => '?status=queued' },
+  'POST /outbound-emails/{id}/retry': { target: 'outboundEmail' },
+};
+
+const mailSettingsBody = {
+  smtpHost: '127.0.0.1',
+  smtpPort: 9,
+  smtpSecurity: 'none',
+  smtpAuth: 'none',
+  fromAddress: 'help@example.test',
+  fromName: 'Help desk',
+};
+
+const templateBody = {
+  subject: '[#{{ticket.number}}] {{ticket.title}}',
+  textBody: 'Hello {{recipient.name}}',
+  htmlBody: '<p>Hello {{recipient.name}}</p>',
 };
 
 /** Signs the member in once more and returns that new session's id (not the one `session` uses). */

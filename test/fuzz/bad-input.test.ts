@@ -142,7 +142,8 @@ function buildCases(op: Operation): Case[] {
   const kind: keyof Objects = plan.target ?? 'client';
   const id = own[kind];
   const fill = (value: string) => op.path.replace(/\{(\w+)\}/g, () => encode(value));
-  const validPath = fill(id);
+  // Keys that are not ids (an email template's) come from the plan; the bad values below replace them too.
+  const validPath = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encode(plan.params?.[name] ?? id));
   const validQuery = plan.query?.(own) ?? '';
   const baseBody: Json =
     plan.body?.(own, callFor(owner)) ?? (op.bodySchema ? generate(op.bodySchema) : undefined);
@@ -313,6 +314,8 @@ const needsASecret = new Set([
   'POST /auth/mfa/recovery-codes',
   'POST /auth/mfa/disable',
   'POST /auth/password',
+  // Needs an SMTP server that answers; the fuzzer's settings point at a closed loopback port.
+  'POST /settings/mail/test',
 ]);
 
 /**
@@ -331,7 +334,9 @@ function check(who: string, op: Operation, c: Case, response: { status: number; 
   if (sentBytes > MAX_BODY_BYTES && response.status !== 413) {
     failures.push(`${where}: a ${sentBytes}-byte body must answer 413`);
   }
-  if (response.status >= 500) {
+  // The test mail reports an SMTP server that refused or was unreachable as 502: the upstream's answer.
+  const isUpstreamAnswer = response.status === 502 && response.text.includes('"mail.send_failed"');
+  if (response.status >= 500 && !isUpstreamAnswer) {
     failures.push(`${where}: ${response.text.slice(0, 300)}`);
     return;
   }

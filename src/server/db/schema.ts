@@ -3,6 +3,8 @@ export * from '../modules/audit/audit.table.ts';
 export * from '../modules/calendars/calendars.table.ts';
 export * from '../modules/clients/clients.table.ts';
 export * from '../modules/identity/identity.table.ts';
+export * from '../modules/mail/mail.table.ts';
+export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/sla-policies/sla-policies.table.ts';
 export * from '../modules/sso/sso.table.ts';
 export * from '../modules/tickets/tickets.table.ts';

@@ -59,6 +59,15 @@ const statusByCode = {
   'work_type.not_found': 404,
   'work_type.name_taken': 409,
   'work_type.archived': 422,
+  'notification.not_found': 404,
+  /** Mail cannot go out until the organization has set up its SMTP server. */
+  'mail.not_configured': 409,
+  /** The SMTP server refused or could not be reached (the test mail); details say what it answered. */
+  'mail.send_failed': 502,
+  'email_template.not_found': 404,
+  /** A template uses a placeholder that does not exist, or is otherwise unusable; details name it. */
+  'email_template.invalid': 422,
+  'outbound_email.not_found': 404,
   conflict: 409,
   internal: 500,
 } as const;

@@ -18,6 +18,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconApi,
+  IconBell,
   IconBook,
   IconBuildingSkyscraper,
   IconChevronDown,
@@ -36,6 +37,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import type { ReactNode } from 'react';
 import { api } from '../api/client.ts';
 import { type Permission, sessionKey, useSession } from '../features/auth/session.ts';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { notifyError } from './notify.tsx';
 
 interface NavItem {
@@ -132,6 +134,9 @@ function UserMenu() {
         <Menu.Item leftSection={<IconDeviceDesktop size={15} />} component={Link} to="/account/sessions">
           Sessions
         </Menu.Item>
+        <Menu.Item leftSection={<IconBell size={15} />} component={Link} to="/account/notifications">
+          Notifications
+        </Menu.Item>
         <Menu.Item
           leftSection={isDark ? <IconSun size={15} /> : <IconMoon size={15} />}
           onClick={() => setColorScheme(isDark ? 'light' : 'dark')}
@@ -196,6 +201,7 @@ export function AppFrame() {
                 {isDark ? <IconSun size={17} /> : <IconMoon size={17} />}
               </ActionIcon>
             </Tooltip>
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

@@ -11,6 +11,7 @@ import type { Clock } from '../../clock.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Scope } from '../../http/scope.ts';
+import { type PollLoop, startPollLoop } from '../../jobs/poll-loop.ts';
 import * as repo from './audit.repository.ts';
 import { type ChainCheck, computeEventHash, createChainChecker } from './audit-chain.ts';
 
@@ -218,29 +219,9 @@ export type AuditService = ReturnType<typeof createAuditService>;
 export function startAuditSealer(
   audit: AuditService,
   options: { intervalMs?: number; log?: (error: unknown) => void } = {},
-): { stop(): Promise<void> } {
-  const intervalMs = options.intervalMs ?? 2000;
-  const log = options.log ?? ((error) => console.error('[audit] sealing failed; retrying', error));
-  let isRunning = true;
-  let timer: NodeJS.Timeout | null = null;
-  let current: Promise<void> = Promise.resolve();
-  const tick = () => {
-    current = audit
-      .sealPending()
-      .then(
-        () => undefined,
-        (error) => log(error),
-      )
-      .then(() => {
-        if (isRunning) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      isRunning = false;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
-  };
+): PollLoop {
+  return startPollLoop(() => audit.sealPending(), {
+    intervalMs: options.intervalMs,
+    log: options.log ?? ((error) => console.error('[audit] sealing failed; retrying', error)),
+  });
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import { can } from '../../http/permissions.ts';
 import { type Actor, canSeeClient, type Scope } from '../../http/scope.ts';
 import { loadMemberScope } from '../identity/index.ts';
+import { recordDomainEvent } from '../notifications/index.ts';
 import { findReopenWindowDays } from './help-desk.repository.ts';
 import { appendToLog, closedStatuses, type NewEvent } from './ticket-log.ts';
 import * as repo from './tickets.repository.ts';
@@ -111,7 +112,42 @@ export async function assignInTransaction(
     { assigneeId },
     now,
   );
+  if (assigneeId && assigneeId !== actor.scope.membershipId) {
+    await recordDomainEvent(tx, {
+      tenantId: ticket.tenantId,
+      type: 'ticket.assigned',
+      ticketId: ticket.id,
+      actorMembershipId: actor.scope.membershipId,
+      payload: { from: ticket.assigneeId, to: assigneeId },
+      occurredAt: now,
+    });
+  }
   return ticket.id;
+}
+
+/** The events people hear of for a status change: the public message that came with it, then the change. */
+async function recordStatusEvents(
+  tx: Executor,
+  actor: Actor,
+  ticket: repo.TicketRow,
+  from: TicketStatusValue,
+  input: StatusInput,
+  now: Date,
+) {
+  const by = {
+    tenantId: ticket.tenantId,
+    ticketId: ticket.id,
+    actorMembershipId: actor.scope.membershipId,
+    occurredAt: now,
+  };
+  if (input.message) {
+    await recordDomainEvent(tx, {
+      ...by,
+      type: 'ticket.public_reply',
+      payload: { author: 'staff', text: input.message },
+    });
+  }
+  await recordDomainEvent(tx, { ...by, type: 'ticket.status_changed', payload: { from, to: input.status } });
 }
 
 /**
@@ -137,6 +173,7 @@ export async function setStatusInTransaction(
   }
   const { changes, events } = statusChange(actor, ticket, input, now);
   await appendToLog(tx, ticket, events, changes, now);
+  await recordStatusEvents(tx, actor, ticket, ticket.status, input, now);
   return ticket.id;
 }
 
@@ -182,6 +219,14 @@ async function reopenAsNewTicket(
     {},
     now,
   );
+  await recordDomainEvent(tx, {
+    tenantId,
+    type: 'ticket.created',
+    ticketId: ticket.id,
+    actorMembershipId: actor.scope.membershipId,
+    payload: { source: ticket.source, isUnassigned: !ticket.assigneeId, reopenedFrom: old.number },
+    occurredAt: now,
+  });
   await appendToLog(
     tx,
     old,
@@ -200,6 +245,7 @@ async function reopenAsNewTicket(
   if (input.status !== 'new') {
     const { changes, events } = statusChange(actor, ticket, input, now);
     await appendToLog(tx, ticket, events, changes, now);
+    await recordStatusEvents(tx, actor, ticket, 'new', input, now);
   }
   return ticket.id;
 }

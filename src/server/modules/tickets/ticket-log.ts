@@ -1,9 +1,11 @@
 // The ticket's event log: appending recomputes its SLA columns and records breaches at their instant.
 import { closedTicketStatuses, type TicketStatusValue } from '../../../shared/api/ticket-enums.ts';
 import type { Ticket } from '../../../shared/api/tickets.ts';
+import type { SlaState } from '../../../shared/sla/sla-clock.ts';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Scope } from '../../http/scope.ts';
+import { hasTicketEvent, recordDomainEvent } from '../notifications/index.ts';
 import { evaluate, loadMeasure } from './ticket-sla.ts';
 import * as repo from './tickets.repository.ts';
 
@@ -102,8 +104,53 @@ export async function appendToLog(
         data: { clock: name, priority: c.priority, dueAt: new Date(c.dueAt!).toISOString() },
       })),
     );
+    await recordSlaTransitions(
+      tx,
+      ticket,
+      state,
+      newBreaches.map(([name]) => name),
+      now,
+    );
   }
   await repo.updateTicket(tx, ticket.tenantId, ticket.id, { ...changes, ...columns, updatedAt: now });
+}
+
+/**
+ * Tells people when a running clock turns at risk or breaches: on the transition, and once per clock per
+ * ticket, however often the clock is recomputed. A clock that stopped late (a late first reply) is not news.
+ */
+async function recordSlaTransitions(
+  tx: Executor,
+  ticket: repo.TicketRow,
+  state: SlaState,
+  newlyBreached: readonly string[],
+  now: Date,
+) {
+  const clocks = [
+    ['first_response', state.firstResponse, ticket.firstResponseState],
+    ['resolution', state.resolution, ticket.resolutionState],
+  ] as const;
+  for (const [name, clock, before] of clocks) {
+    if (clock.stoppedAt !== null) continue;
+    const type = newlyBreached.includes(name)
+      ? 'sla.breached'
+      : clock.state === 'at_risk' && before !== 'at_risk'
+        ? 'sla.at_risk'
+        : null;
+    if (!type || (await hasTicketEvent(tx, ticket.tenantId, ticket.id, type, name))) continue;
+    await recordDomainEvent(tx, {
+      tenantId: ticket.tenantId,
+      type,
+      ticketId: ticket.id,
+      actorMembershipId: null,
+      payload: {
+        clock: name,
+        priority: clock.priority,
+        dueAt: clock.dueAt === null ? null : new Date(clock.dueAt).toISOString(),
+      },
+      occurredAt: now,
+    });
+  }
 }
 
 /** The ticket in the caller's scope (locked until the transaction ends with forUpdate), or ticket.not_found. */

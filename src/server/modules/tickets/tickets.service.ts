@@ -16,6 +16,7 @@ import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { findClientForTicket } from '../clients/index.ts';
+import { recordDomainEvent } from '../notifications/index.ts';
 import {
   assignInTransaction,
   checkAssignee,
@@ -92,6 +93,24 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
           {},
           now,
         );
+        const by = {
+          tenantId,
+          ticketId: ticket.id,
+          actorMembershipId: actor.scope.membershipId,
+          occurredAt: now,
+        };
+        await recordDomainEvent(tx, {
+          ...by,
+          type: 'ticket.created',
+          payload: { source: input.source, isUnassigned: !ticket.assigneeId },
+        });
+        if (ticket.assigneeId && ticket.assigneeId !== actor.scope.membershipId) {
+          await recordDomainEvent(tx, {
+            ...by,
+            type: 'ticket.assigned',
+            payload: { from: null, to: ticket.assigneeId },
+          });
+        }
         const created = await reloadTicket(tx, actor.scope, ticket.id);
         audit.change(null, created);
         return created;
@@ -147,6 +166,16 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
           {},
           now,
         );
+        if (visibility === 'public') {
+          await recordDomainEvent(tx, {
+            tenantId: ticket.tenantId,
+            type: 'ticket.public_reply',
+            ticketId: id,
+            actorMembershipId: actor.scope.membershipId,
+            payload: { author: 'staff', text: input.body },
+            occurredAt: now,
+          });
+        }
         return reloadTicket(tx, actor.scope, id);
       });
     },

@@ -1,30 +1,17 @@
 // Account → Security: your two-factor sign-in (set up, new recovery codes, turn off) and your password.
-import { Badge, Button, Grid, Group, Modal, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, Modal, Skeleton, Stack, Text } from '@mantine/core';
 import { IconShieldCheck, IconShieldLock, IconShieldOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime } from '../../ui/format.ts';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { SectionCard } from '../../ui/section-card.tsx';
 import { type MfaStatus, mfaStatusQuery } from '../auth/mfa-api.ts';
 import { useSession } from '../auth/session.ts';
 import { TotpEnrollment } from '../auth/totp-enrollment.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { NewRecoveryCodesForm, TurnOffMfaForm } from './mfa-dialogs.tsx';
-
-function Section(props: { title: string; description: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label={props.title}>
-      <Title order={2} fz="h3" mb={2}>
-        {props.title}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {props.description}
-      </Text>
-      {props.children}
-    </Paper>
-  );
-}
 
 type Dialog = 'setup' | 'codes' | 'off' | null;
 
@@ -37,20 +24,20 @@ export function SecurityPage() {
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Section
+          <SectionCard
             title="Two-factor sign-in"
             description="After your password, Accord asks for a code from an authenticator app on your phone, so a leaked password alone cannot open your account."
           >
             <TwoFactor />
-          </Section>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Section
+          <SectionCard
             title="Password"
             description="Changing it signs you out everywhere else, in case someone else knows the old one."
           >
             <ChangePasswordForm />
-          </Section>
+          </SectionCard>
         </Grid.Col>
       </Grid>
     </>

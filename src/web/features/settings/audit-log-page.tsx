@@ -16,11 +16,12 @@ import {
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type FormEvent, Fragment, useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { AuditEvent } from '../../../shared/api/audit.ts';
 import { notifyError } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { changedFields } from './audit-diff.ts';
+import { LogFilterForm } from './log-filter-form.tsx';
 import { type AuditLogSearch, auditEventsQuery, usersQuery, verifyAuditChain } from './settings-api.ts';
 
 const route = getRouteApi('/app/settings/audit-log');
@@ -123,14 +124,6 @@ export function AuditLogPage() {
     onError: (error) => notifyError(error),
   });
 
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const clean = Object.fromEntries(
-      Object.entries(draft).map(([key, value]) => [key, value?.trim() ? value.trim() : undefined]),
-    );
-    void navigate({ search: clean });
-  }
-
   const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -155,62 +148,43 @@ export function AuditLogPage() {
         </Alert>
       )}
 
-      <form onSubmit={apply} aria-label="Filter the audit log">
-        <Group align="end" gap="sm" wrap="wrap">
-          <TextInput
-            label="Action starts with"
-            placeholder="ticket."
-            value={draft.action ?? ''}
-            onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
-            w={160}
-          />
-          <Select
-            label="Actor"
-            placeholder="Anyone"
-            clearable
-            searchable
-            data={(users.data ?? []).map((user) => ({ value: user.id, label: user.name }))}
-            value={draft.actorId ?? null}
-            onChange={(value) => setDraft({ ...draft, actorId: value ?? undefined })}
-            w={200}
-          />
-          <TextInput
-            label="Target type"
-            placeholder="ticket"
-            value={draft.targetType ?? ''}
-            onChange={(e) => setDraft({ ...draft, targetType: e.currentTarget.value })}
-            w={140}
-          />
-          <TextInput
-            label="Target id"
-            value={draft.targetId ?? ''}
-            onChange={(e) => setDraft({ ...draft, targetId: e.currentTarget.value })}
-            w={200}
-          />
-          <TextInput
-            label="From (UTC day)"
-            type="date"
-            value={draft.from ?? ''}
-            onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
-          />
-          <TextInput
-            label="To (UTC day)"
-            type="date"
-            value={draft.to ?? ''}
-            onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
-          />
-          <Button type="submit">Apply</Button>
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setDraft({});
-              void navigate({ search: {} });
-            }}
-          >
-            Clear
-          </Button>
-        </Group>
-      </form>
+      <LogFilterForm
+        label="Filter the audit log"
+        draft={draft}
+        setDraft={setDraft}
+        onApply={(clean) => void navigate({ search: clean })}
+      >
+        <TextInput
+          label="Action starts with"
+          placeholder="ticket."
+          value={draft.action ?? ''}
+          onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          w={160}
+        />
+        <Select
+          label="Actor"
+          placeholder="Anyone"
+          clearable
+          searchable
+          data={(users.data ?? []).map((user) => ({ value: user.id, label: user.name }))}
+          value={draft.actorId ?? null}
+          onChange={(value) => setDraft({ ...draft, actorId: value ?? undefined })}
+          w={200}
+        />
+        <TextInput
+          label="Target type"
+          placeholder="ticket"
+          value={draft.targetType ?? ''}
+          onChange={(e) => setDraft({ ...draft, targetType: e.currentTarget.value })}
+          w={140}
+        />
+        <TextInput
+          label="Target id"
+          value={draft.targetId ?? ''}
+          onChange={(e) => setDraft({ ...draft, targetId: e.currentTarget.value })}
+          w={200}
+        />
+      </LogFilterForm>
 
       {events.isError && <Alert color="red">The audit log could not be loaded.</Alert>}
       <Table striped highlightOnHover verticalSpacing={4} fz="sm" aria-label="Audit events">

@@ -1,10 +1,11 @@
 // Help-desk settings: the work types time is logged under, and how long a resolved ticket can be reopened.
-import { Button, Grid, Group, NumberInput, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, NumberInput, Skeleton, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { SectionCard } from '../../ui/section-card.tsx';
 import { useCan } from '../auth/session.ts';
 import {
   type TicketSettings,
@@ -13,20 +14,6 @@ import {
   updateTicketSettings,
 } from '../tickets/tickets-api.ts';
 import { WorkTypeList } from './work-type-list.tsx';
-
-function Section(props: { title: string; description: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label={props.title}>
-      <Title order={2} fz="h3" mb={2}>
-        {props.title}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {props.description}
-      </Text>
-      {props.children}
-    </Paper>
-  );
-}
 
 export function HelpDeskPage() {
   const can = useCan();
@@ -39,20 +26,20 @@ export function HelpDeskPage() {
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Section
+          <SectionCard
             title="Work types"
             description="What kind of work time is logged as. Archived types stay on the entries that use them but are no longer offered."
           >
             <WorkTypeList canManage={canManage} />
-          </Section>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Section
+          <SectionCard
             title="Reopening resolved tickets"
             description="When a client comes back about a resolved ticket, should it carry on or start afresh?"
           >
             <ReopenWindow canManage={canManage} />
-          </Section>
+          </SectionCard>
         </Grid.Col>
       </Grid>
     </>

@@ -1,12 +1,13 @@
 // Settings → Security events: sign-in events that belong to no organization (failed sign-ins, sign-ins
 // before choosing one, …) about this organization's people, newest first, with filters kept in the URL.
-import { Alert, Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
+import { LogFilterForm } from './log-filter-form.tsx';
 import {
   type SecurityEventsSearch,
   type SecurityLogEntry,
@@ -110,14 +111,6 @@ export function SecurityEventsPage() {
   const byEmail = new Map((users.data ?? []).map((user) => [user.email.toLowerCase(), user]));
   const events = useInfiniteQuery(securityEventsQuery(search));
 
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const clean = Object.fromEntries(
-      Object.entries(draft).map(([key, value]) => [key, value?.trim() ? value.trim() : undefined]),
-    );
-    void navigate({ search: clean });
-  }
-
   const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
   const choices = actionChoices.some((choice) => choice.value === draft.action)
     ? actionChoices
@@ -130,51 +123,32 @@ export function SecurityEventsPage() {
         description="Sign-in events that happen outside any organization — failed sign-ins, sign-ins before choosing an organization — for people in this one. Kept for 365 days."
       />
 
-      <form onSubmit={apply} aria-label="Filter the security events">
-        <Group align="end" gap="sm" wrap="wrap">
-          <Select
-            label="Event"
-            placeholder="Any event"
-            clearable
-            data={choices}
-            value={draft.action ?? null}
-            onChange={(value) => setDraft({ ...draft, action: value ?? undefined })}
-            w={240}
-          />
-          <Select
-            label="Person"
-            placeholder="Anyone"
-            clearable
-            searchable
-            data={(users.data ?? []).map((user) => ({ value: user.identityId, label: user.name }))}
-            value={draft.identityId ?? null}
-            onChange={(value) => setDraft({ ...draft, identityId: value ?? undefined })}
-            w={220}
-          />
-          <TextInput
-            label="From (UTC day)"
-            type="date"
-            value={draft.from ?? ''}
-            onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
-          />
-          <TextInput
-            label="To (UTC day)"
-            type="date"
-            value={draft.to ?? ''}
-            onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
-          />
-          <Button type="submit">Apply</Button>
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setDraft({});
-              void navigate({ search: {} });
-            }}
-          >
-            Clear
-          </Button>
-        </Group>
-      </form>
+      <LogFilterForm
+        label="Filter the security events"
+        draft={draft}
+        setDraft={setDraft}
+        onApply={(clean) => void navigate({ search: clean })}
+      >
+        <Select
+          label="Event"
+          placeholder="Any event"
+          clearable
+          data={choices}
+          value={draft.action ?? null}
+          onChange={(value) => setDraft({ ...draft, action: value ?? undefined })}
+          w={240}
+        />
+        <Select
+          label="Person"
+          placeholder="Anyone"
+          clearable
+          searchable
+          data={(users.data ?? []).map((user) => ({ value: user.identityId, label: user.name }))}
+          value={draft.identityId ?? null}
+          onChange={(value) => setDraft({ ...draft, identityId: value ?? undefined })}
+          w={220}
+        />
+      </LogFilterForm>
 
       {events.isError && <Alert color="red">The security events could not be loaded.</Alert>}
       {events.isPending ? (

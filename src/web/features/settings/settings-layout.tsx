@@ -6,11 +6,15 @@ import {
   IconFingerprint,
   IconKey,
   IconListDetails,
+  IconMail,
+  IconMailForward,
   IconShieldLock,
+  IconTemplate,
   IconTicket,
   IconUsers,
 } from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useCan } from '../auth/session.ts';
 
 const areas = [
@@ -57,6 +61,19 @@ const areas = [
     icon: <IconFingerprint size={15} />,
     permission: 'security.manage',
   },
+  { value: '/settings/mail', label: 'Mail', icon: <IconMail size={15} />, permission: 'mail.manage' },
+  {
+    value: '/settings/email-templates',
+    label: 'Email templates',
+    icon: <IconTemplate size={15} />,
+    permission: 'mail.manage',
+  },
+  {
+    value: '/settings/outbound-mail',
+    label: 'Outbound mail',
+    icon: <IconMailForward size={15} />,
+    permission: 'mail.manage',
+  },
 ] as const;
 
 export function SettingsLayout() {
@@ -68,6 +85,13 @@ export function SettingsLayout() {
   const current =
     visible.find((area) => pathname === area.value || pathname.startsWith(`${area.value}/`))?.value ?? null;
 
+  // The bar scrolls sideways when the areas do not fit: keep the current one in view.
+  useEffect(() => {
+    if (!current) return;
+    const tab = document.querySelector<HTMLElement>(`[role="tab"][aria-selected="true"]`);
+    tab?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
+
   return (
     <>
       <Tabs
@@ -76,9 +100,17 @@ export function SettingsLayout() {
         mb="lg"
         aria-label="Settings"
       >
-        <Tabs.List>
+        {/* Many areas: the bar scrolls sideways rather than wrapping onto a second line. */}
+        <Tabs.List
+          style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}
+        >
           {visible.map((area) => (
-            <Tabs.Tab key={area.value} value={area.value} leftSection={area.icon}>
+            <Tabs.Tab
+              key={area.value}
+              value={area.value}
+              leftSection={area.icon}
+              style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+            >
               {area.label}
             </Tabs.Tab>
           ))}

@@ -1,0 +1,166 @@
+// The shipped email templates and the renderer: `{{placeholder}}` replaced by data, HTML-escaped in the
+// HTML body, and subjects kept to one line so no value can add a header.
+import { type TemplateKey, templatePlaceholders } from '../../../shared/api/mail.ts';
+
+export interface TemplateText {
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string | null;
+}
+
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+/** Ticket mails carry `[#<number>]` in the subject: inbound replies are matched by it. */
+const ticketRef = '[#{{ticket.number}}]';
+
+const ticketFooterText = `
+Ticket: {{ticket.url}}
+
+— {{organization.name}}
+Reply to this email to add to the ticket; keep ${ticketRef} in the subject.`;
+
+const html = (body: string) =>
+  `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
+${body}
+<p style="color: #656d76; font-size: 12px">— {{organization.name}} · Reply to this email to add to the ticket; keep ${ticketRef} in the subject.</p>
+</div>`;
+
+const ticketLink = '<p><a href="{{ticket.url}}">View ticket #{{ticket.number}}</a></p>';
+
+export const defaultTemplates: Record<TemplateKey, TemplateText> = {
+  'ticket.created': {
+    subject: `${ticketRef} {{ticket.title}}`,
+    textBody: `Hello {{recipient.name}},
+
+A ticket was opened for {{client.name}}: "{{ticket.title}}" (priority {{ticket.priority}}, status {{ticket.status}}), by {{actor.name}}.
+${ticketFooterText}`,
+    htmlBody: html(`<p>Hello {{recipient.name}},</p>
+<p>A ticket was opened for <strong>{{client.name}}</strong>: “{{ticket.title}}” (priority {{ticket.priority}}, status {{ticket.status}}), by {{actor.name}}.</p>
+${ticketLink}`),
+  },
+  'ticket.public_reply': {
+    subject: `Re: ${ticketRef} {{ticket.title}}`,
+    textBody: `Hello {{recipient.name}},
+
+{{actor.name}} replied:
+
+{{reply.text}}
+${ticketFooterText}`,
+    htmlBody: html(`<p>Hello {{recipient.name}},</p>
+<p>{{actor.name}} replied:</p>
+<blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 3px solid #d0d7de; white-space: pre-wrap">{{reply.text}}</blockquote>
+${ticketLink}`),
+  },
+  'ticket.status_changed': {
+    subject: `${ticketRef} {{ticket.title}}: now {{status.to}}`,
+    textBody: `Hello {{recipient.name}},
+
+{{actor.name}} changed the status of "{{ticket.title}}" from {{status.from}} to {{status.to}}.
+${ticketFooterText}`,
+    htmlBody: html(`<p>Hello {{recipient.name}},</p>
+<p>{{actor.name}} changed the status of “{{ticket.title}}” from <strong>{{status.from}}</strong> to <strong>{{status.to}}</strong>.</p>
+${ticketLink}`),
+  },
+  'ticket.assigned': {
+    subject: `${ticketRef} Assigned to you: {{ticket.title}}`,
+    textBody: `Hello {{recipient.name}},
+
+{{actor.name}} assigned you "{{ticket.title}}" for {{client.name}} (priority {{ticket.priority}}).
+${ticketFooterText}`,
+    htmlBody: html(`<p>Hello {{recipient.name}},</p>
+<p>{{actor.name}} assigned you “{{ticket.title}}” for <strong>{{client.name}}</strong> (priority {{ticket.priority}}).</p>
+${ticketLink}`),
+  },
+  'sla.at_risk': {
+    subject: `${ticketRef} SLA at risk: {{ticket.title}}`,
+    textBody: `Hello {{recipient.name}},
+
+"{{ticket.title}}" for {{client.name}} (priority {{ticket.priority}}) is due at {{due.at}} and close to missing its target.
+${ticketFooterText}`,
+    htmlBody: html(`<p>Hello {{recipient.name}},</p>
+<p>“{{ticket.title}}” for <strong>{{client.name}}</strong> (priority {{ticket.priority}}) is due at <strong>{{due.at}}</strong> and close to missing its target.</p>
+${ticketLink}`),
+  },
+  'sla.breached': {
+    subject: `${ticketRef} SLA breached: {{ticket.title}}`,
+    textBody: `Hello {{recipient.name}},
+
+"{{ticket.title}}" for {{client.name}} (priority {{ticket.priority}}) missed its target, due at {{due.at}}.
+${ticketFooterText}`,
+    htmlBody: html(`<p>Hello {{recipient.name}},</p>
+<p>“{{ticket.title}}” for <strong>{{client.name}}</strong> (priority {{ticket.priority}}) missed its target, due at <strong>{{due.at}}</strong>.</p>
+${ticketLink}`),
+  },
+  'mail.test': {
+    subject: 'Test mail from {{organization.name}}',
+    textBody: `Hello {{recipient.name}},
+
+This is a test mail sent by {{actor.name}} from Accord's mail settings. Mail from {{organization.name}} goes out.`,
+    htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5">
+<p>Hello {{recipient.name}},</p>
+<p>This is a test mail sent by {{actor.name}} from Accord's mail settings. Mail from <strong>{{organization.name}}</strong> goes out.</p>
+</div>`,
+  },
+};
+
+/** Values the preview fills in. */
+export const sampleData: Record<string, string> = {
+  'organization.name': 'Northwind IT',
+  'recipient.name': 'Carol Client',
+  'ticket.number': '1042',
+  'ticket.title': 'Printer on floor 2 is offline',
+  'ticket.url': 'https://accord.example.com/tickets/1042',
+  'ticket.status': 'open',
+  'ticket.priority': 'P2',
+  'client.name': 'Contoso Ltd',
+  'actor.name': 'Tom Technician',
+  'reply.text': 'We restarted the print spooler; please try again & tell us if it works.',
+  'status.from': 'new',
+  'status.to': 'in progress',
+  'due.at': '2026-03-02 14:00 UTC',
+};
+
+/** Every placeholder the template's parts use, once each. */
+export function placeholdersIn(template: TemplateText): string[] {
+  const found = new Set<string>();
+  for (const part of [template.subject, template.textBody, template.htmlBody ?? '']) {
+    for (const match of part.matchAll(PLACEHOLDER)) found.add(match[1]!);
+  }
+  return [...found];
+}
+
+/** Placeholders the template uses that its key does not offer. */
+export function unknownPlaceholders(key: TemplateKey, template: TemplateText): string[] {
+  const allowed = new Set(templatePlaceholders[key]);
+  return placeholdersIn(template).filter((name) => !allowed.has(name));
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Fills the placeholders; a value the data lacks renders empty. */
+export function renderTemplate(template: TemplateText, data: Record<string, string>): RenderedMail {
+  const fill = (text: string, encode: (value: string) => string) =>
+    text.replace(PLACEHOLDER, (_, name: string) => encode(data[name] ?? ''));
+  const subject = fill(template.subject, (value) => value)
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return {
+    subject,
+    text: fill(template.textBody, (value) => value),
+    html: template.htmlBody === null ? null : fill(template.htmlBody, escapeHtml),
+  };
+}

@@ -1,0 +1,13 @@
+// The kinds of events people are told about, and how they can choose to hear of them.
+export const notificationEventTypes = [
+  'ticket.created',
+  'ticket.public_reply',
+  'ticket.status_changed',
+  'ticket.assigned',
+  'sla.at_risk',
+  'sla.breached',
+] as const;
+export type NotificationEventType = (typeof notificationEventTypes)[number];
+
+export const notificationChannels = ['both', 'in_app', 'email', 'none'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
