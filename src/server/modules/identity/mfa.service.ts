@@ -15,6 +15,7 @@ import { recordSecurityEvent, type SecurityEvent } from '../audit/index.ts';
 import type { AuthService, NewSession, RequestMeta } from './auth.service.ts';
 import * as repo from './identity.repository.ts';
 import { createLoginThrottle } from './login-throttle.ts';
+import * as mfaRepo from './mfa.repository.ts';
 import { hashPassword, sha256, verifyPassword } from './secrets.ts';
 import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
 
@@ -60,7 +61,7 @@ export function createMfaService(deps: {
 
   async function identityOf(executor: Executor, identityId: string, lock = false) {
     const identity = await (lock
-      ? repo.lockIdentity(executor, identityId)
+      ? mfaRepo.lockIdentity(executor, identityId)
       : repo.findIdentity(executor, identityId));
     if (!identity) throw new AppError('auth.unauthenticated', 'Sign in first.');
     return identity;
@@ -76,7 +77,7 @@ export function createMfaService(deps: {
 
   async function replaceRecoveryCodes(tx: Executor, identityId: string): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await repo.replaceRecoveryCodes(tx, identityId, codes.map(hashRecoveryCode), clock.now());
+    await mfaRepo.replaceRecoveryCodes(tx, identityId, codes.map(hashRecoveryCode), clock.now());
     return codes;
   }
 
@@ -85,7 +86,7 @@ export function createMfaService(deps: {
     if (!identity.totpSecret) return null;
     const secret = secretBox.open(identity.totpSecret, totpContext(identity.id));
     const step = matchTotp(secret, code, clock.now(), identity.totpLastStep);
-    if (step !== null) await repo.setTotpLastStep(tx, identity.id, step);
+    if (step !== null) await mfaRepo.setTotpLastStep(tx, identity.id, step);
     return step;
   }
 
@@ -103,8 +104,8 @@ export function createMfaService(deps: {
       return {
         totpEnabled: identity.totpEnabledAt !== null,
         enabledAt: identity.totpEnabledAt?.toISOString() ?? null,
-        recoveryCodesLeft: await repo.countUnusedRecoveryCodes(db, identityId),
-        requiredByOrganization: await repo.anyMembershipRequiresMfa(db, identityId),
+        recoveryCodesLeft: await mfaRepo.countUnusedRecoveryCodes(db, identityId),
+        requiredByOrganization: await mfaRepo.anyMembershipRequiresMfa(db, identityId),
       };
     },
 
@@ -115,7 +116,7 @@ export function createMfaService(deps: {
         throw new AppError('mfa.already_enabled', 'An authenticator is already set up. Turn it off first.');
       }
       const secret = newTotpSecret();
-      await repo.setPendingTotpSecret(db, identity.id, secretBox.seal(secret, totpContext(identity.id)));
+      await mfaRepo.setPendingTotpSecret(db, identity.id, secretBox.seal(secret, totpContext(identity.id)));
       const uri = otpauthUri(secret, identity.email, ISSUER);
       const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
       return {
@@ -141,7 +142,7 @@ export function createMfaService(deps: {
         throw invalidCode();
       }
       const { token, recoveryCodes } = await db.transaction(async (tx) => {
-        await repo.enableTotp(tx, identity.id, {
+        await mfaRepo.enableTotp(tx, identity.id, {
           sealed: identity.totpPendingSecret!,
           step,
           at: clock.now(),
@@ -166,7 +167,12 @@ export function createMfaService(deps: {
         const identity = await identityOf(tx, who.identityId, true);
         const accepted = input.code
           ? (await acceptTotp(tx, identity, input.code)) !== null
-          : await repo.spendRecoveryCode(tx, identity.id, hashRecoveryCode(input.recoveryCode!), clock.now());
+          : await mfaRepo.spendRecoveryCode(
+              tx,
+              identity.id,
+              hashRecoveryCode(input.recoveryCode!),
+              clock.now(),
+            );
         if (!accepted) return null;
         await record(tx, input.code ? 'auth.mfa_verified' : 'auth.recovery_code_used', who, meta);
         await throttle.reset(tx, email);
@@ -204,14 +210,14 @@ export function createMfaService(deps: {
         await failed(who, identity.email, 'auth.password_change_failed', meta);
         throw new AppError('auth.wrong_password', 'That password is not right.');
       }
-      if (await repo.anyMembershipRequiresMfa(db, identity.id)) {
+      if (await mfaRepo.anyMembershipRequiresMfa(db, identity.id)) {
         throw new AppError(
           'mfa.required_by_organization',
           'An organization you belong to requires two-factor sign-in, so it cannot be turned off.',
         );
       }
       await db.transaction(async (tx) => {
-        await repo.disableTotp(tx, identity.id);
+        await mfaRepo.disableTotp(tx, identity.id);
         await record(tx, 'auth.mfa_disabled', who, meta);
       });
     },
@@ -230,7 +236,7 @@ export function createMfaService(deps: {
       }
       const passwordHash = await hashPassword(input.newPassword);
       const token = await db.transaction(async (tx) => {
-        await repo.setPassword(tx, identity.id, passwordHash, clock.now());
+        await mfaRepo.setPassword(tx, identity.id, passwordHash, clock.now());
         await repo.deleteOtherSessionsOfIdentity(tx, identity.id, who.sessionTokenHash);
         await record(tx, 'auth.password_changed', who, meta);
         return auth.rotateSession(tx, who.sessionTokenHash);
@@ -239,7 +245,7 @@ export function createMfaService(deps: {
     },
 
     async settings(tenantId: string): Promise<SecuritySettings> {
-      return repo.findSecuritySettings(db, tenantId);
+      return mfaRepo.findSecuritySettings(db, tenantId);
     },
 
     /**
@@ -248,11 +254,11 @@ export function createMfaService(deps: {
      */
     async updateSettings(actor: Actor, changes: Partial<SecuritySettings>): Promise<SecuritySettings> {
       return actions.run(actor, 'security_settings.update', async (tx, audit) => {
-        const before = await repo.findSecuritySettings(tx, actor.scope.tenantId);
+        const before = await mfaRepo.findSecuritySettings(tx, actor.scope.tenantId);
         const after = { ...before, ...changes };
-        await repo.updateSecuritySettings(tx, actor.scope.tenantId, after, clock.now());
+        await mfaRepo.updateSecuritySettings(tx, actor.scope.tenantId, after, clock.now());
         if (after.mfaRequiredForStaff && !before.mfaRequiredForStaff) {
-          await repo.sendUnenrolledSessionsToEnroll(tx, actor.scope.tenantId);
+          await mfaRepo.sendUnenrolledSessionsToEnroll(tx, actor.scope.tenantId);
         }
         audit.target('tenant', actor.scope.tenantId);
         audit.change(before, after);
@@ -265,7 +271,11 @@ export function createMfaService(deps: {
       await actions.run(actor, 'user.mfa_reset', async (tx, audit) => {
         const member = await repo.findMember(tx, actor.scope.tenantId, membershipId);
         if (!member) throw new AppError('user.not_found', 'User not found.');
-        const elsewhere = await repo.countMembershipsElsewhere(tx, member.identity.id, actor.scope.tenantId);
+        const elsewhere = await mfaRepo.countMembershipsElsewhere(
+          tx,
+          member.identity.id,
+          actor.scope.tenantId,
+        );
         if (elsewhere > 0) {
           throw new AppError(
             'user.shared_identity',
@@ -273,7 +283,7 @@ export function createMfaService(deps: {
               'reset their authenticator. They can use a recovery code, or the install operator can help.',
           );
         }
-        await repo.disableTotp(tx, member.identity.id);
+        await mfaRepo.disableTotp(tx, member.identity.id);
         const sessionIds = await repo.deleteOtherSessionsOfIdentity(tx, member.identity.id, null);
         audit.target('user', membershipId);
         audit.change(
