@@ -43,6 +43,17 @@ export interface ApiClient {
   delete<T = Json>(path: string): Promise<ApiResponse<T>>;
 }
 
+/** A calendar's weekly hours: the same ranges Monday to Friday, nothing at the weekend. */
+export const weekdays = (hours: [string, string][]) => ({
+  mon: hours,
+  tue: hours,
+  wed: hours,
+  thu: hours,
+  fri: hours,
+  sat: [] as [string, string][],
+  sun: [] as [string, string][],
+});
+
 export function uniqueEmail(label = 'user'): string {
   return `${label}-${randomBytes(5).toString('hex')}@example.test`;
 }

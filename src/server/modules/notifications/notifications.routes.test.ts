@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { type ApiClient, membershipIdOf, startTestApp } from '../../../../test/http.ts';
+import { type ApiClient, membershipIdOf, startTestApp, weekdays } from '../../../../test/http.ts';
 import { outboundEmails } from '../mail/mail.table.ts';
 import { domainEvents, notifications } from './notifications.table.ts';
 
@@ -10,16 +10,6 @@ const at = (iso: string) => {
   now = new Date(iso);
 };
 const dispatch = () => t.services.notificationDispatcher.dispatchPending();
-const weekdays = (hours: [string, string][]) => ({
-  mon: hours,
-  tue: hours,
-  wed: hours,
-  thu: hours,
-  fri: hours,
-  sat: [] as [string, string][],
-  sun: [] as [string, string][],
-});
-
 /** A tenant with staff in every seat, a client on a policy (P2: respond in 1 h) with a contact, and another client. */
 async function desk() {
   at('2026-11-23T09:00:00Z');

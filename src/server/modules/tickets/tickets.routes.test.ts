@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ApiClient, membershipIdOf, startTestApp } from '../../../../test/http.ts';
+import { type ApiClient, membershipIdOf, startTestApp, weekdays } from '../../../../test/http.ts';
 
 let now = new Date('2026-11-23T09:00:00Z'); // a Monday; London is on GMT
 const t = await startTestApp({ clock: { now: () => now } });
 const at = (iso: string) => {
   now = new Date(iso);
 };
-
-const weekdays = (hours: [string, string][]) => ({
-  mon: hours,
-  tue: hours,
-  wed: hours,
-  thu: hours,
-  fri: hours,
-  sat: [] as [string, string][],
-  sun: [] as [string, string][],
-});
 
 /** A tenant with a London office calendar, a policy (P2: respond in 1 h, resolve in 8 h) and a client on it. */
 async function helpDesk() {

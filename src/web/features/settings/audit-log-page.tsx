@@ -5,7 +5,6 @@ import {
   Alert,
   Button,
   Code,
-  Group,
   Select,
   Stack,
   Table,
@@ -21,7 +20,7 @@ import type { AuditEvent } from '../../../shared/api/audit.ts';
 import { notifyError } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { changedFields } from './audit-diff.ts';
-import { LogFilterForm } from './log-filter-form.tsx';
+import { LoadOlderEvents, LogFilterForm } from './log-filter-form.tsx';
 import { type AuditLogSearch, auditEventsQuery, usersQuery, verifyAuditChain } from './settings-api.ts';
 
 const route = getRouteApi('/app/settings/audit-log');
@@ -292,17 +291,7 @@ export function AuditLogPage() {
           )}
         </Table.Tbody>
       </Table>
-      {events.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={events.isFetchingNextPage}
-            onClick={() => events.fetchNextPage()}
-          >
-            Load older events
-          </Button>
-        </Group>
-      )}
+      <LoadOlderEvents events={events} />
     </Stack>
   );
 }

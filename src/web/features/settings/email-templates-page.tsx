@@ -26,6 +26,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import {
   type EmailPreview,
   type EmailTemplate,
@@ -48,18 +49,11 @@ export function EmailTemplatesPage() {
       description="What Accord's mails say. Placeholders like {{ticket.title}} are filled in when a mail is queued; ticket mails keep [#number] in the subject so replies find their ticket."
     />
   );
-  if (templates.isPending)
+  if (!templates.isSuccess)
     return (
       <>
         {header}
-        <Skeleton height={480} aria-label="Loading" />
-      </>
-    );
-  if (templates.isError)
-    return (
-      <>
-        {header}
-        <Text c="red">{templates.error.message}</Text>
+        <QueryState query={templates} height={480} />
       </>
     );
   const current = templates.data.find((t) => t.key === selected) ?? templates.data[0]!;

@@ -1,5 +1,5 @@
-// The filter bar of the audit log and the security events: the page's own fields, a UTC day range,
-// Apply (the trimmed draft goes into the URL) and Clear.
+// What the audit log and the security events share: the filter bar (the page's own fields, a UTC day
+// range, Apply puts the trimmed draft in the URL, Clear) and the button that loads the next older page.
 import { Button, Group, TextInput } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 
@@ -51,5 +51,20 @@ export function LogFilterForm<T extends Filters>(props: {
         </Button>
       </Group>
     </form>
+  );
+}
+
+/** Shown while the log has older pages. */
+export function LoadOlderEvents(props: {
+  events: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+}) {
+  const { events } = props;
+  if (!events.hasNextPage) return null;
+  return (
+    <Group justify="center">
+      <Button variant="default" loading={events.isFetchingNextPage} onClick={() => events.fetchNextPage()}>
+        Load older events
+      </Button>
+    </Group>
   );
 }

@@ -10,7 +10,6 @@ import {
   PasswordInput,
   SegmentedControl,
   Select,
-  Skeleton,
   Stack,
   Text,
   TextInput,
@@ -23,6 +22,7 @@ import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { useSession } from '../auth/session.ts';
 import {
   deleteMailSettings,
@@ -111,18 +111,11 @@ export function MailSettingsPage() {
       description="The SMTP server Accord sends ticket and SLA mail through, as your help desk's address."
     />
   );
-  if (settings.isPending)
+  if (!settings.isSuccess)
     return (
       <>
         {header}
-        <Skeleton height={420} aria-label="Loading" />
-      </>
-    );
-  if (settings.isError)
-    return (
-      <>
-        {header}
-        <Text c="red">{settings.error.message}</Text>
+        <QueryState query={settings} height={420} />
       </>
     );
   return (

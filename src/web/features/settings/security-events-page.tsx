@@ -1,13 +1,13 @@
 // Settings → Security events: sign-in events that belong to no organization (failed sign-ins, sign-ins
 // before choosing one, …) about this organization's people, newest first, with filters kept in the URL.
-import { Alert, Badge, Button, Code, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Code, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
-import { LogFilterForm } from './log-filter-form.tsx';
+import { LoadOlderEvents, LogFilterForm } from './log-filter-form.tsx';
 import {
   type SecurityEventsSearch,
   type SecurityLogEntry,
@@ -196,17 +196,7 @@ export function SecurityEventsPage() {
           </Table.Tbody>
         </Table>
       )}
-      {events.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={events.isFetchingNextPage}
-            onClick={() => events.fetchNextPage()}
-          >
-            Load older events
-          </Button>
-        </Group>
-      )}
+      <LoadOlderEvents events={events} />
     </Stack>
   );
 }

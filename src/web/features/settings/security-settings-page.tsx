@@ -1,10 +1,11 @@
 // Settings → Security: whether the organization requires two-factor sign-in, for staff and for portal users.
-import { Alert, Button, Group, List, Paper, Skeleton, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Switch, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import {
   mfaKeys,
   mfaStatusQuery,
@@ -37,18 +38,11 @@ export function SecuritySettingsPage() {
       description="Sign-in rules for everyone in this organization. Each person sets up their own authenticator."
     />
   );
-  if (settings.isPending)
+  if (!settings.isSuccess)
     return (
       <>
         {header}
-        <Skeleton height={200} aria-label="Loading" />
-      </>
-    );
-  if (settings.isError)
-    return (
-      <>
-        {header}
-        <Text c="red">{settings.error.message}</Text>
+        <QueryState query={settings} height={200} />
       </>
     );
 
