@@ -147,7 +147,10 @@ describe.sequential('first run', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Settings' })
       .click();
-    await page.getByRole('tab', { name: 'Business calendars' }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Business calendars' })
+      .click();
     await see(page, 'No business calendars yet');
     await page.getByRole('link', { name: 'New calendar' }).first().click();
     await heading(page, 'New calendar');
@@ -195,7 +198,10 @@ describe.sequential('first run', () => {
   });
 
   test('an SLA policy gets P1-P4 targets and previews a ticket opened now', async () => {
-    await page.getByRole('tab', { name: 'SLA policies' }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'SLA policies' })
+      .click();
     await see(page, 'No SLA policies yet');
     await page.getByRole('link', { name: 'New SLA policy' }).first().click();
     await heading(page, 'New SLA policy');

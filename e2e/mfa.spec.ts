@@ -183,7 +183,10 @@ describe.sequential('two-factor sign-in', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Settings' })
       .click();
-    await page.getByRole('tab', { name: 'Security', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Security', exact: true })
+      .click();
     await heading(page, 'Security');
     const staff = page.getByRole('switch', { name: 'Require two-factor sign-in for staff' });
     await expect(staff.isChecked()).resolves.toBe(true);
@@ -255,7 +258,10 @@ describe.sequential('two-factor sign-in', () => {
   });
 
   test('with the requirement off, the owner can turn MFA off and set it up again', async () => {
-    await page.getByRole('tab', { name: 'Security', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Security', exact: true })
+      .click();
     await page.getByRole('switch', { name: 'Require two-factor sign-in for staff' }).uncheck();
     await page.getByRole('button', { name: 'Save security settings' }).click();
     await expect

@@ -89,7 +89,12 @@ export async function startTestApp(options: { clock?: Clock; app?: Partial<AppOp
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+      const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+      return {
+        status: response.status,
+        body: text ? (isJson ? JSON.parse(text) : text) : null,
+        headers: response.headers,
+      };
     }
     return {
       request,

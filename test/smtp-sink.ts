@@ -119,11 +119,14 @@ export function selfSignedCertificate(): { key: string; cert: string } {
   }
 }
 
-/** An OAuth2 token endpoint: trades the one refresh token it knows for a new access token each time. */
+/** An OAuth2 token endpoint: trades the one refresh token it knows for a new access token each time. With
+ * `user`, it also answers token introspection (RFC 7662) at introspectionUrl: active, for `user`, when it
+ * issued the token. */
 export async function startTokenEndpoint(expected: {
   clientId: string;
   clientSecret: string;
   refreshToken: string;
+  user?: string;
 }) {
   const issued: string[] = [];
   const requests: Record<string, string>[] = [];
@@ -134,8 +137,13 @@ export async function startTokenEndpoint(expected: {
     });
     req.on('end', () => {
       const form = Object.fromEntries(new URLSearchParams(body));
-      requests.push(form);
       res.setHeader('content-type', 'application/json');
+      if (expected.user && req.url === '/introspect') {
+        const isActive = issued.includes(form.token ?? '');
+        res.end(JSON.stringify(isActive ? { active: true, username: expected.user } : { active: false }));
+        return;
+      }
+      requests.push(form);
       if (
         form.grant_type !== 'refresh_token' ||
         form.client_id !== expected.clientId ||
@@ -155,6 +163,7 @@ export async function startTokenEndpoint(expected: {
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/token`,
+    introspectionUrl: `http://127.0.0.1:${port}/introspect`,
     issued,
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

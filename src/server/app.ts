@@ -20,6 +20,7 @@ import { rejectNulCharacters } from './http/text-guard.ts';
 import { type AuditService, createAuditRoutes } from './modules/audit/index.ts';
 import { type CalendarService, createCalendarRoutes } from './modules/calendars/index.ts';
 import { type ClientService, createClientRoutes } from './modules/clients/index.ts';
+import { createFileRoutes, type FileService } from './modules/files/index.ts';
 import {
   type AuthService,
   type CookiePolicy,
@@ -30,6 +31,12 @@ import {
   SESSION_COOKIE,
   type UserService,
 } from './modules/identity/index.ts';
+import {
+  createInboundMailRoutes,
+  type InboundMailService,
+  type MailboxPoller,
+  type Receiver,
+} from './modules/inbound-mail/index.ts';
 import { createMailRoutes, type MailService } from './modules/mail/index.ts';
 import {
   createNotificationRoutes,
@@ -62,6 +69,11 @@ export interface Services {
   audit: AuditService;
   sso: SsoService;
   mail: MailService;
+  inboundMail: InboundMailService;
+  /** Takes received messages (the poll job, the SMTP listener). */
+  receiver: Receiver;
+  mailboxPoller: MailboxPoller;
+  files: FileService;
   notifications: NotificationService;
   /** Turns domain events into notifications and mail: a job and an in-process loop (main.ts). */
   notificationDispatcher: NotificationDispatcher;
@@ -188,6 +200,8 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createAuditRoutes(services.audit))
     .route('/', createNotificationRoutes(services.notifications))
     .route('/', createMailRoutes(services.mail))
+    .route('/', createInboundMailRoutes(services.inboundMail))
+    .route('/', createFileRoutes(services.files))
     .route(
       '/',
       createSsoRoutes(services.sso, { cookies: options.cookies, publicUrl: options.publicUrl, logger }),

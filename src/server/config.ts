@@ -45,17 +45,33 @@ const configSchema = z.object({
       'must be an origin, without a path',
     )
     .optional(),
+  // Accord's own SMTP listener for inbound mail (mailboxes of kind 'smtp'); off unless a port is given.
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  // PEM files to offer STARTTLS with on the listener; both or neither.
+  INBOUND_SMTP_TLS_KEY_FILE: z.string().min(1).optional(),
+  INBOUND_SMTP_TLS_CERT_FILE: z.string().min(1).optional(),
   // Unauthenticated /api requests per minute per client IP (also the burst); 0 turns the limit off.
   ANONYMOUS_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
+const checkedSchema = configSchema.superRefine((config, ctx) => {
+  if (!config.INBOUND_SMTP_TLS_KEY_FILE !== !config.INBOUND_SMTP_TLS_CERT_FILE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [config.INBOUND_SMTP_TLS_KEY_FILE ? 'INBOUND_SMTP_TLS_CERT_FILE' : 'INBOUND_SMTP_TLS_KEY_FILE'],
+      message: 'give both the key and the certificate file, or neither',
+    });
+  }
+});
+
 export class ConfigError extends Error {}
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const result = configSchema.safeParse(cleaned);
+  const result = checkedSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -1,4 +1,5 @@
 // Composition root: config -> database -> services -> app -> listen.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type Services } from './app.ts';
@@ -14,7 +15,15 @@ import { createJobQueue, type JobQueue } from './jobs/index.ts';
 import { createAuditHook, createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createClientService } from './modules/clients/index.ts';
+import { createFileService } from './modules/files/index.ts';
 import { createAuthService, createMfaService, createUserService } from './modules/identity/index.ts';
+import {
+  createInboundMailService,
+  createMailboxPoller,
+  createReceiver,
+  type PollerDeps,
+  startSmtpListener,
+} from './modules/inbound-mail/index.ts';
 import { createMailService } from './modules/mail/index.ts';
 import {
   createNotificationDispatcher,
@@ -38,6 +47,8 @@ export function createServices(deps: {
   secretBox?: SecretBox;
   /** PUBLIC_URL, for the links in notification mail; relative links when omitted. */
   publicUrl?: string;
+  /** Trusted roots and timeouts for IMAP connections (tests add their self-signed CA). */
+  imap?: PollerDeps['imap'];
   /** Where background work reports what it could not do; silent when omitted (tests). */
   logger?: Logger;
 }): Services {
@@ -58,6 +69,8 @@ export function createServices(deps: {
     },
   });
   const mail = createMailService({ db, actions, clock, secretBox });
+  const receiver = createReceiver({ db, clock });
+  const mailboxPoller = createMailboxPoller({ db, clock, secretBox, receiver, imap: deps.imap });
   return {
     auth,
     mfa: createMfaService({ db, actions, clock, secretBox, auth }),
@@ -76,6 +89,10 @@ export function createServices(deps: {
     audit: createAuditService({ db, clock }),
     sso: createSsoService({ db, actions, clock, secretBox, auth }),
     mail,
+    inboundMail: createInboundMailService({ db, actions, clock, secretBox, poller: mailboxPoller }),
+    receiver,
+    mailboxPoller,
+    files: createFileService({ db }),
     notifications: createNotificationService({ db, actions, clock }),
     notificationDispatcher: createNotificationDispatcher({
       db,
@@ -152,6 +169,11 @@ export async function registerJobs(jobs: JobQueue, services: Services): Promise<
     await services.mail.sendDue();
   });
   await jobs.schedule('mail.send', '* * * * *');
+  // Inbound mail: every IMAP mailbox each minute (a lease keeps one node on each mailbox).
+  await jobs.work('mail.receive', async () => {
+    await services.mailboxPoller.pollAll();
+  });
+  await jobs.schedule('mail.receive', '* * * * *');
   services.mail.setOnQueued(() => {
     jobs
       .send('mail.send', {}, { singletonKey: 'mail.send.soon', startAfter: new Date(Date.now() + 3000) })
@@ -210,11 +232,33 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url, engine: database.handle.engine }, 'listening');
+  const smtpListener =
+    config.INBOUND_SMTP_PORT === undefined
+      ? null
+      : await startSmtpListener({
+          db: database.handle.db,
+          receiver: services.receiver,
+          options: {
+            host: config.INBOUND_SMTP_HOST,
+            port: config.INBOUND_SMTP_PORT,
+            tls: config.INBOUND_SMTP_TLS_KEY_FILE
+              ? {
+                  key: readFileSync(config.INBOUND_SMTP_TLS_KEY_FILE, 'utf8'),
+                  cert: readFileSync(config.INBOUND_SMTP_TLS_CERT_FILE!, 'utf8'),
+                }
+              : null,
+          },
+          log: (message, error) => logger.warn({ err: error }, `[inbound smtp] ${message}`),
+        });
+  if (smtpListener) {
+    logger.info({ host: config.INBOUND_SMTP_HOST, port: smtpListener.port }, 'inbound SMTP listening');
+  }
   return {
     url,
     logger,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtpListener?.close();
       await sealer.stop();
       await notifier.stop();
       await jobs.stop();

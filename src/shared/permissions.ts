@@ -20,5 +20,7 @@ export const permissions = [
   'security.manage',
   /** The organization's outgoing mail: SMTP server, templates, the log of what was sent. */
   'mail.manage',
+  /** Place received mail that found no ticket or client by itself (the triage list). */
+  'mail.triage',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -9,6 +9,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { inboundOutcomes } from '../shared/api/inbound-mail.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { type MfaPending, signInDestination } from './features/auth/mfa-api.ts';
 import { MfaEnrollPage } from './features/auth/mfa-enroll-page.tsx';
@@ -18,6 +19,7 @@ import { sessionQuery, setupStatusQuery } from './features/auth/session.ts';
 import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
 import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
+import type { TriageSearch } from './features/inbound-mail/inbound-mail-api.ts';
 import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
 import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
 import type { SecurityEventsSearch } from './features/settings/security-events-page.tsx';
@@ -308,6 +310,12 @@ const mailSettingsRoute = createRoute({
   ),
 });
 
+const inboundMailRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'inbound-mail',
+  component: lazyRouteComponent(() => import('./features/settings/inbound-mail-page.tsx'), 'InboundMailPage'),
+});
+
 const emailTemplatesRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'email-templates',
@@ -331,6 +339,20 @@ const outboundMailRoute = createRoute({
     () => import('./features/settings/outbound-mail-page.tsx'),
     'OutboundMailPage',
   ),
+});
+
+const triageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'triage',
+  validateSearch: (search: Record<string, unknown>): TriageSearch => {
+    const view = search.view === 'all' ? 'all' : undefined;
+    return {
+      view,
+      outcome: view ? inboundOutcomes.find((outcome) => outcome === search.outcome) : undefined,
+      q: text(search.q),
+    };
+  },
+  component: lazyRouteComponent(() => import('./features/inbound-mail/triage-page.tsx'), 'TriagePage'),
 });
 
 const apiTokensRoute = createRoute({
@@ -373,6 +395,7 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     clientsRoute,
     clientDetailRoute,
+    triageRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       usersRoute,
@@ -386,6 +409,7 @@ const routeTree = rootRoute.addChildren([
       auditLogRoute,
       securityEventsRoute,
       mailSettingsRoute,
+      inboundMailRoute,
       emailTemplatesRoute,
       outboundMailRoute,
     ]),

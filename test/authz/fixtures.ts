@@ -2,9 +2,11 @@
 // and in tenant B a canary string in every text field so leaks across tenants are visible.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { insertAttachment } from '../../src/server/modules/files/index.ts';
 import { totpCode, totpStep } from '../../src/server/modules/identity/totp.ts';
 import { domainEvents, notifications } from '../../src/server/modules/notifications/notifications.table.ts';
 import { TEST_PASSWORD, uniqueEmail } from '../http.ts';
+import { plainMail } from '../inbound-mails.ts';
 
 export const roles = ['owner', 'admin', 'dispatcher', 'technician', 'billing', 'anonymous'] as const;
 export type Role = (typeof roles)[number];
@@ -50,6 +52,11 @@ export interface Objects {
   notification: string;
   /** A queued message in the outbound mail log. */
   outboundEmail: string;
+  mailbox: string;
+  /** A received mail waiting in triage. */
+  inboundEmail: string;
+  /** A file on the target's ticket. */
+  attachment: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
@@ -80,6 +87,26 @@ export function session(t: TestApp, email: string | null, cookie?: string, csrf?
 }
 
 /** A notification for the signed-in member, written as the dispatcher would (no ticket needed). */
+/** A mail from a sender no client knows, received at the mailbox: an open triage item. */
+export async function triageMailFor(t: TestApp, tenantId: string, mailboxId: string, subject: string) {
+  const result = await t.services.receiver.receive(
+    { tenantId, mailboxId, via: 'smtp', boardId: null, defaultPriority: 'P3' },
+    { raw: plainMail({ from: `stranger-${randomBytes(4).toString('hex')}@nowhere.example`, subject }) },
+  );
+  if (result.outcome !== 'triage') throw new Error(`expected triage, got ${result.outcome}`);
+  return result.id;
+}
+
+/** A text file on a ticket, as a mail reply would leave it. */
+const fileOn = (t: TestApp, tenantId: string, ticketId: string, text: string) =>
+  insertAttachment(t.handle.db, {
+    tenantId,
+    content: Buffer.from(text),
+    fileName: 'notes.txt',
+    contentType: 'text/plain',
+    ticketId,
+  });
+
 export async function notificationFor(t: TestApp, member: Session): Promise<string> {
   const { tenantId, id: membershipId } = (await member.json('GET', '/auth/session')).body.membership;
   const [event] = await t.handle.db
@@ -280,6 +307,15 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     data: { 'ticket.title': text('Mail') },
   });
 
+  const mailbox = await created(
+    owner.json('POST', '/mailboxes', {
+      name: text('Mailbox'),
+      address: uniqueEmail('mailbox'),
+      kind: 'smtp',
+    }),
+  );
+  const inboundEmail = await triageMailFor(t, tenantId, mailbox.id, text('Mail'));
+
   /** Adds a staff member and signs them in. */
   async function addMember(role: StaffRole, scope: { allClients: boolean; clientIds: string[] }) {
     const email = uniqueEmail(role);
@@ -309,8 +345,15 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     ssoProvider: ssoProvider.id,
     notification,
     outboundEmail: outboundEmail.id,
+    mailbox: mailbox.id,
+    inboundEmail,
+    attachment: await fileOn(t, tenantId, first.ticket, text('File')),
   };
-  const other: Objects = { ...own, ...second };
+  const other: Objects = {
+    ...own,
+    ...second,
+    attachment: await fileOn(t, tenantId, second.ticket, text('File')),
+  };
   return { tenantId, owner, ownerEmail, own, other, subject, addMember };
 }
 
@@ -342,6 +385,9 @@ export async function buildWorld(t: TestApp) {
     anonymous: session(t, null),
     /** A fresh notification of the member's own (the notification routes' fresh objects). */
     notificationOf: (member: Session) => notificationFor(t, member),
+    /** A fresh triage item at a mailbox (the triage actions' fresh objects). */
+    triageMail: (tenantId: string, mailboxId: string, subject: string) =>
+      triageMailFor(t, tenantId, mailboxId, subject),
     targets: { own: a.own, otherClient: a.other, otherTenant: b.own, nonexistent },
   };
 }

@@ -167,4 +167,22 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/outbound-emails': row(A, A, F, F, F, U),
   // A queued message is not failed: 409, which still proves the owner reached it.
   'POST /api/v1/outbound-emails/{id}/retry': row(A, A, F, F, F, U),
+  // Mailboxes Accord receives at: mail.manage. An SMTP-listener mailbox has nothing to test or poll (409).
+  'GET /api/v1/mailboxes': row(A, A, F, F, F, U),
+  'POST /api/v1/mailboxes': row(A, A, F, F, F, U),
+  'GET /api/v1/mailboxes/{id}': row(A, A, F, F, F, U),
+  'PUT /api/v1/mailboxes/{id}': row(A, A, F, F, F, U),
+  'DELETE /api/v1/mailboxes/{id}': row(A, A, F, F, F, U),
+  'POST /api/v1/mailboxes/{id}/test': row(A, A, F, F, F, U),
+  'POST /api/v1/mailboxes/{id}/poll': row(A, A, F, F, F, U),
+  // Received mail and its triage: mail.triage (owner, admin, dispatcher).
+  'GET /api/v1/inbound-emails': row(A, A, A, F, F, U),
+  'GET /api/v1/inbound-emails/{id}': row(A, A, A, F, F, U),
+  'GET /api/v1/inbound-emails/{id}/raw': row(A, A, A, F, F, U),
+  'POST /api/v1/inbound-emails/{id}/create-ticket': row(A, A, A, F, F, U),
+  'POST /api/v1/inbound-emails/{id}/attach': row(A, A, A, F, F, U),
+  'POST /api/v1/inbound-emails/{id}/dismiss': row(A, A, A, F, F, U),
+  // Attachments go with their ticket: whoever sees the ticket gets its files.
+  'GET /api/v1/tickets/{id}/attachments': row(A, A, A, S, A, U),
+  'GET /api/v1/attachments/{id}': row(A, A, A, S, A, U),
 };

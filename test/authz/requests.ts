@@ -285,7 +285,51 @@ export const requestPlans: Record<string, RequestPlan> = {
   'POST /email-templates/{key}/preview': { params: { key: 'ticket.created' }, body: () => templateBody },
   'GET /outbound-emails': { query: () => '?status=queued' },
   'POST /outbound-emails/{id}/retry': { target: 'outboundEmail' },
+
+  'GET /mailboxes': {},
+  'POST /mailboxes': { body: () => mailboxBody() },
+  'GET /mailboxes/{id}': { target: 'mailbox' },
+  'PUT /mailboxes/{id}': {
+    target: 'mailbox',
+    body: () => ({
+      name: unique('Mailbox'),
+      address: `renamed-${randomBytes(4).toString('hex')}@example.test`,
+      kind: 'smtp',
+    }),
+  },
+  'DELETE /mailboxes/{id}': {
+    target: 'mailbox',
+    fresh: (call) => make(call.world.staff.owner.session, 'POST', '/mailboxes', mailboxBody()),
+  },
+  'POST /mailboxes/{id}/test': { target: 'mailbox' },
+  'POST /mailboxes/{id}/poll': { target: 'mailbox' },
+  'GET /inbound-emails': {},
+  'GET /inbound-emails/{id}': { target: 'inboundEmail' },
+  'GET /inbound-emails/{id}/raw': { target: 'inboundEmail' },
+  'POST /inbound-emails/{id}/create-ticket': {
+    target: 'inboundEmail',
+    body: (o) => ({ clientId: o.client }),
+    fresh: (call) => freshTriageMail(call),
+  },
+  'POST /inbound-emails/{id}/attach': {
+    target: 'inboundEmail',
+    body: (o) => ({ ticketId: o.ticket }),
+    fresh: (call) => freshTriageMail(call),
+  },
+  'POST /inbound-emails/{id}/dismiss': { target: 'inboundEmail', fresh: (call) => freshTriageMail(call) },
+  'GET /tickets/{id}/attachments': { target: 'ticket' },
+  'GET /attachments/{id}': { target: 'attachment' },
 };
+
+const mailboxBody = () => ({
+  name: unique('Mailbox'),
+  address: `mailbox-${randomBytes(4).toString('hex')}@example.test`,
+  kind: 'smtp',
+});
+
+/** Triage actions place their mail for good: each call gets a new one in the target's tenant. */
+const freshTriageMail = (call: Call) =>
+  call.world.triageMail(call.objects.tenantId, call.objects.mailbox, unique('Mail'));
 
 const mailSettingsBody = {
   smtpHost: '127.0.0.1',

@@ -68,6 +68,15 @@ const statusByCode = {
   /** A template uses a placeholder that does not exist, or is otherwise unusable; details name it. */
   'email_template.invalid': 422,
   'outbound_email.not_found': 404,
+  'mailbox.not_found': 404,
+  /** Another mailbox on this install already receives at that address. */
+  'mailbox.address_taken': 409,
+  /** The IMAP server refused or could not be reached (test, poll now); details say what it answered. */
+  'mailbox.check_failed': 502,
+  'inbound_email.not_found': 404,
+  /** A triage action on a mail that is not (or no longer) waiting in triage. */
+  'inbound_email.not_in_triage': 409,
+  'attachment.not_found': 404,
   conflict: 409,
   internal: 500,
 } as const;

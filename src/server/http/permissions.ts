@@ -20,6 +20,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'users.read',
     'tickets.read',
     'tickets.work',
+    'mail.triage',
   ],
   technician: ['clients.read', 'calendars.read', 'tickets.read', 'tickets.work'],
   billing: ['clients.read', 'clients.manage', 'calendars.read', 'tickets.read'],

@@ -4,11 +4,52 @@ import { timeZoneSchema } from '../business-time/calendar-schema.ts';
 
 const name = z.string().trim().min(1).max(200);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/**
+ * Domains anyone can sign up at. A client's email domains open tickets for whoever writes from them, so
+ * these are refused: a contact with such an address is added as a contact instead.
+ */
+export const publicMailDomains = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'ymail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'gmx.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  'proton.me',
+  'protonmail.com',
+  'zoho.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'qq.com',
+  '163.com',
+  'fastmail.com',
+  'hey.com',
+  'tutanota.com',
+  'mail.com',
+  't-online.de',
+  'orange.fr',
+  'free.fr',
+]);
 const domain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'Not a valid domain name');
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'Not a valid domain name')
+  .refine(
+    (value) => !publicMailDomains.has(value),
+    'A public mail service: anyone can have an address there, so its mail cannot prove who the client is',
+  );
 
 const emailDomains = z
   .array(domain)

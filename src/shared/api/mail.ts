@@ -59,7 +59,7 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 export const isLoopbackHost = (host: string) =>
   loopbackHosts.has(host.toLowerCase()) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
-const hostSchema = z
+export const mailHostSchema = z
   .string()
   .trim()
   .min(1)
@@ -91,7 +91,7 @@ export type SmtpSecret = z.infer<typeof smtpSecretSchema>;
 
 export const mailSettingsInputSchema = z
   .object({
-    smtpHost: hostSchema,
+    smtpHost: mailHostSchema,
     smtpPort: z.number().int().min(1).max(65535),
     smtpSecurity: z.enum(smtpSecurityModes),
     smtpAuth: z.enum(smtpAuthKinds),

@@ -26,6 +26,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconLogout,
+  IconMailQuestion,
   IconMoon,
   IconSettings,
   IconShieldLock,
@@ -37,14 +38,17 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import type { ReactNode } from 'react';
 import { api } from '../api/client.ts';
 import { type Permission, sessionKey, useSession } from '../features/auth/session.ts';
+import { TriageCountBadge } from '../features/inbound-mail/triage-count-badge.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { notifyError } from './notify.tsx';
 
 interface NavItem {
   label: string;
-  to: '/' | '/tickets' | '/clients' | '/settings';
+  to: '/' | '/tickets' | '/triage' | '/clients' | '/settings';
   icon: ReactNode;
   permission?: Permission;
+  /** Beside the label, e.g. a count of what waits there. */
+  badge?: ReactNode;
 }
 
 const navItems: NavItem[] = [
@@ -54,6 +58,13 @@ const navItems: NavItem[] = [
     to: '/tickets',
     icon: <IconTicket size={17} stroke={1.6} />,
     permission: 'tickets.read',
+  },
+  {
+    label: 'Mail triage',
+    to: '/triage',
+    icon: <IconMailQuestion size={17} stroke={1.6} />,
+    permission: 'mail.triage',
+    badge: <TriageCountBadge />,
   },
   {
     label: 'Clients',
@@ -218,6 +229,7 @@ export function AppFrame() {
                 to={item.to}
                 label={item.label}
                 leftSection={item.icon}
+                rightSection={item.badge}
                 active={isActive(item.to)}
                 onClick={closeNav}
                 fw={500}

@@ -237,3 +237,41 @@ export async function findClientForTicket(
   }
   return client;
 }
+
+/** Who a mail's sender is, for inbound mail: contacts with that address, and clients owning its domain. */
+export async function findSenderMatches(db: Executor, tenantId: string, address: string) {
+  const lower = address.toLowerCase();
+  const domain = lower.slice(lower.lastIndexOf('@') + 1);
+  const matchingContacts = await db
+    .select({ id: contacts.id, clientId: contacts.clientId, name: contacts.name })
+    .from(contacts)
+    .innerJoin(clients, and(eq(clients.tenantId, contacts.tenantId), eq(clients.id, contacts.clientId)))
+    .where(
+      and(
+        eq(contacts.tenantId, tenantId),
+        sql`lower(${contacts.email}) = ${lower}`,
+        isNull(clients.archivedAt),
+      ),
+    )
+    .orderBy(asc(contacts.createdAt));
+  const domainClients = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(
+      and(
+        eq(clients.tenantId, tenantId),
+        sql`${domain} = any(${clients.emailDomains})`,
+        isNull(clients.archivedAt),
+      ),
+    );
+  return { contacts: matchingContacts, domainClientIds: domainClients.map((c) => c.id) };
+}
+
+/** A client by id within the tenant (inbound mail acts for the organization, not for a member's scope). */
+export async function findClientInTenant(db: Executor, tenantId: string, clientId: string) {
+  const [client] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, clientId)));
+  return client;
+}

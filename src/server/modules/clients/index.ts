@@ -1,4 +1,10 @@
 // The clients module's public face.
-export { existingClientIds, findClientForTicket } from './clients.repository.ts';
+export {
+  existingClientIds,
+  findClientForTicket,
+  findClientInTenant,
+  findSenderMatches,
+  insertContact,
+} from './clients.repository.ts';
 export { createClientRoutes } from './clients.routes.ts';
 export { type ClientReferences, type ClientService, createClientService } from './clients.service.ts';

@@ -1,5 +1,18 @@
 // Every query on mail settings, email templates and the outbound mail log.
-import { and, asc, desc, eq, ilike, lt, lte, notInArray, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  type SQL,
+} from 'drizzle-orm';
 import type { OutboundEmailStatus } from '../../../shared/api/mail.ts';
 import type { Executor } from '../../db/client.ts';
 import { identities, tenants } from '../identity/identity.table.ts';
@@ -183,4 +196,33 @@ export async function updateOutboundEmail(
     .update(outboundEmails)
     .set(values)
     .where(and(eq(outboundEmails.tenantId, row.tenantId), eq(outboundEmails.id, row.id)));
+}
+
+/** Which ticket each of our messages with these Message-IDs was about (inbound replies name them). */
+export async function findTicketsByMessageIds(
+  db: Executor,
+  tenantId: string,
+  messageIds: readonly string[],
+): Promise<{ messageId: string; ticketId: string }[]> {
+  if (messageIds.length === 0) return [];
+  const rows = await db
+    .select({ messageId: outboundEmails.messageId, ticketId: outboundEmails.ticketId })
+    .from(outboundEmails)
+    .where(
+      and(
+        eq(outboundEmails.tenantId, tenantId),
+        inArray(outboundEmails.messageId, [...messageIds]),
+        isNotNull(outboundEmails.ticketId),
+      ),
+    );
+  return rows.map((row) => ({ messageId: row.messageId, ticketId: row.ticketId! }));
+}
+
+/** The address the organization's mail goes out from, if mail is set up. */
+export async function findFromAddress(db: Executor, tenantId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ fromAddress: mailSettings.fromAddress })
+    .from(mailSettings)
+    .where(eq(mailSettings.tenantId, tenantId));
+  return row?.fromAddress.toLowerCase() ?? null;
 }

@@ -2,7 +2,8 @@
 export { createHelpDeskRoutes } from './help-desk.routes.ts';
 export { createHelpDeskService, type HelpDeskService } from './help-desk.service.ts';
 export { recordTicketActivity, requireTicket } from './ticket-log.ts';
+export { addReplyFromMail, type MailSender, openTicketFromMail } from './ticket-mail.ts';
 export type { TicketRow } from './tickets.repository.ts';
-export { seedTenant as seedTicketDefaults } from './tickets.repository.ts';
+export { findTicketInTenant, seedTenant as seedTicketDefaults } from './tickets.repository.ts';
 export { createTicketRoutes } from './tickets.routes.ts';
 export { createTicketService, type TicketService } from './tickets.service.ts';

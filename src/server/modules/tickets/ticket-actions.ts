@@ -8,11 +8,31 @@ import { loadMemberScope } from '../identity/index.ts';
 import { recordDomainEvent } from '../notifications/index.ts';
 import { findReopenWindowDays } from './help-desk.repository.ts';
 import { appendToLog, closedStatuses, type NewEvent } from './ticket-log.ts';
+import { bindMeasure } from './ticket-sla.ts';
 import * as repo from './tickets.repository.ts';
 
 const DAY_MS = 86_400_000;
 
 export const staff = (actor: Actor) => ({ actorId: actor.scope.membershipId, author: 'staff' as const });
+
+/** Who a change is by: a staff member, or a client contact writing by mail (not a member: no membershipId). */
+export interface ChangeAuthor {
+  author: 'staff' | 'contact';
+  /** The member or contact, as ticket events record it; null for a sender who is not a contact. */
+  actorId: string | null;
+  /** The member, for domain events (whose notifications skip the one who acted). */
+  membershipId: string | null;
+  tenantId: string;
+}
+
+export const byStaff = (actor: Actor): ChangeAuthor => ({
+  author: 'staff',
+  actorId: actor.scope.membershipId,
+  membershipId: actor.scope.membershipId,
+  tenantId: actor.scope.tenantId,
+});
+
+const eventBy = (by: ChangeAuthor) => ({ actorId: by.actorId, author: by.author });
 
 /** The member to assign (null to unassign): active, and in a role that works tickets. */
 export async function loadAssignee(
@@ -66,7 +86,7 @@ function requireMessageFor(input: StatusInput) {
 }
 
 /** A status change as events and columns; pending_client needs the public message that asked the client. */
-function statusChange(actor: Actor, ticket: repo.TicketRow, input: StatusInput, at: Date) {
+function statusChange(by: ChangeAuthor, ticket: repo.TicketRow, input: StatusInput, at: Date) {
   requireMessageFor(input);
   const { status, message } = input;
   const changes: Partial<repo.TicketRow> = { status };
@@ -75,15 +95,75 @@ function statusChange(actor: Actor, ticket: repo.TicketRow, input: StatusInput, 
   if (!closedStatuses.includes(status)) Object.assign(changes, { resolvedAt: null, closedAt: null });
   const events: NewEvent[] = [];
   if (message)
-    events.push({ type: 'public_reply', occurredAt: at, isPublic: true, body: message, ...staff(actor) });
+    events.push({ type: 'public_reply', occurredAt: at, isPublic: true, body: message, ...eventBy(by) });
   events.push({
     type: 'status',
     occurredAt: at,
     isPublic: false,
     data: { from: ticket.status, status },
-    ...staff(actor),
+    ...eventBy(by),
   });
   return { changes, events };
+}
+
+export interface NewTicket {
+  clientId: string;
+  contactId: string | null;
+  title: string;
+  description: string;
+  type: repo.TicketRow['type'];
+  subType: string | null;
+  boardId: string;
+  source: repo.TicketRow['source'];
+  priority: repo.TicketRow['priority'];
+  assigneeId: string | null;
+  /** The client's default policy, which the ticket is measured under (frozen at this version). */
+  slaPolicyId: string | null;
+}
+
+/** Opens a ticket (checked by the caller) with its created event and the domain events people hear of. */
+export async function openTicket(tx: Executor, by: ChangeAuthor, fields: NewTicket, now: Date) {
+  const { tenantId } = by;
+  const measure = fields.slaPolicyId ? await bindMeasure(tx, tenantId, fields.slaPolicyId) : null;
+  const { slaPolicyId: _, ...columns } = fields;
+  const ticket = await repo.insertTicket(tx, {
+    ...columns,
+    tenantId,
+    number: await repo.nextTicketNumber(tx, tenantId),
+    status: 'new',
+    slaPolicyVersionId: measure?.slaPolicyVersionId ?? null,
+    calendarVersionIds: measure?.calendarVersionIds ?? {},
+    openedAt: now,
+  });
+  await appendToLog(
+    tx,
+    ticket,
+    [
+      {
+        type: 'created',
+        occurredAt: now,
+        isPublic: false,
+        ...eventBy(by),
+        data: { priority: fields.priority, status: 'new' },
+      },
+    ],
+    {},
+    now,
+  );
+  const about = { tenantId, ticketId: ticket.id, actorMembershipId: by.membershipId, occurredAt: now };
+  await recordDomainEvent(tx, {
+    ...about,
+    type: 'ticket.created',
+    payload: { source: fields.source, isUnassigned: !ticket.assigneeId },
+  });
+  if (ticket.assigneeId && ticket.assigneeId !== by.membershipId) {
+    await recordDomainEvent(tx, {
+      ...about,
+      type: 'ticket.assigned',
+      payload: { from: null, to: ticket.assigneeId },
+    });
+  }
+  return ticket;
 }
 
 /** Assigns (or unassigns) a ticket locked by the caller to an assignee from loadAssignee; answers its id. */
@@ -128,7 +208,7 @@ export async function assignInTransaction(
 /** The events people hear of for a status change: the public message that came with it, then the change. */
 async function recordStatusEvents(
   tx: Executor,
-  actor: Actor,
+  author: ChangeAuthor,
   ticket: repo.TicketRow,
   from: TicketStatusValue,
   input: StatusInput,
@@ -137,14 +217,14 @@ async function recordStatusEvents(
   const by = {
     tenantId: ticket.tenantId,
     ticketId: ticket.id,
-    actorMembershipId: actor.scope.membershipId,
+    actorMembershipId: author.membershipId,
     occurredAt: now,
   };
   if (input.message) {
     await recordDomainEvent(tx, {
       ...by,
       type: 'ticket.public_reply',
-      payload: { author: 'staff', text: input.message },
+      payload: { author: author.author, text: input.message },
     });
   }
   await recordDomainEvent(tx, { ...by, type: 'ticket.status_changed', payload: { from, to: input.status } });
@@ -157,7 +237,7 @@ async function recordStatusEvents(
  */
 export async function setStatusInTransaction(
   tx: Executor,
-  actor: Actor,
+  by: ChangeAuthor,
   ticket: repo.TicketRow,
   input: StatusInput,
   now: Date,
@@ -168,23 +248,23 @@ export async function setStatusInTransaction(
   if (isReopen && stoppedAt) {
     const windowMs = (await findReopenWindowDays(tx, ticket.tenantId)) * DAY_MS;
     if (now.getTime() - stoppedAt.getTime() > windowMs) {
-      return reopenAsNewTicket(tx, actor, ticket, input, now);
+      return reopenAsNewTicket(tx, by, ticket, input, now);
     }
   }
-  const { changes, events } = statusChange(actor, ticket, input, now);
+  const { changes, events } = statusChange(by, ticket, input, now);
   await appendToLog(tx, ticket, events, changes, now);
-  await recordStatusEvents(tx, actor, ticket, ticket.status, input, now);
+  await recordStatusEvents(tx, by, ticket, ticket.status, input, now);
   return ticket.id;
 }
 
 async function reopenAsNewTicket(
   tx: Executor,
-  actor: Actor,
+  by: ChangeAuthor,
   old: repo.TicketRow,
   input: StatusInput,
   now: Date,
 ): Promise<string> {
-  const { tenantId } = actor.scope;
+  const { tenantId } = by;
   const ticket = await repo.insertTicket(tx, {
     tenantId,
     number: await repo.nextTicketNumber(tx, tenantId),
@@ -213,7 +293,7 @@ async function reopenAsNewTicket(
         occurredAt: now,
         isPublic: false,
         data: { priority: ticket.priority, status: 'new', reopenedFrom: old.number },
-        ...staff(actor),
+        ...eventBy(by),
       },
     ],
     {},
@@ -223,7 +303,7 @@ async function reopenAsNewTicket(
     tenantId,
     type: 'ticket.created',
     ticketId: ticket.id,
-    actorMembershipId: actor.scope.membershipId,
+    actorMembershipId: by.membershipId,
     payload: { source: ticket.source, isUnassigned: !ticket.assigneeId, reopenedFrom: old.number },
     occurredAt: now,
   });
@@ -236,16 +316,16 @@ async function reopenAsNewTicket(
         occurredAt: now,
         isPublic: false,
         data: { ticketId: ticket.id, number: ticket.number },
-        ...staff(actor),
+        ...eventBy(by),
       },
     ],
     {},
     now,
   );
   if (input.status !== 'new') {
-    const { changes, events } = statusChange(actor, ticket, input, now);
+    const { changes, events } = statusChange(by, ticket, input, now);
     await appendToLog(tx, ticket, events, changes, now);
-    await recordStatusEvents(tx, actor, ticket, 'new', input, now);
+    await recordStatusEvents(tx, by, ticket, 'new', input, now);
   }
   return ticket.id;
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, lt, lte, or, type SQL, sql 
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
-import { clients } from '../clients/clients.table.ts';
+import { clients, contacts } from '../clients/clients.table.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
 import { boards, dueKey, ticketCounters, ticketEvents, tickets } from './tickets.table.ts';
 
@@ -236,16 +236,34 @@ export async function insertEvents(
 }
 
 export async function listEvents(db: Executor, tenantId: string, ticketId: string) {
-  return db
-    .select({ event: ticketEvents, actorName: identities.name })
-    .from(ticketEvents)
-    .leftJoin(
-      memberships,
-      and(eq(memberships.tenantId, ticketEvents.tenantId), eq(memberships.id, ticketEvents.actorId)),
-    )
-    .leftJoin(identities, eq(identities.id, memberships.identityId))
-    .where(and(eq(ticketEvents.tenantId, tenantId), eq(ticketEvents.ticketId, ticketId)))
-    .orderBy(asc(ticketEvents.occurredAt), asc(ticketEvents.recordedAt), asc(ticketEvents.id));
+  return (
+    db
+      .select({
+        event: ticketEvents,
+        actorName: sql<string | null>`coalesce(${identities.name}, ${contacts.name})`,
+      })
+      .from(ticketEvents)
+      .leftJoin(
+        memberships,
+        and(
+          eq(ticketEvents.author, 'staff'),
+          eq(memberships.tenantId, ticketEvents.tenantId),
+          eq(memberships.id, ticketEvents.actorId),
+        ),
+      )
+      .leftJoin(identities, eq(identities.id, memberships.identityId))
+      // A contact's events (mail replies) name the contact.
+      .leftJoin(
+        contacts,
+        and(
+          eq(ticketEvents.author, 'contact'),
+          eq(contacts.tenantId, ticketEvents.tenantId),
+          eq(contacts.id, ticketEvents.actorId),
+        ),
+      )
+      .where(and(eq(ticketEvents.tenantId, tenantId), eq(ticketEvents.ticketId, ticketId)))
+      .orderBy(asc(ticketEvents.occurredAt), asc(ticketEvents.recordedAt), asc(ticketEvents.id))
+  );
 }
 
 /** Tickets whose stored SLA state changes by the passage of time alone (at risk, breached) by `now`. */
@@ -256,4 +274,21 @@ export async function ticketsDueForRecompute(db: Executor, now: Date, limit: num
     .where(lte(tickets.slaCheckAt, now))
     .orderBy(asc(tickets.slaCheckAt))
     .limit(limit);
+}
+
+/** A ticket by id or number within the tenant, for inbound mail (which acts for the organization). */
+export async function findTicketInTenant(
+  db: Executor,
+  tenantId: string,
+  by: { id: string } | { number: number },
+  options: { forUpdate?: boolean } = {},
+): Promise<TicketRow | undefined> {
+  const query = db
+    .select()
+    .from(tickets)
+    .where(
+      and(eq(tickets.tenantId, tenantId), 'id' in by ? eq(tickets.id, by.id) : eq(tickets.number, by.number)),
+    );
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
 }

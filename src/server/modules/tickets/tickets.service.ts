@@ -19,8 +19,10 @@ import { findClientForTicket } from '../clients/index.ts';
 import { recordDomainEvent } from '../notifications/index.ts';
 import {
   assignInTransaction,
+  byStaff,
   checkAssignee,
   loadAssignee,
+  openTicket,
   type StatusInput,
   setStatusInTransaction,
   staff,
@@ -36,7 +38,6 @@ import {
   toTicket,
 } from './ticket-log.ts';
 import { listQueue } from './ticket-queue.ts';
-import { bindMeasure } from './ticket-sla.ts';
 import * as repo from './tickets.repository.ts';
 
 const priorityRank = (p: Priority) => Number(p.slice(1));
@@ -56,61 +57,25 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
         const client = await findClientForTicket(tx, actor.scope, input.clientId, input.contactId ?? null);
         await checkAssignee(tx, tenantId, input.clientId, input.assigneeId);
         const boardId = await resolveBoard(tx, tenantId, input.boardId);
-        const measure = client.defaultSlaPolicyId
-          ? await bindMeasure(tx, tenantId, client.defaultSlaPolicyId)
-          : null;
-        const ticket = await repo.insertTicket(tx, {
-          tenantId,
-          number: await repo.nextTicketNumber(tx, tenantId),
-          clientId: input.clientId,
-          contactId: input.contactId ?? null,
-          title: input.title,
-          description: input.description,
-          type: input.type,
-          subType: input.subType ?? null,
-          boardId,
-          source: input.source,
-          priority: input.priority,
-          status: 'new',
-          assigneeId: input.assigneeId ?? null,
-          slaPolicyVersionId: measure?.slaPolicyVersionId ?? null,
-          calendarVersionIds: measure?.calendarVersionIds ?? {},
-          openedAt: now,
-        });
-        audit.target('ticket', ticket.id);
-        await appendToLog(
+        const ticket = await openTicket(
           tx,
-          ticket,
-          [
-            {
-              type: 'created',
-              occurredAt: now,
-              isPublic: false,
-              ...staff(actor),
-              data: { priority: input.priority, status: 'new' },
-            },
-          ],
-          {},
+          byStaff(actor),
+          {
+            clientId: input.clientId,
+            contactId: input.contactId ?? null,
+            title: input.title,
+            description: input.description,
+            type: input.type,
+            subType: input.subType ?? null,
+            boardId,
+            source: input.source,
+            priority: input.priority,
+            assigneeId: input.assigneeId ?? null,
+            slaPolicyId: client.defaultSlaPolicyId,
+          },
           now,
         );
-        const by = {
-          tenantId,
-          ticketId: ticket.id,
-          actorMembershipId: actor.scope.membershipId,
-          occurredAt: now,
-        };
-        await recordDomainEvent(tx, {
-          ...by,
-          type: 'ticket.created',
-          payload: { source: input.source, isUnassigned: !ticket.assigneeId },
-        });
-        if (ticket.assigneeId && ticket.assigneeId !== actor.scope.membershipId) {
-          await recordDomainEvent(tx, {
-            ...by,
-            type: 'ticket.assigned',
-            payload: { from: null, to: ticket.assigneeId },
-          });
-        }
+        audit.target('ticket', ticket.id);
         const created = await reloadTicket(tx, actor.scope, ticket.id);
         audit.change(null, created);
         return created;
@@ -226,7 +191,7 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
       return actions.run(actor, 'ticket.status', async (tx, audit) => {
         const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
         audit.target('ticket', id);
-        const resultId = await setStatusInTransaction(tx, actor, ticket, input, clock.now());
+        const resultId = await setStatusInTransaction(tx, byStaff(actor), ticket, input, clock.now());
         const after = await reloadTicket(tx, actor.scope, resultId);
         // Reopening late makes a new linked ticket: the after side then names it.
         audit.change({ id: ticket.id, status: ticket.status }, { id: after.id, status: after.status });
@@ -267,7 +232,7 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
             resultIds.push(
               action.type === 'assign'
                 ? await assignInTransaction(tx, actor, row.ticket, assignee, now)
-                : await setStatusInTransaction(tx, actor, row.ticket, action, now),
+                : await setStatusInTransaction(tx, byStaff(actor), row.ticket, action, now),
             );
           } catch (error) {
             if (!(error instanceof AppError)) throw error;

@@ -1,9 +1,11 @@
-// Settings: one tab per area the user may see, above the area's own page.
-import { Tabs } from '@mantine/core';
+// Settings: a grouped list of the areas the user may see beside the area's own page (above it on narrow
+// screens). Groups keep a dozen-plus areas readable where a tab bar had to scroll.
+import { Box, Flex, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconCalendarTime,
   IconClockShield,
   IconFingerprint,
+  IconInbox,
   IconKey,
   IconListDetails,
   IconMail,
@@ -13,110 +15,166 @@ import {
   IconTicket,
   IconUsers,
 } from '@tabler/icons-react';
-import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useEffect } from 'react';
-import { useCan } from '../auth/session.ts';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { type Permission, useCan } from '../auth/session.ts';
 
-const areas = [
-  { value: '/settings/users', label: 'Users', icon: <IconUsers size={15} />, permission: 'users.read' },
+interface Area {
+  to:
+    | '/settings/users'
+    | '/settings/calendars'
+    | '/settings/sla-policies'
+    | '/settings/help-desk'
+    | '/settings/mail'
+    | '/settings/inbound-mail'
+    | '/settings/email-templates'
+    | '/settings/outbound-mail'
+    | '/settings/security'
+    | '/settings/sso'
+    | '/settings/security-events'
+    | '/settings/audit-log';
+  label: string;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+const groups: { label: string; areas: Area[] }[] = [
   {
-    value: '/settings/calendars',
-    label: 'Business calendars',
-    icon: <IconCalendarTime size={15} />,
-    permission: 'calendars.read',
+    label: 'Organization',
+    areas: [
+      { to: '/settings/users', label: 'Users', icon: <IconUsers size={16} />, permission: 'users.read' },
+      {
+        to: '/settings/calendars',
+        label: 'Business calendars',
+        icon: <IconCalendarTime size={16} />,
+        permission: 'calendars.read',
+      },
+      {
+        to: '/settings/sla-policies',
+        label: 'SLA policies',
+        icon: <IconClockShield size={16} />,
+        permission: 'calendars.read',
+      },
+      {
+        to: '/settings/help-desk',
+        label: 'Help desk',
+        icon: <IconTicket size={16} />,
+        permission: 'tickets.settings',
+      },
+    ],
   },
   {
-    value: '/settings/sla-policies',
-    label: 'SLA policies',
-    icon: <IconClockShield size={15} />,
-    permission: 'calendars.read',
+    label: 'Mail',
+    areas: [
+      { to: '/settings/mail', label: 'Mail server', icon: <IconMail size={16} />, permission: 'mail.manage' },
+      {
+        to: '/settings/inbound-mail',
+        label: 'Inbound mail',
+        icon: <IconInbox size={16} />,
+        permission: 'mail.manage',
+      },
+      {
+        to: '/settings/email-templates',
+        label: 'Email templates',
+        icon: <IconTemplate size={16} />,
+        permission: 'mail.manage',
+      },
+      {
+        to: '/settings/outbound-mail',
+        label: 'Outbound mail',
+        icon: <IconMailForward size={16} />,
+        permission: 'mail.manage',
+      },
+    ],
   },
   {
-    value: '/settings/help-desk',
-    label: 'Help desk',
-    icon: <IconTicket size={15} />,
-    permission: 'tickets.settings',
-  },
-  {
-    value: '/settings/security',
     label: 'Security',
-    icon: <IconShieldLock size={15} />,
-    permission: 'security.manage',
+    areas: [
+      {
+        to: '/settings/security',
+        label: 'Security',
+        icon: <IconShieldLock size={16} />,
+        permission: 'security.manage',
+      },
+      {
+        to: '/settings/sso',
+        label: 'Single sign-on',
+        icon: <IconKey size={16} />,
+        permission: 'security.manage',
+      },
+      {
+        to: '/settings/security-events',
+        label: 'Security events',
+        icon: <IconFingerprint size={16} />,
+        permission: 'security.manage',
+      },
+      {
+        to: '/settings/audit-log',
+        label: 'Audit log',
+        icon: <IconListDetails size={16} />,
+        permission: 'audit.read',
+      },
+    ],
   },
-  {
-    value: '/settings/sso',
-    label: 'Single sign-on',
-    icon: <IconKey size={15} />,
-    permission: 'security.manage',
-  },
-  {
-    value: '/settings/audit-log',
-    label: 'Audit log',
-    icon: <IconListDetails size={15} />,
-    permission: 'audit.read',
-  },
-  {
-    value: '/settings/security-events',
-    label: 'Security events',
-    icon: <IconFingerprint size={15} />,
-    permission: 'security.manage',
-  },
-  { value: '/settings/mail', label: 'Mail', icon: <IconMail size={15} />, permission: 'mail.manage' },
-  {
-    value: '/settings/email-templates',
-    label: 'Email templates',
-    icon: <IconTemplate size={15} />,
-    permission: 'mail.manage',
-  },
-  {
-    value: '/settings/outbound-mail',
-    label: 'Outbound mail',
-    icon: <IconMailForward size={15} />,
-    permission: 'mail.manage',
-  },
-] as const;
+];
 
 export function SettingsLayout() {
   const can = useCan();
-  const navigate = useNavigate();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const visible = areas.filter((area) => can(area.permission));
   // Whole segments: /settings/security must not claim /settings/security-events.
-  const current =
-    visible.find((area) => pathname === area.value || pathname.startsWith(`${area.value}/`))?.value ?? null;
-
-  // The bar scrolls sideways when the areas do not fit: keep the current one in view.
-  useEffect(() => {
-    if (!current) return;
-    const tab = document.querySelector<HTMLElement>(`[role="tab"][aria-selected="true"]`);
-    tab?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [current]);
+  const isCurrent = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  const visible = groups
+    .map((group) => ({ ...group, areas: group.areas.filter((area) => can(area.permission)) }))
+    .filter((group) => group.areas.length > 0);
 
   return (
-    <>
-      <Tabs
-        value={current}
-        onChange={(value) => value && navigate({ to: value })}
-        mb="lg"
+    <Flex gap="xl" direction={{ base: 'column', md: 'row' }} align={{ base: 'stretch', md: 'flex-start' }}>
+      <Box
+        component="nav"
         aria-label="Settings"
+        w={{ base: '100%', md: 200 }}
+        pos={{ base: 'static', md: 'sticky' }}
+        top={64}
+        style={{ flexShrink: 0 }}
       >
-        {/* Many areas: the bar scrolls sideways rather than wrapping onto a second line. */}
-        <Tabs.List
-          style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}
-        >
-          {visible.map((area) => (
-            <Tabs.Tab
-              key={area.value}
-              value={area.value}
-              leftSection={area.icon}
-              style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
-            >
-              {area.label}
-            </Tabs.Tab>
+        <Stack gap="md">
+          {visible.map((group) => (
+            <Stack key={group.label} gap={2} role="group" aria-labelledby={`settings-group-${group.label}`}>
+              <Text
+                id={`settings-group-${group.label}`}
+                fz="xs"
+                fw={600}
+                c="dimmed"
+                tt="uppercase"
+                lts={0.3}
+                px="sm"
+                mb={2}
+              >
+                {group.label}
+              </Text>
+              {group.areas.map((area) => {
+                const active = isCurrent(area.to);
+                return (
+                  <NavLink
+                    key={area.to}
+                    component={Link}
+                    to={area.to}
+                    label={area.label}
+                    leftSection={area.icon}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    py={5}
+                    style={{ borderRadius: 6 }}
+                  />
+                );
+              })}
+            </Stack>
           ))}
-        </Tabs.List>
-      </Tabs>
-      <Outlet />
-    </>
+        </Stack>
+      </Box>
+      <Box style={{ flex: 1, minWidth: 0 }}>
+        <Outlet />
+      </Box>
+    </Flex>
   );
 }

@@ -1,7 +1,7 @@
 // The ticket's side panel: status, priority, assignee, type, board, client and contact; both SLA clocks;
-// the time logged with the work timer.
-import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { IconClockPlus } from '@tabler/icons-react';
+// the time logged with the work timer; the files that came with the client's mail.
+import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconClockPlus, IconPaperclip } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { TicketType } from '../../../shared/api/ticket-enums.ts';
@@ -9,6 +9,8 @@ import { formatMinutes } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { useCan } from '../auth/session.ts';
 import { contactsQuery } from '../clients/clients-api.ts';
+import { formatBytes } from '../inbound-mail/inbound-labels.ts';
+import { ticketAttachmentsQuery } from '../inbound-mail/inbound-mail-api.ts';
 import { useTicketAction } from './ticket-actions.ts';
 import { options, typeLabels } from './ticket-labels.ts';
 import { TicketSlaPanel } from './ticket-sla-panel.tsx';
@@ -174,6 +176,7 @@ export function TicketSidePanel(props: {
           </Text>
         )}
       </Section>
+      <TicketAttachments ticketId={ticket.id} />
       {ticket.reopenedFromId && (
         <Text size="xs" c="dimmed">
           Reopened from an earlier ticket:{' '}
@@ -183,5 +186,40 @@ export function TicketSidePanel(props: {
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** The ticket's files (attachments of mail it received); nothing while there are none. */
+function TicketAttachments(props: { ticketId: string }) {
+  const attachments = useQuery(ticketAttachmentsQuery(props.ticketId));
+  if (!attachments.data?.length) return null;
+  return (
+    <Section
+      title="Attachments"
+      action={
+        <Text size="xs" c="dimmed" className="tabular">
+          {attachments.data.length}
+        </Text>
+      }
+    >
+      <Stack gap={4}>
+        {attachments.data.map((file) => (
+          <Group key={file.id} gap={6} wrap="nowrap" align="flex-start">
+            <IconPaperclip size={14} style={{ flexShrink: 0, marginTop: 3 }} aria-hidden />
+            <Anchor
+              href={file.url}
+              download={file.fileName}
+              size="sm"
+              style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
+            >
+              {file.fileName}
+            </Anchor>
+            <Text size="xs" c="dimmed" className="tabular" style={{ flexShrink: 0 }}>
+              {formatBytes(file.size)}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Section>
   );
 }

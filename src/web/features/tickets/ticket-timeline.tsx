@@ -1,12 +1,13 @@
 // The ticket's timeline, oldest first: replies and calls as messages, internal notes tinted and labelled,
 // everything else (status, priority, assignment, SLA breaches, time logged) as small lines.
-import { Box, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconArrowsExchange,
   IconClockHour4,
   IconFlag,
   IconLock,
+  IconMail,
   IconPhone,
   IconPoint,
   IconUser,
@@ -33,6 +34,32 @@ function who(event: TicketEvent): string {
   if (event.author === 'contact') return event.actorName ?? 'The client';
   // Staff events without a member are history imported from another PSA.
   return event.actorName ?? 'Staff';
+}
+
+/** The sender's address when a contact's entry came by mail (it carries the received mail's id). */
+function mailSender(event: TicketEvent): string | null {
+  if (event.author !== 'contact' || typeof event.data.inboundEmailId !== 'string') return null;
+  return str(event.data.from) || 'an unknown address';
+}
+
+/** "by email" beside an entry that arrived as mail, with the address it came from. */
+function ByEmail(props: { event: TicketEvent }) {
+  const from = mailSender(props.event);
+  if (!from) return null;
+  return (
+    <Tooltip label={`Received by email from ${from}`}>
+      <Badge
+        size="xs"
+        variant="outline"
+        color="gray"
+        tt="none"
+        leftSection={<IconMail size={10} aria-hidden />}
+        style={{ flexShrink: 1, minWidth: 0 }}
+      >
+        by email · {from}
+      </Badge>
+    </Tooltip>
+  );
 }
 
 function Message(props: {
@@ -74,6 +101,7 @@ function Message(props: {
               {props.label}
             </Text>
           )}
+          <ByEmail event={event} />
         </Group>
         <RelativeTime value={event.occurredAt} size="xs" />
       </Group>
@@ -146,6 +174,7 @@ function TimelineItem(props: { event: TicketEvent; ticket: TicketDetail; names: 
           <Line event={event} icon={<IconPoint size={12} />}>
             {actor} opened the ticket at {str(data.priority)}
             {typeof data.reopenedFrom === 'number' && ` as a reopening of #${data.reopenedFrom}`}
+            {mailSender(event) && ` by email from ${mailSender(event)}`}
           </Line>
           {props.ticket.description.trim() && (
             <Paper withBorder p="sm" aria-label="Description" role="article">

@@ -1,0 +1,114 @@
+// What inbound mail may do to tickets, inside the inbound-mail module's transaction: open a ticket for a
+// client's contact, and add a contact's reply — which resumes a clock paused on the client, and reopens
+// a resolved ticket (a new linked ticket after the reopen window, as a staff reopen would).
+import type { Priority } from '../../../shared/api/sla-policies.ts';
+import type { Executor } from '../../db/client.ts';
+import { recordDomainEvent } from '../notifications/index.ts';
+import { type ChangeAuthor, openTicket, setStatusInTransaction } from './ticket-actions.ts';
+import { appendToLog, closedStatuses, resolveBoard, ticketNotFound } from './ticket-log.ts';
+import * as repo from './tickets.repository.ts';
+
+export interface MailSender {
+  tenantId: string;
+  /** The contact who wrote; null for a sender placed by a dispatcher without saving them as a contact. */
+  contactId: string | null;
+}
+
+const byContact = (sender: MailSender): ChangeAuthor => ({
+  author: 'contact',
+  actorId: sender.contactId,
+  membershipId: null,
+  tenantId: sender.tenantId,
+});
+
+export interface TicketFromMail {
+  clientId: string;
+  title: string;
+  description: string;
+  /** The mailbox's board; null for the organization's first board. */
+  boardId: string | null;
+  priority: Priority;
+  slaPolicyId: string | null;
+}
+
+export async function openTicketFromMail(
+  tx: Executor,
+  sender: MailSender,
+  fields: TicketFromMail,
+  now: Date,
+): Promise<{ id: string; number: number }> {
+  const ticket = await openTicket(
+    tx,
+    byContact(sender),
+    {
+      clientId: fields.clientId,
+      contactId: sender.contactId,
+      title: fields.title,
+      description: fields.description,
+      type: 'incident',
+      subType: null,
+      boardId: await resolveBoard(tx, sender.tenantId, fields.boardId ?? undefined),
+      source: 'email',
+      priority: fields.priority,
+      assigneeId: null,
+      slaPolicyId: fields.slaPolicyId,
+    },
+    now,
+  );
+  return { id: ticket.id, number: ticket.number };
+}
+
+async function lockTicket(tx: Executor, tenantId: string, id: string) {
+  const ticket = await repo.findTicketInTenant(tx, tenantId, { id }, { forUpdate: true });
+  if (!ticket) throw ticketNotFound();
+  return ticket;
+}
+
+/**
+ * Adds a contact's mail to a ticket as a public reply and answers the ticket that holds it: the same one,
+ * or the new ticket a reply to a long-closed ticket opens. `occurredAt` is when the mail was sent.
+ */
+export async function addReplyFromMail(
+  tx: Executor,
+  sender: MailSender,
+  ticketId: string,
+  reply: { body: string; occurredAt: Date; data: Record<string, unknown> },
+  now: Date,
+): Promise<{ id: string; number: number }> {
+  const by = byContact(sender);
+  let ticket = await lockTicket(tx, sender.tenantId, ticketId);
+  if (closedStatuses.includes(ticket.status)) {
+    const holderId = await setStatusInTransaction(tx, by, ticket, { status: 'open' }, now);
+    ticket = await lockTicket(tx, sender.tenantId, holderId);
+  }
+  await appendToLog(
+    tx,
+    ticket,
+    [
+      {
+        type: 'public_reply',
+        occurredAt: reply.occurredAt,
+        isPublic: true,
+        body: reply.body,
+        actorId: by.actorId,
+        author: 'contact',
+        data: reply.data,
+      },
+    ],
+    {},
+    now,
+  );
+  await recordDomainEvent(tx, {
+    tenantId: sender.tenantId,
+    type: 'ticket.public_reply',
+    ticketId: ticket.id,
+    actorMembershipId: null,
+    payload: { author: 'contact', text: reply.body },
+    occurredAt: now,
+  });
+  // The client answered: a clock paused on the client runs again.
+  if (ticket.status === 'pending_client') {
+    await setStatusInTransaction(tx, by, ticket, { status: 'open' }, now);
+  }
+  return { id: ticket.id, number: ticket.number };
+}

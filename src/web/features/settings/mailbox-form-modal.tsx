@@ -1,0 +1,482 @@
+// Add a mailbox Accord receives at, or change one: an IMAP mailbox it reads (password or OAuth2 sign-in,
+// the folder, where read mail goes) or an address its own SMTP listener accepts; where new tickets land.
+// Secrets are write-only: left empty on edit, the stored one stays.
+import {
+  Button,
+  Code,
+  Group,
+  Input,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { MailboxKind } from '../../../shared/api/inbound-mail.ts';
+import { isLoopbackHost } from '../../../shared/api/mail.ts';
+import { type Priority, priorities } from '../../../shared/api/sla-policies.ts';
+import { ApiError } from '../../api/client.ts';
+import { notifyError, notifySuccess } from '../../ui/notify.tsx';
+import {
+  createMailbox,
+  inboundKeys,
+  type Mailbox,
+  type MailboxInput,
+  updateMailbox,
+} from '../inbound-mail/inbound-mail-api.ts';
+import { priorityLabels } from '../tickets/ticket-labels.ts';
+import { boardsQuery } from '../tickets/tickets-api.ts';
+
+type Imap = NonNullable<MailboxInput['imap']>;
+type Security = Imap['security'];
+type Auth = Imap['auth'];
+
+interface Form {
+  name: string;
+  address: string;
+  kind: MailboxKind;
+  host: string;
+  port: number | string;
+  security: Security;
+  auth: Auth;
+  user: string;
+  password: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  tokenUrl: string;
+  scope: string;
+  folder: string;
+  processedFolder: string;
+  boardId: string | null;
+  defaultPriority: Priority;
+  isEnabled: boolean;
+}
+
+const defaultPorts: Record<Security, number> = { tls: 993, starttls: 143, none: 143 };
+
+function formFrom(mailbox: Mailbox | undefined): Form {
+  const imap = mailbox?.imap;
+  return {
+    name: mailbox?.name ?? '',
+    address: mailbox?.address ?? '',
+    kind: mailbox?.kind ?? 'imap',
+    host: imap?.host ?? '',
+    port: imap?.port ?? 993,
+    security: imap?.security ?? 'tls',
+    auth: imap?.auth ?? 'password',
+    user: imap?.user ?? '',
+    password: '',
+    clientId: imap?.oauth?.clientId ?? '',
+    clientSecret: '',
+    refreshToken: '',
+    tokenUrl: imap?.oauth?.tokenUrl ?? '',
+    scope: imap?.oauth?.scope ?? '',
+    folder: imap?.folder ?? 'INBOX',
+    processedFolder: imap?.processedFolder ?? '',
+    boardId: mailbox?.boardId ?? null,
+    defaultPriority: mailbox?.defaultPriority ?? 'P3',
+    isEnabled: mailbox?.isEnabled ?? true,
+  };
+}
+
+/** The secret only when something was typed into it: omitted on an update keeps the stored one. */
+function secretFrom(form: Form): Imap['secret'] {
+  if (form.auth === 'password') {
+    return form.password ? { kind: 'password', password: form.password } : undefined;
+  }
+  if (!form.clientSecret && !form.refreshToken) return undefined;
+  return {
+    kind: 'xoauth2',
+    clientId: form.clientId.trim(),
+    clientSecret: form.clientSecret,
+    refreshToken: form.refreshToken,
+    tokenUrl: form.tokenUrl.trim(),
+    ...(form.scope.trim() ? { scope: form.scope.trim() } : {}),
+  };
+}
+
+function inputFrom(form: Form): MailboxInput {
+  const secret = secretFrom(form);
+  return {
+    name: form.name.trim(),
+    address: form.address.trim(),
+    kind: form.kind,
+    imap:
+      form.kind === 'imap'
+        ? {
+            host: form.host.trim(),
+            port: Number(form.port),
+            security: form.security,
+            auth: form.auth,
+            user: form.user.trim(),
+            ...(secret ? { secret } : {}),
+            folder: form.folder.trim() || 'INBOX',
+            processedFolder: form.processedFolder.trim() || null,
+          }
+        : null,
+    boardId: form.boardId,
+    defaultPriority: form.defaultPriority,
+    isEnabled: form.isEnabled,
+  };
+}
+
+/** Problems the browser can name before asking the server. */
+function checkForm(form: Form, mailbox: Mailbox | undefined): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!form.name.trim()) problems.name = 'Enter a name, such as Help desk';
+  if (!form.address.trim()) problems.address = 'Enter the address clients write to';
+  if (form.kind !== 'imap') return problems;
+  if (!form.host.trim()) problems['imap.host'] = 'Enter the IMAP server, such as outlook.office365.com';
+  if (!form.user.trim()) problems['imap.user'] = 'Enter the user name, usually the mailbox address';
+  const hasStored = mailbox?.imap?.hasSecret && mailbox.imap.auth === form.auth;
+  if (form.auth === 'password') {
+    if (!hasStored && !form.password) problems['imap.secret.password'] = 'Enter the password';
+    return problems;
+  }
+  const oauth = mailbox?.imap?.oauth;
+  // The client ID, token URL and scope travel inside the stored secret: changing them needs the secrets again.
+  const isAppChanged =
+    !oauth ||
+    oauth.clientId !== form.clientId.trim() ||
+    oauth.tokenUrl !== form.tokenUrl.trim() ||
+    (oauth.scope ?? '') !== form.scope.trim();
+  if (!hasStored || isAppChanged || form.clientSecret || form.refreshToken) {
+    if (!form.clientId.trim()) problems['imap.secret.clientId'] = 'Enter the client ID';
+    if (!form.clientSecret) problems['imap.secret.clientSecret'] = 'Enter the client secret';
+    if (!form.refreshToken) problems['imap.secret.refreshToken'] = 'Enter the refresh token';
+    if (!form.tokenUrl.trim()) problems['imap.secret.tokenUrl'] = 'Enter the token URL';
+  }
+  return problems;
+}
+
+export function MailboxFormModal(props: { opened: boolean; onClose: () => void; mailbox?: Mailbox }) {
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.mailbox ? `Edit ${props.mailbox.name}` : 'Add mailbox'}
+      size="lg"
+    >
+      {props.opened && <MailboxForm onClose={props.onClose} mailbox={props.mailbox} />}
+    </Modal>
+  );
+}
+
+function MailboxForm(props: { onClose: () => void; mailbox?: Mailbox }) {
+  const { mailbox } = props;
+  const queryClient = useQueryClient();
+  const boards = useQuery(boardsQuery);
+  const [form, setForm] = useState<Form>(() => formFrom(mailbox));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A long form: bring the first field with a problem into view (the address may be far above the button).
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  }, [errors]);
+
+  // Errors stay until the next save, so a server's message is still there while the field is fixed.
+  const set = (patch: Partial<Form>) => setForm((current) => ({ ...current, ...patch }));
+
+  const save = useMutation({
+    mutationFn: (input: MailboxInput) => (mailbox ? updateMailbox(mailbox.id, input) : createMailbox(input)),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: inboundKeys.mailboxes });
+      notifySuccess(mailbox ? `${saved.name} saved` : `${saved.name} added`);
+      props.onClose();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) {
+        if (error.code === 'mailbox.address_taken') setErrors({ address: error.message });
+        else setErrors(error.fieldErrors);
+      }
+      notifyError(error, 'Could not save the mailbox');
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems = checkForm(form, mailbox);
+    setErrors(problems);
+    if (Object.keys(problems).length === 0) save.mutate(inputFrom(form));
+  }
+
+  const hasStoredSecret = Boolean(mailbox?.imap?.hasSecret && mailbox.imap.auth === form.auth);
+  const isUnencryptedRemote =
+    form.security === 'none' && form.host.trim() !== '' && !isLoopbackHost(form.host.trim());
+  const stored = hasStoredSecret ? '•••••••• (stored)' : '';
+  const imapError = errors.imap;
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Group grow align="start">
+          <TextInput
+            label="Name"
+            placeholder="Help desk"
+            required
+            value={form.name}
+            error={errors.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+          />
+          <TextInput
+            label="Address clients write to"
+            placeholder="help@yourmsp.example"
+            required
+            value={form.address}
+            error={errors.address}
+            onChange={(e) => set({ address: e.currentTarget.value })}
+          />
+        </Group>
+        <Input.Wrapper
+          id="mailbox-kind"
+          label="How mail arrives"
+          description={
+            form.kind === 'imap'
+              ? 'Accord signs in to the mailbox and reads new mail every minute.'
+              : "Mail for the address is delivered straight to this Accord server's SMTP listener (MX record or a forwarding rule)."
+          }
+          error={imapError}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+        >
+          <SegmentedControl
+            id="mailbox-kind"
+            fullWidth
+            mt={4}
+            value={form.kind}
+            onChange={(kind) => set({ kind: kind as MailboxKind })}
+            data={[
+              { value: 'imap', label: 'IMAP mailbox' },
+              { value: 'smtp', label: "Accord's SMTP listener" },
+            ]}
+          />
+        </Input.Wrapper>
+
+        {form.kind === 'imap' && (
+          <Stack gap="sm">
+            <Group grow align="start">
+              <TextInput
+                label="IMAP host"
+                placeholder="outlook.office365.com"
+                required
+                value={form.host}
+                error={errors['imap.host']}
+                onChange={(e) => set({ host: e.currentTarget.value })}
+              />
+              <NumberInput
+                label="Port"
+                required
+                min={1}
+                max={65535}
+                maw={120}
+                value={form.port}
+                error={errors['imap.port']}
+                onChange={(port) => set({ port })}
+              />
+            </Group>
+            <Input.Wrapper
+              id="imap-security"
+              label="Encryption"
+              error={
+                errors['imap.security'] ??
+                (isUnencryptedRemote
+                  ? 'Unencrypted IMAP is allowed only for a server on this machine (localhost, 127.0.0.1, ::1).'
+                  : undefined)
+              }
+            >
+              <SegmentedControl
+                id="imap-security"
+                fullWidth
+                mt={4}
+                value={form.security}
+                onChange={(value) =>
+                  set({ security: value as Security, port: defaultPorts[value as Security] })
+                }
+                data={[
+                  { value: 'tls', label: 'TLS (993)' },
+                  { value: 'starttls', label: 'STARTTLS (143)' },
+                  { value: 'none', label: 'None (this machine only)' },
+                ]}
+              />
+            </Input.Wrapper>
+            <Group grow align="start">
+              <TextInput
+                label="User name"
+                description="Usually the mailbox address"
+                required
+                value={form.user}
+                error={errors['imap.user']}
+                onChange={(e) => set({ user: e.currentTarget.value })}
+              />
+              <Select
+                label="Sign-in method"
+                description="OAuth2 for Microsoft 365 and Google"
+                allowDeselect={false}
+                data={[
+                  { value: 'password', label: 'Password' },
+                  { value: 'xoauth2', label: 'OAuth2' },
+                ]}
+                value={form.auth}
+                onChange={(value) => value && set({ auth: value as Auth })}
+              />
+            </Group>
+            {form.auth === 'password' ? (
+              <PasswordInput
+                label="Password"
+                description={
+                  hasStoredSecret
+                    ? 'A password is stored. Leave blank to keep it.'
+                    : 'An app password where the provider offers one. Never shown again once saved.'
+                }
+                placeholder={stored}
+                required={!hasStoredSecret}
+                autoComplete="new-password"
+                value={form.password}
+                error={errors['imap.secret.password'] ?? errors['imap.secret']}
+                onChange={(e) => set({ password: e.currentTarget.value })}
+              />
+            ) : (
+              <OAuthFields form={form} set={set} errors={errors} hasStoredSecret={hasStoredSecret} />
+            )}
+            <Group grow align="start">
+              <TextInput
+                label="Folder"
+                description="Where new mail is read from"
+                value={form.folder}
+                error={errors['imap.folder']}
+                onChange={(e) => set({ folder: e.currentTarget.value })}
+              />
+              <TextInput
+                label="Move read mail to (optional)"
+                description="Empty: left in the folder, marked read"
+                placeholder="Accord/Processed"
+                value={form.processedFolder}
+                error={errors['imap.processedFolder']}
+                onChange={(e) => set({ processedFolder: e.currentTarget.value })}
+              />
+            </Group>
+          </Stack>
+        )}
+
+        <Group grow align="start">
+          <Select
+            label="Board for new tickets"
+            placeholder="The first board"
+            clearable
+            data={(boards.data ?? []).map((board) => ({ value: board.id, label: board.name }))}
+            value={form.boardId}
+            error={errors.boardId}
+            onChange={(boardId) => set({ boardId })}
+          />
+          <Select
+            label="Default priority"
+            allowDeselect={false}
+            data={priorities.map((p) => ({ value: p, label: `${p} · ${priorityLabels[p]}` }))}
+            value={form.defaultPriority}
+            error={errors.defaultPriority}
+            onChange={(value) => value && set({ defaultPriority: value as Priority })}
+          />
+        </Group>
+        <Switch
+          label="Enabled"
+          description="When off, Accord does not read this mailbox (or refuses mail for it at the listener)."
+          checked={form.isEnabled}
+          onChange={(e) => set({ isEnabled: e.currentTarget.checked })}
+        />
+        <Group justify="flex-end" gap="xs" mt="xs">
+          <Button variant="default" onClick={props.onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {mailbox ? 'Save mailbox' : 'Add mailbox'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function OAuthFields(props: {
+  form: Form;
+  set: (patch: Partial<Form>) => void;
+  errors: Record<string, string>;
+  hasStoredSecret: boolean;
+}) {
+  const { form, set, errors, hasStoredSecret } = props;
+  const stored = hasStoredSecret ? '•••••••• (stored)' : '';
+  return (
+    <Stack gap="sm">
+      <Stack gap={2}>
+        <Text fz="xs" c="dimmed">
+          <b>Microsoft 365</b>: token URL{' '}
+          <Code fz="xs">https://login.microsoftonline.com/&lt;tenant&gt;/oauth2/v2.0/token</Code>, scope{' '}
+          <Code fz="xs">https://outlook.office365.com/IMAP.AccessAsUser.All offline_access</Code>
+        </Text>
+        <Text fz="xs" c="dimmed">
+          <b>Google</b>: token URL <Code fz="xs">https://oauth2.googleapis.com/token</Code>, scope{' '}
+          <Code fz="xs">https://mail.google.com/</Code>
+        </Text>
+      </Stack>
+      {hasStoredSecret && (
+        <Text fz="xs" c="dimmed">
+          A client secret and refresh token are stored. Leave both blank to keep them; changing the client ID,
+          token URL or scope needs both again.
+        </Text>
+      )}
+      <Group grow align="start">
+        <TextInput
+          label="Client ID"
+          required
+          value={form.clientId}
+          error={errors['imap.secret.clientId']}
+          onChange={(e) => set({ clientId: e.currentTarget.value })}
+        />
+        <PasswordInput
+          label="Client secret"
+          placeholder={stored}
+          required={!hasStoredSecret}
+          autoComplete="new-password"
+          value={form.clientSecret}
+          error={errors['imap.secret.clientSecret'] ?? errors['imap.secret']}
+          onChange={(e) => set({ clientSecret: e.currentTarget.value })}
+        />
+      </Group>
+      <PasswordInput
+        label="Refresh token"
+        placeholder={stored}
+        required={!hasStoredSecret}
+        autoComplete="new-password"
+        value={form.refreshToken}
+        error={errors['imap.secret.refreshToken']}
+        onChange={(e) => set({ refreshToken: e.currentTarget.value })}
+      />
+      <Group grow align="start">
+        <TextInput
+          label="Token URL"
+          placeholder="https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token"
+          required
+          value={form.tokenUrl}
+          error={errors['imap.secret.tokenUrl']}
+          onChange={(e) => set({ tokenUrl: e.currentTarget.value })}
+        />
+        <TextInput
+          label="Scope (optional)"
+          placeholder="https://mail.google.com/"
+          value={form.scope}
+          error={errors['imap.secret.scope']}
+          onChange={(e) => set({ scope: e.currentTarget.value })}
+        />
+      </Group>
+    </Stack>
+  );
+}
