@@ -17,9 +17,9 @@ const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglit
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores, which on a 2-core runner is one: every file in
-    // turn. The browser journeys spend much of their time waiting (on the browser, on a new TOTP step),
-    // so a second worker lets other tests use that time.
-    maxWorkers: 2,
+    // turn. The browser journeys spend much of their time waiting (on the browser, on a new TOTP step), so
+    // they run one file at a time beside two workers for the rest, which use that time.
+    maxWorkers: 3,
     projects: [
       ...['UTC', 'Pacific/Chatham'].map((tz) => ({
         test: { name: `unit (${tz})`, include: pure, exclude: notPure, env: { TZ: tz } },
@@ -36,7 +36,8 @@ export default defineConfig({
       })),
       {
         test: {
-          name: 'e2e',
+          // Projects start in name order: the journeys ('browser') first, beside the database tiers.
+          name: 'browser (e2e)',
           include: ['e2e/**/*.spec.ts'],
           env: { TZ: 'UTC' },
           globalSetup: ['e2e/global-setup.ts'],

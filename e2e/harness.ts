@@ -11,13 +11,16 @@ export const SHOTS_DIR = process.env.ACCORD_SHOTS_DIR ?? join(tmpdir(), 'accord-
 
 export interface Harness {
   url: string;
+  /** The server's inbound SMTP listener, when the spec asked for one. */
+  inboundSmtpPort: number | null;
   browser: Browser;
   /** A fresh browser context (own cookies) with one page, at 1280x720. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `env` adds to the server's configuration (e.g. INBOUND_SMTP_PORT: '0' for a listener on a free port). */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'accord-e2e-'));
   const cleanups: (() => Promise<unknown>)[] = [() => rm(dataDir, { recursive: true, force: true })];
   const close = async () => {
@@ -27,7 +30,7 @@ export async function startHarness(): Promise<Harness> {
   };
   try {
     const server = await startServer(
-      parseConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+      parseConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }),
     );
     cleanups.push(() => server.stop());
     const browser = await chromium.launch({
@@ -46,6 +49,7 @@ export async function startHarness(): Promise<Harness> {
     cleanups.push(() => browser.close());
     return {
       url: server.url,
+      inboundSmtpPort: server.inboundSmtpPort,
       browser,
       async newPage() {
         const context = await browser.newContext({

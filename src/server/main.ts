@@ -185,7 +185,7 @@ export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 
 export async function startServer(
   config: Config,
-): Promise<{ url: string; logger: Logger; stop(): Promise<void> }> {
+): Promise<{ url: string; logger: Logger; inboundSmtpPort: number | null; stop(): Promise<void> }> {
   const logger = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const database = await openMigratedDatabase(config, logger);
@@ -256,6 +256,8 @@ export async function startServer(
   return {
     url,
     logger,
+    /** The SMTP listener's port (INBOUND_SMTP_PORT, or the one picked for 0); null when it is off. */
+    inboundSmtpPort: smtpListener?.port ?? null,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await smtpListener?.close();

@@ -44,6 +44,16 @@ describe('clients', () => {
     const badDomain = await owner.post('/clients', { name: 'Acme', emailDomains: ['not a domain'] });
     expect(badDomain.status).toBe(400);
     expect(badDomain.body.error.details[0].path).toEqual(['emailDomains', '0']);
+    // Anyone can have a Gmail address: mail from it must not open tickets for this client.
+    const freeMail = await owner.post('/clients', {
+      name: 'Acme',
+      emailDomains: ['acme.example', 'Gmail.com'],
+    });
+    expect(freeMail.status).toBe(400);
+    expect(freeMail.body.error.details[0]).toMatchObject({
+      path: ['emailDomains', '1'],
+      message: expect.stringContaining('public mail service'),
+    });
     const badCalendar = await owner.post('/clients', { name: 'Acme', defaultCalendarId: nobody });
     expect(badCalendar.status).toBe(400);
     expect(badCalendar.body.error.details[0].path).toEqual(['defaultCalendarId']);

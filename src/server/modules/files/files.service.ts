@@ -16,7 +16,7 @@ export function toAttachment(row: repo.AttachmentRow): Attachment {
     fileName: row.fileName,
     contentType: row.contentType,
     size: row.size,
-    url: `/api/attachments/${row.id}`,
+    url: `/api/v1/attachments/${row.id}`,
   };
 }
 

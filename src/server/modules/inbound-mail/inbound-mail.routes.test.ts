@@ -95,13 +95,18 @@ describe('mail from a client opens a ticket', () => {
       title: 'Scanner will not send to email',
     });
     expect(ticket.description).toContain('stopped sending scans');
-    expect(ticket.events[0]).toMatchObject({ type: 'created', author: 'contact', actorName: 'Dana Reyes' });
+    expect(ticket.events[0]).toMatchObject({
+      type: 'created',
+      author: 'contact',
+      actorName: 'Dana Reyes',
+      data: { from: desk.contactEmail, inboundEmailId: (result as { id: string }).id },
+    });
 
     const files = (await desk.owner.get(`/tickets/${ticket.id}/attachments`)).body.items;
     expect(files).toEqual([
       expect.objectContaining({ fileName: 'error.png', contentType: 'image/png', size: 14 }),
     ]);
-    const download = await desk.owner.request('GET', files[0].url.replace('/api', ''));
+    const download = await desk.owner.request('GET', files[0].url.replace('/api/v1', ''));
     expect(download.status).toBe(200);
   });
 
@@ -258,7 +263,7 @@ describe('noise and loops', () => {
     expect(broken).toMatchObject({ outcome: 'triage' });
     const item = (await desk.owner.get(`/inbound-emails/${(broken as { id: string }).id}`)).body;
     expect(item).toMatchObject({ reason: 'parse_error', detail: expect.any(String) });
-    expect(item.rawUrl).toBe(`/api/inbound-emails/${item.id}/raw`);
+    expect(item.rawUrl).toBe(`/api/v1/inbound-emails/${item.id}/raw`);
     const raw = await desk.owner.request('GET', `/inbound-emails/${item.id}/raw`);
     expect(raw.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(await desk.receive(plainMail({ from: desk.contactEmail }))).toMatchObject({

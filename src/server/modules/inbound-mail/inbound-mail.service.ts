@@ -361,7 +361,7 @@ export function createInboundMailService(deps: {
         text: e.textBody,
         attachments: files.map(toAttachment),
         skippedAttachments: e.skippedAttachments,
-        rawUrl: e.rawSha256 ? `/api/inbound-emails/${e.id}/raw` : null,
+        rawUrl: e.rawSha256 ? `/api/v1/inbound-emails/${e.id}/raw` : null,
         triagedBy: row.triagedByName,
         triagedAt: iso(e.triagedAt),
       };
@@ -397,6 +397,7 @@ export function createInboundMailService(deps: {
             boardId: mailbox?.boardId ?? null,
             priority: input.priority ?? mailbox?.defaultPriority ?? 'P3',
             slaPolicyId: client.defaultSlaPolicyId,
+            eventData: { inboundEmailId: id, from: email.fromAddress, placedBy: actor.scope.membershipId },
           },
           now,
         );

@@ -202,6 +202,7 @@ export function createReceiver(deps: { db: Database; clock: Clock }) {
               boardId: target.boardId,
               priority: target.defaultPriority,
               slaPolicyId: client?.defaultSlaPolicyId ?? null,
+              eventData: { inboundEmailId: id, from: fromAddress },
             },
             now,
           );

@@ -119,13 +119,15 @@ export interface NewTicket {
   assigneeId: string | null;
   /** The client's default policy, which the ticket is measured under (frozen at this version). */
   slaPolicyId: string | null;
+  /** More for the created event (a mail's id and sender). */
+  eventData?: Record<string, unknown>;
 }
 
 /** Opens a ticket (checked by the caller) with its created event and the domain events people hear of. */
 export async function openTicket(tx: Executor, by: ChangeAuthor, fields: NewTicket, now: Date) {
   const { tenantId } = by;
   const measure = fields.slaPolicyId ? await bindMeasure(tx, tenantId, fields.slaPolicyId) : null;
-  const { slaPolicyId: _, ...columns } = fields;
+  const { slaPolicyId: _, eventData, ...columns } = fields;
   const ticket = await repo.insertTicket(tx, {
     ...columns,
     tenantId,
@@ -144,7 +146,7 @@ export async function openTicket(tx: Executor, by: ChangeAuthor, fields: NewTick
         occurredAt: now,
         isPublic: false,
         ...eventBy(by),
-        data: { priority: fields.priority, status: 'new' },
+        data: { ...eventData, priority: fields.priority, status: 'new' },
       },
     ],
     {},

@@ -29,6 +29,8 @@ export interface TicketFromMail {
   boardId: string | null;
   priority: Priority;
   slaPolicyId: string | null;
+  /** On the created event: the mail it came from ({ inboundEmailId, from }). */
+  eventData: Record<string, unknown>;
 }
 
 export async function openTicketFromMail(
@@ -52,6 +54,7 @@ export async function openTicketFromMail(
       priority: fields.priority,
       assigneeId: null,
       slaPolicyId: fields.slaPolicyId,
+      eventData: fields.eventData,
     },
     now,
   );

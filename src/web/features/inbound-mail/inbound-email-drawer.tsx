@@ -24,6 +24,7 @@ import { browserTimeZone, formatDateTime } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notifyError } from '../../ui/notify.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
+import { clientKeys } from '../clients/clients-api.ts';
 import { ticketKeys } from '../tickets/tickets-api.ts';
 import { formatBytes, senderLine } from './inbound-labels.ts';
 import {
@@ -40,6 +41,9 @@ import { OutcomeBadge } from './outcome-badge.tsx';
 import { type TriageAction, TriageActions } from './triage-actions.tsx';
 
 export function InboundEmailDrawer(props: { emailId: string | null; onClose: () => void }) {
+  // The last mail stays in the drawer while it slides shut, rather than blanking first.
+  const [shownId, setShownId] = useState(props.emailId);
+  if (props.emailId && props.emailId !== shownId) setShownId(props.emailId);
   return (
     <Drawer
       opened={props.emailId !== null}
@@ -48,7 +52,7 @@ export function InboundEmailDrawer(props: { emailId: string | null; onClose: () 
       size={640}
       title={<Text fw={600}>Received mail</Text>}
     >
-      {props.emailId && <MailView key={props.emailId} emailId={props.emailId} onClose={props.onClose} />}
+      {shownId && <MailView key={shownId} emailId={shownId} onClose={props.onClose} />}
     </Drawer>
   );
 }
@@ -100,6 +104,10 @@ function MailView(props: { emailId: string; onClose: () => void }) {
       );
       await queryClient.invalidateQueries({ queryKey: inboundKeys.emailsAll });
       if (result.ticketId) await queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      // A sender saved as a contact is new in that client's contact lists.
+      if (action.kind !== 'dismiss' && action.saveSenderAsContact) {
+        await queryClient.invalidateQueries({ queryKey: clientKeys.all });
+      }
     },
     onError: async (error) => {
       if (error instanceof ApiError) setErrors(error.fieldErrors);
@@ -295,7 +303,9 @@ function announce(result: TriageResult, action: TriageAction, open: (ticketId: s
     color: 'teal',
     icon: <IconMail size={16} />,
     title:
-      action.kind === 'create-ticket' ? `Ticket ${number ? `#${number} ` : ''}opened` : 'Added to the ticket',
+      action.kind === 'create-ticket'
+        ? `Ticket ${number ? `#${number} ` : ''}opened`
+        : `Added to ${number ? `#${number}` : 'the ticket'} as the client's reply`,
     message: ticketId ? (
       // A plain link: toasts live outside the router, so it navigates by hand.
       <Anchor

@@ -30,7 +30,11 @@ export function OutcomeBadge(props: { mail: InboundEmail }) {
       return (
         <Group gap={6} wrap="nowrap">
           <Tooltip label={mail.detail ?? reason ?? ''} disabled={!mail.detail && !reason} multiline maw={360}>
-            <Badge variant="light" color={mail.triageState === 'open' ? 'orange' : 'gray'}>
+            <Badge
+              variant="light"
+              color={mail.triageState === 'open' ? 'orange' : 'gray'}
+              style={{ flexShrink: 0 }}
+            >
               {mail.triageState === 'dismissed'
                 ? 'Triage · dismissed'
                 : mail.triageState === 'resolved'
@@ -52,7 +56,7 @@ export function OutcomeBadge(props: { mail: InboundEmail }) {
     case 'ignored':
       return (
         <Group gap={6} wrap="nowrap">
-          <Badge variant="light" color="gray">
+          <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
             Ignored
           </Badge>
           <Text fz="xs" c="dimmed" lineClamp={1} title={mail.detail ?? undefined}>

@@ -4,7 +4,7 @@ import { Button, Checkbox, Group, Select, Stack, Tabs, Text, TextInput } from '@
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBan, IconTextPlus, IconTicket } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type Priority, priorities } from '../../../shared/api/sla-policies.ts';
 import { clientListQuery, contactsQuery } from '../clients/clients-api.ts';
 import { priorityLabels } from '../tickets/ticket-labels.ts';
@@ -30,9 +30,17 @@ interface ActionProps {
   onAction: (action: TriageAction) => void;
 }
 
+/** The ticket the mail names: the one the server matched, else a "[#1042]" in its subject. */
+function namedTicket(mail: InboundEmailDetail): string {
+  if (mail.ticketNumber) return String(mail.ticketNumber);
+  return /\[#(\d+)\]/.exec(mail.subject)?.[1] ?? '';
+}
+
 export function TriageActions(props: ActionProps) {
+  // A mail that answers a ticket most likely belongs on it.
+  const isReply = props.mail.reason === 'sender_not_on_ticket' || namedTicket(props.mail) !== '';
   return (
-    <Tabs defaultValue="create" keepMounted={false} variant="outline">
+    <Tabs defaultValue={isReply ? 'attach' : 'create'} keepMounted={false} variant="outline">
       <Tabs.List>
         <Tabs.Tab value="create" leftSection={<IconTicket size={14} />}>
           Create ticket
@@ -155,7 +163,7 @@ const ticketLabel = (ticket: Ticket) => `#${ticket.number} · ${ticket.title} ·
 
 function AttachForm(props: ActionProps) {
   const { mail, errors } = props;
-  const [search, setSearch] = useState(mail.ticketNumber ? String(mail.ticketNumber) : '');
+  const [search, setSearch] = useState(() => namedTicket(mail));
   const [typed, setTyped] = useState(search);
   const [q] = useDebouncedValue(typed.replace(/^#/, '').trim(), 250);
   const [chosen, setChosen] = useState<Ticket | null>(null);
@@ -164,6 +172,19 @@ function AttachForm(props: ActionProps) {
   const found = tickets.data?.items ?? [];
   // The chosen ticket stays an option while the list shows another search.
   const listed = chosen && !found.some((ticket) => ticket.id === chosen.id) ? [chosen, ...found] : found;
+  const named = namedTicket(mail);
+
+  // The ticket the mail names is chosen as soon as the search finds it (once: a cleared choice stays clear).
+  const [isPreselected, setPreselected] = useState(false);
+  useEffect(() => {
+    if (isPreselected || !named) return;
+    const match = found.find((ticket) => String(ticket.number) === named);
+    if (match) {
+      setChosen(match);
+      setSearch(ticketLabel(match));
+      setPreselected(true);
+    }
+  }, [found, named, isPreselected]);
 
   return (
     <Stack gap="sm">
@@ -181,7 +202,9 @@ function AttachForm(props: ActionProps) {
           // Picking an option writes its label into the box: that is not a new search.
           if (!chosen || value !== ticketLabel(chosen)) setTyped(value);
         }}
-        nothingFoundMessage={tickets.isFetching ? 'Searching…' : 'No ticket found'}
+        nothingFoundMessage={
+          tickets.isFetching || typed.replace(/^#/, '').trim() !== q ? 'Searching…' : 'No ticket found'
+        }
         data={listed.map((ticket) => ({ value: ticket.id, label: ticketLabel(ticket) }))}
         value={chosen?.id ?? null}
         error={errors.ticketId}

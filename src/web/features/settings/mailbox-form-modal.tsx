@@ -32,129 +32,15 @@ import {
 } from '../inbound-mail/inbound-mail-api.ts';
 import { priorityLabels } from '../tickets/ticket-labels.ts';
 import { boardsQuery } from '../tickets/tickets-api.ts';
-
-type Imap = NonNullable<MailboxInput['imap']>;
-type Security = Imap['security'];
-type Auth = Imap['auth'];
-
-interface Form {
-  name: string;
-  address: string;
-  kind: MailboxKind;
-  host: string;
-  port: number | string;
-  security: Security;
-  auth: Auth;
-  user: string;
-  password: string;
-  clientId: string;
-  clientSecret: string;
-  refreshToken: string;
-  tokenUrl: string;
-  scope: string;
-  folder: string;
-  processedFolder: string;
-  boardId: string | null;
-  defaultPriority: Priority;
-  isEnabled: boolean;
-}
-
-const defaultPorts: Record<Security, number> = { tls: 993, starttls: 143, none: 143 };
-
-function formFrom(mailbox: Mailbox | undefined): Form {
-  const imap = mailbox?.imap;
-  return {
-    name: mailbox?.name ?? '',
-    address: mailbox?.address ?? '',
-    kind: mailbox?.kind ?? 'imap',
-    host: imap?.host ?? '',
-    port: imap?.port ?? 993,
-    security: imap?.security ?? 'tls',
-    auth: imap?.auth ?? 'password',
-    user: imap?.user ?? '',
-    password: '',
-    clientId: imap?.oauth?.clientId ?? '',
-    clientSecret: '',
-    refreshToken: '',
-    tokenUrl: imap?.oauth?.tokenUrl ?? '',
-    scope: imap?.oauth?.scope ?? '',
-    folder: imap?.folder ?? 'INBOX',
-    processedFolder: imap?.processedFolder ?? '',
-    boardId: mailbox?.boardId ?? null,
-    defaultPriority: mailbox?.defaultPriority ?? 'P3',
-    isEnabled: mailbox?.isEnabled ?? true,
-  };
-}
-
-/** The secret only when something was typed into it: omitted on an update keeps the stored one. */
-function secretFrom(form: Form): Imap['secret'] {
-  if (form.auth === 'password') {
-    return form.password ? { kind: 'password', password: form.password } : undefined;
-  }
-  if (!form.clientSecret && !form.refreshToken) return undefined;
-  return {
-    kind: 'xoauth2',
-    clientId: form.clientId.trim(),
-    clientSecret: form.clientSecret,
-    refreshToken: form.refreshToken,
-    tokenUrl: form.tokenUrl.trim(),
-    ...(form.scope.trim() ? { scope: form.scope.trim() } : {}),
-  };
-}
-
-function inputFrom(form: Form): MailboxInput {
-  const secret = secretFrom(form);
-  return {
-    name: form.name.trim(),
-    address: form.address.trim(),
-    kind: form.kind,
-    imap:
-      form.kind === 'imap'
-        ? {
-            host: form.host.trim(),
-            port: Number(form.port),
-            security: form.security,
-            auth: form.auth,
-            user: form.user.trim(),
-            ...(secret ? { secret } : {}),
-            folder: form.folder.trim() || 'INBOX',
-            processedFolder: form.processedFolder.trim() || null,
-          }
-        : null,
-    boardId: form.boardId,
-    defaultPriority: form.defaultPriority,
-    isEnabled: form.isEnabled,
-  };
-}
-
-/** Problems the browser can name before asking the server. */
-function checkForm(form: Form, mailbox: Mailbox | undefined): Record<string, string> {
-  const problems: Record<string, string> = {};
-  if (!form.name.trim()) problems.name = 'Enter a name, such as Help desk';
-  if (!form.address.trim()) problems.address = 'Enter the address clients write to';
-  if (form.kind !== 'imap') return problems;
-  if (!form.host.trim()) problems['imap.host'] = 'Enter the IMAP server, such as outlook.office365.com';
-  if (!form.user.trim()) problems['imap.user'] = 'Enter the user name, usually the mailbox address';
-  const hasStored = mailbox?.imap?.hasSecret && mailbox.imap.auth === form.auth;
-  if (form.auth === 'password') {
-    if (!hasStored && !form.password) problems['imap.secret.password'] = 'Enter the password';
-    return problems;
-  }
-  const oauth = mailbox?.imap?.oauth;
-  // The client ID, token URL and scope travel inside the stored secret: changing them needs the secrets again.
-  const isAppChanged =
-    !oauth ||
-    oauth.clientId !== form.clientId.trim() ||
-    oauth.tokenUrl !== form.tokenUrl.trim() ||
-    (oauth.scope ?? '') !== form.scope.trim();
-  if (!hasStored || isAppChanged || form.clientSecret || form.refreshToken) {
-    if (!form.clientId.trim()) problems['imap.secret.clientId'] = 'Enter the client ID';
-    if (!form.clientSecret) problems['imap.secret.clientSecret'] = 'Enter the client secret';
-    if (!form.refreshToken) problems['imap.secret.refreshToken'] = 'Enter the refresh token';
-    if (!form.tokenUrl.trim()) problems['imap.secret.tokenUrl'] = 'Enter the token URL';
-  }
-  return problems;
-}
+import {
+  type Auth,
+  checkForm,
+  defaultPorts,
+  type MailboxForm as Form,
+  formFrom,
+  inputFrom,
+  type Security,
+} from './mailbox-form.ts';
 
 export function MailboxFormModal(props: { opened: boolean; onClose: () => void; mailbox?: Mailbox }) {
   return (

@@ -1,6 +1,6 @@
 // Settings: a grouped list of the areas the user may see beside the area's own page (above it on narrow
 // screens). Groups keep a dozen-plus areas readable where a tab bar had to scroll.
-import { Box, Flex, NavLink, Stack, Text } from '@mantine/core';
+import { Box, Flex, NavLink, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
   IconCalendarTime,
   IconClockShield,
@@ -128,16 +128,17 @@ export function SettingsLayout() {
     .filter((group) => group.areas.length > 0);
 
   return (
-    <Flex gap="xl" direction={{ base: 'column', md: 'row' }} align={{ base: 'stretch', md: 'flex-start' }}>
+    <Flex gap="lg" direction={{ base: 'column', md: 'row' }} align={{ base: 'stretch', md: 'flex-start' }}>
       <Box
         component="nav"
         aria-label="Settings"
-        w={{ base: '100%', md: 200 }}
+        w={{ base: '100%', md: 190 }}
         pos={{ base: 'static', md: 'sticky' }}
         top={64}
         style={{ flexShrink: 0 }}
       >
-        <Stack gap="md">
+        {/* Narrow screens: the groups side by side above the page, rather than one long column. */}
+        <SimpleGrid cols={{ base: 1, xs: 3, md: 1 }} spacing="md" verticalSpacing="md">
           {visible.map((group) => (
             <Stack key={group.label} gap={2} role="group" aria-labelledby={`settings-group-${group.label}`}>
               <Text
@@ -170,7 +171,7 @@ export function SettingsLayout() {
               })}
             </Stack>
           ))}
-        </Stack>
+        </SimpleGrid>
       </Box>
       <Box style={{ flex: 1, minWidth: 0 }}>
         <Outlet />

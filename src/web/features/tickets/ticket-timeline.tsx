@@ -174,7 +174,10 @@ function TimelineItem(props: { event: TicketEvent; ticket: TicketDetail; names: 
           <Line event={event} icon={<IconPoint size={12} />}>
             {actor} opened the ticket at {str(data.priority)}
             {typeof data.reopenedFrom === 'number' && ` as a reopening of #${data.reopenedFrom}`}
-            {mailSender(event) && ` by email from ${mailSender(event)}`}
+            {/* Tickets opened by mail: the sender when the event names it, else the ticket's source. */}
+            {mailSender(event)
+              ? ` by email from ${mailSender(event)}`
+              : props.ticket.source === 'email' && ' by email'}
           </Line>
           {props.ticket.description.trim() && (
             <Paper withBorder p="sm" aria-label="Description" role="article">
