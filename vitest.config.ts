@@ -18,8 +18,8 @@ export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores, which on a 2-core runner is one: every file in
     // turn. The browser journeys spend much of their time waiting (on the browser, on a new TOTP step), so
-    // they run one file at a time beside two workers for the rest, which use that time.
-    maxWorkers: 3,
+    // they start first, one file at a time, while the other worker runs the rest and uses that time.
+    maxWorkers: 2,
     projects: [
       ...['UTC', 'Pacific/Chatham'].map((tz) => ({
         test: { name: `unit (${tz})`, include: pure, exclude: notPure, env: { TZ: tz } },

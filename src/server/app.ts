@@ -35,6 +35,7 @@ import {
   createInboundMailRoutes,
   type InboundMailService,
   type MailboxPoller,
+  type MailboxService,
   type Receiver,
 } from './modules/inbound-mail/index.ts';
 import { createMailRoutes, type MailService } from './modules/mail/index.ts';
@@ -69,6 +70,7 @@ export interface Services {
   audit: AuditService;
   sso: SsoService;
   mail: MailService;
+  mailboxes: MailboxService;
   inboundMail: InboundMailService;
   /** Takes received messages (the poll job, the SMTP listener). */
   receiver: Receiver;
@@ -200,7 +202,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createAuditRoutes(services.audit))
     .route('/', createNotificationRoutes(services.notifications))
     .route('/', createMailRoutes(services.mail))
-    .route('/', createInboundMailRoutes(services.inboundMail))
+    .route('/', createInboundMailRoutes(services.mailboxes, services.inboundMail))
     .route('/', createFileRoutes(services.files))
     .route(
       '/',

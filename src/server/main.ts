@@ -20,6 +20,7 @@ import { createAuthService, createMfaService, createUserService } from './module
 import {
   createInboundMailService,
   createMailboxPoller,
+  createMailboxService,
   createReceiver,
   type PollerDeps,
   startSmtpListener,
@@ -89,7 +90,8 @@ export function createServices(deps: {
     audit: createAuditService({ db, clock }),
     sso: createSsoService({ db, actions, clock, secretBox, auth }),
     mail,
-    inboundMail: createInboundMailService({ db, actions, clock, secretBox, poller: mailboxPoller }),
+    mailboxes: createMailboxService({ db, actions, clock, secretBox, poller: mailboxPoller }),
+    inboundMail: createInboundMailService({ db, actions, clock }),
     receiver,
     mailboxPoller,
     files: createFileService({ db }),

@@ -19,6 +19,7 @@ import { actorOf, scopeOf } from '../../http/context.ts';
 import { sendDownload } from '../../http/download.ts';
 import { createRouter, errorResponses, jsonBody, jsonContent, requirePermission } from '../../http/router.ts';
 import type { InboundMailService } from './inbound-mail.service.ts';
+import type { MailboxService } from './mailboxes.service.ts';
 
 const mailboxTags = ['Mailboxes'];
 const inboundTags = ['Received mail'];
@@ -29,7 +30,7 @@ const serverFailed = {
   502: jsonContent(errorBodySchema, 'The IMAP server refused or could not be reached (mailbox.check_failed)'),
 };
 
-export function createInboundMailRoutes(inbound: InboundMailService) {
+export function createInboundMailRoutes(mailboxes: MailboxService, inbound: InboundMailService) {
   return createRouter()
     .openapi(
       createRoute({
@@ -43,7 +44,7 @@ export function createInboundMailRoutes(inbound: InboundMailService) {
           ...errorResponses,
         },
       }),
-      async (c) => c.json({ items: await inbound.listMailboxes(scopeOf(c)) }, 200),
+      async (c) => c.json({ items: await mailboxes.listMailboxes(scopeOf(c)) }, 200),
     )
     .openapi(
       createRoute({
@@ -62,7 +63,7 @@ export function createInboundMailRoutes(inbound: InboundMailService) {
           ),
         },
       }),
-      async (c) => c.json(await inbound.createMailbox(actorOf(c), c.req.valid('json')), 201),
+      async (c) => c.json(await mailboxes.createMailbox(actorOf(c), c.req.valid('json')), 201),
     )
     .openapi(
       createRoute({
@@ -74,7 +75,7 @@ export function createInboundMailRoutes(inbound: InboundMailService) {
         request: { params: idParamSchema },
         responses: { 200: jsonContent(mailboxSchema, 'Mailbox'), ...errorResponses },
       }),
-      async (c) => c.json(await inbound.getMailbox(scopeOf(c), c.req.valid('param').id), 200),
+      async (c) => c.json(await mailboxes.getMailbox(scopeOf(c), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({
@@ -94,7 +95,7 @@ export function createInboundMailRoutes(inbound: InboundMailService) {
         },
       }),
       async (c) =>
-        c.json(await inbound.updateMailbox(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+        c.json(await mailboxes.updateMailbox(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({
@@ -107,7 +108,7 @@ export function createInboundMailRoutes(inbound: InboundMailService) {
         responses: { 204: { description: 'Removed' }, ...errorResponses },
       }),
       async (c) => {
-        await inbound.deleteMailbox(actorOf(c), c.req.valid('param').id);
+        await mailboxes.deleteMailbox(actorOf(c), c.req.valid('param').id);
         return c.body(null, 204);
       },
     )
@@ -126,7 +127,7 @@ export function createInboundMailRoutes(inbound: InboundMailService) {
           ...serverFailed,
         },
       }),
-      async (c) => c.json(await inbound.checkMailbox(scopeOf(c), c.req.valid('param').id), 200),
+      async (c) => c.json(await mailboxes.checkMailbox(scopeOf(c), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({
@@ -143,7 +144,7 @@ export function createInboundMailRoutes(inbound: InboundMailService) {
           ...serverFailed,
         },
       }),
-      async (c) => c.json(await inbound.pollMailbox(scopeOf(c), c.req.valid('param').id), 200),
+      async (c) => c.json(await mailboxes.pollMailbox(scopeOf(c), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({

@@ -11,16 +11,9 @@ import {
   outOfOfficeMail,
   plainMail,
 } from '../../../../test/inbound-mails.ts';
-import {
-  automaticReason,
-  defaultInboundLimits,
-  htmlToText,
-  InboundParseError,
-  parseInbound,
-  safeFileName,
-  stripQuotedReply,
-  ticketReference,
-} from './inbound-parse.ts';
+import { htmlToText } from './html-text.ts';
+import { defaultInboundLimits, InboundParseError, parseInbound, safeFileName } from './inbound-parse.ts';
+import { automaticReason, stripQuotedReply, ticketReference } from './mail-rules.ts';
 
 const CRLF = '\r\n';
 const pdf = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj << >> endobj\n', 'latin1');

@@ -15,9 +15,9 @@ import {
   type ParsedAttachment,
   type ParsedInbound,
   parseInbound,
-  ticketReference,
 } from './inbound-parse.ts';
 import { routeInbound } from './inbound-routing.ts';
+import { ticketReference } from './mail-rules.ts';
 
 /** The largest message Accord takes (IMAP does not download larger ones; the SMTP listener refuses them). */
 export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
