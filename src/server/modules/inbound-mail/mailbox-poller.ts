@@ -1,8 +1,7 @@
 // Reading organizations' IMAP mailboxes: one poll per mailbox at a time across app nodes (a lease), each
 // message taken and committed before it is marked read, where the poll stopped kept as the mailbox's
 // cursor, and OAuth2 access tokens refreshed when they run out (a rotated refresh token is sealed again).
-import type { ImapSecret } from '../../../shared/api/inbound-mail.ts';
-import { imapSecretSchema } from '../../../shared/api/inbound-mail.ts';
+import { type ImapSecret, imapSecretSchema } from '../../../shared/api/inbound-mail.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
 import type { SecretBox } from '../../secret-box.ts';
@@ -24,7 +23,7 @@ const TOKEN_MARGIN_MS = 60_000;
 
 export const imapSecretContext = (tenantId: string, mailboxId: string) => `imap:${tenantId}:${mailboxId}`;
 
-export class MailboxSecretError extends Error {}
+class MailboxSecretError extends Error {}
 
 export interface PollerDeps {
   db: Database;

@@ -13,8 +13,6 @@ import * as repo from './tickets.repository.ts';
 
 const DAY_MS = 86_400_000;
 
-export const staff = (actor: Actor) => ({ actorId: actor.scope.membershipId, author: 'staff' as const });
-
 /** Who a change is by: a staff member, or a client contact writing by mail (not a member: no membershipId). */
 export interface ChangeAuthor {
   author: 'staff' | 'contact';
@@ -33,6 +31,9 @@ export const byStaff = (actor: Actor): ChangeAuthor => ({
 });
 
 const eventBy = (by: ChangeAuthor) => ({ actorId: by.actorId, author: by.author });
+
+/** A staff member's event fields (actorId, author). */
+export const staff = (actor: Actor) => eventBy(byStaff(actor));
 
 /** The member to assign (null to unassign): active, and in a role that works tickets. */
 export async function loadAssignee(
