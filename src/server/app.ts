@@ -19,6 +19,7 @@ import { observeRequests } from './http/request-log.ts';
 import { rejectNulCharacters } from './http/text-guard.ts';
 import { type AuditService, createAuditRoutes } from './modules/audit/index.ts';
 import { type CalendarService, createCalendarRoutes } from './modules/calendars/index.ts';
+import { type CatalogService, createCatalogRoutes } from './modules/catalog/index.ts';
 import { type ClientService, createClientRoutes } from './modules/clients/index.ts';
 import { createFileRoutes, type FileService } from './modules/files/index.ts';
 import {
@@ -67,6 +68,7 @@ export interface Services {
   tickets: TicketService;
   helpDesk: HelpDeskService;
   time: TimeService;
+  catalog: CatalogService;
   audit: AuditService;
   sso: SsoService;
   mail: MailService;
@@ -199,6 +201,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createTicketRoutes(services.tickets))
     .route('/', createHelpDeskRoutes(services.helpDesk))
     .route('/', createTimeRoutes(services.time))
+    .route('/', createCatalogRoutes(services.catalog))
     .route('/', createAuditRoutes(services.audit))
     .route('/', createNotificationRoutes(services.notifications))
     .route('/', createMailRoutes(services.mail))

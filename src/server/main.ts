@@ -14,6 +14,7 @@ import { parseTrustedProxies } from './http/client-ip.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
 import { createAuditHook, createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
+import { createCatalogService, seedCatalogDefaults } from './modules/catalog/index.ts';
 import { createClientService } from './modules/clients/index.ts';
 import { createFileService } from './modules/files/index.ts';
 import { createAuthService, createMfaService, createUserService } from './modules/identity/index.ts';
@@ -67,6 +68,7 @@ export function createServices(deps: {
     onTenantCreated: async (tx, tenantId) => {
       await seedTicketDefaults(tx, tenantId);
       await seedTimeDefaults(tx, tenantId);
+      await seedCatalogDefaults(tx, tenantId);
     },
   });
   const mail = createMailService({ db, actions, clock, secretBox });
@@ -87,6 +89,7 @@ export function createServices(deps: {
     tickets: createTicketService({ db, actions, clock }),
     helpDesk: createHelpDeskService({ db, actions, clock }),
     time: createTimeService({ db, actions, clock }),
+    catalog: createCatalogService({ db, actions, clock }),
     audit: createAuditService({ db, clock }),
     sso: createSsoService({ db, actions, clock, secretBox, auth }),
     mail,

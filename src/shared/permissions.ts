@@ -22,5 +22,9 @@ export const permissions = [
   'mail.manage',
   /** Place received mail that found no ticket or client by itself (the triage list). */
   'mail.triage',
+  /** See the service catalog and tax codes (every staff role: technicians pick items when logging time). */
+  'billing.read',
+  /** Change the service catalog and tax codes. */
+  'billing.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -9,6 +9,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { catalogCategories } from '../shared/api/catalog.ts';
 import { inboundOutcomes } from '../shared/api/inbound-mail.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { type MfaPending, signInDestination } from './features/auth/mfa-api.ts';
@@ -21,6 +22,7 @@ import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
 import type { TriageSearch } from './features/inbound-mail/inbound-mail-api.ts';
 import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
+import type { CatalogSearch } from './features/settings/catalog-page.tsx';
 import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
 import type { SecurityEventsSearch } from './features/settings/security-events-page.tsx';
 import { SetupPage } from './features/setup/setup-page.tsx';
@@ -301,6 +303,24 @@ const securityEventsRoute = createRoute({
   ),
 });
 
+const catalogRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'catalog',
+  validateSearch: (search: Record<string, unknown>): CatalogSearch => ({
+    category: (catalogCategories as readonly unknown[]).includes(search.category)
+      ? (search.category as CatalogSearch['category'])
+      : undefined,
+    archived: search.archived === true || search.archived === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./features/settings/catalog-page.tsx'), 'CatalogPage'),
+});
+
+const taxCodesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'tax-codes',
+  component: lazyRouteComponent(() => import('./features/settings/tax-codes-page.tsx'), 'TaxCodesPage'),
+});
+
 const mailSettingsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'mail',
@@ -404,6 +424,8 @@ const routeTree = rootRoute.addChildren([
       slaPoliciesRoute,
       slaPolicyRoute,
       helpDeskSettingsRoute,
+      catalogRoute,
+      taxCodesRoute,
       securitySettingsRoute,
       ssoSettingsRoute,
       auditLogRoute,

@@ -57,6 +57,8 @@ export interface Objects {
   inboundEmail: string;
   /** A file on the target's ticket. */
   attachment: string;
+  taxCode: string;
+  catalogItem: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
@@ -264,6 +266,18 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
   const tenantId: string = (await owner.json('GET', '/auth/session')).body.membership.tenantId;
   const workType = await created(owner.json('POST', '/work-types', { name: text('Work type') }));
   const calendar = await created(owner.json('POST', '/calendars', office(text('Calendar'))));
+  const taxCode = await created(
+    owner.json('POST', '/tax-codes', { name: text('Tax code'), rateBasisPoints: 2000 }),
+  );
+  const catalogItem = await created(
+    owner.json('POST', '/catalog-items', {
+      category: 'advisory',
+      name: text('Catalog item'),
+      unit: 'hourly',
+      priceCents: 15000,
+      taxCodeId: taxCode.id,
+    }),
+  );
   const slaPolicy = await created(
     owner.json('POST', '/sla-policies', {
       name: text('Policy'),
@@ -348,6 +362,8 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     mailbox: mailbox.id,
     inboundEmail,
     attachment: await fileOn(t, tenantId, first.ticket, text('File')),
+    taxCode: taxCode.id,
+    catalogItem: catalogItem.id,
   };
   const other: Objects = {
     ...own,

@@ -143,6 +143,18 @@ export const matrix: Record<string, Row> = {
   'DELETE /api/v1/time-entries/{id}': row(A, A, O, S, F, U),
   'GET /api/v1/time-entries/{id}/history': row(A, A, A, S, A, U),
 
+  // The service catalog and tax codes: every staff role reads (billing.read), owner, admin and billing
+  // change them (billing.manage).
+  'GET /api/v1/tax-codes': row(A, A, A, A, A, U),
+  'POST /api/v1/tax-codes': row(A, A, F, F, A, U),
+  'GET /api/v1/tax-codes/{id}': row(A, A, A, A, A, U),
+  'PATCH /api/v1/tax-codes/{id}': row(A, A, F, F, A, U),
+  'GET /api/v1/catalog-items': row(A, A, A, A, A, U),
+  'POST /api/v1/catalog-items': row(A, A, F, F, A, U),
+  'POST /api/v1/catalog-items/standard': row(A, A, F, F, A, U),
+  'GET /api/v1/catalog-items/{id}': row(A, A, A, A, A, U),
+  'PATCH /api/v1/catalog-items/{id}': row(A, A, F, F, A, U),
+
   // The audit log and its hash-chain check: audit.read.
   'GET /api/v1/audit-events': row(A, A, F, F, F, U),
   'GET /api/v1/audit/verify': row(A, A, F, F, F, U),

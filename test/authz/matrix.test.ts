@@ -256,6 +256,8 @@ describe('authorization matrix', () => {
       '/auth/session',
       '/audit-events?limit=200',
       '/sso-providers',
+      '/tax-codes?archived=any',
+      '/catalog-items?archived=any',
       `/audit-events?limit=200&targetId=${world.b.own.ticket}`,
       `/audit-events?limit=200&targetType=ticket`,
     ];
@@ -376,6 +378,7 @@ const references: [string, string, (x: Objects) => unknown][] = [
   ],
   ['POST', '/tickets/{ticket}/time-entries', (x) => ({ ...timeEntryBody(x.workType) })],
   ['PATCH', '/time-entries/{timeEntry}', (x) => ({ workTypeId: x.workType })],
+  ['PATCH', '/catalog-items/{catalogItem}', (x) => ({ taxCodeId: x.taxCode })],
   [
     'PUT',
     '/sla-policies/{slaPolicy}',

@@ -261,6 +261,27 @@ export const requestPlans: Record<string, RequestPlan> = {
   'DELETE /time-entries/{id}': { target: 'timeEntry', fresh: freshEntry },
   'GET /time-entries/{id}/history': { target: 'timeEntry' },
 
+  'GET /tax-codes': { query: () => '?archived=any' },
+  'POST /tax-codes': { body: () => ({ name: unique('Tax code'), rateBasisPoints: 500 }) },
+  'GET /tax-codes/{id}': { target: 'taxCode' },
+  'PATCH /tax-codes/{id}': { target: 'taxCode', body: () => ({ description: 'Changed' }) },
+  'GET /catalog-items': { query: () => '?archived=any' },
+  // A tax code id in the body that is not yours is a 400 on taxCodeId, the same as a missing one.
+  'POST /catalog-items': {
+    target: 'taxCode',
+    hiddenStatus: 400,
+    body: (o) => ({
+      category: 'advisory',
+      name: unique('Catalog item'),
+      unit: 'hourly',
+      priceCents: 100,
+      taxCodeId: o.taxCode,
+    }),
+  },
+  'POST /catalog-items/standard': {},
+  'GET /catalog-items/{id}': { target: 'catalogItem' },
+  'PATCH /catalog-items/{id}': { target: 'catalogItem', body: () => ({ priceCents: 12000 }) },
+
   'GET /sso-providers': {},
   'POST /sso-providers': { body: ssoProviderBody },
   'GET /sso-providers/{id}': { target: 'ssoProvider' },

@@ -15,6 +15,7 @@ import type { Actor, Scope } from '../http/scope.ts';
 // Read-only: no service looks an identity up by email, and the demo must not join an existing one.
 import { findIdentityByEmail } from '../modules/identity/identity.repository.ts';
 import { aroundTheClock, demoCalendars, demoPlanContext } from './demo-calendars.ts';
+import { priceDemoCatalog } from './demo-catalog.ts';
 import {
   type ClientKey,
   clientSeeds,
@@ -223,6 +224,7 @@ export async function loadDemo(
   }
 
   const logged = await addTimeEntries(services, owner.scope, staff, timeEntries);
+  await priceDemoCatalog(services, owner);
 
   const sla = (t: Ticket) => [t.sla?.firstResponse.state, t.sla?.resolution.state];
   const isOpen = (t: Ticket) => !(closedTicketStatuses as readonly string[]).includes(t.status);

@@ -77,6 +77,12 @@ const statusByCode = {
   /** A triage action on a mail that is not (or no longer) waiting in triage. */
   'inbound_email.not_in_triage': 409,
   'attachment.not_found': 404,
+  'tax_code.not_found': 404,
+  'tax_code.name_taken': 409,
+  /** The default tax code cannot be archived, nor an archived one made the default. */
+  'tax_code.default_archived': 422,
+  'catalog_item.not_found': 404,
+  'catalog_item.name_taken': 409,
   conflict: 409,
   internal: 500,
 } as const;

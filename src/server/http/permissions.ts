@@ -21,9 +21,17 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'tickets.read',
     'tickets.work',
     'mail.triage',
+    'billing.read',
   ],
-  technician: ['clients.read', 'calendars.read', 'tickets.read', 'tickets.work'],
-  billing: ['clients.read', 'clients.manage', 'calendars.read', 'tickets.read'],
+  technician: ['clients.read', 'calendars.read', 'tickets.read', 'tickets.work', 'billing.read'],
+  billing: [
+    'clients.read',
+    'clients.manage',
+    'calendars.read',
+    'tickets.read',
+    'billing.read',
+    'billing.manage',
+  ],
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {

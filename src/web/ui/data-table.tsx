@@ -44,6 +44,8 @@ export function DataTable<Row>(props: {
   /** Accessible name of the table, e.g. "Clients". */
   label: string;
   footer?: ReactNode;
+  /** j/k/Enter on the window (default true); off where several tables share a page. */
+  keyboardNavigation?: boolean;
 }) {
   const { columns, rows, onOpen } = props;
   const [sort, setSort] = useState<SortState>(props.initialSort ?? null);
@@ -58,8 +60,9 @@ export function DataTable<Row>(props: {
     return [...rows].sort((a, b) => factor * compare(value(a), value(b)));
   }, [rows, columns, sort]);
 
+  const keyboardNavigation = props.keyboardNavigation ?? true;
   useEffect(() => {
-    if (!onOpen) return;
+    if (!onOpen || !keyboardNavigation) return;
     function onKeyDown(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey || isTypingTarget(event.target)) return;
       if (event.key === 'j' || event.key === 'k') {
@@ -76,7 +79,7 @@ export function DataTable<Row>(props: {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onOpen, sorted, activeIndex]);
+  }, [onOpen, sorted, activeIndex, keyboardNavigation]);
 
   function toggleSort(key: string) {
     setSort((current) =>

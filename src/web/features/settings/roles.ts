@@ -10,7 +10,11 @@ export const roleOptions: { value: StaffRoleValue; label: string; description: s
     label: 'Technician',
     description: 'Sees the clients in their scope and the calendars.',
   },
-  { value: 'billing', label: 'Billing', description: 'Manages clients; sees calendars.' },
+  {
+    value: 'billing',
+    label: 'Billing',
+    description: 'Manages clients, the service catalog and tax codes; sees calendars.',
+  },
 ];
 
 export const roleColor: Record<StaffRoleValue, string> = {

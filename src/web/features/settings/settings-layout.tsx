@@ -2,6 +2,7 @@
 // screens). Groups keep a dozen-plus areas readable where a tab bar had to scroll.
 import { Box, Flex, NavLink, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
+  IconBook,
   IconCalendarTime,
   IconClockShield,
   IconFingerprint,
@@ -10,6 +11,7 @@ import {
   IconListDetails,
   IconMail,
   IconMailForward,
+  IconReceiptTax,
   IconShieldLock,
   IconTemplate,
   IconTicket,
@@ -25,6 +27,8 @@ interface Area {
     | '/settings/calendars'
     | '/settings/sla-policies'
     | '/settings/help-desk'
+    | '/settings/catalog'
+    | '/settings/tax-codes'
     | '/settings/mail'
     | '/settings/inbound-mail'
     | '/settings/email-templates'
@@ -60,6 +64,23 @@ const groups: { label: string; areas: Area[] }[] = [
         label: 'Help desk',
         icon: <IconTicket size={16} />,
         permission: 'tickets.settings',
+      },
+    ],
+  },
+  {
+    label: 'Billing',
+    areas: [
+      {
+        to: '/settings/catalog',
+        label: 'Service catalog',
+        icon: <IconBook size={16} />,
+        permission: 'billing.read',
+      },
+      {
+        to: '/settings/tax-codes',
+        label: 'Tax codes',
+        icon: <IconReceiptTax size={16} />,
+        permission: 'billing.read',
       },
     ],
   },
