@@ -17,8 +17,8 @@ const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglit
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores, which on a 2-core runner is one: every file in
-    // turn. The browser journeys spend much of their time waiting (on the browser, on a new TOTP step), so
-    // they start first, one file at a time, while the other worker runs the rest and uses that time.
+    // turn. The browser journeys spend much of their time waiting (on the browser, on a new TOTP step),
+    // so a second worker lets other tests use that time.
     maxWorkers: 2,
     projects: [
       ...['UTC', 'Pacific/Chatham'].map((tz) => ({
@@ -36,14 +36,14 @@ export default defineConfig({
       })),
       {
         test: {
-          // Projects start in name order: the journeys ('browser') first, beside the database tiers.
-          name: 'browser (e2e)',
+          name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           env: { TZ: 'UTC' },
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each journey has its own server, data directory and browser, so journeys share the two workers
+          // with the other tiers: a project kept to one file at a time would only start after all of them.
         },
       },
     ],

@@ -1,7 +1,8 @@
 // Every query on tax codes and catalog items; all of them are tenant-level (no client scope).
-import { and, asc, eq, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { type CatalogCategory, defaultCatalogItems, defaultTaxCodes } from '../../../shared/api/catalog.ts';
 import type { Executor } from '../../db/client.ts';
+import { isNameTaken } from '../../db/unique-name.ts';
 import { catalogItems, taxCodes } from './catalog.table.ts';
 
 export type TaxCodeRow = typeof taxCodes.$inferSelect;
@@ -118,24 +119,8 @@ export async function findDefaultTaxCode(db: Executor, tenantId: string): Promis
 }
 
 /** Names are unique per tenant regardless of case, archived ones included. */
-export async function isTaxCodeNameTaken(
-  db: Executor,
-  tenantId: string,
-  name: string,
-  exceptId?: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: taxCodes.id })
-    .from(taxCodes)
-    .where(
-      and(
-        eq(taxCodes.tenantId, tenantId),
-        sql`lower(${taxCodes.name}) = ${name.toLowerCase()}`,
-        exceptId ? ne(taxCodes.id, exceptId) : undefined,
-      ),
-    );
-  return row !== undefined;
-}
+export const isTaxCodeNameTaken = (db: Executor, tenantId: string, name: string, exceptId?: string) =>
+  isNameTaken(db, taxCodes, tenantId, name, exceptId);
 
 /** Undefined when the name is taken (a concurrent insert won the race to the unique index). */
 export async function insertTaxCode(
@@ -212,24 +197,9 @@ export async function findCatalogItem(
   return row;
 }
 
-export async function isCatalogItemNameTaken(
-  db: Executor,
-  tenantId: string,
-  name: string,
-  exceptId?: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: catalogItems.id })
-    .from(catalogItems)
-    .where(
-      and(
-        eq(catalogItems.tenantId, tenantId),
-        sql`lower(${catalogItems.name}) = ${name.toLowerCase()}`,
-        exceptId ? ne(catalogItems.id, exceptId) : undefined,
-      ),
-    );
-  return row !== undefined;
-}
+/** Names are unique per tenant regardless of case, archived ones included. */
+export const isCatalogItemNameTaken = (db: Executor, tenantId: string, name: string, exceptId?: string) =>
+  isNameTaken(db, catalogItems, tenantId, name, exceptId);
 
 export async function insertCatalogItem(
   db: Executor,

@@ -1,8 +1,9 @@
 // Every query on work types, time entries and their revisions; entry reads take the request's scope first.
-import { and, asc, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { defaultWorkTypes } from '../../../shared/api/time.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
+import { isNameTaken } from '../../db/unique-name.ts';
 import type { Scope } from '../../http/scope.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
@@ -50,24 +51,8 @@ export async function findWorkType(
 }
 
 /** Names are unique per tenant regardless of case, archived ones included. */
-export async function isWorkTypeNameTaken(
-  db: Executor,
-  tenantId: string,
-  name: string,
-  exceptId?: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: workTypes.id })
-    .from(workTypes)
-    .where(
-      and(
-        eq(workTypes.tenantId, tenantId),
-        sql`lower(${workTypes.name}) = ${name.toLowerCase()}`,
-        exceptId ? ne(workTypes.id, exceptId) : undefined,
-      ),
-    );
-  return row !== undefined;
-}
+export const isWorkTypeNameTaken = (db: Executor, tenantId: string, name: string, exceptId?: string) =>
+  isNameTaken(db, workTypes, tenantId, name, exceptId);
 
 export async function nextWorkTypePosition(db: Executor, tenantId: string): Promise<number> {
   const [row] = await db
