@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
+import { type LogPosition, olderThan } from '../../db/log-page.ts';
 import type { Scope } from '../../http/scope.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
 import { auditEvents, auditHeads, securityEvents } from './audit.table.ts';
@@ -38,12 +39,6 @@ export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Prom
 
 export async function insertSecurityEvent(db: Executor, event: NewSecurityEvent): Promise<void> {
   await db.insert(securityEvents).values(event);
-}
-
-/** A position in a log listed newest first. */
-export interface LogPosition {
-  occurredAt: Date;
-  id: string;
 }
 
 /** The filters every log listing shares. */
@@ -77,12 +72,7 @@ function windowConditions(
     window.actionPrefix ? like(log.action, `${escapeLike(window.actionPrefix)}%`) : undefined,
     window.from ? gte(log.occurredAt, window.from) : undefined,
     window.to ? lte(log.occurredAt, window.to) : undefined,
-    before
-      ? or(
-          lt(log.occurredAt, before.occurredAt),
-          and(eq(log.occurredAt, before.occurredAt), lt(log.id, before.id)),
-        )
-      : undefined,
+    before ? olderThan(log.occurredAt, log.id, before) : undefined,
   ];
 }
 

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/api/audit.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { AppError } from '../../http/app-error.ts';
+import { decodeLogCursor, encodeLogCursor } from '../../db/log-page.ts';
 import type { Scope } from '../../http/scope.ts';
 import { type PollLoop, startPollLoop } from '../../jobs/poll-loop.ts';
 import * as repo from './audit.repository.ts';
@@ -55,18 +55,6 @@ function toSecurityLogEntry(row: repo.SecurityEventRow): SecurityLogEntry {
   };
 }
 
-const encodeCursor = (row: repo.LogPosition) =>
-  Buffer.from(`${row.occurredAt.toISOString()}|${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): repo.LogPosition {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const occurredAt = new Date(at ?? '');
-  if (!id || Number.isNaN(occurredAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('request.invalid', 'The cursor is not valid.');
-  }
-  return { occurredAt, id };
-}
-
 /** The query fields every log listing shares, as the repository's window. */
 function logWindowOf(query: {
   action?: string;
@@ -78,12 +66,12 @@ function logWindowOf(query: {
     actionPrefix: query.action,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
-    before: query.cursor ? decodeCursor(query.cursor) : undefined,
+    before: query.cursor ? decodeLogCursor(query.cursor) : undefined,
   };
 }
 
 /** One page of a log: reads a row more than asked for, to know whether another page follows. */
-async function readLogPage<Row extends repo.LogPosition, Item>(
+async function readLogPage<Row extends { occurredAt: Date; id: string }, Item>(
   limit: number,
   read: (limit: number) => Promise<Row[]>,
   toItem: (row: Row) => Item,
@@ -93,7 +81,7 @@ async function readLogPage<Row extends repo.LogPosition, Item>(
   const last = page.at(-1);
   return {
     items: page.map(toItem),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last ? encodeLogCursor(last.occurredAt, last.id) : null,
   };
 }
 

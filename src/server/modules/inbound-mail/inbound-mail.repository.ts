@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm';
 import type { InboundOutcome } from '../../../shared/api/inbound-mail.ts';
 import type { Executor } from '../../db/client.ts';
+import { type LogPosition, olderThan } from '../../db/log-page.ts';
 import { clients } from '../clients/clients.table.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
@@ -229,11 +230,6 @@ export async function findInboundEmail(
   return row;
 }
 
-export interface LogPosition {
-  receivedAt: Date;
-  id: string;
-}
-
 export async function listInboundEmails(
   db: Executor,
   tenantId: string,
@@ -246,15 +242,7 @@ export async function listInboundEmails(
     const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     conditions.push(or(ilike(inboundEmails.fromAddress, pattern), ilike(inboundEmails.subject, pattern)));
   }
-  if (filter.before) {
-    const { receivedAt, id } = filter.before;
-    conditions.push(
-      or(
-        lt(inboundEmails.receivedAt, receivedAt),
-        and(eq(inboundEmails.receivedAt, receivedAt), lt(inboundEmails.id, id)),
-      ),
-    );
-  }
+  if (filter.before) conditions.push(olderThan(inboundEmails.receivedAt, inboundEmails.id, filter.before));
   return joinedList(db)
     .where(and(...conditions))
     .orderBy(desc(inboundEmails.receivedAt), desc(inboundEmails.id))

@@ -13,6 +13,7 @@ import type {
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner, AuditRecorder } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
+import { decodeLogCursor, encodeLogCursor } from '../../db/log-page.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { findClientForTicket, findSenderMatches, insertContact } from '../clients/index.ts';
@@ -52,18 +53,6 @@ function toInboundEmail(row: repo.ListedInboundEmail, attachmentCount: number): 
     size: e.size,
     attachmentCount,
   };
-}
-
-const encodeCursor = (row: repo.LogPosition) =>
-  Buffer.from(`${row.receivedAt.toISOString()}|${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): repo.LogPosition {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const receivedAt = new Date(at ?? '');
-  if (!id || Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('request.invalid', 'The cursor is not valid.');
-  }
-  return { receivedAt, id };
 }
 
 export function createInboundMailService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
@@ -142,7 +131,7 @@ export function createInboundMailService(deps: { db: Database; actions: ActionRu
         isTriage: query.view === 'triage',
         outcome: query.outcome,
         q: query.q,
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        before: query.cursor ? decodeLogCursor(query.cursor) : undefined,
         limit: query.limit + 1,
       });
       const page = rows.slice(0, query.limit);
@@ -154,7 +143,7 @@ export function createInboundMailService(deps: { db: Database; actions: ActionRu
       const last = page.at(-1)?.email;
       return {
         items: page.map((row) => toInboundEmail(row, counts.get(row.email.id) ?? 0)),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+        nextCursor: rows.length > query.limit && last ? encodeLogCursor(last.receivedAt, last.id) : null,
         openTriage: await repo.countOpenTriage(db, scope.tenantId),
       };
     },

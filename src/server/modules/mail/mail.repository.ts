@@ -1,20 +1,8 @@
 // Every query on mail settings, email templates and the outbound mail log.
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  ilike,
-  inArray,
-  isNotNull,
-  lt,
-  lte,
-  notInArray,
-  or,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, lte, notInArray, type SQL } from 'drizzle-orm';
 import type { OutboundEmailStatus } from '../../../shared/api/mail.ts';
 import type { Executor } from '../../db/client.ts';
+import { type LogPosition, olderThan } from '../../db/log-page.ts';
 import { identities, tenants } from '../identity/identity.table.ts';
 import { emailTemplates, mailSettings, outboundEmails } from './mail.table.ts';
 
@@ -110,11 +98,6 @@ export async function findOutboundEmail(
   return row ?? null;
 }
 
-export interface LogPosition {
-  createdAt: Date;
-  id: string;
-}
-
 export async function listOutboundEmails(
   db: Executor,
   tenantId: string,
@@ -133,15 +116,7 @@ export async function listOutboundEmails(
     conditions.push(ilike(outboundEmails.toAddress, pattern));
   }
   if (filter.ticketId) conditions.push(eq(outboundEmails.ticketId, filter.ticketId));
-  if (filter.before) {
-    const { createdAt, id } = filter.before;
-    conditions.push(
-      or(
-        lt(outboundEmails.createdAt, createdAt),
-        and(eq(outboundEmails.createdAt, createdAt), lt(outboundEmails.id, id)),
-      ),
-    );
-  }
+  if (filter.before) conditions.push(olderThan(outboundEmails.createdAt, outboundEmails.id, filter.before));
   return db
     .select()
     .from(outboundEmails)

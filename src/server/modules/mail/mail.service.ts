@@ -24,6 +24,7 @@ import {
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
+import { decodeLogCursor, encodeLogCursor } from '../../db/log-page.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import type { SecretBox } from '../../secret-box.ts';
@@ -74,18 +75,6 @@ function toOutboundEmail(row: repo.OutboundEmailRow): OutboundEmail {
     sentAt: row.sentAt?.toISOString() ?? null,
     nextAttemptAt: row.status === 'queued' ? row.nextAttemptAt.toISOString() : null,
   };
-}
-
-const encodeCursor = (row: repo.LogPosition) =>
-  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): repo.LogPosition {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('request.invalid', 'The cursor is not valid.');
-  }
-  return { createdAt, id };
 }
 
 export function createMailService(deps: {
@@ -453,14 +442,14 @@ export function createMailService(deps: {
         status: query.status,
         to: query.to,
         ticketId: query.ticketId,
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        before: query.cursor ? decodeLogCursor(query.cursor) : undefined,
         limit: query.limit + 1,
       });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
         items: page.map(toOutboundEmail),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+        nextCursor: rows.length > query.limit && last ? encodeLogCursor(last.createdAt, last.id) : null,
       };
     },
 

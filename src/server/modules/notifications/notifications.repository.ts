@@ -1,7 +1,8 @@
 // Every query of the notifications module: the outbox, who may hear of a ticket, the inbox, preferences.
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { NotificationEventType } from '../../../shared/api/notification-enums.ts';
 import type { Executor } from '../../db/client.ts';
+import { type LogPosition, olderThan } from '../../db/log-page.ts';
 import type { Scope } from '../../http/scope.ts';
 import { clients, contacts, membershipClients } from '../clients/clients.table.ts';
 import { identities, memberships, tenants } from '../identity/identity.table.ts';
@@ -153,7 +154,7 @@ const own = (scope: Scope) =>
 export async function listNotifications(
   db: Executor,
   scope: Scope,
-  query: { limit: number; before: { createdAt: Date; id: string } | null; isUnreadOnly: boolean },
+  query: { limit: number; before: LogPosition | null; isUnreadOnly: boolean },
 ): Promise<NotificationRow[]> {
   const { before } = query;
   return db
@@ -163,12 +164,7 @@ export async function listNotifications(
       and(
         own(scope),
         query.isUnreadOnly ? isNull(notifications.readAt) : undefined,
-        before
-          ? or(
-              lt(notifications.createdAt, before.createdAt),
-              and(eq(notifications.createdAt, before.createdAt), lt(notifications.id, before.id)),
-            )
-          : undefined,
+        before ? olderThan(notifications.createdAt, notifications.id, before) : undefined,
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

@@ -10,6 +10,7 @@ import { defaultNotificationChannels } from '../../../shared/api/notifications.t
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database } from '../../db/client.ts';
+import { decodeLogCursor, encodeLogCursor } from '../../db/log-page.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { effectiveChannel } from './notification-rules.ts';
@@ -27,22 +28,6 @@ function toNotification(row: repo.NotificationRow): Notification {
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };
-}
-
-/** The cursor is the last item's (createdAt, id), opaque to clients. */
-const encodeCursor = (row: repo.NotificationRow) =>
-  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError('request.invalid', 'The cursor is not one this API gave out.', [
-      { path: ['cursor'], message: 'Unknown cursor' },
-    ]);
-  }
-  return { createdAt, id };
 }
 
 export function createNotificationService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
@@ -63,14 +48,14 @@ export function createNotificationService(deps: { db: Database; actions: ActionR
     async list(scope: Scope, query: NotificationListQuery) {
       const rows = await repo.listNotifications(db, scope, {
         limit: query.limit + 1,
-        before: decodeCursor(query.cursor),
+        before: query.cursor ? decodeLogCursor(query.cursor) : null,
         isUnreadOnly: query.unread === 'true',
       });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
         items: page.map(toNotification),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+        nextCursor: rows.length > query.limit && last ? encodeLogCursor(last.createdAt, last.id) : null,
       };
     },
 
