@@ -17,6 +17,11 @@ import { createOperationsRoutes } from './http/operations-routes.ts';
 import { limitAnonymousRequests, type RateLimitOptions } from './http/rate-limit.ts';
 import { observeRequests } from './http/request-log.ts';
 import { rejectNulCharacters } from './http/text-guard.ts';
+import {
+  type AgreementService,
+  createAgreementRoutes,
+  type WorkRoleService,
+} from './modules/agreements/index.ts';
 import { type AuditService, createAuditRoutes } from './modules/audit/index.ts';
 import { type CalendarService, createCalendarRoutes } from './modules/calendars/index.ts';
 import { type CatalogService, createCatalogRoutes } from './modules/catalog/index.ts';
@@ -69,6 +74,8 @@ export interface Services {
   helpDesk: HelpDeskService;
   time: TimeService;
   catalog: CatalogService;
+  agreements: AgreementService;
+  workRoles: WorkRoleService;
   audit: AuditService;
   sso: SsoService;
   mail: MailService;
@@ -202,6 +209,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createHelpDeskRoutes(services.helpDesk))
     .route('/', createTimeRoutes(services.time))
     .route('/', createCatalogRoutes(services.catalog))
+    .route('/', createAgreementRoutes(services.agreements, services.workRoles))
     .route('/', createAuditRoutes(services.audit))
     .route('/', createNotificationRoutes(services.notifications))
     .route('/', createMailRoutes(services.mail))

@@ -12,6 +12,12 @@ import { assertDurable } from './db/durability.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { parseTrustedProxies } from './http/client-ip.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
+import {
+  clientHasAgreements,
+  createAgreementService,
+  createWorkRoleService,
+  seedWorkRoles,
+} from './modules/agreements/index.ts';
 import { createAuditHook, createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createCatalogService, seedCatalogDefaults } from './modules/catalog/index.ts';
@@ -69,6 +75,7 @@ export function createServices(deps: {
       await seedTicketDefaults(tx, tenantId);
       await seedTimeDefaults(tx, tenantId);
       await seedCatalogDefaults(tx, tenantId);
+      await seedWorkRoles(tx, tenantId);
     },
   });
   const mail = createMailService({ db, actions, clock, secretBox });
@@ -82,7 +89,11 @@ export function createServices(deps: {
       db,
       actions,
       clock,
-      references: { calendarExists: calendars.exists, slaPolicyExists: slaPolicies.exists },
+      references: {
+        calendarExists: calendars.exists,
+        slaPolicyExists: slaPolicies.exists,
+        hasAgreements: clientHasAgreements,
+      },
     }),
     calendars,
     slaPolicies,
@@ -90,6 +101,8 @@ export function createServices(deps: {
     helpDesk: createHelpDeskService({ db, actions, clock }),
     time: createTimeService({ db, actions, clock }),
     catalog: createCatalogService({ db, actions, clock }),
+    agreements: createAgreementService({ db, actions, clock }),
+    workRoles: createWorkRoleService({ db, actions, clock }),
     audit: createAuditService({ db, clock }),
     sso: createSsoService({ db, actions, clock, secretBox, auth }),
     mail,

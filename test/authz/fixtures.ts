@@ -59,6 +59,9 @@ export interface Objects {
   attachment: string;
   taxCode: string;
   catalogItem: string;
+  /** The client's agreement (each client has one). */
+  agreement: string;
+  workRole: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
@@ -223,6 +226,17 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
       siteId: site.id,
     }),
   );
+  // The client's only agreement, so its ticket (and the ticket's time) is under it.
+  const agreement = await created(
+    owner.json('POST', '/agreements', {
+      clientId: client.id,
+      type: 'break_fix',
+      name: text('Agreement'),
+      startsOn: '2020-01-01',
+      hourlyRateCents: 15000,
+      notes: text('agreement notes'),
+    }),
+  );
   const ticket = await created(
     owner.json('POST', '/tickets', {
       clientId: client.id,
@@ -239,7 +253,14 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
   const entry = await created(
     owner.json('POST', `/tickets/${ticket.id}/time-entries`, timeEntryBody(workTypeId, text('time'))),
   );
-  return { client: client.id, site: site.id, contact: contact.id, ticket: ticket.id, timeEntry: entry.id };
+  return {
+    client: client.id,
+    site: site.id,
+    contact: contact.id,
+    ticket: ticket.id,
+    timeEntry: entry.id,
+    agreement: agreement.id,
+  };
 }
 
 export function timeEntryBody(workTypeId: string, note = 'Checked the printer') {
@@ -278,6 +299,7 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
       taxCodeId: taxCode.id,
     }),
   );
+  const workRole = await created(owner.json('POST', '/work-roles', { name: text('Work role') }));
   const slaPolicy = await created(
     owner.json('POST', '/sla-policies', {
       name: text('Policy'),
@@ -364,6 +386,7 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     attachment: await fileOn(t, tenantId, first.ticket, text('File')),
     taxCode: taxCode.id,
     catalogItem: catalogItem.id,
+    workRole: workRole.id,
   };
   const other: Objects = {
     ...own,

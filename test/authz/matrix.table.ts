@@ -155,6 +155,19 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/catalog-items/{id}': row(A, A, A, A, A, U),
   'PATCH /api/v1/catalog-items/{id}': row(A, A, F, F, A, U),
 
+  // Agreements: every staff role reads those of the clients it sees (billing.read); owner, admin and
+  // billing change them (billing.manage). Work roles likewise; giving a member one is users.manage.
+  'GET /api/v1/agreements': row(A, A, A, A, A, U),
+  'POST /api/v1/agreements': row(A, A, F, F, A, U),
+  'GET /api/v1/agreements/{id}': row(A, A, A, S, A, U),
+  'PATCH /api/v1/agreements/{id}': row(A, A, F, F, A, U),
+  'DELETE /api/v1/agreements/{id}': row(A, A, F, F, A, U),
+  'GET /api/v1/work-roles': row(A, A, A, A, A, U),
+  'POST /api/v1/work-roles': row(A, A, F, F, A, U),
+  'PATCH /api/v1/work-roles/{id}': row(A, A, F, F, A, U),
+  'GET /api/v1/work-roles/assignments': row(A, A, A, A, A, U),
+  'PUT /api/v1/users/{id}/work-role': row(A, A, F, F, F, U),
+
   // The audit log and its hash-chain check: audit.read.
   'GET /api/v1/audit-events': row(A, A, F, F, F, U),
   'GET /api/v1/audit/verify': row(A, A, F, F, F, U),

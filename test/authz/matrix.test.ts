@@ -258,6 +258,9 @@ describe('authorization matrix', () => {
       '/sso-providers',
       '/tax-codes?archived=any',
       '/catalog-items?archived=any',
+      '/agreements',
+      `/agreements?clientId=${world.b.own.client}`,
+      '/work-roles',
       `/audit-events?limit=200&targetId=${world.b.own.ticket}`,
       `/audit-events?limit=200&targetType=ticket`,
     ];

@@ -282,6 +282,37 @@ export const requestPlans: Record<string, RequestPlan> = {
   'GET /catalog-items/{id}': { target: 'catalogItem' },
   'PATCH /catalog-items/{id}': { target: 'catalogItem', body: () => ({ priceCents: 12000 }) },
 
+  'GET /agreements': { query: () => '?status=any' },
+  // A client id in the body that is not yours is a 404 on the client, the same as a missing one.
+  'POST /agreements': {
+    target: 'client',
+    body: (o) => ({
+      clientId: o.client,
+      type: 'break_fix',
+      name: unique('Agreement'),
+      startsOn: '2026-01-01',
+      hourlyRateCents: 100,
+    }),
+  },
+  'GET /agreements/{id}': { target: 'agreement' },
+  'PATCH /agreements/{id}': { target: 'agreement', body: () => ({ roundingMinutes: 15 }) },
+  'DELETE /agreements/{id}': {
+    target: 'agreement',
+    fresh: (call) =>
+      make(call.world.staff.owner.session, 'POST', '/agreements', {
+        clientId: call.objects.client,
+        type: 'break_fix',
+        name: unique('Agreement'),
+        startsOn: '2026-01-01',
+        hourlyRateCents: 100,
+      }),
+  },
+  'GET /work-roles': {},
+  'POST /work-roles': { body: () => ({ name: unique('Work role') }) },
+  'PATCH /work-roles/{id}': { target: 'workRole', body: () => ({ position: 5 }) },
+  'GET /work-roles/assignments': {},
+  'PUT /users/{id}/work-role': { target: 'user', body: () => ({ workRoleId: null }) },
+
   'GET /sso-providers': {},
   'POST /sso-providers': { body: ssoProviderBody },
   'GET /sso-providers/{id}': { target: 'ssoProvider' },

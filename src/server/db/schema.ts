@@ -1,4 +1,5 @@
 // Every table, for Drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../modules/agreements/agreements.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/calendars/calendars.table.ts';
 export * from '../modules/catalog/catalog.table.ts';

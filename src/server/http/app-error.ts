@@ -83,6 +83,12 @@ const statusByCode = {
   'tax_code.default_archived': 422,
   'catalog_item.not_found': 404,
   'catalog_item.name_taken': 409,
+  'agreement.not_found': 404,
+  /** Tickets, time or another agreement's fallback point at it: end it instead of deleting it. */
+  'agreement.in_use': 409,
+  'work_role.not_found': 404,
+  'work_role.name_taken': 409,
+  'work_role.archived': 422,
   conflict: 409,
   internal: 500,
 } as const;

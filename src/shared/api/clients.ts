@@ -1,6 +1,7 @@
 // Clients, sites and contacts.
 import { z } from 'zod';
 import { timeZoneSchema } from '../business-time/calendar-schema.ts';
+import { currencySchema } from '../money.ts';
 
 const name = z.string().trim().min(1).max(200);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -66,6 +67,8 @@ export const clientInputSchema = z.strictObject({
   notes: z.string().max(20_000).default(''),
   defaultCalendarId: z.uuid().nullable().optional(),
   defaultSlaPolicyId: z.uuid().nullable().optional(),
+  /** Agreements and invoices are in it; it cannot change once the client has an agreement. */
+  currency: currencySchema.default('USD'),
 });
 export type ClientInput = z.infer<typeof clientInputSchema>;
 
@@ -74,6 +77,7 @@ export const clientUpdateSchema = z.strictObject({
   name: name.optional(),
   emailDomains: emailDomains.optional(),
   notes: z.string().max(20_000).optional(),
+  currency: currencySchema.optional(),
   archived: z.boolean().optional(),
 });
 export type ClientUpdate = z.infer<typeof clientUpdateSchema>;
@@ -87,6 +91,7 @@ export const clientSchema = z.object({
   notes: z.string(),
   defaultCalendarId: z.uuid().nullable(),
   defaultSlaPolicyId: z.uuid().nullable(),
+  currency: z.string(),
   archived: z.boolean(),
   siteCount: z.number().int(),
   contactCount: z.number().int(),

@@ -20,6 +20,10 @@ export const ticketInputSchema = z.strictObject({
   source: z.enum(ticketSources).default('web'),
   contactId: z.uuid().nullable().optional(),
   assigneeId: z.uuid().nullable().optional(),
+  /** The agreement its time is billed under; left out, the client's default rule chooses; null for none. */
+  agreementId: z.uuid().nullable().optional(),
+  /** The catalog service the ticket is about (an agreement's covered services). */
+  serviceId: z.uuid().nullable().optional(),
 });
 export type TicketInput = z.infer<typeof ticketInputSchema>;
 
@@ -71,6 +75,19 @@ export const ticketSchema = z.object({
   assigneeName: z.string().nullable(),
   externalId: z.string().nullable(),
   reopenedFromId: z.uuid().nullable(),
+  agreementId: z.uuid().nullable(),
+  agreementName: z.string().nullable(),
+  serviceId: z.uuid().nullable(),
+  serviceName: z.string().nullable(),
+  /** The client's recorded request for after-hours work; only with it does after-hours work bill at a tier. */
+  afterHoursRequest: z
+    .object({
+      requestedBy: z.string(),
+      requestedAt: z.iso.datetime(),
+      recordedById: z.uuid(),
+      recordedAt: z.iso.datetime(),
+    })
+    .nullable(),
   openedAt: z.iso.datetime(),
   resolvedAt: z.iso.datetime().nullable(),
   nextDueAt: z.iso.datetime().nullable(),
@@ -143,6 +160,14 @@ export const ticketUpdateSchema = z.strictObject({
   subType: z.string().trim().max(100).nullable().optional(),
   boardId: z.uuid().optional(),
   contactId: z.uuid().nullable().optional(),
+  /** Moving a ticket to another agreement also measures it under that agreement's SLA policy. */
+  agreementId: z.uuid().nullable().optional(),
+  serviceId: z.uuid().nullable().optional(),
+  /** Record (or withdraw, null) the client's request for after-hours work: who asked, and when. */
+  afterHoursRequest: z
+    .strictObject({ requestedBy: z.string().trim().min(1, 'Say who asked').max(200), requestedAt: instant })
+    .nullable()
+    .optional(),
 });
 
 /** The stable import format: a ticket and its past events from another PSA. */

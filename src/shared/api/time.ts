@@ -20,14 +20,20 @@ export const defaultWorkTypes = ['Remote support', 'On-site', 'Project', 'Admin'
 export const workTypeSchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  /** Work at the client's site: agreements' on-site minimums and trip charges apply. */
+  isOnSite: z.boolean(),
   position: z.number().int(),
   archived: z.boolean(),
 });
 export type WorkType = z.infer<typeof workTypeSchema>;
 
-export const workTypeInputSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const workTypeInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  isOnSite: z.boolean().default(false),
+});
 export const workTypeUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
+  isOnSite: z.boolean().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
   /** Archived work types stay on old entries but cannot be chosen for new ones. */
   archived: z.boolean().optional(),

@@ -125,13 +125,14 @@ function isExistingDate(text: string): boolean {
   }
 }
 
-const holidaySchema = z.string().refine(isExistingDate, {
+/** A local calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const localDateSchema = z.string().refine(isExistingDate, {
   error: (issue) => `Invalid date '${String(issue.input)}': use an existing calendar date as YYYY-MM-DD`,
 });
 
 /** Holidays come back deduplicated and sorted, so equal calendars compare equal. */
 const holidaysSchema = z
-  .array(holidaySchema)
+  .array(localDateSchema)
   .max(5000, 'At most 5000 holidays')
   .transform((dates) => [...new Set(dates)].sort());
 

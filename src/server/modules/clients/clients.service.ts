@@ -19,6 +19,8 @@ import * as repo from './clients.repository.ts';
 export interface ClientReferences {
   calendarExists(db: Executor, tenantId: string, id: string): Promise<boolean>;
   slaPolicyExists(db: Executor, tenantId: string, id: string): Promise<boolean>;
+  /** Whether the client has agreements, whose amounts are in its currency. */
+  hasAgreements(db: Executor, tenantId: string, clientId: string): Promise<boolean>;
 }
 
 export function toClient(row: repo.ClientWithCounts): Client {
@@ -31,6 +33,7 @@ export function toClient(row: repo.ClientWithCounts): Client {
     notes: row.notes,
     defaultCalendarId: row.defaultCalendarId,
     defaultSlaPolicyId: row.defaultSlaPolicyId,
+    currency: row.currency,
     archived: row.archivedAt !== null,
     siteCount: row.siteCount,
     contactCount: row.contactCount,
@@ -125,6 +128,17 @@ export function createClientService(deps: {
         const current = await requireClient(tx, actor.scope, id);
         audit.target('client', id);
         await checkDefaults(tx, actor.scope, input);
+        if (
+          input.currency !== undefined &&
+          input.currency !== current.currency &&
+          (await references.hasAgreements(tx, actor.scope.tenantId, id))
+        ) {
+          throw new AppError(
+            'request.invalid',
+            `The client's agreements are in ${current.currency}, so its currency cannot change; add a new client record for billing in ${input.currency}.`,
+            [{ path: ['currency'], message: 'The client has agreements in its current currency' }],
+          );
+        }
         const { archived, ...fields } = input;
         const now = clock.now();
         const archivedAt =

@@ -18,6 +18,8 @@ export const clients = pgTable(
     notes: text().notNull().default(''),
     defaultCalendarId: uuid(),
     defaultSlaPolicyId: uuid(),
+    /** ISO 4217: every agreement and invoice of the client is in it (one invoice, one currency). */
+    currency: text().notNull().default('USD'),
     archivedAt: instant(),
     ...timestamps(),
   },

@@ -1,6 +1,6 @@
 // The identity module's public face: tenants, identities, memberships, sessions, MFA, API tokens.
 export { type AuthService, createAuthService } from './auth.service.ts';
-export { loadScope as loadMemberScope } from './identity.repository.ts';
+export { findMember, loadScope as loadMemberScope } from './identity.repository.ts';
 export {
   type CookiePolicy,
   createIdentityRoutes,

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { can } from '../../http/permissions.ts';
 import { type Actor, canSeeClient, type Scope } from '../../http/scope.ts';
+import { dayOf, defaultAgreementFor, findClientAgreement } from '../agreements/index.ts';
 import { loadMemberScope } from '../identity/index.ts';
 import { recordDomainEvent } from '../notifications/index.ts';
 import { findReopenWindowDays } from './help-desk.repository.ts';
@@ -118,19 +119,40 @@ export interface NewTicket {
   source: repo.TicketRow['source'];
   priority: repo.TicketRow['priority'];
   assigneeId: string | null;
-  /** The client's default policy, which the ticket is measured under (frozen at this version). */
+  /** The client's default policy, which the ticket is measured under (frozen at this version) unless its agreement names one. */
   slaPolicyId: string | null;
+  /** Left out, the client's default rule chooses (see defaultAgreementFor); null for none. */
+  agreementId?: string | null;
+  serviceId?: string | null;
   /** More for the created event (a mail's id and sender). */
   eventData?: Record<string, unknown>;
+}
+
+/** The client's agreement a ticket names (null: none); another client's or a missing one is a 400. */
+export async function agreementOfClient(tx: Executor, tenantId: string, clientId: string, id: string | null) {
+  if (id === null) return undefined;
+  const agreement = await findClientAgreement(tx, tenantId, clientId, id);
+  if (!agreement) {
+    throw new AppError('request.invalid', "The agreement is not one of this client's.", [
+      { path: ['agreementId'], message: 'No such agreement for this client' },
+    ]);
+  }
+  return agreement;
 }
 
 /** Opens a ticket (checked by the caller) with its created event and the domain events people hear of. */
 export async function openTicket(tx: Executor, by: ChangeAuthor, fields: NewTicket, now: Date) {
   const { tenantId } = by;
-  const measure = fields.slaPolicyId ? await bindMeasure(tx, tenantId, fields.slaPolicyId) : null;
+  const agreement =
+    fields.agreementId === undefined
+      ? await defaultAgreementFor(tx, tenantId, fields.clientId, dayOf(now))
+      : await agreementOfClient(tx, tenantId, fields.clientId, fields.agreementId);
+  const policyId = agreement?.slaPolicyId ?? fields.slaPolicyId;
+  const measure = policyId ? await bindMeasure(tx, tenantId, policyId) : null;
   const { slaPolicyId: _, eventData, ...columns } = fields;
   const ticket = await repo.insertTicket(tx, {
     ...columns,
+    agreementId: agreement?.id ?? null,
     tenantId,
     number: await repo.nextTicketNumber(tx, tenantId),
     status: 'new',

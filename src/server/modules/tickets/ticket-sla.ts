@@ -163,3 +163,24 @@ export function evaluate(measure: Measure | null, events: readonly TicketEventRo
   };
   return { columns, state };
 }
+
+/**
+ * What a ticket is measured under once it is moved to another policy (its new agreement's, or the client's
+ * default): unchanged columns when the policy is the same, so moving between agreements that share a
+ * policy never re-binds to a newer version. The clocks are then recomputed from the event log.
+ */
+export async function rebindMeasure(
+  db: Executor,
+  ticket: TicketRow,
+  policyId: string | null,
+): Promise<Pick<TicketRow, 'slaPolicyVersionId' | 'calendarVersionIds'> | null> {
+  const current = ticket.slaPolicyVersionId
+    ? await findSlaPolicyVersion(db, ticket.tenantId, ticket.slaPolicyVersionId)
+    : undefined;
+  if ((current?.policyId ?? null) === policyId) return null;
+  const measure = policyId ? await bindMeasure(db, ticket.tenantId, policyId) : null;
+  return {
+    slaPolicyVersionId: measure?.slaPolicyVersionId ?? null,
+    calendarVersionIds: measure?.calendarVersionIds ?? {},
+  };
+}

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, ilike, inArray, isNull, lt, lte, or, type SQL, sql 
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
+import { agreements } from '../agreements/agreements.table.ts';
+import { catalogItems } from '../catalog/catalog.table.ts';
 import { clients, contacts } from '../clients/clients.table.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
 import { boards, dueKey, ticketCounters, ticketEvents, tickets } from './tickets.table.ts';
@@ -74,6 +76,9 @@ const shownColumns = {
   assigneeId: tickets.assigneeId,
   externalId: tickets.externalId,
   reopenedFromId: tickets.reopenedFromId,
+  agreementId: tickets.agreementId,
+  serviceId: tickets.serviceId,
+  afterHoursRequest: tickets.afterHoursRequest,
   openedAt: tickets.openedAt,
   resolvedAt: tickets.resolvedAt,
   nextDueAt: tickets.nextDueAt,
@@ -82,7 +87,13 @@ const shownColumns = {
   updatedAt: tickets.updatedAt,
 };
 
-const names = { clientName: clients.name, boardName: boards.name, assigneeName: identities.name };
+const names = {
+  clientName: clients.name,
+  boardName: boards.name,
+  assigneeName: identities.name,
+  agreementName: agreements.name,
+  serviceName: catalogItems.name,
+};
 
 function joined<T extends typeof tickets | typeof shownColumns>(db: Executor, ticket: T) {
   return db
@@ -94,7 +105,15 @@ function joined<T extends typeof tickets | typeof shownColumns>(db: Executor, ti
       memberships,
       and(eq(memberships.tenantId, tickets.tenantId), eq(memberships.id, tickets.assigneeId)),
     )
-    .leftJoin(identities, eq(identities.id, memberships.identityId));
+    .leftJoin(identities, eq(identities.id, memberships.identityId))
+    .leftJoin(
+      agreements,
+      and(eq(agreements.tenantId, tickets.tenantId), eq(agreements.id, tickets.agreementId)),
+    )
+    .leftJoin(
+      catalogItems,
+      and(eq(catalogItems.tenantId, tickets.tenantId), eq(catalogItems.id, tickets.serviceId)),
+    );
 }
 
 export type TicketWithNames = Awaited<

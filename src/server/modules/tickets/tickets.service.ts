@@ -12,12 +12,14 @@ import type {
 } from '../../../shared/api/tickets.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
+import { findCatalogItem } from '../catalog/index.ts';
 import { findClientForTicket } from '../clients/index.ts';
 import { recordDomainEvent } from '../notifications/index.ts';
 import {
+  agreementOfClient,
   assignInTransaction,
   byStaff,
   checkAssignee,
@@ -38,9 +40,32 @@ import {
   toTicket,
 } from './ticket-log.ts';
 import { listQueue } from './ticket-queue.ts';
+import { rebindMeasure } from './ticket-sla.ts';
+import type { TicketRow } from './tickets.repository.ts';
 import * as repo from './tickets.repository.ts';
 
 const priorityRank = (p: Priority) => Number(p.slice(1));
+
+/** The ticket event each field's change is logged as. */
+const eventTypeOf = {
+  title: 'title',
+  type: 'type',
+  subType: 'type',
+  boardId: 'board',
+  contactId: 'contactId',
+  agreementId: 'agreement',
+  serviceId: 'service',
+} as const;
+
+/** A catalog service a ticket may name: one of the tenant's items (archived ones stay where they are set). */
+async function checkService(tx: Executor, tenantId: string, serviceId: string | null) {
+  if (serviceId !== null && !(await findCatalogItem(tx, tenantId, serviceId))) {
+    throw new AppError('request.invalid', 'No such service in the catalog.', [
+      { path: ['serviceId'], message: 'No such catalog item' },
+    ]);
+  }
+  return serviceId;
+}
 
 export function createTicketService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
@@ -72,6 +97,8 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
             priority: input.priority,
             assigneeId: input.assigneeId ?? null,
             slaPolicyId: client.defaultSlaPolicyId,
+            agreementId: input.agreementId,
+            serviceId: await checkService(tx, tenantId, input.serviceId ?? null),
           },
           now,
         );
@@ -297,17 +324,28 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
 
     async update(actor: Actor, id: string, input: z.infer<typeof ticketUpdateSchema>) {
       return actions.run(actor, 'ticket.update', async (tx, audit) => {
+        const { tenantId } = actor.scope;
         const ticket = await requireTicket(tx, actor.scope, id, { forUpdate: true });
         audit.target('ticket', id);
         const now = clock.now();
         if (input.contactId) await findClientForTicket(tx, actor.scope, ticket.clientId, input.contactId);
-        if (input.boardId) await resolveBoard(tx, actor.scope.tenantId, input.boardId);
+        if (input.boardId) await resolveBoard(tx, tenantId, input.boardId);
+        if (input.serviceId) await checkService(tx, tenantId, input.serviceId);
         const events: NewEvent[] = [];
-        const fields = ['title', 'type', 'subType', 'boardId', 'contactId'] as const;
+        const changes: Partial<TicketRow> = {};
+        const fields = [
+          'title',
+          'type',
+          'subType',
+          'boardId',
+          'contactId',
+          'agreementId',
+          'serviceId',
+        ] as const;
         for (const field of fields) {
           const value = input[field];
           if (value !== undefined && value !== ticket[field]) {
-            const type = field === 'boardId' ? 'board' : field === 'subType' ? 'type' : field;
+            const type = eventTypeOf[field];
             events.push({
               type,
               occurredAt: now,
@@ -315,15 +353,37 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
               data: { field, from: ticket[field], to: value },
               ...staff(actor),
             });
+            Object.assign(changes, { [field]: value });
           }
         }
-        await appendToLog(tx, ticket, events, input, now);
-        const changed = fields.filter(
-          (field) => input[field] !== undefined && input[field] !== ticket[field],
-        );
+        if (changes.agreementId !== undefined) {
+          const agreement = await agreementOfClient(tx, tenantId, ticket.clientId, changes.agreementId);
+          const client = await findClientForTicket(tx, actor.scope, ticket.clientId, null);
+          Object.assign(
+            changes,
+            await rebindMeasure(tx, ticket, agreement?.slaPolicyId ?? client.defaultSlaPolicyId),
+          );
+        }
+        if (input.afterHoursRequest !== undefined) {
+          changes.afterHoursRequest = input.afterHoursRequest && {
+            requestedBy: input.afterHoursRequest.requestedBy,
+            requestedAt: new Date(input.afterHoursRequest.requestedAt).toISOString(),
+            recordedById: actor.scope.membershipId,
+            recordedAt: now.toISOString(),
+          };
+          events.push({
+            type: 'after_hours_request',
+            occurredAt: now,
+            isPublic: false,
+            data: { from: ticket.afterHoursRequest, to: changes.afterHoursRequest },
+            ...staff(actor),
+          });
+        }
+        await appendToLog(tx, ticket, events, changes, now);
+        const changed = Object.keys(changes) as (keyof TicketRow)[];
         audit.change(
           Object.fromEntries(changed.map((field) => [field, ticket[field]])),
-          Object.fromEntries(changed.map((field) => [field, input[field]])),
+          Object.fromEntries(changed.map((field) => [field, changes[field]])),
         );
         return reloadTicket(tx, actor.scope, id);
       });

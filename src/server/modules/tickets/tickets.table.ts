@@ -22,9 +22,19 @@ import {
   ticketTypes,
 } from '../../../shared/api/ticket-enums.ts';
 import { instant, tenantKey, timestamps } from '../../db/columns.ts';
+import { agreements } from '../agreements/agreements.table.ts';
+import { catalogItems } from '../catalog/catalog.table.ts';
 import { clients, contacts } from '../clients/clients.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
 import { slaPolicyVersions } from '../sla-policies/sla-policies.table.ts';
+
+export type AfterHoursRequest = {
+  /** Who at the client asked (a contact's name, or as they said it). */
+  requestedBy: string;
+  requestedAt: string;
+  recordedById: string;
+  recordedAt: string;
+};
 
 /** The queue's sort key: next SLA due, tickets without one last. */
 export const dueKey = (nextDueAt: AnyPgColumn) => sql`coalesce(${nextDueAt}, 'infinity'::timestamptz)`;
@@ -75,6 +85,12 @@ export const tickets = pgTable(
     externalId: text(),
     /** A ticket reopened after the reopen window starts a new ticket linked to the old one. */
     reopenedFromId: uuid(),
+    /** The agreement the ticket's time is billed under; set by the client's default rule, editable. */
+    agreementId: uuid(),
+    /** The catalog service the ticket is about, for the agreement's covered services. */
+    serviceId: uuid(),
+    /** A client's request for after-hours work, recorded: only with it does after-hours work bill at a tier. */
+    afterHoursRequest: jsonb().$type<AfterHoursRequest>(),
     /** What the ticket is measured under: frozen at creation so past figures never move. */
     slaPolicyVersionId: uuid(),
     calendarVersionIds: jsonb().$type<Record<string, string>>().notNull().default({}),
@@ -101,6 +117,14 @@ export const tickets = pgTable(
     foreignKey({
       columns: [t.tenantId, t.assigneeId],
       foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.agreementId],
+      foreignColumns: [agreements.tenantId, agreements.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.serviceId],
+      foreignColumns: [catalogItems.tenantId, catalogItems.id],
     }),
     foreignKey({
       columns: [t.tenantId, t.slaPolicyVersionId],

@@ -17,7 +17,9 @@ export type TimeEntryRevisionRow = typeof timeEntryRevisions.$inferSelect;
 export async function seedTenant(db: Executor, tenantId: string): Promise<void> {
   await db
     .insert(workTypes)
-    .values(defaultWorkTypes.map((name, position) => ({ tenantId, name, position })))
+    .values(
+      defaultWorkTypes.map((name, position) => ({ tenantId, name, position, isOnSite: name === 'On-site' })),
+    )
     .onConflictDoNothing();
 }
 
@@ -75,7 +77,7 @@ export async function updateWorkType(
   db: Executor,
   tenantId: string,
   id: string,
-  values: Partial<Pick<WorkTypeRow, 'name' | 'position' | 'archivedAt' | 'updatedAt'>>,
+  values: Partial<Pick<WorkTypeRow, 'name' | 'isOnSite' | 'position' | 'archivedAt' | 'updatedAt'>>,
 ): Promise<WorkTypeRow> {
   const [row] = await db
     .update(workTypes)

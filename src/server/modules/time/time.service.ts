@@ -32,7 +32,13 @@ const nameTaken = (name: string) =>
 const entryNotFound = () => new AppError('time_entry.not_found', 'Time entry not found.');
 
 function toWorkType(row: repo.WorkTypeRow): WorkType {
-  return { id: row.id, name: row.name, position: row.position, archived: row.archivedAt !== null };
+  return {
+    id: row.id,
+    name: row.name,
+    isOnSite: row.isOnSite,
+    position: row.position,
+    archived: row.archivedAt !== null,
+  };
 }
 
 function toSnapshot(entry: repo.TimeEntryRow): TimeEntrySnapshot {
@@ -179,6 +185,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
         const row = await repo.insertWorkType(tx, {
           tenantId,
           name: input.name,
+          isOnSite: input.isOnSite,
           position: await repo.nextWorkTypePosition(tx, tenantId),
           createdAt: now,
           updatedAt: now,
@@ -209,6 +216,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           input.archived === undefined ? undefined : input.archived ? (current.archivedAt ?? now) : null;
         const row = await repo.updateWorkType(tx, tenantId, id, {
           name: input.name,
+          isOnSite: input.isOnSite,
           position: input.position,
           archivedAt,
           updatedAt: now,

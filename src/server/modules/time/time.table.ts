@@ -1,6 +1,7 @@
 // Work types (a per-tenant list) and time entries on tickets, with their append-only revision log.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   foreignKey,
   index,
   integer,
@@ -12,19 +13,25 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import type { TimeOutcome } from '../../../shared/api/agreements.ts';
 import { timeCauses, type timeEntryRevisionSchema } from '../../../shared/api/time.ts';
 import { instant, tenantKey, timestamps } from '../../db/columns.ts';
+import { agreements, workRoles } from '../agreements/agreements.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
 
 /** A time entry as stored in a revision: the API's entry without the display names. */
 export type TimeEntrySnapshot = NonNullable<z.infer<typeof timeEntryRevisionSchema>['after']>;
 
+export type BillingOverride = { outcome: TimeOutcome; reason: string; byId: string; at: string };
+
 export const workTypes = pgTable(
   'work_types',
   {
     ...tenantKey(),
     name: text().notNull(),
+    /** Work at the client's site: an agreement's on-site minimum and trip charge apply to it. */
+    isOnSite: boolean().notNull().default(false),
     position: integer().notNull().default(0),
     /** Archived types stay on old entries but cannot be chosen for new ones. */
     archivedAt: instant(),
@@ -51,6 +58,12 @@ export const timeEntries = pgTable(
     minutes: integer().notNull(),
     note: text().notNull(),
     cause: text({ enum: timeCauses }).notNull().default('normal'),
+    /** Inherited from the ticket when logged; billing may move it. */
+    agreementId: uuid(),
+    /** The staff member's work role when logged (the rate an agreement charges for it). */
+    workRoleId: uuid(),
+    /** Billing's decision over the computed classification, with its reason. */
+    billingOverride: jsonb().$type<BillingOverride>(),
     /** 1 when logged, +1 on each edit and on deletion; matches the latest revision row. */
     revision: integer().notNull().default(1),
     /** Soft delete: the entry leaves lists and totals but its history stays. */
@@ -65,6 +78,12 @@ export const timeEntries = pgTable(
       foreignColumns: [memberships.tenantId, memberships.id],
     }),
     foreignKey({ columns: [t.tenantId, t.workTypeId], foreignColumns: [workTypes.tenantId, workTypes.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.agreementId],
+      foreignColumns: [agreements.tenantId, agreements.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.workRoleId], foreignColumns: [workRoles.tenantId, workRoles.id] }),
+    index('time_entries_agreement_idx').on(t.tenantId, t.agreementId, t.startedAt),
     index('time_entries_ticket_idx').on(t.tenantId, t.ticketId, t.startedAt),
     index('time_entries_staff_idx').on(t.tenantId, t.staffId, t.startedAt),
   ],

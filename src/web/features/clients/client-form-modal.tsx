@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { type CurrencyCode, currencyCodes } from '../../../shared/money.ts';
 import { ApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { useCan } from '../auth/session.ts';
@@ -26,6 +27,7 @@ interface FormValues {
   notes: string;
   defaultCalendarId: string | null;
   defaultSlaPolicyId: string | null;
+  currency: CurrencyCode;
 }
 
 function initialValues(client?: Client): FormValues {
@@ -37,6 +39,7 @@ function initialValues(client?: Client): FormValues {
     notes: client?.notes ?? '',
     defaultCalendarId: client?.defaultCalendarId ?? null,
     defaultSlaPolicyId: client?.defaultSlaPolicyId ?? null,
+    currency: (client?.currency as CurrencyCode | undefined) ?? 'USD',
   };
 }
 
@@ -49,6 +52,7 @@ function toInput(values: FormValues): ClientInput {
     notes: values.notes,
     defaultCalendarId: values.defaultCalendarId,
     defaultSlaPolicyId: values.defaultSlaPolicyId,
+    currency: values.currency,
   };
 }
 
@@ -148,6 +152,16 @@ function ClientForm(props: { onClose: () => void; client?: Client; onSaved?: (cl
             onChange={(event) => set('website', event.currentTarget.value)}
           />
         </SimpleGrid>
+        <Select
+          label="Currency"
+          description="Agreements and invoices are in this currency; it cannot change once the client has an agreement."
+          data={[...currencyCodes]}
+          searchable
+          allowDeselect={false}
+          value={values.currency}
+          error={errors.currency}
+          onChange={(code) => code && set('currency', code as CurrencyCode)}
+        />
         {can('calendars.read') && (
           <SimpleGrid cols={2} spacing="sm">
             <Select

@@ -1,0 +1,13 @@
+// The agreements module's public face: agreements, their recurring lines, work roles.
+export {
+  type AgreementRow,
+  clientHasAgreements,
+  defaultAgreementFor,
+  findAgreementsByIds,
+  findClientAgreement,
+  findMemberWorkRole,
+  seedWorkRoles,
+} from './agreements.repository.ts';
+export { createAgreementRoutes } from './agreements.routes.ts';
+export { type AgreementService, createAgreementService, dayOf } from './agreements.service.ts';
+export { createWorkRoleService, type WorkRoleService } from './work-roles.service.ts';
