@@ -142,6 +142,9 @@ export const matrix: Record<string, Row> = {
   'PATCH /api/v1/time-entries/{id}': row(A, A, O, S, F, U),
   'DELETE /api/v1/time-entries/{id}': row(A, A, O, S, F, U),
   'GET /api/v1/time-entries/{id}/history': row(A, A, A, S, A, U),
+  // What a draft entry would come to: anyone who reads the ticket. Billing's override: billing.manage.
+  'POST /api/v1/tickets/{id}/time-entries/classify': row(A, A, A, S, A, U),
+  'PUT /api/v1/time-entries/{id}/billing': row(A, A, F, F, A, U),
 
   // The service catalog and tax codes: every staff role reads (billing.read), owner, admin and billing
   // change them (billing.manage).

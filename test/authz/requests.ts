@@ -260,6 +260,14 @@ export const requestPlans: Record<string, RequestPlan> = {
   'PATCH /time-entries/{id}': { target: 'timeEntry', body: () => ({ minutes: 20 }), fresh: freshEntry },
   'DELETE /time-entries/{id}': { target: 'timeEntry', fresh: freshEntry },
   'GET /time-entries/{id}/history': { target: 'timeEntry' },
+  'POST /tickets/{id}/time-entries/classify': {
+    target: 'ticket',
+    body: (_o, call) => timeEntryBody(call.world.a.own.workType),
+  },
+  'PUT /time-entries/{id}/billing': {
+    target: 'timeEntry',
+    body: () => ({ override: { outcome: 'absorbed', reason: 'Goodwill' } }),
+  },
 
   'GET /tax-codes': { query: () => '?archived=any' },
   'POST /tax-codes': { body: () => ({ name: unique('Tax code'), rateBasisPoints: 500 }) },

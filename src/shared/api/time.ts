@@ -1,5 +1,6 @@
 // Time on tickets: work types (an editable list) and time entries with their edit history.
 import { z } from 'zod';
+import { timeOutcomes } from './agreements.ts';
 import { instantSchema as instant } from './common.ts';
 
 /** Why the work was needed; the agreements issue turns these into billing. */
@@ -70,6 +71,14 @@ export const timeEntrySchema = z.object({
   workTypeId: z.uuid(),
   workTypeName: z.string(),
   cause: z.enum(timeCauses),
+  /** Null follows the ticket's agreement; billing may move an entry to another of the client's. */
+  agreementId: z.uuid().nullable(),
+  /** The staff member's work role when the time was logged. */
+  workRoleId: z.uuid().nullable(),
+  /** Billing's decision over the computed classification, kept in the entry's history. */
+  billingOverride: z
+    .object({ outcome: z.enum(timeOutcomes), reason: z.string(), byId: z.uuid(), at: z.iso.datetime() })
+    .nullable(),
   /** 1 when logged, +1 on each edit. */
   revision: z.number().int(),
   createdAt: z.iso.datetime(),
@@ -77,10 +86,64 @@ export const timeEntrySchema = z.object({
 });
 export type TimeEntry = z.infer<typeof timeEntrySchema>;
 
+/** How an entry is billed under its agreement chain (shared/billing/classify-time.ts), in plain words. */
+export const timeClassificationSchema = z.object({
+  outcome: z.enum(timeOutcomes),
+  computedOutcome: z.enum(timeOutcomes),
+  agreementId: z.uuid().nullable(),
+  agreementName: z.string().nullable(),
+  clause: z.string(),
+  isVisibleToClient: z.boolean(),
+  isShownAsValue: z.boolean(),
+  billableMinutes: z.number().int(),
+  amountCents: z.number().int(),
+  valueCents: z.number().int(),
+  tripChargeCents: z.number().int(),
+  /** The client's currency. */
+  currency: z.string(),
+  segments: z.array(
+    z.object({
+      startedAt: z.iso.datetime(),
+      minutes: z.number().int(),
+      tier: z.enum(['business', 'after_hours', 'weekend', 'holiday']),
+      multiplierPercent: z.number().int(),
+      outcome: z.enum(timeOutcomes),
+      clause: z.string(),
+      billableMinutes: z.number().int(),
+      rateCents: z.number().int().nullable(),
+      amountCents: z.number().int(),
+      drawdownMinutes: z.number().int(),
+      drawdownCents: z.number().int(),
+      isOverage: z.boolean(),
+    }),
+  ),
+});
+export type TimeClassification = z.infer<typeof timeClassificationSchema>;
+
+export const classifiedTimeEntrySchema = timeEntrySchema.extend({ classification: timeClassificationSchema });
+export type ClassifiedTimeEntry = z.infer<typeof classifiedTimeEntrySchema>;
+
 export const timeEntryListSchema = z.object({
-  items: z.array(timeEntrySchema),
+  items: z.array(classifiedTimeEntrySchema),
   totalMinutes: z.number().int(),
 });
+
+/** What an entry would come to, while it is being logged or edited (entryId: the entry being edited). */
+export const classifyPreviewInputSchema = timeEntryInputSchema.extend({ entryId: z.uuid().optional() });
+export type ClassifyPreviewInput = z.infer<typeof classifyPreviewInputSchema>;
+
+/** Billing moves an entry to another agreement of the client (null: the ticket's) or overrides its outcome. */
+export const timeEntryBillingInputSchema = z.strictObject({
+  agreementId: z.uuid().nullable().optional(),
+  override: z
+    .strictObject({
+      outcome: z.enum(timeOutcomes),
+      reason: z.string().trim().min(1, 'Say why the classification is overridden').max(1000),
+    })
+    .nullable()
+    .optional(),
+});
+export type TimeEntryBillingInput = z.infer<typeof timeEntryBillingInputSchema>;
 
 /** One change to a time entry: what it was before and after, who changed it, when. */
 export const timeEntryRevisionSchema = z.object({

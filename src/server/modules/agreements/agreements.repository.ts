@@ -364,3 +364,8 @@ export async function findClientAgreement(db: Executor, tenantId: string, client
     .where(and(eq(agreements.tenantId, tenantId), eq(agreements.clientId, clientId), eq(agreements.id, id)));
   return row;
 }
+
+/** Every work role's name by id, archived ones included (old entries keep theirs). */
+export async function listWorkRoleNames(db: Executor, tenantId: string): Promise<Map<string, string>> {
+  return new Map((await listWorkRoles(db, tenantId)).map((role) => [role.id, role.name]));
+}

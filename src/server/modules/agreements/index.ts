@@ -4,8 +4,10 @@ export {
   clientHasAgreements,
   defaultAgreementFor,
   findAgreementsByIds,
+  findCatalogItems,
   findClientAgreement,
   findMemberWorkRole,
+  listWorkRoleNames,
   seedWorkRoles,
 } from './agreements.repository.ts';
 export { createAgreementRoutes } from './agreements.routes.ts';

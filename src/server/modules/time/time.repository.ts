@@ -1,5 +1,5 @@
 // Every query on work types, time entries and their revisions; entry reads take the request's scope first.
-import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { defaultWorkTypes } from '../../../shared/api/time.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
@@ -199,4 +199,26 @@ export async function listRevisions(db: Executor, tenantId: string, timeEntryId:
     .leftJoin(identities, eq(identities.id, memberships.identityId))
     .where(and(eq(timeEntryRevisions.tenantId, tenantId), eq(timeEntryRevisions.timeEntryId, timeEntryId)))
     .orderBy(asc(timeEntryRevisions.revision));
+}
+
+/** Live entries with their tickets, for classification: of some tickets, or of a client since a day. */
+export async function listClassifiable(
+  db: Executor,
+  tenantId: string,
+  filter: { ticketIds: readonly string[] } | { clientId: string; since: Date },
+) {
+  return db
+    .select({ entry: timeEntries, ticket: tickets })
+    .from(timeEntries)
+    .innerJoin(tickets, and(eq(tickets.tenantId, timeEntries.tenantId), eq(tickets.id, timeEntries.ticketId)))
+    .where(
+      and(
+        eq(timeEntries.tenantId, tenantId),
+        isNull(timeEntries.deletedAt),
+        'ticketIds' in filter
+          ? inArray(timeEntries.ticketId, [...filter.ticketIds])
+          : and(eq(tickets.clientId, filter.clientId), gte(timeEntries.startedAt, filter.since)),
+      ),
+    )
+    .orderBy(asc(timeEntries.startedAt), asc(timeEntries.id));
 }

@@ -2,6 +2,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { idParamSchema } from '../../../shared/api/common.ts';
 import {
+  classifyPreviewInputSchema,
+  timeClassificationSchema,
+  timeEntryBillingInputSchema,
   timeEntryHistorySchema,
   timeEntryInputSchema,
   timeEntryListSchema,
@@ -99,6 +102,34 @@ export function createTimeRoutes(time: TimeService) {
         responses: { 201: jsonContent(timeEntrySchema, 'The new time entry'), ...errorResponses },
       }),
       async (c) => c.json(await time.logTime(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/tickets/{id}/time-entries/classify',
+        tags,
+        summary:
+          'What a time entry being logged (or edited: entryId) would come to under the agreement chain; saves nothing',
+        middleware: read,
+        request: { params: idParamSchema, body: jsonBody(classifyPreviewInputSchema) },
+        responses: { 200: jsonContent(timeClassificationSchema, 'The classification'), ...errorResponses },
+      }),
+      async (c) =>
+        c.json(await time.classifyDraft(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/time-entries/{id}/billing',
+        tags,
+        summary:
+          "Billing: move an entry to another of the client's agreements (null: the ticket's) or override its outcome with a reason (null clears it)",
+        middleware: [requirePermission('billing.manage')],
+        request: { params: idParamSchema, body: jsonBody(timeEntryBillingInputSchema) },
+        responses: { 200: jsonContent(timeEntrySchema, 'The time entry'), ...errorResponses },
+      }),
+      async (c) =>
+        c.json(await time.setBilling(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({

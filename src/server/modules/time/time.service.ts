@@ -1,7 +1,11 @@
 // Time on tickets: the tenant's work types, and time entries whose every change is kept as a revision.
 import type { z } from 'zod';
 import type {
+  ClassifiedTimeEntry,
+  ClassifyPreviewInput,
+  TimeClassification,
   TimeEntry,
+  TimeEntryBillingInput,
   TimeEntryInput,
   TimeEntryUpdate,
   timeEntryRevisionSchema,
@@ -12,12 +16,16 @@ import type {
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
+import { newId } from '../../db/columns.ts';
 import { AppError } from '../../http/app-error.ts';
 import { can } from '../../http/permissions.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
+import { findClientAgreement, findMemberWorkRole } from '../agreements/index.ts';
+import { findClientInTenant } from '../clients/index.ts';
 import { recordTicketActivity, requireTicket, type TicketRow } from '../tickets/index.ts';
 import * as repo from './time.repository.ts';
 import type { TimeEntrySnapshot } from './time.table.ts';
+import { classifyTicketTime } from './time-classification.ts';
 
 type TimeEntryRevision = z.infer<typeof timeEntryRevisionSchema>;
 
@@ -51,6 +59,9 @@ function toSnapshot(entry: repo.TimeEntryRow): TimeEntrySnapshot {
     note: entry.note,
     workTypeId: entry.workTypeId,
     cause: entry.cause,
+    agreementId: entry.agreementId,
+    workRoleId: entry.workRoleId,
+    billingOverride: entry.billingOverride,
     revision: entry.revision,
     createdAt: entry.createdAt.toISOString(),
     updatedAt: entry.updatedAt.toISOString(),
@@ -166,6 +177,10 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
     );
   }
 
+  async function currencyOf(ticket: TicketRow): Promise<string> {
+    return (await findClientInTenant(db, ticket.tenantId, ticket.clientId))?.currency ?? 'USD';
+  }
+
   async function reloadEntry(tx: Executor, scope: Scope, id: string): Promise<TimeEntry> {
     const row = await repo.findEntry(tx, scope, id);
     if (!row) throw entryNotFound();
@@ -226,10 +241,85 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
       });
     },
 
-    async listEntries(scope: Scope, ticketId: string): Promise<{ items: TimeEntry[]; totalMinutes: number }> {
-      await requireTicket(db, scope, ticketId);
-      const items = (await repo.listEntries(db, scope, ticketId)).map(toTimeEntry);
+    async listEntries(
+      scope: Scope,
+      ticketId: string,
+    ): Promise<{ items: ClassifiedTimeEntry[]; totalMinutes: number }> {
+      const ticket = await requireTicket(db, scope, ticketId);
+      const classified = await classifyTicketTime(db, ticket, await currencyOf(ticket));
+      const items = (await repo.listEntries(db, scope, ticketId)).map((row) => ({
+        ...toTimeEntry(row),
+        classification: classified.get(row.entry.id)!,
+      }));
       return { items, totalMinutes: items.reduce((sum, e) => sum + e.minutes, 0) };
+    },
+
+    /** What an entry would come to as it is being logged or edited, with the ticket's other time. */
+    async classifyDraft(
+      actor: Actor,
+      ticketId: string,
+      input: ClassifyPreviewInput,
+    ): Promise<TimeClassification> {
+      const { tenantId } = actor.scope;
+      const ticket = await requireTicket(db, actor.scope, ticketId);
+      const editing = input.entryId ? await repo.findEntry(db, actor.scope, input.entryId) : undefined;
+      if (input.entryId && editing?.entry.ticketId !== ticketId) throw entryNotFound();
+      const workRoleId = editing
+        ? editing.entry.workRoleId
+        : await findMemberWorkRole(db, tenantId, actor.scope.membershipId);
+      const id = editing?.entry.id ?? newId();
+      const classified = await classifyTicketTime(db, ticket, await currencyOf(ticket), {
+        id,
+        startedAt: input.startedAt,
+        minutes: input.minutes,
+        workTypeId: input.workTypeId,
+        cause: input.cause,
+        workRoleId,
+        agreementId: editing?.entry.agreementId ?? null,
+        override: editing?.entry.billingOverride ?? null,
+      });
+      return classified.get(id)!;
+    },
+
+    /** Billing moves an entry to another of the client's agreements, or overrides its outcome with a reason. */
+    async setBilling(actor: Actor, id: string, input: TimeEntryBillingInput): Promise<TimeEntry> {
+      return actions.run(actor, 'time_entry.billing', async (tx, audit) => {
+        const { tenantId } = actor.scope;
+        const { found, ticket } = await lockEntry(tx, actor, id);
+        const before = found.entry;
+        audit.target('time_entry', id);
+        if (
+          input.agreementId &&
+          !(await findClientAgreement(tx, tenantId, ticket.clientId, input.agreementId))
+        ) {
+          throw new AppError('request.invalid', "The agreement is not one of this client's.", [
+            { path: ['agreementId'], message: 'No such agreement for this client' },
+          ]);
+        }
+        const now = clock.now();
+        const after = await repo.updateEntry(tx, tenantId, id, {
+          agreementId: input.agreementId === undefined ? before.agreementId : input.agreementId,
+          billingOverride:
+            input.override === undefined
+              ? before.billingOverride
+              : input.override && {
+                  ...input.override,
+                  byId: actor.scope.membershipId,
+                  at: now.toISOString(),
+                },
+          revision: before.revision + 1,
+          updatedAt: now,
+        });
+        audit.change(toSnapshot(before), toSnapshot(after));
+        await recordEntryChange(tx, actor, ticket, {
+          kind: 'updated',
+          before,
+          after,
+          workType: { id: before.workTypeId, name: found.workTypeName },
+          now,
+        });
+        return reloadEntry(tx, actor.scope, id);
+      });
     },
 
     /** The caller logs their own time on a ticket they can see. */
@@ -250,6 +340,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           minutes: input.minutes,
           note: input.note,
           cause: input.cause,
+          workRoleId: await findMemberWorkRole(tx, tenantId, membershipId),
           revision: 1,
           createdAt: now,
           updatedAt: now,
