@@ -97,6 +97,7 @@ describe('a ticket and its agreement', () => {
       field: 'agreementId',
       from: first.id,
       to: managed.id,
+      toName: 'Managed',
     });
 
     const back = await owner.patch(`/tickets/${ticket.id}`, { agreementId: null });

@@ -57,6 +57,12 @@ const eventTypeOf = {
   serviceId: 'service',
 } as const;
 
+/** Names what a change points at in its event, so the timeline reads the name it had then. */
+function nameTheChange(events: NewEvent[], type: string, name: string | null) {
+  const event = events.find((e) => e.type === type);
+  if (event) event.data = { ...event.data, toName: name };
+}
+
 /** A catalog service a ticket may name: one of the tenant's items (archived ones stay where they are set). */
 async function checkService(tx: Executor, tenantId: string, serviceId: string | null) {
   if (serviceId !== null && !(await findCatalogItem(tx, tenantId, serviceId))) {
@@ -358,11 +364,18 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
         }
         if (changes.agreementId !== undefined) {
           const agreement = await agreementOfClient(tx, tenantId, ticket.clientId, changes.agreementId);
+          nameTheChange(events, 'agreement', agreement?.name ?? null);
           const client = await findClientForTicket(tx, actor.scope, ticket.clientId, null);
           Object.assign(
             changes,
             await rebindMeasure(tx, ticket, agreement?.slaPolicyId ?? client.defaultSlaPolicyId),
           );
+        }
+        if (changes.serviceId !== undefined) {
+          const service = changes.serviceId
+            ? await findCatalogItem(tx, tenantId, changes.serviceId)
+            : undefined;
+          nameTheChange(events, 'service', service?.item.name ?? null);
         }
         if (input.afterHoursRequest !== undefined) {
           changes.afterHoursRequest = input.afterHoursRequest && {

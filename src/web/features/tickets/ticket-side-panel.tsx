@@ -12,6 +12,7 @@ import { contactsQuery } from '../clients/clients-api.ts';
 import { formatBytes } from '../inbound-mail/inbound-labels.ts';
 import { ticketAttachmentsQuery } from '../inbound-mail/inbound-mail-api.ts';
 import { useTicketAction } from './ticket-actions.ts';
+import { TicketBillingFields } from './ticket-billing-section.tsx';
 import { options, typeLabels } from './ticket-labels.ts';
 import { TicketSlaPanel } from './ticket-sla-panel.tsx';
 import { inlineField, TicketStatusControls } from './ticket-status-control.tsx';
@@ -144,6 +145,12 @@ export function TicketSidePanel(props: {
           />
         </Stack>
       </Section>
+
+      {can('billing.read') && (
+        <Section title="Billing">
+          <TicketBillingFields ticket={ticket} />
+        </Section>
+      )}
 
       <Section title="SLA">
         <TicketSlaPanel sla={ticket.sla} />

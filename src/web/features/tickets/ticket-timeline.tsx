@@ -266,6 +266,31 @@ function TimelineItem(props: { event: TicketEvent; ticket: TicketDetail; names: 
           {actor} {data.to ? 'changed the contact' : 'removed the contact'}
         </Line>
       );
+    case 'agreement':
+    case 'service':
+      return (
+        <Line event={event} icon={<IconPoint size={12} />}>
+          {actor}{' '}
+          {data.to ? (
+            <>
+              set the {event.type} to <b>{str(data.toName)}</b>
+            </>
+          ) : (
+            `removed the ${event.type}`
+          )}
+        </Line>
+      );
+    case 'after_hours_request': {
+      const request = data.to as { requestedBy?: string; requestedAt?: string } | null;
+      return (
+        <Line event={event} icon={<IconPoint size={12} />}>
+          {actor}{' '}
+          {request
+            ? `recorded that ${str(request.requestedBy)} asked for after-hours work on ${new Date(str(request.requestedAt)).toLocaleString()}`
+            : 'withdrew the client’s after-hours request'}
+        </Line>
+      );
+    }
     case 'sla_breached':
       return (
         <Line event={event} icon={<IconAlertTriangle size={12} />} color="red">

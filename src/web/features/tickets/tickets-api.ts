@@ -13,7 +13,11 @@ import type {
   ticketDetailSchema,
 } from '../../../shared/api/tickets.ts';
 import type {
+  ClassifiedTimeEntry,
+  ClassifyPreviewInput,
+  TimeClassification,
   TimeEntry,
+  TimeEntryBillingInput,
   TimeEntryInput,
   TimeEntryUpdate,
   timeEntryRevisionSchema,
@@ -26,12 +30,14 @@ export type TimeEntryRevision = z.infer<typeof timeEntryRevisionSchema>;
 export type {
   Assignee,
   BulkAction,
+  ClassifiedTimeEntry,
   SlaBlock,
   Ticket,
   TicketEvent,
   TicketInput,
   TicketSettings,
   TicketView,
+  TimeClassification,
   TimeEntry,
   TimeEntryInput,
   TimeEntryUpdate,
@@ -108,7 +114,9 @@ export const setTicketPriority = (id: string, priority: Ticket['priority'], reas
   action(id, 'priority', { priority, reason });
 export const updateTicket = (
   id: string,
-  input: Partial<Pick<Ticket, 'title' | 'type' | 'subType' | 'boardId' | 'contactId'>>,
+  input: Partial<
+    Pick<Ticket, 'title' | 'type' | 'subType' | 'boardId' | 'contactId' | 'agreementId' | 'serviceId'>
+  > & { afterHoursRequest?: { requestedBy: string; requestedAt: string } | null },
 ) => api<Ticket>(`/tickets/${id}`, { method: 'PATCH', body: input });
 export const bulkUpdateTickets = (input: BulkAction) =>
   api<{ items: Ticket[] }>('/tickets/bulk', { method: 'POST', body: input });
@@ -116,8 +124,14 @@ export const bulkUpdateTickets = (input: BulkAction) =>
 export const timeEntriesQuery = (ticketId: string) =>
   queryOptions({
     queryKey: ticketKeys.timeEntries(ticketId),
-    queryFn: () => api<{ items: TimeEntry[]; totalMinutes: number }>(`/tickets/${ticketId}/time-entries`),
+    queryFn: () =>
+      api<{ items: ClassifiedTimeEntry[]; totalMinutes: number }>(`/tickets/${ticketId}/time-entries`),
   });
+/** What a draft entry would come to under the ticket's agreement chain (nothing is saved). */
+export const classifyDraft = (ticketId: string, input: ClassifyPreviewInput) =>
+  api<TimeClassification>(`/tickets/${ticketId}/time-entries/classify`, { method: 'POST', body: input });
+export const setTimeEntryBilling = (entryId: string, input: TimeEntryBillingInput) =>
+  api<TimeEntry>(`/time-entries/${entryId}/billing`, { method: 'PUT', body: input });
 export const timeEntryHistoryQuery = (entryId: string) =>
   queryOptions({
     queryKey: ticketKeys.timeEntryHistory(entryId),

@@ -12,6 +12,7 @@ import { RelativeTime } from '../../ui/relative-time.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan, useSession } from '../auth/session.ts';
 import { deleteTimeEntry, type TimeEntry, ticketKeys, timeEntriesQuery } from './tickets-api.ts';
+import { ClassificationCell } from './time-classification.tsx';
 import { TimeEntryFormModal } from './time-entry-form.tsx';
 import { TimeEntryHistoryModal } from './time-entry-history.tsx';
 
@@ -60,6 +61,7 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
               <Table.Th ta="right">Time</Table.Th>
               <Table.Th>Work type</Table.Th>
               <Table.Th>Note</Table.Th>
+              <Table.Th>Billing</Table.Th>
               <Table.Th w={44} />
             </Table.Tr>
           </Table.Thead>
@@ -94,6 +96,9 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
                       edited
                     </Text>
                   )}
+                </Table.Td>
+                <Table.Td miw={220}>
+                  <ClassificationCell classification={entry.classification} />
                 </Table.Td>
                 <Table.Td>
                   <Menu position="bottom-end">
@@ -144,7 +149,7 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
               >
                 {formatMinutes(entries.data.totalMinutes)}
               </Table.Th>
-              <Table.Th colSpan={3} />
+              <Table.Th colSpan={4} />
             </Table.Tr>
           </Table.Tfoot>
         </Table>

@@ -10,14 +10,23 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type TimeCause, timeCauseLabels } from '../../../shared/api/time.ts';
 import { ApiError } from '../../api/client.ts';
 import { browserTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } from '../../ui/format.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { options } from './ticket-labels.ts';
-import { allWorkTypesQuery, logTime, type TimeEntry, ticketKeys, updateTimeEntry } from './tickets-api.ts';
+import {
+  allWorkTypesQuery,
+  classifyDraft,
+  logTime,
+  type TimeEntry,
+  ticketKeys,
+  updateTimeEntry,
+} from './tickets-api.ts';
+import { ClassificationPreview } from './time-classification.tsx';
 
 export interface TimeEntryDraft {
   startedAt: string;
@@ -80,6 +89,26 @@ function TimeEntryForm(props: {
     .map((type) => ({ value: type.id, label: type.archived ? `${type.name} (archived)` : type.name }));
   const workTypeId =
     values.workTypeId ?? (workTypeOptions.length > 0 && !entry ? (workTypeOptions[0]?.value ?? null) : null);
+
+  // The billing preview follows the form as it is typed (debounced on its text, so re-renders with the same
+  // values never restart the wait), classified with the ticket's other time.
+  const [typed] = useDebouncedValue(
+    JSON.stringify({
+      startedAt: zonedWallTimeToInstant(values.startedAt, zone)?.toISOString() ?? '',
+      minutes: Number(values.minutes),
+      workTypeId: workTypeId ?? '',
+      cause: values.cause,
+    }),
+    300,
+  );
+  const preview = useQuery({
+    queryKey: ['time-classification', props.ticketId, entry?.id ?? null, typed],
+    queryFn: () =>
+      classifyDraft(props.ticketId, { ...JSON.parse(typed), note: 'Preview', entryId: entry?.id }),
+    enabled: !typed.includes('""') && !typed.includes('null'),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
 
   const save = useMutation({
     mutationFn: (input: {
@@ -182,6 +211,10 @@ function TimeEntryForm(props: {
           value={values.note}
           error={errors.note}
           onChange={(event) => set('note', event.currentTarget.value)}
+        />
+        <ClassificationPreview
+          classification={preview.data}
+          isError={preview.isError || (!preview.data && !preview.isFetching)}
         />
         <Group justify="flex-end" gap="xs" mt="xs">
           <Button variant="default" onClick={props.onClose}>
