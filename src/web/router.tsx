@@ -9,8 +9,10 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { agreementStatuses } from '../shared/api/agreements.ts';
 import { catalogCategories } from '../shared/api/catalog.ts';
 import { inboundOutcomes } from '../shared/api/inbound-mail.ts';
+import type { AgreementsSearch } from './features/agreements/agreements-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { type MfaPending, signInDestination } from './features/auth/mfa-api.ts';
 import { MfaEnrollPage } from './features/auth/mfa-enroll-page.tsx';
@@ -142,15 +144,50 @@ const clientsRoute = createRoute({
   component: ClientsPage,
 });
 
-export type ClientTab = 'overview' | 'sites' | 'contacts';
+export type ClientTab = 'overview' | 'sites' | 'contacts' | 'agreements';
 
 const clientDetailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'clients/$clientId',
   validateSearch: (search: Record<string, unknown>): { tab?: ClientTab } => ({
-    tab: search.tab === 'sites' || search.tab === 'contacts' ? search.tab : undefined,
+    tab:
+      search.tab === 'sites' || search.tab === 'contacts' || search.tab === 'agreements'
+        ? search.tab
+        : undefined,
   }),
   component: ClientDetailPage,
+});
+
+/** Status and client filters live in the URL so a view can be bookmarked and shared. */
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements',
+  validateSearch: (search: Record<string, unknown>): AgreementsSearch => ({
+    status: agreementStatuses.find((status) => status === search.status),
+    clientId: text(search.clientId),
+  }),
+  component: lazyRouteComponent(() => import('./features/agreements/agreements-page.tsx'), 'AgreementsPage'),
+});
+
+const newAgreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements/new',
+  validateSearch: (search: Record<string, unknown>): { clientId?: string } => ({
+    clientId: text(search.clientId),
+  }),
+  component: lazyRouteComponent(
+    () => import('./features/agreements/agreement-editor-page.tsx'),
+    'NewAgreementPage',
+  ),
+});
+
+const agreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements/$agreementId',
+  component: lazyRouteComponent(
+    () => import('./features/agreements/agreement-editor-page.tsx'),
+    'AgreementPage',
+  ),
 });
 
 const settingsRoute = createRoute({
@@ -315,6 +352,12 @@ const catalogRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/catalog-page.tsx'), 'CatalogPage'),
 });
 
+const workRolesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'work-roles',
+  component: lazyRouteComponent(() => import('./features/settings/work-roles-page.tsx'), 'WorkRolesPage'),
+});
+
 const taxCodesRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'tax-codes',
@@ -415,6 +458,9 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     clientsRoute,
     clientDetailRoute,
+    agreementsRoute,
+    newAgreementRoute,
+    agreementRoute,
     triageRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
@@ -426,6 +472,7 @@ const routeTree = rootRoute.addChildren([
       helpDeskSettingsRoute,
       catalogRoute,
       taxCodesRoute,
+      workRolesRoute,
       securitySettingsRoute,
       ssoSettingsRoute,
       auditLogRoute,

@@ -22,6 +22,7 @@ import {
   IconBook,
   IconBuildingSkyscraper,
   IconChevronDown,
+  IconContract,
   IconDeviceDesktop,
   IconKey,
   IconLayoutDashboard,
@@ -44,7 +45,7 @@ import { notifyError } from './notify.tsx';
 
 interface NavItem {
   label: string;
-  to: '/' | '/tickets' | '/triage' | '/clients' | '/settings';
+  to: '/' | '/tickets' | '/triage' | '/clients' | '/agreements' | '/settings';
   icon: ReactNode;
   permission?: Permission;
   /** Beside the label, e.g. a count of what waits there. */
@@ -71,6 +72,12 @@ const navItems: NavItem[] = [
     to: '/clients',
     icon: <IconBuildingSkyscraper size={17} stroke={1.6} />,
     permission: 'clients.read',
+  },
+  {
+    label: 'Agreements',
+    to: '/agreements',
+    icon: <IconContract size={17} stroke={1.6} />,
+    permission: 'billing.read',
   },
   { label: 'Settings', to: '/settings', icon: <IconSettings size={17} stroke={1.6} /> },
 ];

@@ -1,5 +1,5 @@
-// One client: overview, sites and contacts in tabs (the tab is in the URL). A client outside the user's
-// scope answers 404 like a missing one, and shows the same not-found page.
+// One client: overview, sites, contacts and agreements in tabs (the tab is in the URL). A client outside
+// the user's scope answers 404 like a missing one, and shows the same not-found page.
 import { Badge, Button, Group, Menu, Tabs } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { NotFoundPage } from '../../ui/not-found.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSkeleton } from '../../ui/skeletons.tsx';
+import { ClientAgreementsTab } from '../agreements/client-agreements-tab.tsx';
 import { useCan } from '../auth/session.ts';
 import { ClientFormModal } from './client-form-modal.tsx';
 import { ClientOverview } from './client-overview.tsx';
@@ -62,6 +63,7 @@ export function ClientDetailPage() {
   }
   const data = client.data;
   const canManage = can('clients.manage');
+  const canReadAgreements = can('billing.read');
 
   return (
     <>
@@ -136,6 +138,7 @@ export function ClientDetailPage() {
           <Tabs.Tab value="contacts" rightSection={<CountBadge count={data.contactCount} />}>
             Contacts
           </Tabs.Tab>
+          {canReadAgreements && <Tabs.Tab value="agreements">Agreements</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <ClientOverview client={data} />
@@ -146,6 +149,11 @@ export function ClientDetailPage() {
         <Tabs.Panel value="contacts">
           <ContactsTab clientId={clientId} canManage={canManage} />
         </Tabs.Panel>
+        {canReadAgreements && (
+          <Tabs.Panel value="agreements">
+            <ClientAgreementsTab clientId={clientId} clientName={data.name} />
+          </Tabs.Panel>
+        )}
       </Tabs>
 
       <ClientFormModal opened={isEditing} onClose={() => setEditing(false)} client={data} />

@@ -28,7 +28,7 @@ export function HelpDeskPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <SectionCard
             title="Work types"
-            description="What kind of work time is logged as. Archived types stay on the entries that use them but are no longer offered."
+            description="What kind of work time is logged as. On-site types get agreements' on-site minimum and trip charge. Archived types stay on the entries that use them but are no longer offered."
           >
             <WorkTypeList canManage={canManage} />
           </SectionCard>

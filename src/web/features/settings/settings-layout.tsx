@@ -15,6 +15,7 @@ import {
   IconShieldLock,
   IconTemplate,
   IconTicket,
+  IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
@@ -29,6 +30,7 @@ interface Area {
     | '/settings/help-desk'
     | '/settings/catalog'
     | '/settings/tax-codes'
+    | '/settings/work-roles'
     | '/settings/mail'
     | '/settings/inbound-mail'
     | '/settings/email-templates'
@@ -80,6 +82,12 @@ const groups: { label: string; areas: Area[] }[] = [
         to: '/settings/tax-codes',
         label: 'Tax codes',
         icon: <IconReceiptTax size={16} />,
+        permission: 'billing.read',
+      },
+      {
+        to: '/settings/work-roles',
+        label: 'Work roles',
+        icon: <IconUserCog size={16} />,
         permission: 'billing.read',
       },
     ],

@@ -1,4 +1,4 @@
-// Staff members with their roles and client scopes.
+// Staff members with their roles, the work role they log time as, and client scopes.
 import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconLogout,
@@ -24,6 +24,7 @@ import { clientListQuery } from '../clients/clients-api.ts';
 import { roleColor, roleLabel } from './roles.ts';
 import { settingsKeys, signOutUser, type User, usersQuery } from './settings-api.ts';
 import { UserFormModal } from './user-form-modal.tsx';
+import { UserWorkRole, useWorkRoles } from './user-work-role.tsx';
 
 export function UsersPage() {
   const can = useCan();
@@ -54,6 +55,8 @@ export function UsersPage() {
   const clientName = (id: string) =>
     clients.data?.items.find((client) => client.id === id)?.name ?? 'Unknown client';
   const canManage = can('users.manage');
+  const canReadWorkRoles = can('billing.read');
+  const workRoles = useWorkRoles(canReadWorkRoles);
 
   const columns: Column<User>[] = [
     {
@@ -80,13 +83,17 @@ export function UsersPage() {
     },
     {
       key: 'role',
-      header: 'Role',
-      width: 130,
+      header: canReadWorkRoles ? 'Role · work role' : 'Role',
+      width: canReadWorkRoles ? 166 : 130,
       sortValue: (user) => user.role,
+      // The work role sits under the role: a column of its own left the table too cramped at 1280 px.
       render: (user) => (
-        <Badge variant="light" color={roleColor[user.role]}>
-          {roleLabel(user.role)}
-        </Badge>
+        <Stack gap={4} align="flex-start">
+          <Badge variant="light" color={roleColor[user.role]}>
+            {roleLabel(user.role)}
+          </Badge>
+          {canReadWorkRoles && <UserWorkRole user={user} canManage={canManage} workRoles={workRoles} />}
+        </Stack>
       ),
     },
     {

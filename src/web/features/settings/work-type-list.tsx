@@ -1,5 +1,5 @@
-// The organization's work types: add, rename in place, archive (kept on old entries, not offered for new
-// time) and unarchive.
+// The organization's work types: add, rename in place, mark as on-site work (agreements' on-site minimum
+// and trip charge apply), archive (kept on old entries, not offered for new time) and unarchive.
 import {
   ActionIcon,
   Badge,
@@ -7,6 +7,7 @@ import {
   Group,
   Paper,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -60,6 +61,15 @@ export function WorkTypeList(props: { canManage: boolean }) {
     },
     onError: (error) => notifyError(error, 'Could not change the work type'),
   });
+  const onSite = useMutation({
+    mutationFn: (input: { id: string; isOnSite: boolean }) =>
+      updateWorkType(input.id, { isOnSite: input.isOnSite }),
+    onSuccess: async (saved) => {
+      await refresh();
+      notifySuccess(`${saved.name} ${saved.isOnSite ? 'is' : 'is no longer'} on-site work`);
+    },
+    onError: (error) => notifyError(error, 'Could not change the work type'),
+  });
 
   function submitAdd(event: FormEvent) {
     event.preventDefault();
@@ -87,6 +97,15 @@ export function WorkTypeList(props: { canManage: boolean }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
+              <Table.Th w={90}>
+                <Tooltip
+                  label="On-site work gets agreements' on-site minimum and trip charge"
+                  multiline
+                  w={220}
+                >
+                  <span>On-site</span>
+                </Tooltip>
+              </Table.Th>
               <Table.Th w={110}>Status</Table.Th>
               {props.canManage && <Table.Th w={96} />}
             </Table.Tr>
@@ -94,7 +113,7 @@ export function WorkTypeList(props: { canManage: boolean }) {
           <Table.Tbody>
             {sorted.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={3}>
+                <Table.Td colSpan={4}>
                   <Text size="sm" c="dimmed">
                     No work types yet — add the kinds of work your team logs time for.
                   </Text>
@@ -140,6 +159,21 @@ export function WorkTypeList(props: { canManage: boolean }) {
                       {type.name}
                     </Text>
                   )}
+                </Table.Td>
+                <Table.Td>
+                  <Switch
+                    size="xs"
+                    aria-label={`${type.name} is on-site work`}
+                    checked={
+                      onSite.isPending && onSite.variables?.id === type.id
+                        ? onSite.variables.isOnSite
+                        : type.isOnSite
+                    }
+                    disabled={!props.canManage}
+                    onChange={(event) =>
+                      onSite.mutate({ id: type.id, isOnSite: event.currentTarget.checked })
+                    }
+                  />
                 </Table.Td>
                 <Table.Td>
                   {type.archived ? (

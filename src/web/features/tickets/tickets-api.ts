@@ -149,7 +149,7 @@ export const createWorkType = (name: string) =>
   api<WorkType>('/work-types', { method: 'POST', body: { name } });
 export const updateWorkType = (
   id: string,
-  input: Partial<Pick<WorkType, 'name' | 'position' | 'archived'>>,
+  input: Partial<Pick<WorkType, 'name' | 'isOnSite' | 'position' | 'archived'>>,
 ) => api<WorkType>(`/work-types/${id}`, { method: 'PATCH', body: input });
 
 export const ticketViewsQuery = queryOptions({

@@ -19,6 +19,7 @@ export function OutcomeBadge(props: { outcome: TimeOutcome }) {
 export function classificationSummary(c: TimeClassification): string {
   if (c.outcome === 'billable') {
     const parts = [formatMinutes(c.billableMinutes)];
+    if (c.segments.every((s) => s.rateCents === null)) return [...parts, 'no rate to bill at'].join(' · ');
     if (c.amountCents > 0 || c.segments.every((s) => s.drawdownMinutes === 0 && s.drawdownCents === 0)) {
       parts.push(formatMoney(c.amountCents + c.tripChargeCents, c.currency));
     }
