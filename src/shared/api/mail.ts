@@ -83,6 +83,16 @@ export const smtpOAuthSecretSchema = z.object({
   scope: z.string().trim().max(1000).optional(),
 });
 
+/** The part of a stored OAuth2 secret shown back to admins (which app, where tokens come from); else null. */
+export function oauthAppOf(
+  secret: unknown,
+): { clientId: string; tokenUrl: string; scope: string | null } | null {
+  const parsed = smtpOAuthSecretSchema.safeParse(secret);
+  if (!parsed.success) return null;
+  const { clientId, tokenUrl, scope } = parsed.data;
+  return { clientId, tokenUrl, scope: scope ?? null };
+}
+
 export const smtpSecretSchema = z.discriminatedUnion('kind', [
   smtpPasswordSecretSchema,
   smtpOAuthSecretSchema,

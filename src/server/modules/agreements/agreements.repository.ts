@@ -252,14 +252,6 @@ export async function findWorkRole(
   return row;
 }
 
-export async function findWorkRolesByIds(db: Executor, tenantId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(workRoles)
-    .where(and(eq(workRoles.tenantId, tenantId), inArray(workRoles.id, [...ids])));
-}
-
 export async function insertWorkRole(
   db: Executor,
   values: typeof workRoles.$inferInsert,

@@ -39,47 +39,29 @@ function statusOn(row: repo.AgreementRow, today: string): AgreementStatus {
 
 /** The agreement's own fields, as the API and the combination rules see them. */
 function shapeOf(row: repo.AgreementRow, lines: repo.LineWithItem[]): AgreementShape {
+  const {
+    tenantId: _t,
+    id: _i,
+    clientId: _c,
+    currency: _cur,
+    createdAt: _ca,
+    updatedAt: _ua,
+    ...fields
+  } = row;
   return {
-    type: row.type,
-    name: row.name,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    isClientDefault: row.isClientDefault,
-    calendarId: row.calendarId,
-    slaPolicyId: row.slaPolicyId,
-    hourlyRateCents: row.hourlyRateCents,
-    roleRates: row.roleRates,
-    afterHoursPercent: row.afterHoursPercent,
-    weekendPercent: row.weekendPercent,
-    holidayPercent: row.holidayPercent,
-    coveredServiceIds: row.coveredServiceIds,
+    ...fields,
+    // The columns hold only what the input schema let through.
     coveredAssetTypes: row.coveredAssetTypes as AgreementShape['coveredAssetTypes'],
     excludedTicketTypes: row.excludedTicketTypes as AgreementShape['excludedTicketTypes'],
-    excludedWorkTypeIds: row.excludedWorkTypeIds,
-    excludedWorkRoleIds: row.excludedWorkRoleIds,
-    fallbackAgreementId: row.fallbackAgreementId,
-    onsiteMinimumMinutes: row.onsiteMinimumMinutes,
-    tripChargeCents: row.tripChargeCents,
-    remoteTicketMinimumMinutes: row.remoteTicketMinimumMinutes,
-    roundingMinutes: row.roundingMinutes,
-    vendorCausedWork: row.vendorCausedWork,
-    requiresLoa: row.requiresLoa,
-    requiresClientApprovalOfVendorChanges: row.requiresClientApprovalOfVendorChanges,
-    recurringLines: lines.map(({ line }) => ({
-      catalogItemId: line.catalogItemId,
-      description: line.description,
-      quantity: line.quantity,
-      minimumQuantity: line.minimumQuantity,
-      unitPriceCents: line.unitPriceCents,
-    })),
-    blockMinutes: row.blockMinutes,
-    blockPriceCents: row.blockPriceCents,
-    overageRateCents: row.overageRateCents,
-    blockRollover: row.blockRollover,
-    blockExpiryMonths: row.blockExpiryMonths,
-    retainerCents: row.retainerCents,
-    fixedFeeCents: row.fixedFeeCents,
-    notes: row.notes,
+    recurringLines: lines.map(
+      ({ line: { catalogItemId, description, quantity, minimumQuantity, unitPriceCents } }) => ({
+        catalogItemId,
+        description,
+        quantity,
+        minimumQuantity,
+        unitPriceCents,
+      }),
+    ),
   };
 }
 
@@ -92,47 +74,50 @@ function columnsOf(shape: AgreementShape) {
 export function createAgreementService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
 
-  async function toAgreement(
+  /** Agreements as the API shows them; their lines and role names are read once for all of them. */
+  async function toAgreements(
     db: Executor,
     tenantId: string,
-    found: repo.AgreementWithNames,
-  ): Promise<Agreement> {
-    const row = found.agreement;
-    const lines = await repo.listLines(db, tenantId, [row.id]);
-    const roles = await repo.findWorkRolesByIds(
+    found: repo.AgreementWithNames[],
+  ): Promise<Agreement[]> {
+    const lines = await repo.listLines(
       db,
       tenantId,
-      row.roleRates.map((r) => r.workRoleId),
+      found.map((f) => f.agreement.id),
     );
-    const roleName = new Map(roles.map((role) => [role.id, role.name]));
-    return {
-      ...shapeOf(row, lines),
-      id: row.id,
-      clientId: row.clientId,
-      clientName: found.clientName,
-      type: row.type,
-      currency: row.currency,
-      status: statusOn(row, dayOf(clock.now())),
-      recurringLines: lines.map(({ line, catalogItemName, unit }) => ({
-        id: line.id,
-        catalogItemId: line.catalogItemId,
-        catalogItemName,
-        unit,
-        description: line.description,
-        quantity: line.quantity,
-        minimumQuantity: line.minimumQuantity,
-        unitPriceCents: line.unitPriceCents,
-      })),
-      roleRates: row.roleRates.map((rate) => ({
-        ...rate,
-        workRoleName: roleName.get(rate.workRoleId) ?? 'Unknown role',
-      })),
-      fallbackAgreementName: found.fallbackAgreementName,
-      calendarName: found.calendarName,
-      slaPolicyName: found.slaPolicyName,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
+    const roleName = await repo.listWorkRoleNames(db, tenantId);
+    const today = dayOf(clock.now());
+    return found.map(({ agreement: row, clientName, fallbackAgreementName, calendarName, slaPolicyName }) => {
+      const own = lines.filter(({ line }) => line.agreementId === row.id);
+      return {
+        ...shapeOf(row, own),
+        id: row.id,
+        clientId: row.clientId,
+        clientName,
+        currency: row.currency,
+        status: statusOn(row, today),
+        recurringLines: own.map(
+          ({ line: { tenantId: _, agreementId: __, position: ___, ...line }, ...item }) => ({
+            ...line,
+            ...item,
+          }),
+        ),
+        roleRates: row.roleRates.map((rate) => ({
+          ...rate,
+          workRoleName: roleName.get(rate.workRoleId) ?? 'Unknown role',
+        })),
+        fallbackAgreementName,
+        calendarName,
+        slaPolicyName,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+      };
+    });
+  }
+
+  async function toAgreement(db: Executor, tenantId: string, found: repo.AgreementWithNames) {
+    const [agreement] = await toAgreements(db, tenantId, [found]);
+    return agreement!;
   }
 
   /** Everything an agreement points at exists in the tenant, fits the client's currency, and no chain loops. */
@@ -227,7 +212,7 @@ export function createAgreementService(deps: { db: Database; actions: ActionRunn
   return {
     async list(scope: Scope, query: AgreementListQuery): Promise<Agreement[]> {
       const rows = await repo.listAgreements(db, scope, { ...query, today: dayOf(clock.now()) });
-      return Promise.all(rows.map((row) => toAgreement(db, scope.tenantId, row)));
+      return toAgreements(db, scope.tenantId, rows);
     },
 
     async get(scope: Scope, id: string): Promise<Agreement> {

@@ -1,6 +1,7 @@
 // Mailboxes an organization receives at (mail.manage): an IMAP server to read (its secret sealed, never
 // shown) or an address the SMTP listener accepts; the connection test and a poll on demand.
 import type { Mailbox, MailboxCheck, MailboxInput } from '../../../shared/api/inbound-mail.ts';
+import { oauthAppOf } from '../../../shared/api/mail.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -28,8 +29,9 @@ export function createMailboxService(deps: {
     let oauth: NonNullable<Mailbox['imap']>['oauth'] = null;
     if (row.imapAuth === 'xoauth2' && row.imapSecret) {
       try {
-        const secret = JSON.parse(secretBox.open(row.imapSecret, imapSecretContext(row.tenantId, row.id)));
-        oauth = { clientId: secret.clientId, tokenUrl: secret.tokenUrl, scope: secret.scope ?? null };
+        oauth = oauthAppOf(
+          JSON.parse(secretBox.open(row.imapSecret, imapSecretContext(row.tenantId, row.id))),
+        );
       } catch {
         oauth = null; // unreadable under this key: shown as not set, entered again
       }

@@ -14,6 +14,7 @@ import {
   type OutboundEmail,
   type OutboundEmailListQuery,
   type OutboundEmailPage,
+  oauthAppOf,
   type SmtpSecret,
   smtpSecretSchema,
   type TemplateKey,
@@ -118,10 +119,7 @@ export function createMailService(deps: {
       smtpAuth: row.smtpAuth,
       smtpUser: row.smtpUser,
       hasSecret: row.smtpSecret !== null,
-      oauth:
-        secret?.kind === 'xoauth2'
-          ? { clientId: secret.clientId, tokenUrl: secret.tokenUrl, scope: secret.scope ?? null }
-          : null,
+      oauth: oauthAppOf(secret),
       fromAddress: row.fromAddress,
       fromName: row.fromName,
       updatedAt: row.updatedAt.toISOString(),

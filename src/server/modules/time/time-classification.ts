@@ -102,18 +102,19 @@ export interface DraftEntry {
 }
 
 /**
- * Classifications of the ticket's live entries (a draft replaces the entry with its id, or joins them),
- * by entry id. Block and retainer balances start full: purchases and monthly renewals arrive with the
- * invoice run.
+ * Classifications of the ticket's live entries (`own`, as the caller listed them; a draft replaces the
+ * entry with its id, or joins them), by entry id. Block and retainer balances start full: purchases and
+ * monthly renewals arrive with the invoice run.
  */
 export async function classifyTicketTime(
   db: Executor,
   ticket: TicketRow,
+  ownEntries: readonly repo.TimeEntryRow[],
   currency: string,
   draft?: DraftEntry,
 ): Promise<Map<string, TimeClassification>> {
   const { tenantId } = ticket;
-  const own = await repo.listClassifiable(db, tenantId, { ticketIds: [ticket.id] });
+  const own = ownEntries.map((entry) => ({ entry, ticket }));
   const chain = await loadChain(db, tenantId, [
     ...(ticket.agreementId ? [ticket.agreementId] : []),
     ...own.flatMap((row) => (row.entry.agreementId ? [row.entry.agreementId] : [])),
@@ -123,10 +124,12 @@ export async function classifyTicketTime(
   const rows =
     pooled.length === 0
       ? own
-      : await repo.listClassifiable(db, tenantId, {
-          clientId: ticket.clientId,
-          since: new Date(`${pooled.map((a) => a.startsOn).sort()[0]}T00:00:00Z`),
-        });
+      : await repo.listClientEntriesSince(
+          db,
+          tenantId,
+          ticket.clientId,
+          new Date(`${pooled.map((a) => a.startsOn).sort()[0]}T00:00:00Z`),
+        );
   const tickets = new Map<string, ClassifyTicket>([[ticket.id, toClassifyTicket(ticket)]]);
   for (const row of rows)
     if (!tickets.has(row.ticket.id)) tickets.set(row.ticket.id, toClassifyTicket(row.ticket));
@@ -190,36 +193,14 @@ export async function classifyTicketTime(
 }
 
 function toApi(
-  entry: ClassifiedEntry,
+  { entryId: _, segments, ...entry }: ClassifiedEntry,
   currency: string,
   nameOf: (id: string) => string | null,
 ): TimeClassification {
   return {
-    outcome: entry.outcome,
-    computedOutcome: entry.computedOutcome,
-    agreementId: entry.agreementId,
+    ...entry,
     agreementName: entry.agreementId ? nameOf(entry.agreementId) : null,
-    clause: entry.clause,
-    isVisibleToClient: entry.isVisibleToClient,
-    isShownAsValue: entry.isShownAsValue,
-    billableMinutes: entry.billableMinutes,
-    amountCents: entry.amountCents,
-    valueCents: entry.valueCents,
-    tripChargeCents: entry.tripChargeCents,
     currency,
-    segments: entry.segments.map((s) => ({
-      startedAt: s.startedAt,
-      minutes: s.minutes,
-      tier: s.tier,
-      multiplierPercent: s.multiplierPercent,
-      outcome: s.outcome,
-      clause: s.clause,
-      billableMinutes: s.billableMinutes,
-      rateCents: s.rateCents,
-      amountCents: s.amountCents,
-      drawdownMinutes: s.drawdownMinutes,
-      drawdownCents: s.drawdownCents,
-      isOverage: s.isOverage,
-    })),
+    segments: segments.map(({ agreementId: _a, valueCents: _v, ...segment }) => segment),
   };
 }

@@ -1,5 +1,5 @@
 // Every query on work types, time entries and their revisions; entry reads take the request's scope first.
-import { and, asc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, type SQL, sql } from 'drizzle-orm';
 import { defaultWorkTypes } from '../../../shared/api/time.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
@@ -201,12 +201,8 @@ export async function listRevisions(db: Executor, tenantId: string, timeEntryId:
     .orderBy(asc(timeEntryRevisions.revision));
 }
 
-/** Live entries with their tickets, for classification: of some tickets, or of a client since a day. */
-export async function listClassifiable(
-  db: Executor,
-  tenantId: string,
-  filter: { ticketIds: readonly string[] } | { clientId: string; since: Date },
-) {
+/** A client's live entries since a day with their tickets, for classification (block and retainer draws). */
+export async function listClientEntriesSince(db: Executor, tenantId: string, clientId: string, since: Date) {
   return db
     .select({ entry: timeEntries, ticket: tickets })
     .from(timeEntries)
@@ -215,9 +211,8 @@ export async function listClassifiable(
       and(
         eq(timeEntries.tenantId, tenantId),
         isNull(timeEntries.deletedAt),
-        'ticketIds' in filter
-          ? inArray(timeEntries.ticketId, [...filter.ticketIds])
-          : and(eq(tickets.clientId, filter.clientId), gte(timeEntries.startedAt, filter.since)),
+        eq(tickets.clientId, clientId),
+        gte(timeEntries.startedAt, since),
       ),
     )
     .orderBy(asc(timeEntries.startedAt), asc(timeEntries.id));

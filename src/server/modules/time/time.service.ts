@@ -246,8 +246,14 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
       ticketId: string,
     ): Promise<{ items: ClassifiedTimeEntry[]; totalMinutes: number }> {
       const ticket = await requireTicket(db, scope, ticketId);
-      const classified = await classifyTicketTime(db, ticket, await currencyOf(ticket));
-      const items = (await repo.listEntries(db, scope, ticketId)).map((row) => ({
+      const rows = await repo.listEntries(db, scope, ticketId);
+      const classified = await classifyTicketTime(
+        db,
+        ticket,
+        rows.map((row) => row.entry),
+        await currencyOf(ticket),
+      );
+      const items = rows.map((row) => ({
         ...toTimeEntry(row),
         classification: classified.get(row.entry.id)!,
       }));
@@ -268,7 +274,8 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
         ? editing.entry.workRoleId
         : await findMemberWorkRole(db, tenantId, actor.scope.membershipId);
       const id = editing?.entry.id ?? newId();
-      const classified = await classifyTicketTime(db, ticket, await currencyOf(ticket), {
+      const own = (await repo.listEntries(db, actor.scope, ticketId)).map((row) => row.entry);
+      const classified = await classifyTicketTime(db, ticket, own, await currencyOf(ticket), {
         id,
         startedAt: input.startedAt,
         minutes: input.minutes,

@@ -33,22 +33,18 @@ import {
   saveMailSettings,
   sendTestMail,
 } from './mail-api.ts';
+import { OAuthFields, type OAuthForm, oauthFormFrom, oauthSecretFrom } from './oauth-fields.tsx';
 
 type Security = MailSettingsInput['smtpSecurity'];
 type Auth = MailSettingsInput['smtpAuth'];
 
-interface Form {
+interface Form extends OAuthForm {
   smtpHost: string;
   smtpPort: number | string;
   smtpSecurity: Security;
   smtpAuth: Auth;
   smtpUser: string;
   password: string;
-  clientId: string;
-  clientSecret: string;
-  refreshToken: string;
-  tokenUrl: string;
-  scope: string;
   fromAddress: string;
   fromName: string;
 }
@@ -63,11 +59,7 @@ function formFrom(settings: MailSettings | null): Form {
     smtpAuth: settings?.smtpAuth ?? 'password',
     smtpUser: settings?.smtpUser ?? '',
     password: '',
-    clientId: settings?.oauth?.clientId ?? '',
-    clientSecret: '',
-    refreshToken: '',
-    tokenUrl: settings?.oauth?.tokenUrl ?? '',
-    scope: settings?.oauth?.scope ?? '',
+    ...oauthFormFrom(settings?.oauth),
     fromAddress: settings?.fromAddress ?? '',
     fromName: settings?.fromName ?? '',
   };
@@ -87,20 +79,8 @@ function inputFrom(form: Form): MailSettingsInput {
   if (form.smtpAuth === 'password' && form.password) {
     return { ...base, secret: { kind: 'password', password: form.password } };
   }
-  if (form.smtpAuth === 'xoauth2' && (form.clientSecret || form.refreshToken)) {
-    return {
-      ...base,
-      secret: {
-        kind: 'xoauth2',
-        clientId: form.clientId.trim(),
-        clientSecret: form.clientSecret,
-        refreshToken: form.refreshToken,
-        tokenUrl: form.tokenUrl.trim(),
-        ...(form.scope.trim() ? { scope: form.scope.trim() } : {}),
-      },
-    };
-  }
-  return base;
+  const oauth = form.smtpAuth === 'xoauth2' ? oauthSecretFrom(form) : undefined;
+  return oauth ? { ...base, secret: oauth } : base;
 }
 
 export function MailSettingsPage() {
@@ -269,54 +249,20 @@ function MailSettingsForm(props: { settings: MailSettings | null }) {
               />
             )}
             {form.smtpAuth === 'xoauth2' && (
-              <Stack gap="sm">
-                <Text fz="xs" c="dimmed">
-                  {storedSecret
-                    ? 'A client secret and refresh token are stored. Leave both empty to keep them; enter both to replace them.'
-                    : 'Accord trades the refresh token for access tokens at the token URL. Secrets are never shown again once saved.'}
-                </Text>
-                <Group grow align="start">
-                  <TextInput
-                    label="Client ID"
-                    required={!storedSecret}
-                    value={form.clientId}
-                    error={errors['secret.clientId']}
-                    onChange={(e) => set({ clientId: e.currentTarget.value })}
-                  />
-                  <PasswordInput
-                    label="Client secret"
-                    placeholder={storedSecret ? '•••••••• (stored)' : ''}
-                    required={!storedSecret}
-                    autoComplete="new-password"
-                    value={form.clientSecret}
-                    error={errors['secret.clientSecret']}
-                    onChange={(e) => set({ clientSecret: e.currentTarget.value })}
-                  />
-                </Group>
-                <PasswordInput
-                  label="Refresh token"
-                  placeholder={storedSecret ? '•••••••• (stored)' : ''}
-                  required={!storedSecret}
-                  autoComplete="new-password"
-                  value={form.refreshToken}
-                  error={errors['secret.refreshToken']}
-                  onChange={(e) => set({ refreshToken: e.currentTarget.value })}
-                />
-                <TextInput
-                  label="Token URL"
-                  placeholder="https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token"
-                  required={!storedSecret}
-                  value={form.tokenUrl}
-                  error={errors['secret.tokenUrl']}
-                  onChange={(e) => set({ tokenUrl: e.currentTarget.value })}
-                />
-                <TextInput
-                  label="Scope (optional)"
-                  placeholder="https://outlook.office365.com/SMTP.Send offline_access"
-                  value={form.scope}
-                  onChange={(e) => set({ scope: e.currentTarget.value })}
-                />
-              </Stack>
+              <OAuthFields
+                form={form}
+                set={set}
+                errors={errors}
+                errorPath="secret"
+                hasStoredSecret={storedSecret === true}
+                scopePlaceholder="https://outlook.office365.com/SMTP.Send offline_access"
+                hint={
+                  <Text fz="xs" c="dimmed">
+                    Accord trades the refresh token for access tokens at the token URL. Secrets are never
+                    shown again once saved.
+                  </Text>
+                }
+              />
             )}
             <Group grow align="start">
               <TextInput

@@ -41,6 +41,7 @@ import {
   inputFrom,
   type Security,
 } from './mailbox-form.ts';
+import { OAuthFields } from './oauth-fields.tsx';
 
 export function MailboxFormModal(props: { opened: boolean; onClose: () => void; mailbox?: Mailbox }) {
   return (
@@ -232,7 +233,28 @@ function MailboxForm(props: { onClose: () => void; mailbox?: Mailbox }) {
                 onChange={(e) => set({ password: e.currentTarget.value })}
               />
             ) : (
-              <OAuthFields form={form} set={set} errors={errors} hasStoredSecret={hasStoredSecret} />
+              <OAuthFields
+                form={form}
+                set={set}
+                errors={errors}
+                errorPath="imap.secret"
+                hasStoredSecret={hasStoredSecret}
+                scopePlaceholder="https://mail.google.com/"
+                hint={
+                  <Stack gap={2}>
+                    <Text fz="xs" c="dimmed">
+                      <b>Microsoft 365</b>: token URL{' '}
+                      <Code fz="xs">https://login.microsoftonline.com/&lt;tenant&gt;/oauth2/v2.0/token</Code>,
+                      scope{' '}
+                      <Code fz="xs">https://outlook.office365.com/IMAP.AccessAsUser.All offline_access</Code>
+                    </Text>
+                    <Text fz="xs" c="dimmed">
+                      <b>Google</b>: token URL <Code fz="xs">https://oauth2.googleapis.com/token</Code>, scope{' '}
+                      <Code fz="xs">https://mail.google.com/</Code>
+                    </Text>
+                  </Stack>
+                }
+              />
             )}
             <Group grow align="start">
               <TextInput
@@ -289,80 +311,5 @@ function MailboxForm(props: { onClose: () => void; mailbox?: Mailbox }) {
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function OAuthFields(props: {
-  form: Form;
-  set: (patch: Partial<Form>) => void;
-  errors: Record<string, string>;
-  hasStoredSecret: boolean;
-}) {
-  const { form, set, errors, hasStoredSecret } = props;
-  const stored = hasStoredSecret ? '•••••••• (stored)' : '';
-  return (
-    <Stack gap="sm">
-      <Stack gap={2}>
-        <Text fz="xs" c="dimmed">
-          <b>Microsoft 365</b>: token URL{' '}
-          <Code fz="xs">https://login.microsoftonline.com/&lt;tenant&gt;/oauth2/v2.0/token</Code>, scope{' '}
-          <Code fz="xs">https://outlook.office365.com/IMAP.AccessAsUser.All offline_access</Code>
-        </Text>
-        <Text fz="xs" c="dimmed">
-          <b>Google</b>: token URL <Code fz="xs">https://oauth2.googleapis.com/token</Code>, scope{' '}
-          <Code fz="xs">https://mail.google.com/</Code>
-        </Text>
-      </Stack>
-      {hasStoredSecret && (
-        <Text fz="xs" c="dimmed">
-          A client secret and refresh token are stored. Leave both blank to keep them; changing the client ID,
-          token URL or scope needs both again.
-        </Text>
-      )}
-      <Group grow align="start">
-        <TextInput
-          label="Client ID"
-          required
-          value={form.clientId}
-          error={errors['imap.secret.clientId']}
-          onChange={(e) => set({ clientId: e.currentTarget.value })}
-        />
-        <PasswordInput
-          label="Client secret"
-          placeholder={stored}
-          required={!hasStoredSecret}
-          autoComplete="new-password"
-          value={form.clientSecret}
-          error={errors['imap.secret.clientSecret'] ?? errors['imap.secret']}
-          onChange={(e) => set({ clientSecret: e.currentTarget.value })}
-        />
-      </Group>
-      <PasswordInput
-        label="Refresh token"
-        placeholder={stored}
-        required={!hasStoredSecret}
-        autoComplete="new-password"
-        value={form.refreshToken}
-        error={errors['imap.secret.refreshToken']}
-        onChange={(e) => set({ refreshToken: e.currentTarget.value })}
-      />
-      <Group grow align="start">
-        <TextInput
-          label="Token URL"
-          placeholder="https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token"
-          required
-          value={form.tokenUrl}
-          error={errors['imap.secret.tokenUrl']}
-          onChange={(e) => set({ tokenUrl: e.currentTarget.value })}
-        />
-        <TextInput
-          label="Scope (optional)"
-          placeholder="https://mail.google.com/"
-          value={form.scope}
-          error={errors['imap.secret.scope']}
-          onChange={(e) => set({ scope: e.currentTarget.value })}
-        />
-      </Group>
-    </Stack>
   );
 }

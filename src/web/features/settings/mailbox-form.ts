@@ -3,12 +3,13 @@
 import type { MailboxKind } from '../../../shared/api/inbound-mail.ts';
 import type { Priority } from '../../../shared/api/sla-policies.ts';
 import type { Mailbox, MailboxInput } from '../inbound-mail/inbound-mail-api.ts';
+import { type OAuthForm, oauthFormFrom, oauthSecretFrom } from './oauth-fields.tsx';
 
 export type Imap = NonNullable<MailboxInput['imap']>;
 export type Security = Imap['security'];
 export type Auth = Imap['auth'];
 
-export interface MailboxForm {
+export interface MailboxForm extends OAuthForm {
   name: string;
   address: string;
   kind: MailboxKind;
@@ -18,11 +19,6 @@ export interface MailboxForm {
   auth: Auth;
   user: string;
   password: string;
-  clientId: string;
-  clientSecret: string;
-  refreshToken: string;
-  tokenUrl: string;
-  scope: string;
   folder: string;
   processedFolder: string;
   boardId: string | null;
@@ -44,11 +40,7 @@ export function formFrom(mailbox: Mailbox | undefined): MailboxForm {
     auth: imap?.auth ?? 'password',
     user: imap?.user ?? '',
     password: '',
-    clientId: imap?.oauth?.clientId ?? '',
-    clientSecret: '',
-    refreshToken: '',
-    tokenUrl: imap?.oauth?.tokenUrl ?? '',
-    scope: imap?.oauth?.scope ?? '',
+    ...oauthFormFrom(imap?.oauth),
     folder: imap?.folder ?? 'INBOX',
     processedFolder: imap?.processedFolder ?? '',
     boardId: mailbox?.boardId ?? null,
@@ -62,15 +54,7 @@ function secretFrom(form: MailboxForm): Imap['secret'] {
   if (form.auth === 'password') {
     return form.password ? { kind: 'password', password: form.password } : undefined;
   }
-  if (!form.clientSecret && !form.refreshToken) return undefined;
-  return {
-    kind: 'xoauth2',
-    clientId: form.clientId.trim(),
-    clientSecret: form.clientSecret,
-    refreshToken: form.refreshToken,
-    tokenUrl: form.tokenUrl.trim(),
-    ...(form.scope.trim() ? { scope: form.scope.trim() } : {}),
-  };
+  return oauthSecretFrom(form);
 }
 
 export function inputFrom(form: MailboxForm): MailboxInput {
