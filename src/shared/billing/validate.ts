@@ -1,9 +1,7 @@
 // Defensive checks of classification input: a bad rate or minute count is the caller's bug, never a clause.
-import { Temporal } from 'temporal-polyfill';
+import { isExistingDate } from '../business-time/calendar-schema.ts';
 import type { ClassifyAgreement, ClassifyEntry } from './classify-time.ts';
 import type { Balance } from './pricing.ts';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function validateAgreement(agreement: ClassifyAgreement): void {
   const name = `agreement ${agreement.id}`;
@@ -63,13 +61,6 @@ function nonNegativeInteger(value: number, name: string): void {
   }
 }
 
-/** A real calendar date: 2026-02-30 is refused, not rolled into March. */
 function isoDate(text: string, name: string): void {
-  let isReal = ISO_DATE.test(text);
-  try {
-    if (isReal) Temporal.PlainDate.from(text, { overflow: 'reject' });
-  } catch {
-    isReal = false;
-  }
-  if (!isReal) throw new RangeError(`${name} must be a date YYYY-MM-DD, got '${text}'`);
+  if (!isExistingDate(text)) throw new RangeError(`${name} must be a date YYYY-MM-DD, got '${text}'`);
 }

@@ -115,7 +115,8 @@ const weeklyHoursSchema = z.strictObject({
   sun: dayHoursSchema('sun'),
 });
 
-function isExistingDate(text: string): boolean {
+/** A real calendar date YYYY-MM-DD: 2026-02-30 is refused, not rolled into March. */
+export function isExistingDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   try {
     Temporal.PlainDate.from(text, { overflow: 'reject' });
