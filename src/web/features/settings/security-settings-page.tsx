@@ -107,7 +107,8 @@ export function SecuritySettingsPage() {
 function StaffWarning() {
   const can = useCan();
   const session = useSession();
-  const users = useQuery({ ...usersQuery, enabled: can('users.read') });
+  // Fetched afresh: a list cached by another page may predate a member added since.
+  const users = useQuery({ ...usersQuery, staleTime: 0, enabled: can('users.read') });
   const ownStatus = useQuery(mfaStatusQuery);
   const without = (users.data ?? []).filter((user) => user.active && !user.mfaEnabled);
   const includesYou = ownStatus.data ? !ownStatus.data.totpEnabled : false;
