@@ -1,5 +1,7 @@
 // npm run bench [-- name …]: every benchmark an issue names (or the named ones), printed as Markdown for bench/README.md.
 import { cpus, totalmem } from 'node:os';
+import * as classifyTime from './classify-time.ts';
+import * as invoiceRun from './invoice-run.ts';
 import * as slaEngine from './sla-engine.ts';
 import * as ticketQueue from './ticket-queue.ts';
 
@@ -8,6 +10,14 @@ const benchmarks: Record<string, { title: string; run(): Promise<string> }> = {
   'ticket-queue': {
     title: 'Ticket queue',
     run: async () => ticketQueue.formatMarkdown(await ticketQueue.run()),
+  },
+  'classify-time': {
+    title: 'Time classification',
+    run: async () => classifyTime.formatMarkdown(await classifyTime.run()),
+  },
+  'invoice-run': {
+    title: 'Invoice run',
+    run: async () => invoiceRun.formatMarkdown(await invoiceRun.run()),
   },
 };
 

@@ -77,7 +77,7 @@ export interface QueueBenchResult {
 const log = (line: string) => console.error(line);
 
 /** A fresh database: PGlite in a temporary directory, or a throwaway PostgreSQL database. */
-async function openEngine(
+export async function openEngine(
   engine: Engine,
   postgresUrl: string,
 ): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> } | { skipped: string }> {

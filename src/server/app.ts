@@ -44,6 +44,7 @@ import {
   type MailboxService,
   type Receiver,
 } from './modules/inbound-mail/index.ts';
+import { createInvoiceRoutes, type InvoiceService } from './modules/invoices/index.ts';
 import { createMailRoutes, type MailService } from './modules/mail/index.ts';
 import {
   createNotificationRoutes,
@@ -76,6 +77,7 @@ export interface Services {
   catalog: CatalogService;
   agreements: AgreementService;
   workRoles: WorkRoleService;
+  invoices: InvoiceService;
   audit: AuditService;
   sso: SsoService;
   mail: MailService;
@@ -210,6 +212,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createTimeRoutes(services.time))
     .route('/', createCatalogRoutes(services.catalog))
     .route('/', createAgreementRoutes(services.agreements, services.workRoles))
+    .route('/', createInvoiceRoutes(services.invoices))
     .route('/', createAuditRoutes(services.audit))
     .route('/', createNotificationRoutes(services.notifications))
     .route('/', createMailRoutes(services.mail))

@@ -32,6 +32,7 @@ import {
   type PollerDeps,
   startSmtpListener,
 } from './modules/inbound-mail/index.ts';
+import { createInvoiceService } from './modules/invoices/index.ts';
 import { createMailService } from './modules/mail/index.ts';
 import {
   createNotificationDispatcher,
@@ -103,6 +104,7 @@ export function createServices(deps: {
     catalog: createCatalogService({ db, actions, clock }),
     agreements: createAgreementService({ db, actions, clock }),
     workRoles: createWorkRoleService({ db, actions, clock }),
+    invoices: createInvoiceService({ db, actions, clock }),
     audit: createAuditService({ db, clock }),
     sso: createSsoService({ db, actions, clock, secretBox, auth }),
     mail,

@@ -24,7 +24,9 @@ export const permissions = [
   'mail.triage',
   /** See the service catalog and tax codes (every staff role: technicians pick items when logging time). */
   'billing.read',
-  /** Change the service catalog and tax codes. */
+  /** Change the service catalog and tax codes, agreements, invoices (run, finalize, void) and billing settings. */
   'billing.manage',
+  /** See invoices, their exports and profitability: what clients pay and what the work costs. */
+  'invoices.read',
 ] as const;
 export type Permission = (typeof permissions)[number];

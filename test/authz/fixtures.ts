@@ -62,6 +62,8 @@ export interface Objects {
   /** The client's agreement (each client has one). */
   agreement: string;
   workRole: string;
+  /** The client's draft invoice for February 2026 (its time entry, in arrears). */
+  invoice: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
@@ -253,6 +255,8 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
   const entry = await created(
     owner.json('POST', `/tickets/${ticket.id}/time-entries`, timeEntryBody(workTypeId, text('time'))),
   );
+  const run = await owner.json('POST', '/invoices/runs', { period: '2026-02', clientIds: [client.id] });
+  if (run.status !== 200) throw new Error(`invoice run: ${JSON.stringify(run.body)}`);
   return {
     client: client.id,
     site: site.id,
@@ -260,6 +264,7 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
     ticket: ticket.id,
     timeEntry: entry.id,
     agreement: agreement.id,
+    invoice: run.body.results[0].invoiceId as string,
   };
 }
 

@@ -261,6 +261,10 @@ describe('authorization matrix', () => {
       '/agreements',
       `/agreements?clientId=${world.b.own.client}`,
       '/work-roles',
+      '/invoices',
+      `/invoices?clientId=${world.b.own.client}`,
+      `/invoices/${world.a.own.invoice}`,
+      '/billing/settings',
       `/audit-events?limit=200&targetId=${world.b.own.ticket}`,
       `/audit-events?limit=200&targetType=ticket`,
     ];

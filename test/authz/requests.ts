@@ -44,6 +44,32 @@ async function make(session: Session, method: string, path: string, body: unknow
   return response.body.id;
 }
 
+let freshMonths = 0;
+
+/**
+ * A draft invoice of the call's client with nothing but a project's fixed fee, in a month of its own
+ * before the fixture's time (so it takes none); finalized when asked. Each is a month earlier than the
+ * last, so no earlier draft stands in the way of finalizing it.
+ */
+async function freshInvoice(call: Call, finalized: boolean): Promise<string> {
+  const owner = call.world.staff.owner.session;
+  const month = 2019 * 12 + 11 - freshMonths++;
+  const period = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+  await make(owner, 'POST', '/agreements', {
+    clientId: call.objects.client,
+    type: 'project',
+    name: unique('Project'),
+    startsOn: `${period}-01`,
+    endsOn: `${period}-28`,
+    hourlyRateCents: 100,
+    fixedFeeCents: 100,
+  });
+  const run = await owner.json('POST', '/invoices/runs', { period, clientIds: [call.objects.client] });
+  const id: string = run.body.results[0].invoiceId;
+  if (finalized) await make(owner, 'POST', `/invoices/${id}/finalize`, {});
+  return id;
+}
+
 /** The member who owns "your own" things in this call: the actor, or the owner for the anonymous caller. */
 function me(call: Call): Session {
   return call.role === 'anonymous' ? call.world.staff.owner.session : call.actor;
@@ -315,6 +341,32 @@ export const requestPlans: Record<string, RequestPlan> = {
         hourlyRateCents: 100,
       }),
   },
+  'GET /invoices': { query: () => '?period=2026-02' },
+  // A client id in the body that is not yours is refused as no such client.
+  'POST /invoices/runs': {
+    target: 'client',
+    hiddenStatus: 400,
+    body: (o) => ({ period: '2026-02', clientIds: [o.client] }),
+  },
+  'GET /invoices/{id}': { target: 'invoice' },
+  'GET /invoices/{id}/pdf': { target: 'invoice' },
+  'GET /invoices/export': { query: () => '?period=2026-02&format=plain' },
+  'POST /invoices/{id}/rebuild': { target: 'invoice' },
+  // A count the draft does not show: answered 409, nothing approved.
+  'POST /invoices/{id}/approve-counts': {
+    target: 'invoice',
+    body: () => ({ changes: [{ agreementLineId: '0190f0f0-0000-7000-8000-000000000000', quantity: 1 }] }),
+  },
+  // Finalizing locks time and deleting removes the draft, so they act on a draft of a month of their own.
+  'POST /invoices/{id}/finalize': { target: 'invoice', fresh: (call) => freshInvoice(call, false) },
+  'DELETE /invoices/{id}': { target: 'invoice', fresh: (call) => freshInvoice(call, false) },
+  'POST /invoices/{id}/void': {
+    target: 'invoice',
+    fresh: (call) => freshInvoice(call, true),
+    body: () => ({ reason: 'Issued in error' }),
+  },
+  'GET /billing/settings': {},
+  'PATCH /billing/settings': { body: () => ({ paymentTermsDays: 30 }) },
   'GET /work-roles': {},
   'POST /work-roles': { body: () => ({ name: unique('Work role') }) },
   'PATCH /work-roles/{id}': { target: 'workRole', body: () => ({ position: 5 }) },

@@ -7,6 +7,7 @@ export * from '../modules/clients/clients.table.ts';
 export * from '../modules/files/files.table.ts';
 export * from '../modules/identity/identity.table.ts';
 export * from '../modules/inbound-mail/inbound-mail.table.ts';
+export * from '../modules/invoices/invoices.table.ts';
 export * from '../modules/mail/mail.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/sla-policies/sla-policies.table.ts';

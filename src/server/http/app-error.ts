@@ -89,6 +89,20 @@ const statusByCode = {
   'work_role.not_found': 404,
   'work_role.name_taken': 409,
   'work_role.archived': 422,
+  /** The time is on a finalized invoice: void the invoice before changing it. */
+  'time_entry.invoiced': 409,
+  'invoice.not_found': 404,
+  /** Only a draft can be rebuilt, approved, finalized or deleted. */
+  'invoice.not_draft': 409,
+  'invoice.not_finalized': 409,
+  /** Counts changed since billing approved them; approve them before finalizing. */
+  'invoice.counts_pending': 409,
+  /** A count moved again after the reviewer saw it; details name the lines. */
+  'invoice.count_moved': 409,
+  /** Time changed since the draft was built: rebuild it and review again. */
+  'invoice.stale': 409,
+  /** The client has an earlier draft: invoices are finalized in month order. */
+  'invoice.earlier_draft': 409,
   conflict: 409,
   internal: 500,
 } as const;

@@ -31,6 +31,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'tickets.read',
     'billing.read',
     'billing.manage',
+    'invoices.read',
   ],
 };
 

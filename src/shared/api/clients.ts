@@ -69,6 +69,11 @@ export const clientInputSchema = z.strictObject({
   defaultSlaPolicyId: z.uuid().nullable().optional(),
   /** Agreements and invoices are in it; it cannot change once the client has an agreement. */
   currency: currencySchema.default('USD'),
+  /** Invoices charge no tax and print the reference (an exemption certificate number). */
+  taxExempt: z.boolean().default(false),
+  taxExemptionReference: optionalText(100),
+  /** Invoices show covered work as $0 lines with its value: the client sees what the agreement paid for. */
+  showCoveredWork: z.boolean().default(false),
 });
 export type ClientInput = z.infer<typeof clientInputSchema>;
 
@@ -78,6 +83,8 @@ export const clientUpdateSchema = z.strictObject({
   emailDomains: emailDomains.optional(),
   notes: z.string().max(20_000).optional(),
   currency: currencySchema.optional(),
+  taxExempt: z.boolean().optional(),
+  showCoveredWork: z.boolean().optional(),
   archived: z.boolean().optional(),
 });
 export type ClientUpdate = z.infer<typeof clientUpdateSchema>;
@@ -92,6 +99,9 @@ export const clientSchema = z.object({
   defaultCalendarId: z.uuid().nullable(),
   defaultSlaPolicyId: z.uuid().nullable(),
   currency: z.string(),
+  taxExempt: z.boolean(),
+  taxExemptionReference: z.string().nullable(),
+  showCoveredWork: z.boolean(),
   archived: z.boolean(),
   siteCount: z.number().int(),
   contactCount: z.number().int(),

@@ -2,6 +2,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { BusinessCalendar, TimeRange } from '../business-time/business-time.ts';
 import { businessIntervals, WEEKDAYS } from '../business-time/business-time.ts';
+import { formatLocal, parseInstant, zoneDayAt } from './local-time.ts';
 
 export const rateTiers = ['business', 'after_hours', 'weekend', 'holiday'] as const;
 export type RateTier = (typeof rateTiers)[number];
@@ -26,6 +27,10 @@ const MINUTE = 60_000;
  * is cut at local midnights so every piece has one local date to judge its tier by; neighbours of the
  * same tier are joined again. Pieces are real elapsed time, so a DST change never adds or loses minutes.
  * With no calendar every minute is business time.
+ *
+ * Each local day's business intervals and tier are worked out once per calendar (calendarDayAt), so an
+ * entry costs a walk over the one or two days it touches. The engine's intervals depend only on which
+ * minutes are business time, so a day's intervals clipped to the entry are the entry's own.
  */
 export function splitByTier(calendar: BusinessCalendar | null, start: number, end: number): TierPiece[] {
   const pieces: TierPiece[] = [];
@@ -33,6 +38,31 @@ export function splitByTier(calendar: BusinessCalendar | null, start: number, en
     pieces.push({ start, end, tier: 'business' });
     return pieces;
   }
+  for (let cursor = start; cursor < end; ) {
+    const day = calendarDayAt(calendar, cursor);
+    if (day === null) return splitByTierUncached(calendar, start, end);
+    const dayEnd = Math.min(day.until, end);
+    const business = day.business;
+    for (let i = 0; i < business.length && business[i]! < dayEnd; i += 2) {
+      const open = Math.max(business[i]!, cursor);
+      const close = Math.min(business[i + 1]!, dayEnd);
+      if (open >= close) continue;
+      if (cursor < open) pushJoined(pieces, cursor, open, day.tier);
+      pushJoined(pieces, open, close, 'business');
+      cursor = close;
+    }
+    if (cursor < dayEnd) pushJoined(pieces, cursor, dayEnd, day.tier);
+    cursor = dayEnd;
+  }
+  return pieces;
+}
+
+/**
+ * splitByTier asking the engine and Temporal afresh: the definition the cached path must agree with, and
+ * the path for the days the cache leaves to Temporal.
+ */
+export function splitByTierUncached(calendar: BusinessCalendar, start: number, end: number): TierPiece[] {
+  const pieces: TierPiece[] = [];
   let cursor = start;
   for (const [open, close] of businessIntervals(calendar, start, end)) {
     if (cursor < open) pushOffHours(calendar, cursor, open, pieces);
@@ -52,9 +82,48 @@ function pushOffHours(calendar: BusinessCalendar, from: number, to: number, piec
     // A zone whose midnight is skipped starts the day later; toZonedDateTime picks that instant.
     const nextDay = date.add({ days: 1 }).toZonedDateTime(calendar.timeZone).epochMilliseconds;
     const pieceEnd = Math.min(Math.ceil(nextDay / MINUTE) * MINUTE, to);
-    pushJoined(pieces, cursor, pieceEnd, offHoursTier(calendar, date));
+    pushJoined(pieces, cursor, pieceEnd, offHoursTier(calendar, date.toString(), date.dayOfWeek - 1));
     cursor = pieceEnd;
   }
+}
+
+/** What one local day of a calendar looks like to the tier split. */
+interface CalendarDay {
+  /** The next day's first whole minute: the day's minutes are those before it, from its own first one. */
+  readonly until: number;
+  /** Business intervals within the day's minutes as flat start/end pairs, in order. */
+  readonly business: readonly number[];
+  /** The tier of the day's minutes outside business hours. */
+  readonly tier: OffHoursTier;
+}
+
+// Keyed by the calendar object, treated as immutable like the engine's compiled calendars; the Temporal
+// work is in the zone's days, which all calendars of the zone share.
+const calendarDays = new WeakMap<BusinessCalendar, Map<number, CalendarDay>>();
+
+/** The calendar's local day holding the minute at `at`, or null where only the uncached path is exact. */
+function calendarDayAt(calendar: BusinessCalendar, at: number): CalendarDay | null {
+  const zoneDay = zoneDayAt(calendar.timeZone, at);
+  if (zoneDay === null) return null;
+  let days = calendarDays.get(calendar);
+  if (days === undefined) {
+    days = new Map();
+    calendarDays.set(calendar, days);
+  }
+  let day = days.get(zoneDay.epochDay);
+  if (day === undefined) {
+    const from = Math.ceil(zoneDay.start / MINUTE) * MINUTE;
+    const until = Math.ceil(zoneDay.next / MINUTE) * MINUTE;
+    // 1970-01-01 was a Thursday (3 with Monday = 0).
+    const weekday = (((zoneDay.epochDay + 3) % 7) + 7) % 7;
+    day = {
+      until,
+      business: businessIntervals(calendar, from, until).flat(),
+      tier: offHoursTier(calendar, zoneDay.date, weekday),
+    };
+    days.set(zoneDay.epochDay, day);
+  }
+  return day;
 }
 
 function pushJoined(pieces: TierPiece[], start: number, end: number, tier: RateTier): void {
@@ -67,9 +136,9 @@ function pushJoined(pieces: TierPiece[], start: number, end: number, tier: RateT
 }
 
 /** A holiday outranks a weekend: a holiday falling on a Saturday bills at the holiday tier. */
-function offHoursTier(calendar: BusinessCalendar, date: Temporal.PlainDate): OffHoursTier {
-  if (calendar.holidays.includes(date.toString())) return 'holiday';
-  const ranges = calendar.weeklyHours[WEEKDAYS[date.dayOfWeek - 1]!] ?? [];
+function offHoursTier(calendar: BusinessCalendar, date: string, weekday: number): OffHoursTier {
+  if (calendar.holidays.includes(date)) return 'holiday';
+  const ranges = calendar.weeklyHours[WEEKDAYS[weekday]!] ?? [];
   return ranges.some(isOpenRange) ? 'after_hours' : 'weekend';
 }
 
@@ -104,29 +173,4 @@ export function missingRequestText(request: AfterHoursRequest | null, timeZone: 
 export function requestText(request: AfterHoursRequest, timeZone: string): string {
   const at = parseInstant(request.requestedAt, 'afterHoursRequest.requestedAt');
   return `requested by ${request.requestedBy} on ${formatLocal(at, timeZone)}`;
-}
-
-/** "2026-11-16 17:30" on the wall clock of the zone: how a clause shows a moment. */
-export function formatLocal(epochMs: number, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(epochMs)
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDateTime()
-    .toString({ smallestUnit: 'minute' })
-    .replace('T', ' ');
-}
-
-/** The local date "YYYY-MM-DD" of an instant in a zone. */
-export function localDate(epochMs: number, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(epochMs)
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDate()
-    .toString();
-}
-
-export function parseInstant(text: string, name: string): number {
-  try {
-    return Temporal.Instant.from(text).epochMilliseconds;
-  } catch {
-    throw new RangeError(`${name} must be an ISO 8601 instant with an offset, got '${text}'`);
-  }
 }

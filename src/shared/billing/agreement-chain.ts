@@ -1,6 +1,6 @@
 // Walks a time entry down the exclusion chain of agreements to the one that decides it, in plain words.
-import { localDate } from './after-hours.ts';
 import type { ClassifyAgreement, ClassifyEntry, ClassifyTicket } from './classify-time.ts';
+import { localDate } from './local-time.ts';
 
 export type ChainResult =
   /** Neither the entry nor its ticket names an agreement. */
@@ -64,6 +64,10 @@ export function walkChain(
   }
 }
 
+function refused(text: string): Refusal {
+  return { isInForce: true, text };
+}
+
 /** Why an agreement does not take the entry, or null when it does. Order: in force, exclusions, coverage. */
 function refuse(
   agreement: ClassifyAgreement,
@@ -83,7 +87,6 @@ function refuse(
   if (agreement.endsOn !== null && date > agreement.endsOn) {
     return { isInForce: false, text: `${name} is not in force on ${date} (it ended on ${agreement.endsOn})` };
   }
-  const refused = (text: string): Refusal => ({ isInForce: true, text });
   if (agreement.excludedTicketTypes.includes(ticket.type)) {
     return refused(`${ticket.type} tickets are excluded from ${name}`);
   }

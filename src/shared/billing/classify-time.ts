@@ -31,11 +31,12 @@ import { agreementTypes } from '../api/agreements.ts';
 import type { TimeCause } from '../api/time.ts';
 import type { BusinessCalendar } from '../business-time/business-time.ts';
 import type { RateTier } from './after-hours.ts';
-import { parseInstant, splitByTier } from './after-hours.ts';
+import { splitByTier } from './after-hours.ts';
 import type { ChainResult } from './agreement-chain.ts';
 import { serviceName, walkChain } from './agreement-chain.ts';
 import type { EntryFacts } from './coverage-rules.ts';
 import { clauseFor, decidePiece, outcomeLabels } from './coverage-rules.ts';
+import { parseInstant } from './local-time.ts';
 import type { Balance, PieceRule } from './pricing.ts';
 import { priceEntry, valueSegment } from './pricing.ts';
 import { validateAgreement, validateBalances, validateEntry } from './validate.ts';
@@ -240,7 +241,9 @@ function readFacts(
     drawsFrom: draws ? pricing : null,
     agreementId: chain.kind === 'none' ? null : chain.agreement.id,
     rateCents: pricing === null ? null : (roleRate ?? pricing.hourlyRateCents),
-    clause: (outcome, connector, notes) => clauseFor(chain, subject, outcome, connector, notes),
+    clause(outcome, connector, notes) {
+      return clauseFor(chain, subject, outcome, connector, notes);
+    },
   };
 }
 
@@ -343,6 +346,9 @@ function outcomeOf(segments: readonly ClassifiedSegment[]): TimeOutcome {
 }
 
 function clauseOf(segments: readonly ClassifiedSegment[]): string {
+  // Most entries have one segment, or several with the same clause.
+  const first = segments[0]?.clause ?? '';
+  if (segments.every((segment) => segment.clause === first)) return first;
   return [...new Set(segments.map((segment) => segment.clause))].join('; ');
 }
 

@@ -2,7 +2,6 @@
 import { timeOutcomeLabels } from '../api/agreements.ts';
 import type { TierPiece } from './after-hours.ts';
 import {
-  formatLocal,
   isRequestedBefore,
   missingRequestText,
   requestText,
@@ -11,6 +10,7 @@ import {
 } from './after-hours.ts';
 import type { ChainResult } from './agreement-chain.ts';
 import type { ClassifyAgreement, ClassifyTicket, TimeOutcome } from './classify-time.ts';
+import { formatLocal } from './local-time.ts';
 import type { PieceRule, PricingContext } from './pricing.ts';
 
 /** Everything known about one entry once its chain is walked. */

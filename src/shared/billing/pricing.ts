@@ -1,7 +1,7 @@
 // Prices one entry's judged segments: cash at the rate, or drawn from a block (minutes) or retainer (cents).
-import { Temporal } from 'temporal-polyfill';
 import type { TierPiece } from './after-hours.ts';
 import type { ClassifiedSegment, ClassifyAgreement, ClassifyEntry, TimeOutcome } from './classify-time.ts';
+import { formatInstant } from './local-time.ts';
 
 /** A block's minutes or a retainer's cents still available. */
 export interface Balance {
@@ -191,7 +191,7 @@ function segmentOf(
   fields: Partial<ClassifiedSegment> & { clause: string },
 ): ClassifiedSegment {
   return {
-    startedAt: Temporal.Instant.fromEpochMilliseconds(start).toString(),
+    startedAt: formatInstant(start),
     minutes,
     tier: rule.piece.tier,
     multiplierPercent: rule.multiplierPercent,

@@ -150,19 +150,40 @@ export async function listLines(
     .orderBy(asc(agreementLines.agreementId), asc(agreementLines.position));
 }
 
+/**
+ * Replaces an agreement's recurring lines. Billing's approved counts stay with the catalog item they were
+ * approved for (the n-th line of an item keeps the n-th approval), so editing an agreement asks for
+ * approval only of counts that really changed.
+ */
 export async function replaceLines(
   db: Executor,
   tenantId: string,
   agreementId: string,
   lines: Omit<typeof agreementLines.$inferInsert, 'tenantId' | 'agreementId' | 'position'>[],
 ): Promise<void> {
-  await db
-    .delete(agreementLines)
-    .where(and(eq(agreementLines.tenantId, tenantId), eq(agreementLines.agreementId, agreementId)));
+  const ofAgreement = and(eq(agreementLines.tenantId, tenantId), eq(agreementLines.agreementId, agreementId));
+  const approvals = new Map<string, (number | null)[]>();
+  for (const line of await db
+    .select({
+      catalogItemId: agreementLines.catalogItemId,
+      approvedQuantity: agreementLines.approvedQuantity,
+    })
+    .from(agreementLines)
+    .where(ofAgreement)
+    .orderBy(asc(agreementLines.position))) {
+    approvals.set(line.catalogItemId, [...(approvals.get(line.catalogItemId) ?? []), line.approvedQuantity]);
+  }
+  await db.delete(agreementLines).where(ofAgreement);
   if (lines.length === 0) return;
-  await db
-    .insert(agreementLines)
-    .values(lines.map((line, position) => ({ ...line, tenantId, agreementId, position })));
+  await db.insert(agreementLines).values(
+    lines.map((line, position) => ({
+      ...line,
+      approvedQuantity: approvals.get(line.catalogItemId)?.shift() ?? null,
+      tenantId,
+      agreementId,
+      position,
+    })),
+  );
 }
 
 /** Another default agreement of the client whose period meets [startsOn, endsOn]. */

@@ -136,6 +136,8 @@ export const agreementLines = pgTable(
     description: text(),
     quantity: integer().notNull(),
     minimumQuantity: integer().notNull().default(0),
+    /** The count billing last approved; invoices bill it (or the minimum) until a change is approved. */
+    approvedQuantity: integer(),
     unitPriceCents: cents().notNull(),
   },
   (t) => [

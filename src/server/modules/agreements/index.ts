@@ -1,5 +1,6 @@
 // The agreements module's public face: agreements, their recurring lines, work roles.
 export {
+  type AgreementLineRow,
   type AgreementRow,
   clientHasAgreements,
   defaultAgreementFor,

@@ -20,6 +20,11 @@ export const clients = pgTable(
     defaultSlaPolicyId: uuid(),
     /** ISO 4217: every agreement and invoice of the client is in it (one invoice, one currency). */
     currency: text().notNull().default('USD'),
+    /** Invoices charge no tax; the reference (an exemption certificate) is printed on them. */
+    taxExempt: boolean().notNull().default(false),
+    taxExemptionReference: text(),
+    /** Invoices show covered work as $0 lines, so the client sees what the agreement paid for. */
+    showCoveredWork: boolean().notNull().default(false),
     archivedAt: instant(),
     ...timestamps(),
   },

@@ -6,6 +6,8 @@ import {
   type ClassifiedEntry,
   type ClassifyAgreement,
   type ClassifyEntry,
+  type ClassifyInput,
+  type ClassifyResult,
   type ClassifyTicket,
   classifyTime,
 } from '../../../shared/billing/classify-time.ts';
@@ -101,42 +103,37 @@ export interface DraftEntry {
   override: ClassifyEntry['override'];
 }
 
+export type EntryWithTicket = { entry: repo.TimeEntryRow; ticket: TicketRow };
+
+/** Opening balances of the block and retainer agreements among the loaded ones. */
+export type OpeningBalances = (agreements: ReadonlyMap<string, AgreementRow>) => ClassifyInput['balances'];
+
 /**
- * Classifications of the ticket's live entries (`own`, as the caller listed them; a draft replaces the
- * entry with its id, or joins them), by entry id. Block and retainer balances start full: purchases and
- * monthly renewals arrive with the invoice run.
+ * Classifies `rows` together, with a draft entry (replacing the row with its id, or joining them): loads
+ * every agreement the entries, their tickets and `alsoAgreementIds` reach through fallbacks, with their
+ * calendars, work types, work role and service names.
  */
-export async function classifyTicketTime(
+export async function classifyEntries(
   db: Executor,
-  ticket: TicketRow,
-  ownEntries: readonly repo.TimeEntryRow[],
-  currency: string,
-  draft?: DraftEntry,
-): Promise<Map<string, TimeClassification>> {
-  const { tenantId } = ticket;
-  const own = ownEntries.map((entry) => ({ entry, ticket }));
+  tenantId: string,
+  rows: readonly EntryWithTicket[],
+  options: {
+    balances: OpeningBalances;
+    draft?: DraftEntry & { ticket: TicketRow };
+    alsoAgreementIds?: string[];
+  },
+): Promise<{ result: ClassifyResult; agreements: Map<string, AgreementRow> }> {
+  const { draft } = options;
+  const tickets = new Map<string, ClassifyTicket>();
+  for (const { ticket } of draft ? [...rows, { ticket: draft.ticket }] : rows) {
+    if (!tickets.has(ticket.id)) tickets.set(ticket.id, toClassifyTicket(ticket));
+  }
   const chain = await loadChain(db, tenantId, [
-    ...(ticket.agreementId ? [ticket.agreementId] : []),
-    ...own.flatMap((row) => (row.entry.agreementId ? [row.entry.agreementId] : [])),
+    ...(options.alsoAgreementIds ?? []),
+    ...[...tickets.values()].flatMap((t) => (t.agreementId ? [t.agreementId] : [])),
+    ...rows.flatMap((row) => (row.entry.agreementId ? [row.entry.agreementId] : [])),
     ...(draft?.agreementId ? [draft.agreementId] : []),
   ]);
-  const pooled = [...chain.values()].filter((a) => a.type === 'block_hours' || a.type === 'retainer');
-  const rows =
-    pooled.length === 0
-      ? own
-      : await repo.listClientEntriesSince(
-          db,
-          tenantId,
-          ticket.clientId,
-          new Date(`${pooled.map((a) => a.startsOn).sort()[0]}T00:00:00Z`),
-        );
-  const tickets = new Map<string, ClassifyTicket>([[ticket.id, toClassifyTicket(ticket)]]);
-  for (const row of rows)
-    if (!tickets.has(row.ticket.id)) tickets.set(row.ticket.id, toClassifyTicket(row.ticket));
-  const more = [...tickets.values()].flatMap((t) =>
-    t.agreementId && !chain.has(t.agreementId) ? [t.agreementId] : [],
-  );
-  for (const [id, row] of await loadChain(db, tenantId, more)) chain.set(id, row);
   const agreements = await toClassifyAgreements(db, tenantId, chain);
   const workTypes = new Map(
     (await repo.listWorkTypes(db, tenantId, { includeArchived: true })).map((w) => [w.id, w]),
@@ -171,10 +168,7 @@ export async function classifyTicketTime(
         },
       }),
     );
-  if (draft) entries.push(toEntry({ ...draft, ticketId: ticket.id }));
-  const balances = Object.fromEntries(
-    [...chain.values()].map((a) => [a.id, { minutes: a.blockMinutes ?? 0, cents: a.retainerCents ?? 0 }]),
-  );
+  if (draft) entries.push(toEntry({ ...draft, ticketId: draft.ticket.id }));
   const serviceIds = new Set([
     ...[...chain.values()].flatMap((a) => a.coveredServiceIds),
     ...[...tickets.values()].flatMap((t) => (t.serviceId ? [t.serviceId] : [])),
@@ -183,12 +177,63 @@ export async function classifyTicketTime(
     (await findCatalogItems(db, tenantId, [...serviceIds])).map((item) => [item.id, item.name]),
   );
   // Vendor notices arrive with the vendor-control issue; until then the graduated clause absorbs.
-  const result = classifyTime({ entries, tickets, agreements, balances, vendorNoticeAt: null, serviceNames });
+  const result = classifyTime({
+    entries,
+    tickets,
+    agreements,
+    balances: options.balances(chain),
+    vendorNoticeAt: null,
+    serviceNames,
+  });
+  return { result, agreements: chain };
+}
+
+/**
+ * Classifications of the ticket's live entries (`own`, as the caller listed them; a draft replaces the
+ * entry with its id, or joins them), by entry id. When a block or retainer is in the chain the client's
+ * other time since it began is classified too, its draws first; the balances start full, as an estimate
+ * until an invoice has bought and drawn them.
+ */
+export async function classifyTicketTime(
+  db: Executor,
+  ticket: TicketRow,
+  ownEntries: readonly repo.TimeEntryRow[],
+  currency: string,
+  draft?: DraftEntry,
+): Promise<Map<string, TimeClassification>> {
+  const { tenantId } = ticket;
+  const own = ownEntries.map((entry) => ({ entry, ticket }));
+  const chain = await loadChain(db, tenantId, [
+    ...(ticket.agreementId ? [ticket.agreementId] : []),
+    ...own.flatMap((row) => (row.entry.agreementId ? [row.entry.agreementId] : [])),
+    ...(draft?.agreementId ? [draft.agreementId] : []),
+  ]);
+  const pooled = [...chain.values()].filter((a) => a.type === 'block_hours' || a.type === 'retainer');
+  const rows =
+    pooled.length === 0
+      ? own
+      : await repo.listClientEntriesSince(
+          db,
+          tenantId,
+          ticket.clientId,
+          new Date(`${pooled.map((a) => a.startsOn).sort()[0]}T00:00:00Z`),
+        );
+  const { result, agreements } = await classifyEntries(db, tenantId, rows, {
+    draft: draft && { ...draft, ticket },
+    alsoAgreementIds: [...chain.keys()],
+    balances: (loaded) =>
+      Object.fromEntries(
+        [...loaded.values()].map((a) => [
+          a.id,
+          { minutes: a.blockMinutes ?? 0, cents: a.retainerCents ?? 0 },
+        ]),
+      ),
+  });
   const mine = new Set([...own.map((row) => row.entry.id), ...(draft ? [draft.id] : [])]);
   return new Map(
     result.entries
       .filter((e) => mine.has(e.entryId))
-      .map((e) => [e.entryId, toApi(e, currency, (id) => chain.get(id)?.name ?? null)]),
+      .map((e) => [e.entryId, toApi(e, currency, (id) => agreements.get(id)?.name ?? null)]),
   );
 }
 

@@ -6,6 +6,7 @@ import { inClientScope } from '../../db/scope-filter.ts';
 import { isNameTaken } from '../../db/unique-name.ts';
 import type { Scope } from '../../http/scope.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
+import { invoiceTimeEntries } from '../invoices/invoices.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
 import { timeEntries, timeEntryRevisions, workTypes } from './time.table.ts';
 
@@ -216,4 +217,19 @@ export async function listClientEntriesSince(db: Executor, tenantId: string, cli
       ),
     )
     .orderBy(asc(timeEntries.startedAt), asc(timeEntries.id));
+}
+
+/** Whether a finalized invoice holds the entry: it cannot change until that invoice is void. */
+export async function isInvoiced(db: Executor, tenantId: string, timeEntryId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ invoiceId: invoiceTimeEntries.invoiceId })
+    .from(invoiceTimeEntries)
+    .where(
+      and(
+        eq(invoiceTimeEntries.tenantId, tenantId),
+        eq(invoiceTimeEntries.timeEntryId, timeEntryId),
+        eq(invoiceTimeEntries.locked, true),
+      ),
+    );
+  return row !== undefined;
 }

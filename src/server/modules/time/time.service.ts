@@ -111,11 +111,17 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
     }
   }
 
-  /** The entry to change, locked, on a ticket the actor can see; the ticket is locked too. */
+  /** The entry to change, locked, on a ticket the actor can see and no finalized invoice; the ticket is locked too. */
   async function lockEntry(tx: Executor, actor: Actor, id: string) {
     const found = await repo.findEntry(tx, actor.scope, id, { forUpdate: true });
     if (!found) throw entryNotFound();
     const ticket = await requireTicket(tx, actor.scope, found.entry.ticketId, { forUpdate: true });
+    if (await repo.isInvoiced(tx, actor.scope.tenantId, id)) {
+      throw new AppError(
+        'time_entry.invoiced',
+        'This time is on a finalized invoice and cannot change; void the invoice first, or log a correction.',
+      );
+    }
     return { found, ticket };
   }
 

@@ -1,0 +1,342 @@
+// Invoices: the month's run (each client in its own transaction, so a run over hundreds of clients never
+// holds the database, and one client's failure is reported, not spread), review, count approval,
+// finalizing with the next gapless number, void; and the organization's billing settings.
+import type {
+  ApproveCountsInput,
+  BillingSettings,
+  BillingSettingsUpdate,
+  Invoice,
+  InvoiceListQuery,
+  InvoiceRunInput,
+  InvoiceRunResult,
+  InvoiceSummary,
+} from '../../../shared/api/invoices.ts';
+import type { Clock } from '../../clock.ts';
+import type { ActionRunner } from '../../db/actions.ts';
+import type { Database, Executor } from '../../db/client.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Actor, Scope } from '../../http/scope.ts';
+import { type InvoiceCsvFormat, invoicesToCsv } from './exports/invoice-csv.ts';
+import { renderInvoicePdf } from './exports/invoice-pdf.ts';
+import { buildInvoice } from './invoice-run.ts';
+import * as repo from './invoices.repository.ts';
+
+const notFound = () => new AppError('invoice.not_found', 'Invoice not found.');
+const notDraft = (status: string) =>
+  new AppError('invoice.not_draft', `This invoice is ${status}; only a draft can change.`);
+
+type Found = NonNullable<Awaited<ReturnType<typeof repo.findInvoice>>>;
+
+function toSummary({ invoice, clientName }: Found): InvoiceSummary {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    clientId: invoice.clientId,
+    clientName,
+    period: invoice.period,
+    status: invoice.status,
+    currency: invoice.currency as InvoiceSummary['currency'],
+    issuedOn: invoice.issuedOn,
+    dueOn: invoice.dueOn,
+    subtotalCents: invoice.subtotalCents,
+    taxCents: invoice.taxCents,
+    totalCents: invoice.totalCents,
+    pendingCountChanges: invoice.countChanges.length,
+    builtAt: invoice.builtAt.toISOString(),
+  };
+}
+
+function toSettings(row: repo.SettingsRow): BillingSettings {
+  const { tenantId: _, updatedAt: __, ...settings } = row;
+  return settings;
+}
+
+/** YYYY-MM-DD plus days, in UTC. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function createInvoiceService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
+  const { db, actions, clock } = deps;
+
+  async function toInvoice(db: Executor, found: Found): Promise<Invoice> {
+    const lines = await repo.listLines(db, found.invoice.tenantId, found.invoice.id);
+    const { invoice } = found;
+    return {
+      ...toSummary(found),
+      paymentTermsDays: invoice.paymentTermsDays,
+      pricesIncludeTax: invoice.pricesIncludeTax,
+      taxExempt: invoice.taxExempt,
+      taxExemptionReference: invoice.taxExemptionReference,
+      labourThrough: invoice.labourThrough,
+      taxes: invoice.taxes,
+      countChanges: invoice.countChanges,
+      lines: lines.map(({ tenantId: _, invoiceId: __, agreementLineId: ___, ...line }) => line),
+      finalizedAt: invoice.finalizedAt?.toISOString() ?? null,
+      finalizedByName: found.finalizedByName,
+      voidedAt: invoice.voidedAt?.toISOString() ?? null,
+      voidReason: invoice.voidReason,
+    };
+  }
+
+  async function load(db: Executor, scope: Scope, id: string): Promise<Invoice> {
+    const found = await repo.findInvoice(db, scope, id);
+    if (!found) throw notFound();
+    return toInvoice(db, found);
+  }
+
+  /** The invoice, held for the transaction, if the actor can see its client. */
+  async function lockVisible(tx: Executor, actor: Actor, id: string) {
+    if (!(await repo.findInvoice(tx, actor.scope, id))) throw notFound();
+    return (await repo.lockInvoice(tx, actor.scope.tenantId, id))!;
+  }
+
+  return {
+    async list(scope: Scope, query: InvoiceListQuery): Promise<InvoiceSummary[]> {
+      return (await repo.listInvoices(db, scope, query)).map(toSummary);
+    },
+
+    get: (scope: Scope, id: string) => load(db, scope, id),
+
+    async run(actor: Actor, input: InvoiceRunInput): Promise<InvoiceRunResult> {
+      const { period } = input;
+      const clients = await repo.listClientsToRun(db, actor.scope, period, input.clientIds);
+      const missing = (input.clientIds ?? []).filter((id) => !clients.some((c) => c.id === id));
+      if (missing.length > 0) {
+        throw new AppError('request.invalid', `No such client: ${missing.join(', ')}`, [
+          { path: ['clientIds'], message: `No such client: ${missing.join(', ')}` },
+        ]);
+      }
+      const results: InvoiceRunResult['results'] = [];
+      for (const client of clients) {
+        try {
+          const built = await actions.run(actor, 'invoice.build', async (tx, audit) => {
+            const result = await buildInvoice(tx, actor.scope.tenantId, client.id, period, clock.now());
+            audit.target(result.invoice ? 'invoice' : 'client', result.invoice?.id ?? client.id);
+            audit.change(null, {
+              period,
+              outcome: result.outcome,
+              totalCents: result.invoice?.totalCents ?? null,
+            });
+            return result;
+          });
+          results.push({
+            clientId: client.id,
+            clientName: client.name,
+            outcome: built.outcome,
+            invoiceId: built.invoice?.id ?? null,
+            totalCents: built.invoice?.totalCents ?? null,
+            message: null,
+          });
+        } catch (error) {
+          results.push({
+            clientId: client.id,
+            clientName: client.name,
+            outcome: 'failed',
+            invoiceId: null,
+            totalCents: null,
+            message:
+              error instanceof AppError
+                ? error.message
+                : 'The invoice could not be built; see the server log.',
+          });
+          if (!(error instanceof AppError)) console.error(error);
+        }
+      }
+      return { period, results };
+    },
+
+    async rebuild(actor: Actor, id: string): Promise<Invoice> {
+      await actions.run(actor, 'invoice.rebuild', async (tx, audit) => {
+        const invoice = await lockVisible(tx, actor, id);
+        if (invoice.status !== 'draft') throw notDraft(invoice.status);
+        audit.target('invoice', id);
+        await buildInvoice(tx, actor.scope.tenantId, invoice.clientId, invoice.period, clock.now());
+      });
+      return load(db, actor.scope, id);
+    },
+
+    async approveCounts(actor: Actor, id: string, input: ApproveCountsInput): Promise<Invoice> {
+      await actions.run(actor, 'invoice.approve_counts', async (tx, audit) => {
+        const invoice = await lockVisible(tx, actor, id);
+        if (invoice.status !== 'draft') throw notDraft(invoice.status);
+        audit.target('invoice', id);
+        const moved: string[] = [];
+        for (const change of input.changes) {
+          const shown = invoice.countChanges.find((c) => c.agreementLineId === change.agreementLineId);
+          if (
+            !shown ||
+            shown.quantity !== change.quantity ||
+            !(await repo.approveCount(tx, invoice.tenantId, change))
+          ) {
+            moved.push(change.agreementLineId);
+          }
+        }
+        if (moved.length > 0) {
+          throw new AppError(
+            'invoice.count_moved',
+            'A count changed again since this invoice was built; rebuild it and review the counts.',
+            { agreementLineIds: moved },
+          );
+        }
+        audit.change(invoice.countChanges, input.changes);
+        await buildInvoice(tx, invoice.tenantId, invoice.clientId, invoice.period, clock.now());
+      });
+      return load(db, actor.scope, id);
+    },
+
+    async finalize(actor: Actor, id: string): Promise<Invoice> {
+      await actions.run(actor, 'invoice.finalize', async (tx, audit) => {
+        const invoice = await lockVisible(tx, actor, id);
+        const { tenantId } = invoice;
+        if (invoice.status !== 'draft') throw notDraft(invoice.status);
+        audit.target('invoice', id);
+        if (invoice.countChanges.length > 0) {
+          throw new AppError(
+            'invoice.counts_pending',
+            `${invoice.countChanges.length} count change(s) wait for approval; approve them before finalizing.`,
+          );
+        }
+        const earlier = await repo.findEarlierDraft(tx, tenantId, invoice.clientId, invoice.period);
+        if (earlier) {
+          throw new AppError(
+            'invoice.earlier_draft',
+            `The client's invoice for ${earlier.period} is still a draft; finalize it first, as each month feeds the next.`,
+          );
+        }
+        const labourStart = new Date(`${invoice.labourThrough}T00:00:00Z`);
+        const changed = await repo.countChangedEntries(tx, tenantId, id);
+        const untaken = await repo.countUntakenEntries(tx, tenantId, invoice.clientId, id, labourStart);
+        if (changed + untaken > 0) {
+          throw new AppError(
+            'invoice.stale',
+            'Time was logged or changed since this draft was built; rebuild it and review it again.',
+            { changedEntries: changed, newEntries: untaken },
+          );
+        }
+        const settings = await repo.getSettings(tx, tenantId, true);
+        const now = clock.now();
+        const issuedOn = now.toISOString().slice(0, 10);
+        const finalized = await repo.updateInvoice(tx, tenantId, id, {
+          status: 'finalized',
+          sequence: settings.nextInvoiceNumber,
+          number: `${settings.invoicePrefix}${settings.nextInvoiceNumber}`,
+          issuedOn,
+          dueOn: addDays(issuedOn, invoice.paymentTermsDays),
+          finalizedAt: now,
+          finalizedById: actor.scope.membershipId,
+          updatedAt: now,
+        });
+        await repo.updateSettings(tx, tenantId, {
+          nextInvoiceNumber: settings.nextInvoiceNumber + 1,
+          updatedAt: now,
+        });
+        await repo.setEntriesLocked(tx, tenantId, id, true);
+        audit.change(
+          { status: 'draft' },
+          { status: 'finalized', number: finalized.number, totalCents: finalized.totalCents },
+        );
+      });
+      return load(db, actor.scope, id);
+    },
+
+    async void(actor: Actor, id: string, reason: string): Promise<Invoice> {
+      await actions.run(actor, 'invoice.void', async (tx, audit) => {
+        const invoice = await lockVisible(tx, actor, id);
+        if (invoice.status !== 'finalized') {
+          throw new AppError(
+            'invoice.not_finalized',
+            invoice.status === 'draft' ? 'A draft is deleted, not voided.' : 'This invoice is already void.',
+          );
+        }
+        audit.target('invoice', id);
+        const now = clock.now();
+        await repo.updateInvoice(tx, invoice.tenantId, id, {
+          status: 'void',
+          voidedAt: now,
+          voidedById: actor.scope.membershipId,
+          voidReason: reason,
+          updatedAt: now,
+        });
+        // Its time is free again: the next run of the month bills it on a new invoice with a new number.
+        await repo.setEntriesLocked(tx, invoice.tenantId, id, false);
+        audit.change({ status: 'finalized' }, { status: 'void', reason });
+      });
+      return load(db, actor.scope, id);
+    },
+
+    async deleteDraft(actor: Actor, id: string): Promise<void> {
+      await actions.run(actor, 'invoice.delete', async (tx, audit) => {
+        const invoice = await lockVisible(tx, actor, id);
+        if (invoice.status !== 'draft') throw notDraft(invoice.status);
+        audit.target('invoice', id);
+        audit.change({ period: invoice.period, totalCents: invoice.totalCents }, null);
+        await repo.deleteInvoice(tx, invoice.tenantId, id);
+      });
+    },
+
+    /** The invoice as a PDF a client would accept; drafts say DRAFT, void ones VOID. */
+    async pdf(scope: Scope, id: string) {
+      const invoice = await load(db, scope, id);
+      const parties = await repo.findParties(db, scope.tenantId, invoice.clientId);
+      const content = await renderInvoicePdf(invoice, {
+        organization: { name: parties.organizationName },
+        client: { name: invoice.clientName, address: parties.clientAddress },
+      });
+      const name = invoice.number ?? `${invoice.clientName} ${invoice.period} draft`;
+      return { fileName: `${name}.pdf`, contentType: 'application/pdf', content };
+    },
+
+    /**
+     * The month's invoices as CSV: the accounting formats take finalized invoices only (what was
+     * issued); the plain one every invoice that is not void.
+     */
+    async exportCsv(scope: Scope, period: string, format: InvoiceCsvFormat) {
+      const wanted = format === 'plain' ? ['draft', 'finalized'] : ['finalized'];
+      const found = (await repo.listInvoices(db, scope, { period })).filter((f) =>
+        wanted.includes(f.invoice.status),
+      );
+      const invoices = [];
+      for (const one of found) invoices.push(await toInvoice(db, one));
+      const settings = await repo.getSettings(db, scope.tenantId);
+      let csv: string;
+      try {
+        csv = invoicesToCsv(invoices, format, { revenueAccountCode: settings.revenueAccountCode });
+      } catch (error) {
+        if (error instanceof RangeError) throw new AppError('request.invalid', error.message);
+        throw error;
+      }
+      return {
+        fileName: `invoices-${period}-${format}.csv`,
+        contentType: 'text/csv',
+        content: Buffer.from(csv),
+      };
+    },
+
+    async getSettings(scope: Scope): Promise<BillingSettings> {
+      return toSettings(await repo.getSettings(db, scope.tenantId));
+    },
+
+    async updateSettings(actor: Actor, input: BillingSettingsUpdate): Promise<BillingSettings> {
+      return actions.run(actor, 'billing_settings.update', async (tx, audit) => {
+        const before = await repo.getSettings(tx, actor.scope.tenantId, true);
+        audit.target('billing_settings', actor.scope.tenantId);
+        if (input.nextInvoiceNumber !== undefined && input.nextInvoiceNumber < before.nextInvoiceNumber) {
+          const used = await repo.findUsedSequence(tx, actor.scope.tenantId, input.nextInvoiceNumber);
+          if (used) {
+            const message = `Invoice ${used} already has a number at or above ${input.nextInvoiceNumber}; numbers never repeat.`;
+            throw new AppError('request.invalid', message, [{ path: ['nextInvoiceNumber'], message }]);
+          }
+        }
+        const after = await repo.updateSettings(tx, actor.scope.tenantId, {
+          ...input,
+          updatedAt: clock.now(),
+        });
+        audit.change(toSettings(before), toSettings(after));
+        return toSettings(after);
+      });
+    },
+  };
+}
+
+export type InvoiceService = ReturnType<typeof createInvoiceService>;
