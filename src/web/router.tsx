@@ -12,6 +12,7 @@ import {
 import { agreementStatuses } from '../shared/api/agreements.ts';
 import { catalogCategories } from '../shared/api/catalog.ts';
 import { inboundOutcomes } from '../shared/api/inbound-mail.ts';
+import { invoiceStatuses } from '../shared/api/invoices.ts';
 import type { AgreementsSearch } from './features/agreements/agreements-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { type MfaPending, signInDestination } from './features/auth/mfa-api.ts';
@@ -23,6 +24,7 @@ import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
 import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
 import type { TriageSearch } from './features/inbound-mail/inbound-mail-api.ts';
+import type { InvoicesSearch } from './features/invoices/invoices-page.tsx';
 import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
 import type { CatalogSearch } from './features/settings/catalog-page.tsx';
 import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
@@ -188,6 +190,24 @@ const agreementRoute = createRoute({
     () => import('./features/agreements/agreement-editor-page.tsx'),
     'AgreementPage',
   ),
+});
+
+/** The month, status and client live in the URL; no month means this month. */
+const invoicesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'invoices',
+  validateSearch: (search: Record<string, unknown>): InvoicesSearch => ({
+    period: /^\d{4}-(0[1-9]|1[0-2])$/.test(String(search.period)) ? String(search.period) : undefined,
+    status: invoiceStatuses.find((status) => status === search.status),
+    clientId: text(search.clientId),
+  }),
+  component: lazyRouteComponent(() => import('./features/invoices/invoices-page.tsx'), 'InvoicesPage'),
+});
+
+const invoiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'invoices/$invoiceId',
+  component: lazyRouteComponent(() => import('./features/invoices/invoice-page.tsx'), 'InvoicePage'),
 });
 
 const settingsRoute = createRoute({
@@ -364,6 +384,15 @@ const taxCodesRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/tax-codes-page.tsx'), 'TaxCodesPage'),
 });
 
+const billingSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'billing',
+  component: lazyRouteComponent(
+    () => import('./features/settings/billing-settings-page.tsx'),
+    'BillingSettingsPage',
+  ),
+});
+
 const mailSettingsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'mail',
@@ -461,6 +490,8 @@ const routeTree = rootRoute.addChildren([
     agreementsRoute,
     newAgreementRoute,
     agreementRoute,
+    invoicesRoute,
+    invoiceRoute,
     triageRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
@@ -473,6 +504,7 @@ const routeTree = rootRoute.addChildren([
       catalogRoute,
       taxCodesRoute,
       workRolesRoute,
+      billingSettingsRoute,
       securitySettingsRoute,
       ssoSettingsRoute,
       auditLogRoute,

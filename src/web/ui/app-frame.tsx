@@ -24,6 +24,7 @@ import {
   IconChevronDown,
   IconContract,
   IconDeviceDesktop,
+  IconFileInvoice,
   IconKey,
   IconLayoutDashboard,
   IconLogout,
@@ -45,7 +46,7 @@ import { notifyError } from './notify.tsx';
 
 interface NavItem {
   label: string;
-  to: '/' | '/tickets' | '/triage' | '/clients' | '/agreements' | '/settings';
+  to: '/' | '/tickets' | '/triage' | '/clients' | '/agreements' | '/invoices' | '/settings';
   icon: ReactNode;
   permission?: Permission;
   /** Beside the label, e.g. a count of what waits there. */
@@ -78,6 +79,12 @@ const navItems: NavItem[] = [
     to: '/agreements',
     icon: <IconContract size={17} stroke={1.6} />,
     permission: 'billing.read',
+  },
+  {
+    label: 'Invoices',
+    to: '/invoices',
+    icon: <IconFileInvoice size={17} stroke={1.6} />,
+    permission: 'invoices.read',
   },
   { label: 'Settings', to: '/settings', icon: <IconSettings size={17} stroke={1.6} /> },
 ];

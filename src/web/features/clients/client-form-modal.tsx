@@ -6,6 +6,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   TagsInput,
   Textarea,
   TextInput,
@@ -28,6 +29,9 @@ interface FormValues {
   defaultCalendarId: string | null;
   defaultSlaPolicyId: string | null;
   currency: CurrencyCode;
+  taxExempt: boolean;
+  taxExemptionReference: string;
+  showCoveredWork: boolean;
 }
 
 function initialValues(client?: Client): FormValues {
@@ -40,6 +44,9 @@ function initialValues(client?: Client): FormValues {
     defaultCalendarId: client?.defaultCalendarId ?? null,
     defaultSlaPolicyId: client?.defaultSlaPolicyId ?? null,
     currency: (client?.currency as CurrencyCode | undefined) ?? 'USD',
+    taxExempt: client?.taxExempt ?? false,
+    taxExemptionReference: client?.taxExemptionReference ?? '',
+    showCoveredWork: client?.showCoveredWork ?? false,
   };
 }
 
@@ -53,6 +60,9 @@ function toInput(values: FormValues): ClientInput {
     defaultCalendarId: values.defaultCalendarId,
     defaultSlaPolicyId: values.defaultSlaPolicyId,
     currency: values.currency,
+    taxExempt: values.taxExempt,
+    taxExemptionReference: (values.taxExempt && values.taxExemptionReference.trim()) || null,
+    showCoveredWork: values.showCoveredWork,
   };
 }
 
@@ -162,6 +172,31 @@ function ClientForm(props: { onClose: () => void; client?: Client; onSaved?: (cl
           error={errors.currency}
           onChange={(code) => code && set('currency', code as CurrencyCode)}
         />
+        <SimpleGrid cols={2} spacing="sm">
+          <Stack gap={6}>
+            <Switch
+              label="Tax exempt"
+              description="Invoices charge no tax and print the exemption reference."
+              checked={values.taxExempt}
+              onChange={(event) => set('taxExempt', event.currentTarget.checked)}
+            />
+            {values.taxExempt && (
+              <TextInput
+                aria-label="Exemption reference"
+                placeholder="Exemption certificate number"
+                value={values.taxExemptionReference}
+                error={errors.taxExemptionReference}
+                onChange={(event) => set('taxExemptionReference', event.currentTarget.value)}
+              />
+            )}
+          </Stack>
+          <Switch
+            label="Show covered work on invoices"
+            description="Covered work appears as $0 lines with its value, so the client sees what the agreement paid for."
+            checked={values.showCoveredWork}
+            onChange={(event) => set('showCoveredWork', event.currentTarget.checked)}
+          />
+        </SimpleGrid>
         {can('calendars.read') && (
           <SimpleGrid cols={2} spacing="sm">
             <Select

@@ -5,6 +5,7 @@ import {
   IconBook,
   IconCalendarTime,
   IconClockShield,
+  IconFileInvoice,
   IconFingerprint,
   IconInbox,
   IconKey,
@@ -31,6 +32,7 @@ interface Area {
     | '/settings/catalog'
     | '/settings/tax-codes'
     | '/settings/work-roles'
+    | '/settings/billing'
     | '/settings/mail'
     | '/settings/inbound-mail'
     | '/settings/email-templates'
@@ -89,6 +91,12 @@ const groups: { label: string; areas: Area[] }[] = [
         label: 'Work roles',
         icon: <IconUserCog size={16} />,
         permission: 'billing.read',
+      },
+      {
+        to: '/settings/billing',
+        label: 'Invoicing',
+        icon: <IconFileInvoice size={16} />,
+        permission: 'invoices.read',
       },
     ],
   },

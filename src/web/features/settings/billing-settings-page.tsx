@@ -1,0 +1,244 @@
+// Settings → Billing → Invoicing: invoice numbering, payment terms, whether prices include tax, the revenue
+// account accounting exports use, and the margin below which profitability flags a client.
+import { Button, Grid, Group, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { notifyError, notifySuccess } from '../../ui/notify.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { SectionCard } from '../../ui/section-card.tsx';
+import { useCan } from '../auth/session.ts';
+import {
+  type BillingSettings,
+  type BillingSettingsUpdate,
+  billingSettingsQuery,
+  invoiceKeys,
+  updateBillingSettings,
+} from '../invoices/invoices-api.ts';
+
+type Form = {
+  [K in keyof BillingSettings]: BillingSettings[K] extends number ? number | string : BillingSettings[K];
+};
+type Errors = Partial<Record<keyof BillingSettings, string>>;
+
+const numberFields = ['nextInvoiceNumber', 'paymentTermsDays', 'marginThresholdPercent'] as const;
+
+/** What changed, as the PATCH body; a number field left empty or not whole is reported instead. */
+function changesOf(form: Form, saved: BillingSettings): { body: BillingSettingsUpdate; errors: Errors } {
+  const body: Record<string, unknown> = {};
+  const errors: Errors = {};
+  for (const key of Object.keys(saved) as (keyof BillingSettings)[]) {
+    let value: unknown = form[key];
+    if ((numberFields as readonly string[]).includes(key)) {
+      if (value === '' || !Number.isInteger(Number(value))) {
+        errors[key] = 'Enter a whole number';
+        continue;
+      }
+      value = Number(value);
+    }
+    if (typeof value === 'string') value = value.trim();
+    if (value !== saved[key]) body[key] = value;
+  }
+  return { body: body as BillingSettingsUpdate, errors };
+}
+
+export function BillingSettingsPage() {
+  const settings = useQuery(billingSettingsQuery);
+  const header = (
+    <PageHeader
+      title="Invoicing"
+      description="How invoices are numbered and paid, how tax is read from prices, and what accounting exports and profitability use."
+    />
+  );
+  if (!settings.isSuccess) {
+    return (
+      <>
+        {header}
+        <QueryState query={settings} height={360} />
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <BillingSettingsForm settings={settings.data} />
+    </>
+  );
+}
+
+function BillingSettingsForm(props: { settings: BillingSettings }) {
+  const { settings } = props;
+  const can = useCan();
+  const canManage = can('billing.manage');
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<Form>(settings);
+  const [errors, setErrors] = useState<Errors>({});
+  const set = (patch: Partial<Form>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    setErrors((current) => {
+      const next = { ...current };
+      for (const key of Object.keys(patch)) delete next[key as keyof Errors];
+      return next;
+    });
+  };
+  const { body, errors: localErrors } = changesOf(form, settings);
+  const isDirty = Object.keys(body).length > 0 || Object.keys(localErrors).length > 0;
+
+  const save = useMutation({
+    mutationFn: () => updateBillingSettings(body),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(invoiceKeys.settings, saved);
+      setForm(saved);
+      setErrors({});
+      notifySuccess('Invoicing settings saved');
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) setErrors(error.fieldErrors as Errors);
+      notifyError(error, 'Could not save the invoicing settings');
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (Object.keys(localErrors).length > 0) return setErrors(localErrors);
+    save.mutate();
+  }
+
+  const nextNumber = `${String(form.invoicePrefix).trim()}${form.nextInvoiceNumber === '' ? '…' : form.nextInvoiceNumber}`;
+  const terms = Number(form.paymentTermsDays);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <SectionCard
+            title="Invoices"
+            description="Numbers are given when an invoice is finalized, in order, and never skip or repeat."
+          >
+            <Stack gap="sm">
+              <Group grow align="flex-start">
+                <TextInput
+                  label="Invoice prefix"
+                  description="Letters, digits and - _ / . (may be empty)"
+                  maxLength={20}
+                  disabled={!canManage}
+                  value={form.invoicePrefix}
+                  error={errors.invoicePrefix}
+                  onChange={(event) => set({ invoicePrefix: event.currentTarget.value })}
+                />
+                <NumberInput
+                  label="Next invoice number"
+                  description="Can go back only to a number not used yet"
+                  min={1}
+                  max={999_999_999}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  clampBehavior="none"
+                  disabled={!canManage}
+                  value={form.nextInvoiceNumber}
+                  error={errors.nextInvoiceNumber}
+                  onChange={(value) => set({ nextInvoiceNumber: value })}
+                />
+              </Group>
+              <Text size="sm" c="dimmed">
+                The next finalized invoice is{' '}
+                <Text span fw={600} c="var(--mantine-color-text)">
+                  {nextNumber}
+                </Text>
+                .
+              </Text>
+              <NumberInput
+                label="Payment terms (days)"
+                description={
+                  Number.isInteger(terms) && String(form.paymentTermsDays) !== ''
+                    ? terms === 0
+                      ? 'Invoices are due on the day they are issued.'
+                      : `Invoices are due ${terms} ${terms === 1 ? 'day' : 'days'} after they are issued (net ${terms}).`
+                    : 'Days from issue to due date, 0 to 365.'
+                }
+                min={0}
+                max={365}
+                allowDecimal={false}
+                allowNegative={false}
+                clampBehavior="none"
+                w={260}
+                disabled={!canManage}
+                value={form.paymentTermsDays}
+                error={errors.paymentTermsDays}
+                onChange={(value) => set({ paymentTermsDays: value })}
+              />
+              <Switch
+                label="Prices include tax"
+                description="Catalog and agreement prices already hold the tax, as in much of Europe and Australia; invoices show the tax they contain. Off: tax is added on top."
+                disabled={!canManage}
+                checked={form.pricesIncludeTax}
+                error={errors.pricesIncludeTax}
+                onChange={(event) => set({ pricesIncludeTax: event.currentTarget.checked })}
+              />
+              <Text size="xs" c="dimmed">
+                Changes apply to drafts when they are next built or rebuilt; finalized invoices keep theirs.
+              </Text>
+            </Stack>
+          </SectionCard>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <SectionCard
+              title="Accounting export"
+              description="Exported invoice lines are posted to this revenue account in your accounting system."
+            >
+              <TextInput
+                label="Revenue account code"
+                description="e.g. 200 (Xero needs an account on every line)"
+                maxLength={20}
+                w={260}
+                disabled={!canManage}
+                value={form.revenueAccountCode}
+                error={errors.revenueAccountCode}
+                onChange={(event) => set({ revenueAccountCode: event.currentTarget.value })}
+              />
+            </SectionCard>
+            <SectionCard
+              title="Profitability"
+              description="Clients whose margin (what they pay less what their work and resale cost) falls below this are flagged."
+            >
+              <NumberInput
+                label="Margin threshold (%)"
+                min={-100}
+                max={100}
+                allowDecimal={false}
+                clampBehavior="none"
+                suffix=" %"
+                w={200}
+                disabled={!canManage}
+                value={form.marginThresholdPercent}
+                error={errors.marginThresholdPercent}
+                onChange={(value) => set({ marginThresholdPercent: value })}
+              />
+            </SectionCard>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {canManage && (
+        <Group mt="md">
+          <Button type="submit" loading={save.isPending} disabled={!isDirty}>
+            Save invoicing settings
+          </Button>
+          {isDirty && (
+            <Button
+              variant="subtle"
+              color="gray"
+              onClick={() => {
+                setForm(settings);
+                setErrors({});
+              }}
+            >
+              Discard changes
+            </Button>
+          )}
+        </Group>
+      )}
+    </form>
+  );
+}
