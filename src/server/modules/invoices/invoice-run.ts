@@ -1,15 +1,17 @@
-// Builds one client's draft invoice for a month, inside the caller's transaction: fees for the month in
-// advance, the client's unbilled time before it in arrears (classified with what its blocks and retainers
-// hold), taxes. The client's row is held first, so two runs for one client take turns; a finalized month
-// is left alone, and a draft is rebuilt in place — a run never bills anything twice.
+// Builds clients' draft invoices for a month: fees for the month in advance, each client's unbilled time
+// before it in arrears (classified with what its blocks and retainers hold), taxes. Many clients are read
+// in a few statements and planned in memory; each client's invoice is then written in its own short
+// transaction behind a lock on its row, so two runs over a client take turns, a finalized month is left
+// alone, and a draft is replaced under its id — a run never bills anything twice.
 import type { InvoiceRunOutcome } from '../../../shared/api/invoices.ts';
-import type { ClassifyResult } from '../../../shared/billing/classify-time.ts';
+import type { ClassifiedEntry, ClassifyResult } from '../../../shared/billing/classify-time.ts';
 import { computeTaxes, monthBounds, shiftPeriod } from '../../../shared/billing/invoice-math.ts';
 import type { Executor } from '../../db/client.ts';
+import { newId } from '../../db/columns.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { AgreementRow } from '../agreements/index.ts';
+import type { AgreementLineRow, AgreementRow } from '../agreements/index.ts';
 import { findDefaultTaxCode } from '../catalog/index.ts';
-import { classifyEntries } from '../time/index.ts';
+import { classifyLoaded, type EntryWithTicket, loadClassifyContext } from '../time/index.ts';
 import {
   type DraftLine,
   type FeeItem,
@@ -22,13 +24,110 @@ import * as repo from './invoices.repository.ts';
 import type { PoolBalances } from './invoices.table.ts';
 
 export interface BuiltInvoice {
-  outcome: InvoiceRunOutcome;
+  outcome: Exclude<InvoiceRunOutcome, 'failed'>;
   invoice: repo.InvoiceRow | null;
 }
 
 const noTax: TaxRate = { taxCodeId: null, taxCodeName: null, taxRateBasisPoints: 0 };
 const isPooled = (a: AgreementRow) => a.type === 'block_hours' || a.type === 'retainer';
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Everything a batch of clients' invoices is made from. */
+interface RunSources {
+  period: string;
+  labourThrough: string;
+  settings: repo.SettingsRow;
+  defaultTax: TaxRate;
+  items: Map<string, FeeItem>;
+  agreements: Map<string, AgreementRow[]>;
+  agreementLines: Map<string, AgreementLineRow[]>;
+  entries: Map<string, EntryWithTicket[]>;
+  pools: Map<string, PoolBalances>;
+  agreementNames: Map<string, string>;
+  classified: Map<string, ClassifiedEntry>;
+  closing: ClassifyResult['balances'];
+}
+
+/** What one client's invoice will be, planned from a read of many clients' sources. */
+export interface InvoicePlan {
+  values: Omit<repo.InvoiceInsert, 'tenantId' | 'clientId' | 'period'>;
+  lines: (DraftLine & { position: number; taxCents: number })[];
+  entries: { timeEntryId: string; revision: number }[];
+}
+
+/**
+ * Plans the clients' invoices for the month from one read of their sources (a few statements however
+ * many clients): a plan per client, null where there is nothing to bill. Clients whose month is finalized
+ * are left out. Throws when any client's time cannot be classified; the caller plans them one by one.
+ */
+export async function planInvoices(
+  db: Executor,
+  tenantId: string,
+  clientIds: readonly string[],
+  period: string,
+  now: Date,
+): Promise<Map<string, InvoicePlan | null>> {
+  const finalized = new Set(
+    (await repo.listLiveInvoices(db, tenantId, clientIds, period)).flatMap((i) =>
+      i.status === 'finalized' ? [i.clientId] : [],
+    ),
+  );
+  const clients = (await repo.listClients(db, tenantId, clientIds)).filter((c) => !finalized.has(c.id));
+  if (clients.length === 0) return new Map();
+  const sources = await readSources(db, tenantId, clients, period);
+  return new Map(clients.map((client) => [client.id, planInvoice(client, sources, now)]));
+}
+
+/**
+ * Writes one client's planned invoice in the caller's transaction, behind a lock on the client's row, so
+ * runs over a client take turns: a finalized month is left alone, a draft is replaced under its id (the
+ * latest plan wins), and a draft with nothing left to bill goes.
+ */
+export async function writeInvoice(
+  tx: Executor,
+  tenantId: string,
+  clientId: string,
+  period: string,
+  plan: InvoicePlan | null,
+): Promise<BuiltInvoice> {
+  if ((await repo.listClients(tx, tenantId, [clientId], true)).length === 0) {
+    throw new AppError('client.not_found', 'Client not found.');
+  }
+  const [live] = await repo.listLiveInvoices(tx, tenantId, [clientId], period);
+  if (live?.status === 'finalized') return { outcome: 'already_finalized', invoice: live };
+  if (live) await repo.deleteInvoices(tx, tenantId, [live.id]);
+  if (!plan) return { outcome: 'nothing_to_bill', invoice: null };
+  const [invoice] = await repo.insertDrafts(tx, [
+    {
+      ...plan.values,
+      id: live?.id ?? newId(),
+      tenantId,
+      clientId,
+      period,
+      ...(live && { createdAt: live.createdAt }),
+    },
+  ]);
+  const invoiceId = invoice!.id;
+  await repo.insertContents(
+    tx,
+    tenantId,
+    plan.lines.map((line) => ({ ...line, invoiceId })),
+    plan.entries.map((entry) => ({ ...entry, invoiceId })),
+  );
+  return { outcome: live ? 'rebuilt' : 'created', invoice: invoice! };
+}
+
+/** One client's invoice for the month (a rebuild, an approval), read after its row is held. */
 export async function buildInvoice(
   tx: Executor,
   tenantId: string,
@@ -36,20 +135,27 @@ export async function buildInvoice(
   period: string,
   now: Date,
 ): Promise<BuiltInvoice> {
-  const client = await repo.lockClient(tx, tenantId, clientId);
-  if (!client) throw new AppError('client.not_found', 'Client not found.');
-  const live = await repo.findLiveInvoice(tx, tenantId, clientId, period);
-  if (live?.status === 'finalized') return { outcome: 'already_finalized', invoice: live };
+  await repo.listClients(tx, tenantId, [clientId], true);
+  const plans = await planInvoices(tx, tenantId, [clientId], period, now);
+  return writeInvoice(tx, tenantId, clientId, period, plans.get(clientId) ?? null);
+}
 
+async function readSources(
+  tx: Executor,
+  tenantId: string,
+  clients: readonly repo.ClientRow[],
+  period: string,
+): Promise<RunSources> {
+  const ids = clients.map((c) => c.id);
   const settings = await repo.getSettings(tx, tenantId);
   const labourThrough = monthBounds(period).first;
-  const agreements = await repo.listClientAgreements(tx, tenantId, clientId);
+  const agreements = await repo.listClientsAgreements(tx, tenantId, ids);
   const agreementLines = await repo.listAgreementLines(
     tx,
     tenantId,
     agreements.map((a) => a.id),
   );
-  const rows = await repo.listUnbilledEntries(tx, tenantId, clientId, new Date(`${labourThrough}T00:00:00Z`));
+  const rows = await repo.listUnbilledEntries(tx, tenantId, ids, new Date(`${labourThrough}T00:00:00Z`));
   const items = new Map(
     (
       await repo.listItemsWithTax(tx, tenantId, [
@@ -75,25 +181,57 @@ export async function buildInvoice(
         taxRateBasisPoints: defaultTaxRow.rateBasisPoints,
       }
     : noTax;
+  const pools = new Map(
+    (await repo.listPreviousPools(tx, tenantId, ids, period)).map((p) => [p.clientId, p.poolBalances]),
+  );
+  const context = await loadClassifyContext(tx, tenantId, {
+    tickets: new Set(rows.map((r) => r.ticket)),
+    entryAgreementIds: rows.map((r) => r.entry.agreementId),
+    alsoAgreementIds: agreements.filter(isPooled).map((a) => a.id),
+  });
+  // Every client's time in one pass: balances are per agreement, so clients never share one.
+  const opening = Object.fromEntries([...pools.values()].flatMap((p) => Object.entries(openingOf(p))));
+  const { entries, balances: closing } = classifyLoaded(context, rows, { balances: () => opening });
+  return {
+    period,
+    labourThrough,
+    settings,
+    defaultTax,
+    items,
+    agreements: groupBy(agreements, (a) => a.clientId),
+    agreementLines: groupBy(agreementLines, (l) => l.agreementId),
+    entries: groupBy(rows, (r) => r.clientId),
+    pools,
+    agreementNames: new Map([...context.chain.values()].map((a) => [a.id, a.name])),
+    classified: new Map(entries.map((e) => [e.entryId, e])),
+    closing,
+  };
+}
 
-  const fees = feeLines({ period, agreements, lines: agreementLines, items, defaultTax });
-
-  const previous = await repo.findPreviousInvoice(tx, tenantId, clientId, period);
-  const pools = previous?.poolBalances ?? {};
-  const opening = Object.fromEntries(
+const openingOf = (pools: PoolBalances) =>
+  Object.fromEntries(
     Object.entries(pools).map(([id, pool]) => [
       id,
       { minutes: pool.tranches.reduce((sum, t) => sum + t.minutes, 0), cents: pool.cents },
     ]),
   );
+
+/** One client's invoice from the batch's sources; null when there is nothing to bill. */
+function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): InvoicePlan | null {
+  const { period, settings, items, defaultTax } = sources;
+  const agreements = sources.agreements.get(client.id) ?? [];
+  const rows = sources.entries.get(client.id) ?? [];
+  const fees = feeLines({
+    period,
+    agreements,
+    lines: agreements.flatMap((a) => sources.agreementLines.get(a.id) ?? []),
+    items,
+    defaultTax,
+  });
+
+  const pools = sources.pools.get(client.id) ?? {};
   let labour: DraftLine[] = [];
-  let closing: ClassifyResult['balances'] = {};
   if (rows.length > 0) {
-    const { result, agreements: loaded } = await classifyEntries(tx, tenantId, rows, {
-      balances: () => opening,
-      alsoAgreementIds: agreements.filter(isPooled).map((a) => a.id),
-    });
-    closing = result.balances;
     const tickets = new Map<string, LabourTicket>();
     for (const { ticket } of rows) {
       tickets.set(ticket.id, {
@@ -104,19 +242,16 @@ export async function buildInvoice(
       });
     }
     labour = labourLines({
-      entries: result.entries,
+      entries: rows.map(({ entry }) => sources.classified.get(entry.id)!),
       tickets,
       ticketOf: new Map(rows.map(({ entry }) => [entry.id, entry.ticketId])),
-      agreementNames: new Map([...loaded.values()].map((a) => [a.id, a.name])),
+      agreementNames: sources.agreementNames,
       showCoveredWork: client.showCoveredWork,
     });
   }
 
   const lines = [...fees.lines, ...labour];
-  if (lines.length === 0 && fees.countChanges.length === 0 && rows.length === 0) {
-    if (live) await repo.deleteInvoice(tx, tenantId, live.id);
-    return { outcome: 'nothing_to_bill', invoice: null };
-  }
+  if (lines.length === 0 && fees.countChanges.length === 0 && rows.length === 0) return null;
   const totals = computeTaxes(
     lines.map((line) => ({
       amountCents: line.amountCents,
@@ -126,39 +261,32 @@ export async function buildInvoice(
     })),
     { pricesIncludeTax: settings.pricesIncludeTax, taxExempt: client.taxExempt },
   );
-  const values = {
-    currency: client.currency,
-    paymentTermsDays: settings.paymentTermsDays,
-    pricesIncludeTax: settings.pricesIncludeTax,
-    taxExempt: client.taxExempt,
-    taxExemptionReference: client.taxExempt ? client.taxExemptionReference : null,
-    labourThrough,
-    subtotalCents: totals.subtotalCents,
-    taxCents: totals.taxCents,
-    totalCents: totals.totalCents,
-    taxes: totals.taxes.map(({ taxCodeId, name, rateBasisPoints, amountCents, taxCents }) => ({
-      taxCodeId,
-      name,
-      rateBasisPoints,
-      amountCents,
-      taxCents,
-    })),
-    countChanges: fees.countChanges,
-    poolBalances: nextPools(pools, opening, closing, agreements, fees.purchases, period),
-    builtAt: now,
-    updatedAt: now,
+  return {
+    values: {
+      currency: client.currency,
+      paymentTermsDays: settings.paymentTermsDays,
+      pricesIncludeTax: settings.pricesIncludeTax,
+      taxExempt: client.taxExempt,
+      taxExemptionReference: client.taxExempt ? client.taxExemptionReference : null,
+      labourThrough: sources.labourThrough,
+      subtotalCents: totals.subtotalCents,
+      taxCents: totals.taxCents,
+      totalCents: totals.totalCents,
+      taxes: totals.taxes.map(({ taxCodeId, name, rateBasisPoints, amountCents, taxCents }) => ({
+        taxCodeId,
+        name,
+        rateBasisPoints,
+        amountCents,
+        taxCents,
+      })),
+      countChanges: fees.countChanges,
+      poolBalances: nextPools(pools, sources.closing, agreements, fees.purchases, period),
+      builtAt: now,
+      updatedAt: now,
+    },
+    lines: lines.map((line, position) => ({ ...line, position, taxCents: totals.lineTaxCents[position]! })),
+    entries: rows.map(({ entry }) => ({ timeEntryId: entry.id, revision: entry.revision })),
   };
-  const invoice = live
-    ? await repo.updateInvoice(tx, tenantId, live.id, values)
-    : await repo.insertInvoice(tx, { tenantId, clientId, period, ...values });
-  await repo.replaceContents(
-    tx,
-    tenantId,
-    invoice.id,
-    lines.map((line, position) => ({ ...line, position, taxCents: totals.lineTaxCents[position]! })),
-    rows.map(({ entry }) => ({ timeEntryId: entry.id, revision: entry.revision })),
-  );
-  return { outcome: live ? 'rebuilt' : 'created', invoice };
 }
 
 /**
@@ -168,12 +296,12 @@ export async function buildInvoice(
  */
 function nextPools(
   pools: PoolBalances,
-  opening: Record<string, { minutes: number; cents: number }>,
   closing: ClassifyResult['balances'],
   agreements: readonly AgreementRow[],
   purchases: ReadonlyMap<string, { minutes: number; cents: number }>,
   period: string,
 ): PoolBalances {
+  const opening = openingOf(pools);
   const next: PoolBalances = {};
   for (const agreement of agreements.filter(isPooled)) {
     let tranches = (pools[agreement.id]?.tranches ?? []).map((t) => ({ ...t }));

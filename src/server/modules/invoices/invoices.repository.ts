@@ -30,6 +30,8 @@ import { timeEntries } from '../time/time.table.ts';
 import { billingSettings, invoiceLines, invoices, invoiceTimeEntries } from './invoices.table.ts';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
+export type InvoiceInsert = typeof invoices.$inferInsert;
+export type ClientRow = typeof clients.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
 export type SettingsRow = typeof billingSettings.$inferSelect;
 
@@ -54,37 +56,59 @@ export async function updateSettings(
   return row!;
 }
 
-/** Holds the client's row for the transaction: runs for one client take turns. */
-export async function lockClient(db: Executor, tenantId: string, clientId: string) {
-  const [row] = await db
+/** An array parameter as one text value, so thousands of ids are one parameter on either engine. */
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** The clients in id order; `lock` holds their rows for the transaction, so runs over a client take turns. */
+export async function listClients(
+  db: Executor,
+  tenantId: string,
+  clientIds: readonly string[],
+  lock = false,
+) {
+  const query = db
     .select()
     .from(clients)
-    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, clientId)))
-    .for('update');
-  return row;
+    .where(and(eq(clients.tenantId, tenantId), inArray(clients.id, [...clientIds])))
+    .orderBy(asc(clients.id));
+  return lock ? query.for('update') : query;
 }
 
-const liveOfClient = (tenantId: string, clientId: string) =>
-  and(eq(invoices.tenantId, tenantId), eq(invoices.clientId, clientId), ne(invoices.status, 'void'));
+const live = (tenantId: string, clientIds: readonly string[]) =>
+  and(
+    eq(invoices.tenantId, tenantId),
+    inArray(invoices.clientId, [...clientIds]),
+    ne(invoices.status, 'void'),
+  );
 
-/** The client's invoice for the month that is not void. */
-export async function findLiveInvoice(db: Executor, tenantId: string, clientId: string, period: string) {
-  const [row] = await db
+/** The clients' invoices for the month that are not void. */
+export async function listLiveInvoices(
+  db: Executor,
+  tenantId: string,
+  clientIds: readonly string[],
+  period: string,
+) {
+  return db
     .select()
     .from(invoices)
-    .where(and(liveOfClient(tenantId, clientId), eq(invoices.period, period)));
-  return row;
+    .where(and(live(tenantId, clientIds), eq(invoices.period, period)));
 }
 
-/** The client's latest invoice before the month that is not void: its pools feed this month's labour. */
-export async function findPreviousInvoice(db: Executor, tenantId: string, clientId: string, period: string) {
-  const [row] = await db
-    .select()
+/** Each client's latest invoice before the month that is not void: its pools feed this month's labour. */
+export async function listPreviousPools(
+  db: Executor,
+  tenantId: string,
+  clientIds: readonly string[],
+  period: string,
+) {
+  return db
+    .selectDistinctOn([invoices.clientId], {
+      clientId: invoices.clientId,
+      poolBalances: invoices.poolBalances,
+    })
     .from(invoices)
-    .where(and(liveOfClient(tenantId, clientId), lt(invoices.period, period)))
-    .orderBy(desc(invoices.period))
-    .limit(1);
-  return row;
+    .where(and(live(tenantId, clientIds), lt(invoices.period, period)))
+    .orderBy(asc(invoices.clientId), desc(invoices.period));
 }
 
 const lockedEntry = (db: Executor) =>
@@ -99,28 +123,42 @@ const lockedEntry = (db: Executor) =>
       ),
     );
 
-const unbilledOfClient = (
-  db: Executor,
-  tenantId: string,
-  clientId: string | typeof clients.id,
-  before: Date,
-) =>
+/** Time of the clients `ofClients` picks, before `before`, that no finalized invoice took. */
+const unbilled = (db: Executor, tenantId: string, ofClients: SQL, before: Date) =>
   and(
     eq(timeEntries.tenantId, tenantId),
     isNull(timeEntries.deletedAt),
-    eq(tickets.clientId, clientId),
+    ofClients,
     lt(timeEntries.startedAt, before),
     sql`not ${exists(lockedEntry(db))}`,
   );
 
-/** The client's time before `before` that no finalized invoice took, in start order. */
-export async function listUnbilledEntries(db: Executor, tenantId: string, clientId: string, before: Date) {
-  return db
-    .select({ entry: timeEntries, ticket: tickets })
+/**
+ * The clients' unbilled time before `before` in start order, each entry with its ticket (read once per
+ * ticket, not once per entry).
+ */
+export async function listUnbilledEntries(
+  db: Executor,
+  tenantId: string,
+  clientIds: readonly string[],
+  before: Date,
+) {
+  const entries = await db
+    .select({ entry: timeEntries, clientId: tickets.clientId })
     .from(timeEntries)
     .innerJoin(tickets, and(eq(tickets.tenantId, timeEntries.tenantId), eq(tickets.id, timeEntries.ticketId)))
-    .where(unbilledOfClient(db, tenantId, clientId, before))
+    .where(unbilled(db, tenantId, inArray(tickets.clientId, [...clientIds]), before))
     .orderBy(asc(timeEntries.startedAt), asc(timeEntries.id));
+  const ticketIds = [...new Set(entries.map(({ entry }) => entry.ticketId))];
+  const found =
+    ticketIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(tickets)
+          .where(and(eq(tickets.tenantId, tenantId), sql`${tickets.id} = any(${uuidArray(ticketIds)})`));
+  const byId = new Map(found.map((ticket) => [ticket.id, ticket]));
+  return entries.map(({ entry, clientId }) => ({ entry, ticket: byId.get(entry.ticketId)!, clientId }));
 }
 
 /**
@@ -146,7 +184,7 @@ export async function listClientsToRun(db: Executor, scope: Scope, period: strin
     .select({ one: sql`1` })
     .from(timeEntries)
     .innerJoin(tickets, and(eq(tickets.tenantId, timeEntries.tenantId), eq(tickets.id, timeEntries.ticketId)))
-    .where(and(unbilledOfClient(db, scope.tenantId, clients.id, before)));
+    .where(unbilled(db, scope.tenantId, eq(tickets.clientId, clients.id), before));
   const hasInvoice = db
     .select({ one: sql`1` })
     .from(invoices)
@@ -226,9 +264,35 @@ export async function listLines(db: Executor, tenantId: string, invoiceId: strin
     .orderBy(asc(invoiceLines.position));
 }
 
-export async function insertInvoice(db: Executor, values: typeof invoices.$inferInsert) {
-  const [row] = await db.insert(invoices).values(values).returning();
-  return row!;
+/** Writes drafts (a rebuilt one keeps its id and creation time: the caller deleted the old row). */
+export async function insertDrafts(db: Executor, rows: InvoiceInsert[]) {
+  return rows.length === 0 ? [] : db.insert(invoices).values(rows).returning();
+}
+
+/** Deletes invoices with their lines and the time they took. */
+export async function deleteInvoices(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await db.delete(invoices).where(and(eq(invoices.tenantId, tenantId), inArray(invoices.id, [...ids])));
+}
+
+/** Writes new drafts' lines and the time they took (at the revision it was classified at). */
+export async function insertContents(
+  db: Executor,
+  tenantId: string,
+  lines: Omit<typeof invoiceLines.$inferInsert, 'tenantId'>[],
+  entries: { invoiceId: string; timeEntryId: string; revision: number }[],
+) {
+  // Batches keep each statement's parameters well under PostgreSQL's limit.
+  for (let i = 0; i < lines.length; i += 500) {
+    await db.insert(invoiceLines).values(lines.slice(i, i + 500).map((line) => ({ ...line, tenantId })));
+  }
+  if (entries.length === 0) return;
+  // Tens of thousands of rows go as three array parameters.
+  await db.execute(sql`
+    insert into ${invoiceTimeEntries} (tenant_id, invoice_id, time_entry_id, revision)
+    select ${tenantId}, e.invoice_id, e.time_entry_id, e.revision
+    from unnest(${uuidArray(entries.map((e) => e.invoiceId))}, ${uuidArray(entries.map((e) => e.timeEntryId))},
+      ${`{${entries.map((e) => e.revision).join(',')}}`}::int[]) as e(invoice_id, time_entry_id, revision)`);
 }
 
 export async function updateInvoice(
@@ -243,31 +307,6 @@ export async function updateInvoice(
     .where(and(eq(invoices.tenantId, tenantId), eq(invoices.id, id)))
     .returning();
   return row!;
-}
-
-/** Replaces a draft's lines and the time it took. */
-export async function replaceContents(
-  db: Executor,
-  tenantId: string,
-  invoiceId: string,
-  lines: Omit<typeof invoiceLines.$inferInsert, 'tenantId' | 'invoiceId'>[],
-  entries: { timeEntryId: string; revision: number }[],
-) {
-  const ofInvoice = (table: typeof invoiceLines | typeof invoiceTimeEntries) =>
-    and(eq(table.tenantId, tenantId), eq(table.invoiceId, invoiceId));
-  await db.delete(invoiceLines).where(ofInvoice(invoiceLines));
-  await db.delete(invoiceTimeEntries).where(ofInvoice(invoiceTimeEntries));
-  // Batches keep each statement's parameters well under PostgreSQL's limit.
-  for (let i = 0; i < lines.length; i += 500) {
-    await db
-      .insert(invoiceLines)
-      .values(lines.slice(i, i + 500).map((line) => ({ ...line, tenantId, invoiceId })));
-  }
-  for (let i = 0; i < entries.length; i += 2000) {
-    await db
-      .insert(invoiceTimeEntries)
-      .values(entries.slice(i, i + 2000).map((entry) => ({ ...entry, tenantId, invoiceId })));
-  }
 }
 
 /** Entries the draft took whose time changed, was deleted or was invoiced elsewhere since. */
@@ -322,7 +361,7 @@ export async function countUntakenEntries(
     .select({ count: sql<number>`count(*)::int` })
     .from(timeEntries)
     .innerJoin(tickets, and(eq(tickets.tenantId, timeEntries.tenantId), eq(tickets.id, timeEntries.ticketId)))
-    .where(and(unbilledOfClient(db, tenantId, clientId, before), sql`not ${exists(taken)}`));
+    .where(and(unbilled(db, tenantId, eq(tickets.clientId, clientId), before), sql`not ${exists(taken)}`));
   return row!.count;
 }
 
@@ -350,16 +389,12 @@ export async function findEarlierDraft(db: Executor, tenantId: string, clientId:
   return row;
 }
 
-export async function deleteInvoice(db: Executor, tenantId: string, id: string) {
-  await db.delete(invoices).where(and(eq(invoices.tenantId, tenantId), eq(invoices.id, id)));
-}
-
 /** Every agreement of the client, oldest first. */
-export async function listClientAgreements(db: Executor, tenantId: string, clientId: string) {
+export async function listClientsAgreements(db: Executor, tenantId: string, clientIds: readonly string[]) {
   return db
     .select()
     .from(agreements)
-    .where(and(eq(agreements.tenantId, tenantId), eq(agreements.clientId, clientId)))
+    .where(and(eq(agreements.tenantId, tenantId), inArray(agreements.clientId, [...clientIds])))
     .orderBy(asc(agreements.startsOn), asc(agreements.id));
 }
 

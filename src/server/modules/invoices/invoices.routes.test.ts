@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
 import { type ApiClient, type ApiResponse, startTestApp, weekdays } from '../../../../test/http.ts';
 
 const t = await startTestApp();
@@ -393,6 +394,52 @@ describe('runs', () => {
     expect(invoices).toHaveLength(1);
     const outcomes = both.flatMap((r) => r.body.results.map((x: { outcome: string }) => x.outcome)).sort();
     expect(outcomes).toEqual(['created', 'rebuilt']);
+  });
+
+  it('report a client whose invoice the database refuses, and bill the others', async () => {
+    const { owner, client, workstation } = await setUp();
+    const other = await ok(owner.post('/clients', { name: 'Fabrikam' }), 201);
+    await ok(
+      owner.post('/agreements', {
+        clientId: other.id,
+        type: 'managed',
+        name: 'Managed 2026',
+        startsOn: '2026-01-01',
+        hourlyRateCents: 15_000,
+        recurringLines: [{ catalogItemId: workstation.id, quantity: 5, unitPriceCents: 12_000 }],
+      }),
+      201,
+    );
+    // The real database refuses Fabrikam's invoice, as it would a row that breaks a rule.
+    const { db } = t.handle;
+    await db.execute(
+      sql.raw(`create function refuse_fabrikam() returns trigger language plpgsql as $$
+        begin raise exception 'refused for the test'; end $$`),
+    );
+    await db.execute(
+      sql.raw(`create trigger refuse_fabrikam before insert on invoices for each row
+        when (new.client_id = '${other.id}') execute function refuse_fabrikam()`),
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const result = await ok(
+        owner.post('/invoices/runs', { period: '2026-03', clientIds: [client.id, other.id] }),
+      );
+      const byName = Object.fromEntries(result.results.map((r: { clientName: string }) => [r.clientName, r]));
+      expect(byName.Contoso).toMatchObject({ outcome: 'created' });
+      expect(byName.Fabrikam).toMatchObject({
+        outcome: 'failed',
+        invoiceId: null,
+        message: 'The invoice could not be built; see the server log.',
+      });
+      expect(logged).toHaveBeenCalled();
+      const invoices = (await owner.get('/invoices?period=2026-03')).body.items;
+      expect(invoices.map((i: { clientName: string }) => i.clientName)).toEqual(['Contoso']);
+    } finally {
+      logged.mockRestore();
+      await db.execute(sql.raw('drop trigger refuse_fabrikam on invoices'));
+      await db.execute(sql.raw('drop function refuse_fabrikam()'));
+    }
   });
 
   it('refuses a month that is not one and clients that do not exist, changing nothing', async () => {

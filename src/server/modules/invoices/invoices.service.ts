@@ -1,5 +1,6 @@
-// Invoices: the month's run (each client in its own transaction, so a run over hundreds of clients never
-// holds the database, and one client's failure is reported, not spread), review, count approval,
+// Invoices: the month's run (clients planned in batches from one read, each client's invoice committed in
+// its own transaction, so a run over hundreds of clients never holds the database, and one client's
+// failure is reported, not spread), review, count approval,
 // finalizing with the next gapless number, void; and the organization's billing settings.
 import type {
   ApproveCountsInput,
@@ -18,7 +19,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { type InvoiceCsvFormat, invoicesToCsv } from './exports/invoice-csv.ts';
 import { renderInvoicePdf } from './exports/invoice-pdf.ts';
-import { buildInvoice } from './invoice-run.ts';
+import { type BuiltInvoice, buildInvoice, planInvoices, writeInvoice } from './invoice-run.ts';
 import * as repo from './invoices.repository.ts';
 
 const notFound = () => new AppError('invoice.not_found', 'Invoice not found.');
@@ -43,6 +44,36 @@ function toSummary({ invoice, clientName }: Found): InvoiceSummary {
     totalCents: invoice.totalCents,
     pendingCountChanges: invoice.countChanges.length,
     builtAt: invoice.builtAt.toISOString(),
+  };
+}
+
+/** Clients planned from one read: a few statements each read, and each client then commits on its own. */
+const PLAN_BATCH = 100;
+
+type RunResult = InvoiceRunResult['results'][number];
+
+function toResult(client: { id: string; name: string }, built: BuiltInvoice): RunResult {
+  return {
+    clientId: client.id,
+    clientName: client.name,
+    outcome: built.outcome,
+    invoiceId: built.invoice?.id ?? null,
+    totalCents: built.invoice?.totalCents ?? null,
+    message: null,
+  };
+}
+
+/** A client that could not be built: an AppError says why; anything else is logged and said plainly. */
+function failed(client: { id: string; name: string }, error: unknown): RunResult {
+  if (!(error instanceof AppError)) console.error(error);
+  return {
+    clientId: client.id,
+    clientName: client.name,
+    outcome: 'failed',
+    invoiceId: null,
+    totalCents: null,
+    message:
+      error instanceof AppError ? error.message : 'The invoice could not be built; see the server log.',
   };
 }
 
@@ -108,39 +139,37 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
         ]);
       }
       const results: InvoiceRunResult['results'] = [];
-      for (const client of clients) {
-        try {
-          const built = await actions.run(actor, 'invoice.build', async (tx, audit) => {
-            const result = await buildInvoice(tx, actor.scope.tenantId, client.id, period, clock.now());
-            audit.target(result.invoice ? 'invoice' : 'client', result.invoice?.id ?? client.id);
-            audit.change(null, {
-              period,
-              outcome: result.outcome,
-              totalCents: result.invoice?.totalCents ?? null,
+      const plan = (ids: string[]) =>
+        db.transaction((tx) => planInvoices(tx, actor.scope.tenantId, ids, period, clock.now()), {
+          isolationLevel: 'repeatable read',
+        });
+      for (let i = 0; i < clients.length; i += PLAN_BATCH) {
+        const batch = clients.slice(i, i + PLAN_BATCH);
+        const plans = await plan(batch.map((c) => c.id)).catch(() => null);
+        for (const client of batch) {
+          try {
+            // A batch that could not be planned is planned client by client: only the culprit fails.
+            const planned = plans ?? (await plan([client.id]));
+            const built = await actions.run(actor, 'invoice.build', async (tx, audit) => {
+              const result = await writeInvoice(
+                tx,
+                actor.scope.tenantId,
+                client.id,
+                period,
+                planned.get(client.id) ?? null,
+              );
+              audit.target(result.invoice ? 'invoice' : 'client', result.invoice?.id ?? client.id);
+              audit.change(null, {
+                period,
+                outcome: result.outcome,
+                totalCents: result.invoice?.totalCents ?? null,
+              });
+              return result;
             });
-            return result;
-          });
-          results.push({
-            clientId: client.id,
-            clientName: client.name,
-            outcome: built.outcome,
-            invoiceId: built.invoice?.id ?? null,
-            totalCents: built.invoice?.totalCents ?? null,
-            message: null,
-          });
-        } catch (error) {
-          results.push({
-            clientId: client.id,
-            clientName: client.name,
-            outcome: 'failed',
-            invoiceId: null,
-            totalCents: null,
-            message:
-              error instanceof AppError
-                ? error.message
-                : 'The invoice could not be built; see the server log.',
-          });
-          if (!(error instanceof AppError)) console.error(error);
+            results.push(toResult(client, built));
+          } catch (error) {
+            results.push(failed(client, error));
+          }
         }
       }
       return { period, results };
@@ -271,7 +300,7 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
         if (invoice.status !== 'draft') throw notDraft(invoice.status);
         audit.target('invoice', id);
         audit.change({ period: invoice.period, totalCents: invoice.totalCents }, null);
-        await repo.deleteInvoice(tx, invoice.tenantId, id);
+        await repo.deleteInvoices(tx, invoice.tenantId, [id]);
       });
     },
 

@@ -2,4 +2,9 @@
 export { seedTenant as seedTimeDefaults } from './time.repository.ts';
 export { createTimeRoutes } from './time.routes.ts';
 export { createTimeService, type TimeService } from './time.service.ts';
-export { classifyEntries, type EntryWithTicket } from './time-classification.ts';
+export {
+  type ClassifyContext,
+  classifyLoaded,
+  type EntryWithTicket,
+  loadClassifyContext,
+} from './time-classification.ts';

@@ -108,46 +108,73 @@ export type EntryWithTicket = { entry: repo.TimeEntryRow; ticket: TicketRow };
 /** Opening balances of the block and retainer agreements among the loaded ones. */
 export type OpeningBalances = (agreements: ReadonlyMap<string, AgreementRow>) => ClassifyInput['balances'];
 
+/** What classifying needs besides the entries: the agreement chain with calendars, work types, names. */
+export interface ClassifyContext {
+  chain: Map<string, AgreementRow>;
+  agreements: Map<string, ClassifyAgreement>;
+  workTypes: Map<string, { name: string; isOnSite: boolean }>;
+  roleNames: Map<string, string>;
+  serviceNames: Map<string, string>;
+}
+
 /**
- * Classifies `rows` together, with a draft entry (replacing the row with its id, or joining them): loads
- * every agreement the entries, their tickets and `alsoAgreementIds` reach through fallbacks, with their
- * calendars, work types, work role and service names.
+ * Loads every agreement the entries, their tickets and `alsoAgreementIds` reach through fallbacks, with
+ * their calendars, the work types, work role and service names: a handful of statements however many
+ * entries there are.
  */
-export async function classifyEntries(
+export async function loadClassifyContext(
   db: Executor,
   tenantId: string,
-  rows: readonly EntryWithTicket[],
-  options: {
-    balances: OpeningBalances;
-    draft?: DraftEntry & { ticket: TicketRow };
-    alsoAgreementIds?: string[];
+  sources: {
+    tickets: Iterable<Pick<TicketRow, 'agreementId' | 'serviceId'>>;
+    entryAgreementIds: Iterable<string | null>;
+    alsoAgreementIds?: readonly string[];
   },
-): Promise<{ result: ClassifyResult; agreements: Map<string, AgreementRow> }> {
-  const { draft } = options;
-  const tickets = new Map<string, ClassifyTicket>();
-  for (const { ticket } of draft ? [...rows, { ticket: draft.ticket }] : rows) {
-    if (!tickets.has(ticket.id)) tickets.set(ticket.id, toClassifyTicket(ticket));
-  }
+): Promise<ClassifyContext> {
+  const tickets = [...sources.tickets];
   const chain = await loadChain(db, tenantId, [
-    ...(options.alsoAgreementIds ?? []),
-    ...[...tickets.values()].flatMap((t) => (t.agreementId ? [t.agreementId] : [])),
-    ...rows.flatMap((row) => (row.entry.agreementId ? [row.entry.agreementId] : [])),
-    ...(draft?.agreementId ? [draft.agreementId] : []),
+    ...(sources.alsoAgreementIds ?? []),
+    ...tickets.flatMap((t) => (t.agreementId ? [t.agreementId] : [])),
+    ...[...sources.entryAgreementIds].flatMap((id) => (id ? [id] : [])),
   ]);
   const agreements = await toClassifyAgreements(db, tenantId, chain);
   const workTypes = new Map(
     (await repo.listWorkTypes(db, tenantId, { includeArchived: true })).map((w) => [w.id, w]),
   );
   const roleNames = await listWorkRoleNames(db, tenantId);
+  const serviceIds = new Set([
+    ...[...chain.values()].flatMap((a) => a.coveredServiceIds),
+    ...tickets.flatMap((t) => (t.serviceId ? [t.serviceId] : [])),
+  ]);
+  const serviceNames = new Map(
+    (await findCatalogItems(db, tenantId, [...serviceIds])).map((item) => [item.id, item.name]),
+  );
+  return { chain, agreements, workTypes, roleNames, serviceNames };
+}
 
+/**
+ * Classifies `rows` together with what `loadClassifyContext` loaded for them, and a draft entry (replacing
+ * the row with its id, or joining them). Entries of several clients can go together: balances are per
+ * agreement and minimums per ticket.
+ */
+export function classifyLoaded(
+  context: ClassifyContext,
+  rows: readonly EntryWithTicket[],
+  options: { balances: OpeningBalances; draft?: DraftEntry & { ticket: TicketRow } },
+): ClassifyResult {
+  const { draft } = options;
+  const tickets = new Map<string, ClassifyTicket>();
+  for (const { ticket } of draft ? [...rows, { ticket: draft.ticket }] : rows) {
+    if (!tickets.has(ticket.id)) tickets.set(ticket.id, toClassifyTicket(ticket));
+  }
   const toEntry = (entry: DraftEntry & { ticketId: string }): ClassifyEntry => {
-    const workType = workTypes.get(entry.workTypeId);
+    const workType = context.workTypes.get(entry.workTypeId);
     return {
       ...entry,
       startedAt: new Date(entry.startedAt).toISOString(),
       workTypeName: workType?.name ?? 'Unknown work type',
       isOnSite: workType?.isOnSite ?? false,
-      workRoleName: entry.workRoleId ? (roleNames.get(entry.workRoleId) ?? null) : null,
+      workRoleName: entry.workRoleId ? (context.roleNames.get(entry.workRoleId) ?? null) : null,
     };
   };
   const entries = rows
@@ -169,23 +196,15 @@ export async function classifyEntries(
       }),
     );
   if (draft) entries.push(toEntry({ ...draft, ticketId: draft.ticket.id }));
-  const serviceIds = new Set([
-    ...[...chain.values()].flatMap((a) => a.coveredServiceIds),
-    ...[...tickets.values()].flatMap((t) => (t.serviceId ? [t.serviceId] : [])),
-  ]);
-  const serviceNames = new Map(
-    (await findCatalogItems(db, tenantId, [...serviceIds])).map((item) => [item.id, item.name]),
-  );
   // Vendor notices arrive with the vendor-control issue; until then the graduated clause absorbs.
-  const result = classifyTime({
+  return classifyTime({
     entries,
     tickets,
-    agreements,
-    balances: options.balances(chain),
+    agreements: context.agreements,
+    balances: options.balances(context.chain),
     vendorNoticeAt: null,
-    serviceNames,
+    serviceNames: context.serviceNames,
   });
-  return { result, agreements: chain };
 }
 
 /**
@@ -218,9 +237,13 @@ export async function classifyTicketTime(
           ticket.clientId,
           new Date(`${pooled.map((a) => a.startsOn).sort()[0]}T00:00:00Z`),
         );
-  const { result, agreements } = await classifyEntries(db, tenantId, rows, {
-    draft: draft && { ...draft, ticket },
+  const context = await loadClassifyContext(db, tenantId, {
+    tickets: [...rows.map((row) => row.ticket), ticket],
+    entryAgreementIds: [...rows.map((row) => row.entry.agreementId), draft?.agreementId ?? null],
     alsoAgreementIds: [...chain.keys()],
+  });
+  const result = classifyLoaded(context, rows, {
+    draft: draft && { ...draft, ticket },
     balances: (loaded) =>
       Object.fromEntries(
         [...loaded.values()].map((a) => [
@@ -233,7 +256,7 @@ export async function classifyTicketTime(
   return new Map(
     result.entries
       .filter((e) => mine.has(e.entryId))
-      .map((e) => [e.entryId, toApi(e, currency, (id) => agreements.get(id)?.name ?? null)]),
+      .map((e) => [e.entryId, toApi(e, currency, (id) => context.chain.get(id)?.name ?? null)]),
   );
 }
 
