@@ -99,7 +99,7 @@ join tickets t on t.tenant_id = te.tenant_id and t.id = te.ticket_id
 left join agreements a on a.tenant_id = t.tenant_id and a.id = t.agreement_id
 where te.tenant_id = $1 and te.deleted_at is null and te.started_at < $2
   and not exists (select 1 from invoice_time_entries l where l.tenant_id = te.tenant_id
-    and l.time_entry_id = te.id and l.locked)
+    and l.time_entry_id = te.id)
 group by t.client_id`;
 
 async function measure(engine: Engine, postgresUrl: string): Promise<InvoiceRunMeasurement | string> {

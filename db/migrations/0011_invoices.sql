@@ -43,9 +43,7 @@ CREATE TABLE "invoice_time_entries" (
 	"tenant_id" uuid NOT NULL,
 	"invoice_id" uuid NOT NULL,
 	"time_entry_id" uuid NOT NULL,
-	"revision" integer NOT NULL,
-	"locked" boolean DEFAULT false NOT NULL,
-	CONSTRAINT "invoice_time_entries_tenant_id_invoice_id_time_entry_id_pk" PRIMARY KEY("tenant_id","invoice_id","time_entry_id")
+	CONSTRAINT "invoice_time_entries_tenant_id_time_entry_id_pk" PRIMARY KEY("tenant_id","time_entry_id")
 );
 --> statement-breakpoint
 CREATE TABLE "invoices" (
@@ -70,6 +68,8 @@ CREATE TABLE "invoices" (
 	"taxes" jsonb NOT NULL,
 	"count_changes" jsonb NOT NULL,
 	"pool_balances" jsonb NOT NULL,
+	"time_entry_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"time_entry_revisions" integer[] DEFAULT '{}'::integer[] NOT NULL,
 	"built_at" timestamp with time zone NOT NULL,
 	"finalized_at" timestamp with time zone,
 	"finalized_by_id" uuid,
@@ -93,7 +93,7 @@ ALTER TABLE "invoices" ADD CONSTRAINT "invoices_tenant_id_client_id_clients_tena
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_tenant_id_finalized_by_id_memberships_tenant_id_id_fk" FOREIGN KEY ("tenant_id","finalized_by_id") REFERENCES "public"."memberships"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_tenant_id_voided_by_id_memberships_tenant_id_id_fk" FOREIGN KEY ("tenant_id","voided_by_id") REFERENCES "public"."memberships"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "invoice_lines_invoice_idx" ON "invoice_lines" USING btree ("tenant_id","invoice_id","position");--> statement-breakpoint
-CREATE UNIQUE INDEX "invoice_time_entries_locked_key" ON "invoice_time_entries" USING btree ("tenant_id","time_entry_id") WHERE "invoice_time_entries"."locked";--> statement-breakpoint
+CREATE INDEX "invoice_time_entries_invoice_idx" ON "invoice_time_entries" USING btree ("tenant_id","invoice_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_client_period_key" ON "invoices" USING btree ("tenant_id","client_id","period") WHERE "invoices"."status" <> 'void';--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_sequence_key" ON "invoices" USING btree ("tenant_id","sequence");--> statement-breakpoint
 CREATE INDEX "invoices_period_idx" ON "invoices" USING btree ("tenant_id","period");

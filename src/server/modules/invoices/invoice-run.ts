@@ -25,7 +25,7 @@ import type { PoolBalances } from './invoices.table.ts';
 
 export interface BuiltInvoice {
   outcome: Exclude<InvoiceRunOutcome, 'failed'>;
-  invoice: repo.InvoiceRow | null;
+  invoice: { id: string; totalCents: number } | null;
 }
 
 const noTax: TaxRate = { taxCodeId: null, taxCodeName: null, taxRateBasisPoints: 0 };
@@ -62,7 +62,6 @@ interface RunSources {
 export interface InvoicePlan {
   values: Omit<repo.InvoiceInsert, 'tenantId' | 'clientId' | 'period'>;
   lines: (DraftLine & { position: number; taxCents: number })[];
-  entries: { timeEntryId: string; revision: number }[];
 }
 
 /**
@@ -100,31 +99,26 @@ export async function writeInvoice(
   period: string,
   plan: InvoicePlan | null,
 ): Promise<BuiltInvoice> {
-  if ((await repo.listClients(tx, tenantId, [clientId], true)).length === 0) {
-    throw new AppError('client.not_found', 'Client not found.');
-  }
-  const [live] = await repo.listLiveInvoices(tx, tenantId, [clientId], period);
+  const locked = await repo.lockClientMonth(tx, tenantId, clientId, period);
+  if (!locked) throw new AppError('client.not_found', 'Client not found.');
+  const live = locked.invoice;
   if (live?.status === 'finalized') return { outcome: 'already_finalized', invoice: live };
   if (live) await repo.deleteInvoices(tx, tenantId, [live.id]);
   if (!plan) return { outcome: 'nothing_to_bill', invoice: null };
-  const [invoice] = await repo.insertDrafts(tx, [
-    {
-      ...plan.values,
-      id: live?.id ?? newId(),
-      tenantId,
-      clientId,
-      period,
-      ...(live && { createdAt: live.createdAt }),
-    },
-  ]);
-  const invoiceId = invoice!.id;
-  await repo.insertContents(
+  const invoice = await repo.insertDraft(tx, {
+    ...plan.values,
+    id: live?.id ?? newId(),
+    tenantId,
+    clientId,
+    period,
+    ...(live && { createdAt: live.createdAt }),
+  });
+  await repo.insertLines(
     tx,
     tenantId,
-    plan.lines.map((line) => ({ ...line, invoiceId })),
-    plan.entries.map((entry) => ({ ...entry, invoiceId })),
+    plan.lines.map((line) => ({ ...line, invoiceId: invoice.id })),
   );
-  return { outcome: live ? 'rebuilt' : 'created', invoice: invoice! };
+  return { outcome: live ? 'rebuilt' : 'created', invoice };
 }
 
 /** One client's invoice for the month (a rebuild, an approval), read after its row is held. */
@@ -135,7 +129,7 @@ export async function buildInvoice(
   period: string,
   now: Date,
 ): Promise<BuiltInvoice> {
-  await repo.listClients(tx, tenantId, [clientId], true);
+  await repo.lockClientMonth(tx, tenantId, clientId, period);
   const plans = await planInvoices(tx, tenantId, [clientId], period, now);
   return writeInvoice(tx, tenantId, clientId, period, plans.get(clientId) ?? null);
 }
@@ -281,11 +275,12 @@ function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): In
       })),
       countChanges: fees.countChanges,
       poolBalances: nextPools(pools, sources.closing, agreements, fees.purchases, period),
+      timeEntryIds: rows.map(({ entry }) => entry.id),
+      timeEntryRevisions: rows.map(({ entry }) => entry.revision),
       builtAt: now,
       updatedAt: now,
     },
     lines: lines.map((line, position) => ({ ...line, position, taxCents: totals.lineTaxCents[position]! })),
-    entries: rows.map(({ entry }) => ({ timeEntryId: entry.id, revision: entry.revision })),
   };
 }
 

@@ -19,6 +19,7 @@ import {
 import type { InvoiceListQuery } from '../../../shared/api/invoices.ts';
 import { monthBounds } from '../../../shared/billing/invoice-math.ts';
 import type { Executor } from '../../db/client.ts';
+import { newId } from '../../db/columns.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
 import { agreementLines, agreements } from '../agreements/agreements.table.ts';
@@ -58,20 +59,13 @@ export async function updateSettings(
 
 /** An array parameter as one text value, so thousands of ids are one parameter on either engine. */
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+const intArray = (values: readonly number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 
-/** The clients in id order; `lock` holds their rows for the transaction, so runs over a client take turns. */
-export async function listClients(
-  db: Executor,
-  tenantId: string,
-  clientIds: readonly string[],
-  lock = false,
-) {
-  const query = db
+export async function listClients(db: Executor, tenantId: string, clientIds: readonly string[]) {
+  return db
     .select()
     .from(clients)
-    .where(and(eq(clients.tenantId, tenantId), inArray(clients.id, [...clientIds])))
-    .orderBy(asc(clients.id));
-  return lock ? query.for('update') : query;
+    .where(and(eq(clients.tenantId, tenantId), inArray(clients.id, [...clientIds])));
 }
 
 const live = (tenantId: string, clientIds: readonly string[]) =>
@@ -81,7 +75,7 @@ const live = (tenantId: string, clientIds: readonly string[]) =>
     ne(invoices.status, 'void'),
   );
 
-/** The clients' invoices for the month that are not void. */
+/** The clients' invoices for the month that are not void (what a run needs to know of them). */
 export async function listLiveInvoices(
   db: Executor,
   tenantId: string,
@@ -89,9 +83,43 @@ export async function listLiveInvoices(
   period: string,
 ) {
   return db
-    .select()
+    .select({
+      id: invoices.id,
+      clientId: invoices.clientId,
+      status: invoices.status,
+      createdAt: invoices.createdAt,
+    })
     .from(invoices)
     .where(and(live(tenantId, clientIds), eq(invoices.period, period)));
+}
+
+/**
+ * Holds the client's row for the transaction, so runs over a client take turns, and reads its live
+ * invoice for the month; undefined when there is no such client.
+ */
+export async function lockClientMonth(db: Executor, tenantId: string, clientId: string, period: string) {
+  const [row] = await db
+    .select({
+      invoice: {
+        id: invoices.id,
+        status: invoices.status,
+        totalCents: invoices.totalCents,
+        createdAt: invoices.createdAt,
+      },
+    })
+    .from(clients)
+    .leftJoin(
+      invoices,
+      and(
+        eq(invoices.tenantId, clients.tenantId),
+        eq(invoices.clientId, clients.id),
+        eq(invoices.period, period),
+        ne(invoices.status, 'void'),
+      ),
+    )
+    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, clientId)))
+    .for('update', { of: clients });
+  return row;
 }
 
 /** Each client's latest invoice before the month that is not void: its pools feed this month's labour. */
@@ -119,7 +147,6 @@ const lockedEntry = (db: Executor) =>
       and(
         eq(invoiceTimeEntries.tenantId, timeEntries.tenantId),
         eq(invoiceTimeEntries.timeEntryId, timeEntries.id),
-        eq(invoiceTimeEntries.locked, true),
       ),
     );
 
@@ -264,9 +291,13 @@ export async function listLines(db: Executor, tenantId: string, invoiceId: strin
     .orderBy(asc(invoiceLines.position));
 }
 
-/** Writes drafts (a rebuilt one keeps its id and creation time: the caller deleted the old row). */
-export async function insertDrafts(db: Executor, rows: InvoiceInsert[]) {
-  return rows.length === 0 ? [] : db.insert(invoices).values(rows).returning();
+/** Writes a draft (a rebuilt one keeps its id and creation time: the caller deleted the old row). */
+export async function insertDraft(db: Executor, values: InvoiceInsert) {
+  const [row] = await db
+    .insert(invoices)
+    .values(values)
+    .returning({ id: invoices.id, totalCents: invoices.totalCents });
+  return row!;
 }
 
 /** Deletes invoices with their lines and the time they took. */
@@ -276,23 +307,26 @@ export async function deleteInvoices(db: Executor, tenantId: string, ids: readon
 }
 
 /** Writes new drafts' lines and the time they took (at the revision it was classified at). */
-export async function insertContents(
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Writes a new draft's lines as one JSON parameter: a run writes thousands of lines, and one value per
+ * line is far cheaper to send than one parameter per column.
+ */
+export async function insertLines(
   db: Executor,
   tenantId: string,
-  lines: Omit<typeof invoiceLines.$inferInsert, 'tenantId'>[],
-  entries: { invoiceId: string; timeEntryId: string; revision: number }[],
+  lines: Omit<typeof invoiceLines.$inferInsert, 'tenantId' | 'id'>[],
 ) {
-  // Batches keep each statement's parameters well under PostgreSQL's limit.
-  for (let i = 0; i < lines.length; i += 500) {
-    await db.insert(invoiceLines).values(lines.slice(i, i + 500).map((line) => ({ ...line, tenantId })));
-  }
-  if (entries.length === 0) return;
-  // Tens of thousands of rows go as three array parameters.
+  if (lines.length === 0) return;
+  const rows = lines.map((line) =>
+    Object.fromEntries(
+      Object.entries({ ...line, tenantId, id: newId() }).map(([key, value]) => [snakeCase(key), value]),
+    ),
+  );
   await db.execute(sql`
-    insert into ${invoiceTimeEntries} (tenant_id, invoice_id, time_entry_id, revision)
-    select ${tenantId}, e.invoice_id, e.time_entry_id, e.revision
-    from unnest(${uuidArray(entries.map((e) => e.invoiceId))}, ${uuidArray(entries.map((e) => e.timeEntryId))},
-      ${`{${entries.map((e) => e.revision).join(',')}}`}::int[]) as e(invoice_id, time_entry_id, revision)`);
+    insert into ${invoiceLines}
+    select * from jsonb_populate_recordset(null::invoice_lines, ${JSON.stringify(rows)}::jsonb)`);
 }
 
 export async function updateInvoice(
@@ -310,65 +344,56 @@ export async function updateInvoice(
 }
 
 /** Entries the draft took whose time changed, was deleted or was invoiced elsewhere since. */
-export async function countChangedEntries(
-  db: Executor,
-  tenantId: string,
-  invoiceId: string,
-): Promise<number> {
+/** Entries the draft took whose time changed, was deleted or was invoiced elsewhere since. */
+export async function countChangedEntries(db: Executor, invoice: InvoiceRow): Promise<number> {
+  const taken = sql`unnest(${uuidArray(invoice.timeEntryIds)}, ${intArray(invoice.timeEntryRevisions)}) as taken(id, revision)`;
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
-    .from(invoiceTimeEntries)
-    .innerJoin(
-      timeEntries,
-      and(
-        eq(timeEntries.tenantId, invoiceTimeEntries.tenantId),
-        eq(timeEntries.id, invoiceTimeEntries.timeEntryId),
-      ),
-    )
+    .from(taken)
+    .leftJoin(timeEntries, and(eq(timeEntries.tenantId, invoice.tenantId), sql`${timeEntries.id} = taken.id`))
     .where(
-      and(
-        eq(invoiceTimeEntries.tenantId, tenantId),
-        eq(invoiceTimeEntries.invoiceId, invoiceId),
-        or(
-          ne(timeEntries.revision, invoiceTimeEntries.revision),
-          sql`${timeEntries.deletedAt} is not null`,
-          exists(lockedEntry(db)),
-        ),
+      or(
+        isNull(timeEntries.id),
+        sql`${timeEntries.revision} <> taken.revision`,
+        sql`${timeEntries.deletedAt} is not null`,
+        exists(lockedEntry(db)),
       ),
     );
   return row!.count;
 }
 
-/** Unbilled entries of the client before `before` that the draft did not take (logged since it was built). */
-export async function countUntakenEntries(
-  db: Executor,
-  tenantId: string,
-  clientId: string,
-  invoiceId: string,
-  before: Date,
-): Promise<number> {
-  const taken = db
-    .select({ one: sql`1` })
-    .from(invoiceTimeEntries)
-    .where(
-      and(
-        eq(invoiceTimeEntries.tenantId, timeEntries.tenantId),
-        eq(invoiceTimeEntries.invoiceId, invoiceId),
-        eq(invoiceTimeEntries.timeEntryId, timeEntries.id),
-      ),
-    );
+/** Unbilled entries of the client before the draft's month that it did not take (logged since it was built). */
+export async function countUntakenEntries(db: Executor, invoice: InvoiceRow): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(timeEntries)
     .innerJoin(tickets, and(eq(tickets.tenantId, timeEntries.tenantId), eq(tickets.id, timeEntries.ticketId)))
-    .where(and(unbilled(db, tenantId, eq(tickets.clientId, clientId), before), sql`not ${exists(taken)}`));
+    .where(
+      and(
+        unbilled(
+          db,
+          invoice.tenantId,
+          eq(tickets.clientId, invoice.clientId),
+          new Date(`${invoice.labourThrough}T00:00:00Z`),
+        ),
+        sql`not (${timeEntries.id} = any(${uuidArray(invoice.timeEntryIds)}))`,
+      ),
+    );
   return row!.count;
 }
 
-export async function setEntriesLocked(db: Executor, tenantId: string, invoiceId: string, locked: boolean) {
+/** Finalizing: the invoice's time is its own, billed once and frozen until the invoice is void. */
+export async function lockEntries(db: Executor, invoice: InvoiceRow) {
+  if (invoice.timeEntryIds.length === 0) return;
+  await db.execute(sql`
+    insert into ${invoiceTimeEntries} (tenant_id, invoice_id, time_entry_id)
+    select ${invoice.tenantId}, ${invoice.id}, unnest(${uuidArray(invoice.timeEntryIds)})`);
+}
+
+/** Voiding: the invoice's time is free for the next run. */
+export async function unlockEntries(db: Executor, tenantId: string, invoiceId: string) {
   await db
-    .update(invoiceTimeEntries)
-    .set({ locked })
+    .delete(invoiceTimeEntries)
     .where(and(eq(invoiceTimeEntries.tenantId, tenantId), eq(invoiceTimeEntries.invoiceId, invoiceId)));
 }
 

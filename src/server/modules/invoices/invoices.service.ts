@@ -233,9 +233,8 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
             `The client's invoice for ${earlier.period} is still a draft; finalize it first, as each month feeds the next.`,
           );
         }
-        const labourStart = new Date(`${invoice.labourThrough}T00:00:00Z`);
-        const changed = await repo.countChangedEntries(tx, tenantId, id);
-        const untaken = await repo.countUntakenEntries(tx, tenantId, invoice.clientId, id, labourStart);
+        const changed = await repo.countChangedEntries(tx, invoice);
+        const untaken = await repo.countUntakenEntries(tx, invoice);
         if (changed + untaken > 0) {
           throw new AppError(
             'invoice.stale',
@@ -260,7 +259,7 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
           nextInvoiceNumber: settings.nextInvoiceNumber + 1,
           updatedAt: now,
         });
-        await repo.setEntriesLocked(tx, tenantId, id, true);
+        await repo.lockEntries(tx, invoice);
         audit.change(
           { status: 'draft' },
           { status: 'finalized', number: finalized.number, totalCents: finalized.totalCents },
@@ -288,7 +287,7 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
           updatedAt: now,
         });
         // Its time is free again: the next run of the month bills it on a new invoice with a new number.
-        await repo.setEntriesLocked(tx, invoice.tenantId, id, false);
+        await repo.unlockEntries(tx, invoice.tenantId, id);
         audit.change({ status: 'finalized' }, { status: 'void', reason });
       });
       return load(db, actor.scope, id);

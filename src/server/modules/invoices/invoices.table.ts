@@ -73,6 +73,12 @@ export const invoices = pgTable(
     countChanges: jsonb().$type<CountChange[]>().notNull(),
     /** After this invoice: what its pools hold for the next one's labour. */
     poolBalances: jsonb().$type<PoolBalances>().notNull(),
+    /**
+     * Every time entry the invoice took (billed, covered, absorbed, hidden) and, in the same order, the
+     * revision it was classified at: finalizing refuses a draft whose time changed since.
+     */
+    timeEntryIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    timeEntryRevisions: integer().array().notNull().default(sql`'{}'::integer[]`),
     builtAt: instant().notNull(),
     finalizedAt: instant(),
     finalizedById: uuid(),
@@ -141,9 +147,9 @@ export const invoiceLines = pgTable(
 );
 
 /**
- * Every time entry an invoice took (billed, covered, absorbed, hidden), at the revision it was classified
- * at. Finalizing locks them: an entry is on at most one finalized invoice (the partial unique index), is
- * never billed again, and cannot be edited until the invoice is void.
+ * The time entries finalized invoices took: an entry is on at most one (the unique key), is never billed
+ * again, and cannot be edited until the invoice is void, which deletes its rows. A draft keeps what it took
+ * on its own row (`invoices.timeEntryIds`), so a run writes no row per entry.
  */
 export const invoiceTimeEntries = pgTable(
   'invoice_time_entries',
@@ -151,11 +157,9 @@ export const invoiceTimeEntries = pgTable(
     tenantId: uuid().notNull(),
     invoiceId: uuid().notNull(),
     timeEntryId: uuid().notNull(),
-    revision: integer().notNull(),
-    locked: boolean().notNull().default(false),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.invoiceId, t.timeEntryId] }),
+    primaryKey({ columns: [t.tenantId, t.timeEntryId] }),
     foreignKey({
       columns: [t.tenantId, t.invoiceId],
       foreignColumns: [invoices.tenantId, invoices.id],
@@ -164,6 +168,6 @@ export const invoiceTimeEntries = pgTable(
       columns: [t.tenantId, t.timeEntryId],
       foreignColumns: [timeEntries.tenantId, timeEntries.id],
     }),
-    uniqueIndex('invoice_time_entries_locked_key').on(t.tenantId, t.timeEntryId).where(sql`${t.locked}`),
+    index('invoice_time_entries_invoice_idx').on(t.tenantId, t.invoiceId),
   ],
 );

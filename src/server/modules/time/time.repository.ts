@@ -224,12 +224,6 @@ export async function isInvoiced(db: Executor, tenantId: string, timeEntryId: st
   const [row] = await db
     .select({ invoiceId: invoiceTimeEntries.invoiceId })
     .from(invoiceTimeEntries)
-    .where(
-      and(
-        eq(invoiceTimeEntries.tenantId, tenantId),
-        eq(invoiceTimeEntries.timeEntryId, timeEntryId),
-        eq(invoiceTimeEntries.locked, true),
-      ),
-    );
+    .where(and(eq(invoiceTimeEntries.tenantId, tenantId), eq(invoiceTimeEntries.timeEntryId, timeEntryId)));
   return row !== undefined;
 }
