@@ -44,13 +44,19 @@ import {
   type MailboxService,
   type Receiver,
 } from './modules/inbound-mail/index.ts';
-import { createInvoiceRoutes, type InvoiceService } from './modules/invoices/index.ts';
+import {
+  type CreditNoteService,
+  createCreditNoteRoutes,
+  createInvoiceRoutes,
+  type InvoiceService,
+} from './modules/invoices/index.ts';
 import { createMailRoutes, type MailService } from './modules/mail/index.ts';
 import {
   createNotificationRoutes,
   type NotificationDispatcher,
   type NotificationService,
 } from './modules/notifications/index.ts';
+import { createProfitabilityRoutes, type ProfitabilityService } from './modules/profitability/index.ts';
 import { createSlaPolicyRoutes, type SlaPolicyService } from './modules/sla-policies/index.ts';
 import { createSsoRoutes, type SsoService } from './modules/sso/index.ts';
 import {
@@ -78,6 +84,8 @@ export interface Services {
   agreements: AgreementService;
   workRoles: WorkRoleService;
   invoices: InvoiceService;
+  profitability: ProfitabilityService;
+  creditNotes: CreditNoteService;
   audit: AuditService;
   sso: SsoService;
   mail: MailService;
@@ -213,6 +221,8 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createCatalogRoutes(services.catalog))
     .route('/', createAgreementRoutes(services.agreements, services.workRoles))
     .route('/', createInvoiceRoutes(services.invoices))
+    .route('/', createProfitabilityRoutes(services.profitability))
+    .route('/', createCreditNoteRoutes(services.creditNotes))
     .route('/', createAuditRoutes(services.audit))
     .route('/', createNotificationRoutes(services.notifications))
     .route('/', createMailRoutes(services.mail))

@@ -32,13 +32,14 @@ import {
   type PollerDeps,
   startSmtpListener,
 } from './modules/inbound-mail/index.ts';
-import { createInvoiceService } from './modules/invoices/index.ts';
+import { createCreditNoteService, createInvoiceService } from './modules/invoices/index.ts';
 import { createMailService } from './modules/mail/index.ts';
 import {
   createNotificationDispatcher,
   createNotificationService,
   startNotificationLoop,
 } from './modules/notifications/index.ts';
+import { createProfitabilityService } from './modules/profitability/index.ts';
 import { createSlaPolicyService } from './modules/sla-policies/index.ts';
 import { createSsoService } from './modules/sso/index.ts';
 import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
@@ -80,6 +81,7 @@ export function createServices(deps: {
     },
   });
   const mail = createMailService({ db, actions, clock, secretBox });
+  const invoices = createInvoiceService({ db, actions, clock });
   const receiver = createReceiver({ db, clock });
   const mailboxPoller = createMailboxPoller({ db, clock, secretBox, receiver, imap: deps.imap });
   return {
@@ -104,7 +106,14 @@ export function createServices(deps: {
     catalog: createCatalogService({ db, actions, clock }),
     agreements: createAgreementService({ db, actions, clock }),
     workRoles: createWorkRoleService({ db, actions, clock }),
-    invoices: createInvoiceService({ db, actions, clock }),
+    invoices,
+    profitability: createProfitabilityService({
+      db,
+      actions,
+      clock,
+      marginThresholdPercent: async (scope) => (await invoices.getSettings(scope)).marginThresholdPercent,
+    }),
+    creditNotes: createCreditNoteService({ db, actions, clock }),
     audit: createAuditService({ db, clock }),
     sso: createSsoService({ db, actions, clock, secretBox, auth }),
     mail,

@@ -25,6 +25,10 @@ import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
 import type { TriageSearch } from './features/inbound-mail/inbound-mail-api.ts';
 import type { InvoicesSearch } from './features/invoices/invoices-page.tsx';
+import {
+  type ProfitabilitySearch,
+  profitabilitySearch,
+} from './features/profitability/profitability-search.ts';
 import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
 import type { CatalogSearch } from './features/settings/catalog-page.tsx';
 import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
@@ -210,6 +214,27 @@ const invoiceRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/invoices/invoice-page.tsx'), 'InvoicePage'),
 });
 
+/** The month range (and, on a client, the month drilled into) live in the URL; none means the last 12 months. */
+const profitabilityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'profitability',
+  validateSearch: (search: Record<string, unknown>): ProfitabilitySearch => profitabilitySearch(search),
+  component: lazyRouteComponent(
+    () => import('./features/profitability/profitability-page.tsx'),
+    'ProfitabilityPage',
+  ),
+});
+
+const clientProfitabilityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'profitability/$clientId',
+  validateSearch: (search: Record<string, unknown>): ProfitabilitySearch => profitabilitySearch(search),
+  component: lazyRouteComponent(
+    () => import('./features/profitability/client-profitability-page.tsx'),
+    'ClientProfitabilityPage',
+  ),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -393,6 +418,15 @@ const billingSettingsRoute = createRoute({
   ),
 });
 
+const costRatesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'cost-rates',
+  component: lazyRouteComponent(
+    () => import('./features/profitability/cost-rates-page.tsx'),
+    'CostRatesPage',
+  ),
+});
+
 const mailSettingsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'mail',
@@ -492,6 +526,8 @@ const routeTree = rootRoute.addChildren([
     agreementRoute,
     invoicesRoute,
     invoiceRoute,
+    profitabilityRoute,
+    clientProfitabilityRoute,
     triageRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
@@ -505,6 +541,7 @@ const routeTree = rootRoute.addChildren([
       taxCodesRoute,
       workRolesRoute,
       billingSettingsRoute,
+      costRatesRoute,
       securitySettingsRoute,
       ssoSettingsRoute,
       auditLogRoute,

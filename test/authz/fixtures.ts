@@ -64,6 +64,10 @@ export interface Objects {
   workRole: string;
   /** The client's draft invoice for February 2026 (its time entry, in arrears). */
   invoice: string;
+  /** A credit note against the client's finalized invoice for January 2010 (a project's fixed fee). */
+  creditNote: string;
+  /** A cost rate of the member no test acts as. */
+  costRate: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
@@ -257,6 +261,25 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
   );
   const run = await owner.json('POST', '/invoices/runs', { period: '2026-02', clientIds: [client.id] });
   if (run.status !== 200) throw new Error(`invoice run: ${JSON.stringify(run.body)}`);
+  await created(
+    owner.json('POST', '/agreements', {
+      clientId: client.id,
+      type: 'project',
+      name: text('Project'),
+      startsOn: '2010-01-01',
+      endsOn: '2010-01-31',
+      hourlyRateCents: 100,
+      fixedFeeCents: 10_000,
+    }),
+  );
+  const old = await owner.json('POST', '/invoices/runs', { period: '2010-01', clientIds: [client.id] });
+  const finalized = await owner.json('POST', `/invoices/${old.body.results[0].invoiceId}/finalize`, {});
+  const creditNote = await created(
+    owner.json('POST', `/invoices/${finalized.body.id}/credit-notes`, {
+      reason: text('reason'),
+      lines: [{ invoiceLineId: finalized.body.lines[0].id, amountCents: 100 }],
+    }),
+  );
   return {
     client: client.id,
     site: site.id,
@@ -265,6 +288,7 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
     timeEntry: entry.id,
     agreement: agreement.id,
     invoice: run.body.results[0].invoiceId as string,
+    creditNote: creditNote.id,
   };
 }
 
@@ -373,6 +397,13 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
   }
   // A member no test acts as: the object of user routes, and the other member whose things are not yours.
   const subject = await addMember('dispatcher', { allClients: true, clientIds: [] });
+  const costRate = await created(
+    owner.json('POST', '/cost-rates', {
+      membershipId: subject.user,
+      effectiveFrom: '2026-01-01',
+      hourlyCostCents: 5_000,
+    }),
+  );
   const own: Objects = {
     tenantId,
     ...first,
@@ -392,6 +423,7 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     taxCode: taxCode.id,
     catalogItem: catalogItem.id,
     workRole: workRole.id,
+    costRate: costRate.id,
   };
   const other: Objects = {
     ...own,

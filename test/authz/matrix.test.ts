@@ -386,6 +386,7 @@ const references: [string, string, (x: Objects) => unknown][] = [
   ['POST', '/tickets/{ticket}/time-entries', (x) => ({ ...timeEntryBody(x.workType) })],
   ['PATCH', '/time-entries/{timeEntry}', (x) => ({ workTypeId: x.workType })],
   ['PATCH', '/catalog-items/{catalogItem}', (x) => ({ taxCodeId: x.taxCode })],
+  ['POST', '/cost-rates', (x) => ({ membershipId: x.user, effectiveFrom: '2031-01-01', hourlyCostCents: 1 })],
   [
     'PUT',
     '/sla-policies/{slaPolicy}',

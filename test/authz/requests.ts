@@ -45,6 +45,12 @@ async function make(session: Session, method: string, path: string, body: unknow
 }
 
 let freshMonths = 0;
+let freshDays = 0;
+
+/** A date no cost rate of the fixture's has yet, one day later on each call. */
+function freshDate(): string {
+  return new Date(Date.UTC(2030, 0, 1 + freshDays++)).toISOString().slice(0, 10);
+}
 
 /**
  * A draft invoice of the call's client with nothing but a project's fixed fee, in a month of its own
@@ -365,8 +371,40 @@ export const requestPlans: Record<string, RequestPlan> = {
     fresh: (call) => freshInvoice(call, true),
     body: () => ({ reason: 'Issued in error' }),
   },
+  // A line the invoice does not have: answered 400, nothing credited.
+  'POST /invoices/{id}/credit-notes': {
+    target: 'invoice',
+    fresh: (call) => freshInvoice(call, true),
+    body: () => ({
+      reason: 'Goodwill',
+      lines: [{ invoiceLineId: '0190f0f0-0000-7000-8000-000000000000', amountCents: 1 }],
+    }),
+  },
+  'GET /credit-notes': { query: () => '?period=2026-02' },
+  'GET /credit-notes/{id}': { target: 'creditNote' },
+  'GET /credit-notes/{id}/pdf': { target: 'creditNote' },
+  'GET /credit-notes/export': { query: () => '?period=2026-02&format=plain' },
   'GET /billing/settings': {},
   'PATCH /billing/settings': { body: () => ({ paymentTermsDays: 30 }) },
+  'GET /profitability': { query: () => '?from=2026-01&to=2026-03' },
+  'GET /profitability/clients/{id}': { target: 'client', query: () => '?from=2026-01&to=2026-03' },
+  'GET /profitability/clients/{id}/entries': { target: 'client', query: () => '?period=2026-02' },
+  'GET /cost-rates': {},
+  // A member id in the body that is not yours is refused as no such member, the same as a missing one.
+  'POST /cost-rates': {
+    target: 'user',
+    hiddenStatus: 400,
+    body: (o) => ({ membershipId: o.user, effectiveFrom: freshDate(), hourlyCostCents: 5_000 }),
+  },
+  'DELETE /cost-rates/{id}': {
+    target: 'costRate',
+    fresh: (call) =>
+      make(call.world.staff.owner.session, 'POST', '/cost-rates', {
+        membershipId: call.world.a.own.user,
+        effectiveFrom: freshDate(),
+        hourlyCostCents: 5_000,
+      }),
+  },
   'GET /work-roles': {},
   'POST /work-roles': { body: () => ({ name: unique('Work role') }) },
   'PATCH /work-roles/{id}': { target: 'workRole', body: () => ({ position: 5 }) },

@@ -10,6 +10,7 @@ export * from '../modules/inbound-mail/inbound-mail.table.ts';
 export * from '../modules/invoices/invoices.table.ts';
 export * from '../modules/mail/mail.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
+export * from '../modules/profitability/profitability.table.ts';
 export * from '../modules/sla-policies/sla-policies.table.ts';
 export * from '../modules/sso/sso.table.ts';
 export * from '../modules/tickets/tickets.table.ts';

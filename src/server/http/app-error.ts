@@ -103,6 +103,16 @@ const statusByCode = {
   'invoice.stale': 409,
   /** The client has an earlier draft: invoices are finalized in month order. */
   'invoice.earlier_draft': 409,
+  'cost_rate.not_found': 404,
+  /** The member already has a cost rate from that date: delete it to change it. */
+  'cost_rate.date_taken': 409,
+  /** Billable time on the draft has no rate to bill at: price it (agreement or override) and rebuild. */
+  'invoice.unpriced': 409,
+  /** Credit notes point at the invoice: it stays, and further corrections are credited. */
+  'invoice.credited': 409,
+  'credit_note.not_found': 404,
+  /** More than is left to credit of a line (or of the invoice); details say what is left. */
+  'credit_note.exceeds_invoice': 422,
   conflict: 409,
   internal: 500,
 } as const;

@@ -78,6 +78,8 @@ export const invoiceLineSchema = z.object({
   taxRateBasisPoints: z.number().int(),
   /** The line's share of its tax code's tax, by largest remainder. */
   taxCents: z.number().int(),
+  /** What credit notes have credited of the line so far (never more than its amount). */
+  creditedCents: z.number().int(),
   agreementId: z.uuid().nullable(),
   agreementName: z.string().nullable(),
   ticketId: z.uuid().nullable(),
@@ -140,6 +142,8 @@ export const invoiceSchema = invoiceSummarySchema.extend({
   taxExemptionReference: z.string().nullable(),
   /** Labour up to (not including) this date is in arrears on this invoice; fees cover the month. */
   labourThrough: z.iso.date(),
+  /** Billable minutes with no rate to bill at ($0 labour lines): finalizing waits until they are priced. */
+  unpricedMinutes: z.number().int(),
   taxes: z.array(invoiceTaxSchema),
   countChanges: z.array(countChangeSchema),
   lines: z.array(invoiceLineSchema),
@@ -147,6 +151,11 @@ export const invoiceSchema = invoiceSummarySchema.extend({
   finalizedByName: z.string().nullable(),
   voidedAt: z.iso.datetime().nullable(),
   voidReason: z.string().nullable(),
+  /** Credit notes against the invoice, oldest first, and their total (with tax). */
+  creditNotes: z.array(
+    z.object({ id: z.uuid(), number: z.string(), issuedOn: z.iso.date(), totalCents: z.number().int() }),
+  ),
+  creditedCents: z.number().int(),
 });
 export type Invoice = z.infer<typeof invoiceSchema>;
 
@@ -216,6 +225,9 @@ export const billingSettingsSchema = z.object({
   invoicePrefix: prefix,
   /** The number the next finalized invoice takes; numbers never skip or repeat. */
   nextInvoiceNumber: z.number().int().min(1).max(999_999_999),
+  creditNotePrefix: prefix,
+  /** The number the next credit note takes, in its own gapless sequence. */
+  nextCreditNoteNumber: z.number().int().min(1).max(999_999_999),
   paymentTermsDays: z.number().int().min(0).max(365),
   /** Prices and amounts on invoices include tax (as in much of Europe and Australia). */
   pricesIncludeTax: z.boolean(),

@@ -21,6 +21,7 @@ import {
   IconBell,
   IconBook,
   IconBuildingSkyscraper,
+  IconChartBar,
   IconChevronDown,
   IconContract,
   IconDeviceDesktop,
@@ -46,7 +47,15 @@ import { notifyError } from './notify.tsx';
 
 interface NavItem {
   label: string;
-  to: '/' | '/tickets' | '/triage' | '/clients' | '/agreements' | '/invoices' | '/settings';
+  to:
+    | '/'
+    | '/tickets'
+    | '/triage'
+    | '/clients'
+    | '/agreements'
+    | '/invoices'
+    | '/profitability'
+    | '/settings';
   icon: ReactNode;
   permission?: Permission;
   /** Beside the label, e.g. a count of what waits there. */
@@ -84,6 +93,12 @@ const navItems: NavItem[] = [
     label: 'Invoices',
     to: '/invoices',
     icon: <IconFileInvoice size={17} stroke={1.6} />,
+    permission: 'invoices.read',
+  },
+  {
+    label: 'Profitability',
+    to: '/profitability',
+    icon: <IconChartBar size={17} stroke={1.6} />,
     permission: 'invoices.read',
   },
   { label: 'Settings', to: '/settings', icon: <IconSettings size={17} stroke={1.6} /> },

@@ -225,6 +225,7 @@ function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): In
 
   const pools = sources.pools.get(client.id) ?? {};
   let labour: DraftLine[] = [];
+  let unpricedMinutes = 0;
   if (rows.length > 0) {
     const tickets = new Map<string, LabourTicket>();
     for (const { ticket } of rows) {
@@ -235,8 +236,14 @@ function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): In
         tax: (ticket.serviceId && items.get(ticket.serviceId)?.tax) || defaultTax,
       });
     }
+    const classified = rows.map(({ entry }) => sources.classified.get(entry.id)!);
+    for (const segment of classified.flatMap((entry) => entry.segments)) {
+      if (segment.outcome === 'billable' && segment.rateCents === null && segment.drawdownMinutes === 0) {
+        unpricedMinutes += segment.billableMinutes;
+      }
+    }
     labour = labourLines({
-      entries: rows.map(({ entry }) => sources.classified.get(entry.id)!),
+      entries: classified,
       tickets,
       ticketOf: new Map(rows.map(({ entry }) => [entry.id, entry.ticketId])),
       agreementNames: sources.agreementNames,
@@ -276,6 +283,7 @@ function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): In
       countChanges: fees.countChanges,
       poolBalances: nextPools(pools, sources.closing, agreements, fees.purchases, period),
       timeEntryIds: rows.map(({ entry }) => entry.id),
+      unpricedMinutes,
       timeEntryRevisions: rows.map(({ entry }) => entry.revision),
       builtAt: now,
       updatedAt: now,

@@ -382,6 +382,45 @@ describe('taxes', () => {
   });
 });
 
+describe('unpriced time', () => {
+  it('keeps a draft with billable time at no rate from being finalized until it is priced', async () => {
+    const { owner, workType } = await setUp();
+    const walkIn = await ok(owner.post('/clients', { name: 'Walk-in customer' }), 201);
+    const ticket = await ok(
+      owner.post('/tickets', { clientId: walkIn.id, title: 'Laptop will not boot', priority: 'P3' }),
+      201,
+    );
+    const entry = await ok(
+      owner.post(`/tickets/${ticket.id}/time-entries`, {
+        note: 'Reinstalled the OS',
+        workTypeId: workType('Remote support'),
+        startedAt: '2026-02-10T15:00:00Z',
+        minutes: 90,
+      }),
+      201,
+    );
+    const run = await ok(owner.post('/invoices/runs', { period: '2026-03', clientIds: [walkIn.id] }));
+    const draft = await ok(owner.get(`/invoices/${run.results[0].invoiceId}`));
+    expect(draft).toMatchObject({ unpricedMinutes: 90, totalCents: 0 });
+    expect(draft.lines[0].detail).toContain('no rate to bill at');
+
+    const refused = await owner.post(`/invoices/${draft.id}/finalize`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('invoice.unpriced');
+    expect(refused.body.error.message).toContain('1.5 hours of billable time has no rate');
+    expect((await ok(owner.get(`/invoices/${draft.id}`))).status).toBe('draft');
+
+    await ok(
+      owner.put(`/time-entries/${entry.id}/billing`, {
+        override: { outcome: 'absorbed', reason: 'Goodwill for a new customer' },
+      }),
+    );
+    const rebuilt = await ok(owner.post(`/invoices/${draft.id}/rebuild`));
+    expect(rebuilt.unpricedMinutes).toBe(0);
+    expect((await ok(owner.post(`/invoices/${draft.id}/finalize`))).status).toBe('finalized');
+  });
+});
+
 describe('runs', () => {
   it('make one invoice per client and month when two start at once', async () => {
     const { owner, client } = await setUp();

@@ -17,6 +17,7 @@ import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
+import * as creditRepo from './credit-notes.repository.ts';
 import { type InvoiceCsvFormat, invoicesToCsv } from './exports/invoice-csv.ts';
 import { renderInvoicePdf } from './exports/invoice-pdf.ts';
 import { type BuiltInvoice, buildInvoice, planInvoices, writeInvoice } from './invoice-run.ts';
@@ -82,6 +83,9 @@ function toSettings(row: repo.SettingsRow): BillingSettings {
   return settings;
 }
 
+const hoursText = (minutes: number) =>
+  `${Number((minutes / 60).toFixed(2))} hour${minutes === 60 ? '' : 's'}`;
+
 /** YYYY-MM-DD plus days, in UTC. */
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -91,8 +95,10 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
   const { db, actions, clock } = deps;
 
   async function toInvoice(db: Executor, found: Found): Promise<Invoice> {
-    const lines = await repo.listLines(db, found.invoice.tenantId, found.invoice.id);
     const { invoice } = found;
+    const lines = await repo.listLines(db, invoice.tenantId, invoice.id);
+    const credited = await creditRepo.creditedByLine(db, invoice.tenantId, invoice.id);
+    const creditNotes = await creditRepo.listInvoiceCreditNotes(db, invoice.tenantId, invoice.id);
     return {
       ...toSummary(found),
       paymentTermsDays: invoice.paymentTermsDays,
@@ -100,13 +106,19 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
       taxExempt: invoice.taxExempt,
       taxExemptionReference: invoice.taxExemptionReference,
       labourThrough: invoice.labourThrough,
+      unpricedMinutes: invoice.unpricedMinutes,
       taxes: invoice.taxes,
       countChanges: invoice.countChanges,
-      lines: lines.map(({ tenantId: _, invoiceId: __, agreementLineId: ___, ...line }) => line),
+      lines: lines.map(({ tenantId: _, invoiceId: __, agreementLineId: ___, ...line }) => ({
+        ...line,
+        creditedCents: credited.get(line.id) ?? 0,
+      })),
       finalizedAt: invoice.finalizedAt?.toISOString() ?? null,
       finalizedByName: found.finalizedByName,
       voidedAt: invoice.voidedAt?.toISOString() ?? null,
       voidReason: invoice.voidReason,
+      creditNotes,
+      creditedCents: creditNotes.reduce((sum, note) => sum + note.totalCents, 0),
     };
   }
 
@@ -226,6 +238,13 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
             `${invoice.countChanges.length} count change(s) wait for approval; approve them before finalizing.`,
           );
         }
+        if (invoice.unpricedMinutes > 0) {
+          throw new AppError(
+            'invoice.unpriced',
+            `${hoursText(invoice.unpricedMinutes)} of billable time has no rate to bill at: put its tickets under an agreement or override the time, then rebuild.`,
+            { unpricedMinutes: invoice.unpricedMinutes },
+          );
+        }
         const earlier = await repo.findEarlierDraft(tx, tenantId, invoice.clientId, invoice.period);
         if (earlier) {
           throw new AppError(
@@ -278,6 +297,13 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
           );
         }
         audit.target('invoice', id);
+        const credits = await creditRepo.listInvoiceCreditNotes(tx, invoice.tenantId, id);
+        if (credits.length > 0) {
+          throw new AppError(
+            'invoice.credited',
+            `Credit note ${credits.map((c) => c.number).join(', ')} credits this invoice, so it stays; credit what is left instead.`,
+          );
+        }
         const now = clock.now();
         await repo.updateInvoice(tx, invoice.tenantId, id, {
           status: 'void',

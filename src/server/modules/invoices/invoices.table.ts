@@ -34,6 +34,8 @@ export const billingSettings = pgTable('billing_settings', {
     .references(() => tenants.id),
   invoicePrefix: text().notNull().default('INV-'),
   nextInvoiceNumber: integer().notNull().default(1001),
+  creditNotePrefix: text().notNull().default('CN-'),
+  nextCreditNoteNumber: integer().notNull().default(1001),
   paymentTermsDays: integer().notNull().default(30),
   pricesIncludeTax: boolean().notNull().default(false),
   revenueAccountCode: text().notNull().default('200'),
@@ -78,6 +80,8 @@ export const invoices = pgTable(
      * revision it was classified at: finalizing refuses a draft whose time changed since.
      */
     timeEntryIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    /** Billable minutes no agreement gives a rate (shown as $0 labour): finalizing waits until they are priced. */
+    unpricedMinutes: integer().notNull().default(0),
     timeEntryRevisions: integer().array().notNull().default(sql`'{}'::integer[]`),
     builtAt: instant().notNull(),
     finalizedAt: instant(),
@@ -169,5 +173,73 @@ export const invoiceTimeEntries = pgTable(
       foreignColumns: [timeEntries.tenantId, timeEntries.id],
     }),
     index('invoice_time_entries_invoice_idx').on(t.tenantId, t.invoiceId),
+  ],
+);
+
+/**
+ * A credit against a finalized invoice (which never changes): its own gapless number, the reason, and its
+ * lines, each reducing one invoice line with that line's tax code. Amounts are positive: what the client is
+ * credited.
+ */
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    ...tenantKey(),
+    invoiceId: uuid().notNull(),
+    clientId: uuid().notNull(),
+    number: text().notNull(),
+    sequence: integer().notNull(),
+    currency: text().notNull(),
+    issuedOn: localDate().notNull(),
+    reason: text().notNull(),
+    pricesIncludeTax: boolean().notNull(),
+    taxExempt: boolean().notNull(),
+    subtotalCents: cents().notNull(),
+    taxCents: cents().notNull(),
+    totalCents: cents().notNull(),
+    taxes: jsonb().$type<InvoiceTax[]>().notNull(),
+    issuedById: uuid(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.invoiceId], foreignColumns: [invoices.tenantId, invoices.id] }),
+    foreignKey({ columns: [t.tenantId, t.clientId], foreignColumns: [clients.tenantId, clients.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.issuedById],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    uniqueIndex('credit_notes_sequence_key').on(t.tenantId, t.sequence),
+    index('credit_notes_invoice_idx').on(t.tenantId, t.invoiceId),
+    index('credit_notes_issued_idx').on(t.tenantId, t.issuedOn),
+  ],
+);
+
+export const creditNoteLines = pgTable(
+  'credit_note_lines',
+  {
+    ...tenantKey(),
+    creditNoteId: uuid().notNull(),
+    position: integer().notNull(),
+    invoiceLineId: uuid().notNull(),
+    description: text().notNull(),
+    amountCents: cents().notNull(),
+    taxCodeId: uuid(),
+    taxCodeName: text(),
+    taxRateBasisPoints: integer().notNull(),
+    taxCents: cents().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.creditNoteId],
+      foreignColumns: [creditNotes.tenantId, creditNotes.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.invoiceLineId],
+      foreignColumns: [invoiceLines.tenantId, invoiceLines.id],
+    }),
+    index('credit_note_lines_note_idx').on(t.tenantId, t.creditNoteId, t.position),
+    index('credit_note_lines_invoice_line_idx').on(t.tenantId, t.invoiceLineId),
   ],
 );

@@ -5,6 +5,7 @@ import {
   IconBook,
   IconCalendarTime,
   IconClockShield,
+  IconCoin,
   IconFileInvoice,
   IconFingerprint,
   IconInbox,
@@ -33,6 +34,7 @@ interface Area {
     | '/settings/tax-codes'
     | '/settings/work-roles'
     | '/settings/billing'
+    | '/settings/cost-rates'
     | '/settings/mail'
     | '/settings/inbound-mail'
     | '/settings/email-templates'
@@ -96,6 +98,12 @@ const groups: { label: string; areas: Area[] }[] = [
         to: '/settings/billing',
         label: 'Invoicing',
         icon: <IconFileInvoice size={16} />,
+        permission: 'invoices.read',
+      },
+      {
+        to: '/settings/cost-rates',
+        label: 'Cost rates',
+        icon: <IconCoin size={16} />,
         permission: 'invoices.read',
       },
     ],

@@ -121,13 +121,13 @@ export const invoiceCsvHeaders: Record<InvoiceCsvFormat, readonly string[]> = {
 };
 
 /** A cell that holds a number: written as it is, so a credit's "-50.00" stays a number. */
-interface NumberCell {
+export interface NumberCell {
   number: string;
 }
-type Cell = string | NumberCell;
+export type Cell = string | NumberCell;
 
 const numberPattern = /^-?\d+(\.\d+)?$/;
-const num = (text: string): NumberCell => ({ number: text });
+export const num = (text: string): NumberCell => ({ number: text });
 
 export function invoicesToCsv(
   invoices: readonly Invoice[],
@@ -241,7 +241,7 @@ function contactName(invoice: Invoice, options: InvoiceCsvOptions): string {
   return options.clientNames?.[invoice.clientId] ?? invoice.clientName;
 }
 
-function taxType(invoice: Invoice, line: InvoiceLine, options: InvoiceCsvOptions): string {
+export function taxType(invoice: Invoice, line: InvoiceLine, options: InvoiceCsvOptions): string {
   const untaxed = options.untaxedTaxType ?? 'Tax Exempt';
   if (invoice.taxExempt || line.taxCodeName === null) return untaxed;
   return line.taxCodeName;
@@ -279,7 +279,7 @@ function quantityText(quantity: number): string {
   return quantity.toFixed(4).replace(/\.?0+$/, '');
 }
 
-function formatDate(isoDate: string | null, format: CsvDateFormat): string {
+export function formatDate(isoDate: string | null, format: CsvDateFormat): string {
   if (isoDate === null) return '';
   const [year, month, day] = isoDate.split('-') as [string, string, string];
   if (format === 'DD/MM/YYYY') return `${day}/${month}/${year}`;
@@ -291,7 +291,7 @@ function formatDate(isoDate: string | null, format: CsvDateFormat): string {
  * A text cell that a spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) gets a
  * leading apostrophe (OWASP's advice for CSV injection); number cells are left as numbers. Then RFC 4180.
  */
-function encodeCell(cell: Cell): string {
+export function encodeCell(cell: Cell): string {
   const isNumber = typeof cell !== 'string' && numberPattern.test(cell.number);
   const raw = typeof cell === 'string' ? cell : cell.number;
   const text = !isNumber && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;

@@ -3,7 +3,9 @@
 // invoices say so on every page. The same invoice always gives the same bytes: the document's dates come
 // from the invoice, never from the clock.
 import PDFDocument from 'pdfkit';
+import type { CreditNote } from '../../../../shared/api/credit-notes.ts';
 import type { Invoice } from '../../../../shared/api/invoices.ts';
+import { creditNoteAsInvoice } from './credit-note-shape.ts';
 import {
   pdfColor as color,
   columnsBetween,
@@ -29,6 +31,34 @@ export interface InvoicePdfOptions {
 type Doc = PDFKit.PDFDocument;
 interface Layout extends TableLayout {
   parties: InvoiceParties;
+  printed: Printed;
+}
+
+/** What the page says about the document: an invoice, or a credit note printed with the same layout. */
+interface Printed {
+  title: string;
+  heading: string;
+  numberLine: string;
+  /** How a loose page or a footer names the document. */
+  which: string;
+  meta: [string, string][];
+  intro: string;
+}
+
+function invoicePrinted(invoice: Invoice): Printed {
+  const isDraft = invoice.status === 'draft';
+  return {
+    title: documentTitle(invoice),
+    heading: isDraft ? 'DRAFT' : 'INVOICE',
+    numberLine: isDraft ? 'Not a tax invoice' : `No. ${invoice.number ?? ''}`,
+    which: invoice.number ? `Invoice ${invoice.number}` : 'Draft invoice',
+    meta: [
+      ['Issue date', invoice.issuedOn ? longDate(invoice.issuedOn) : 'Not issued'],
+      ['Due date', invoice.dueOn ? longDate(invoice.dueOn) : 'Not set'],
+      ['Payment terms', paymentTermsText(invoice.paymentTermsDays)],
+    ],
+    intro: periodInWords(invoice.period, invoice.labourThrough),
+  };
 }
 
 const margin = 50;
@@ -41,13 +71,51 @@ export function renderInvoicePdf(
   parties: InvoiceParties,
   options: InvoicePdfOptions = {},
 ): Promise<Buffer> {
+  return render(invoice, invoicePrinted(invoice), parties, options);
+}
+
+/**
+ * A credit note in the invoice's layout: each line names the invoice line it reduces and what is credited
+ * of it, with that line's tax; the totals are what the client is credited.
+ */
+export function renderCreditNotePdf(
+  note: CreditNote,
+  parties: InvoiceParties,
+  options: InvoicePdfOptions = {},
+): Promise<Buffer> {
+  const asInvoice = creditNoteAsInvoice(note);
+  const reason = note.reason.trim().replace(/[.!?]*$/, '');
+  return render(
+    asInvoice,
+    {
+      title: `Credit note ${note.number}`,
+      heading: 'CREDIT NOTE',
+      numberLine: `No. ${note.number}`,
+      which: `Credit note ${note.number}`,
+      meta: [
+        ['Issue date', longDate(note.issuedOn)],
+        ['Credits invoice', note.invoiceNumber],
+      ],
+      intro: `Credits invoice ${note.invoiceNumber}: ${reason}.`,
+    },
+    parties,
+    options,
+  );
+}
+
+function render(
+  invoice: Invoice,
+  printed: Printed,
+  parties: InvoiceParties,
+  options: InvoicePdfOptions,
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: options.pageSize ?? (letterCurrencies.has(invoice.currency) ? 'LETTER' : 'A4'),
     margin,
     bufferPages: true,
     compress: options.compress ?? true,
     info: {
-      Title: toWinAnsi(documentTitle(invoice)),
+      Title: toWinAnsi(printed.title),
       Author: toWinAnsi(parties.organization.name),
       Subject: toWinAnsi(`${parties.client.name}, ${invoice.period}`),
       Creator: 'Accord',
@@ -61,6 +129,7 @@ export function renderInvoicePdf(
     doc,
     invoice,
     parties,
+    printed,
     left: margin,
     right,
     bottom: doc.page.height - margin - footerHeight,
@@ -91,7 +160,7 @@ function collect(doc: Doc): Promise<Buffer> {
 }
 
 function drawFirstPageHeader(layout: Layout): number {
-  const { doc, invoice, parties, left, right } = layout;
+  const { doc, invoice, parties, printed, left, right } = layout;
   const width = right - left;
   const top = margin;
   doc
@@ -108,14 +177,11 @@ function drawFirstPageHeader(layout: Layout): number {
     .font('Helvetica-Bold')
     .fontSize(22)
     .fillColor(isDraft ? color.draft : color.ink)
-    .text(isDraft ? 'DRAFT' : 'INVOICE', blockX, top, { width: blockWidth, align: 'right' });
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .text(isDraft ? 'Not a tax invoice' : toWinAnsi(`No. ${invoice.number ?? ''}`), blockX, doc.y, {
-      width: blockWidth,
-      align: 'right',
-    });
+    .text(printed.heading, blockX, top, { width: blockWidth, align: 'right' });
+  doc.font('Helvetica').fontSize(11).text(toWinAnsi(printed.numberLine), blockX, doc.y, {
+    width: blockWidth,
+    align: 'right',
+  });
   if (invoice.status === 'void') {
     doc
       .font('Helvetica-Bold')
@@ -124,12 +190,7 @@ function drawFirstPageHeader(layout: Layout): number {
       .text('VOID', blockX, doc.y + 2, { width: blockWidth, align: 'right' });
   }
   let metaY = doc.y + 10;
-  const meta: [string, string][] = [
-    ['Issue date', invoice.issuedOn ? longDate(invoice.issuedOn) : 'Not issued'],
-    ['Due date', invoice.dueOn ? longDate(invoice.dueOn) : 'Not set'],
-    ['Payment terms', paymentTermsText(invoice.paymentTermsDays)],
-  ];
-  for (const [label, value] of meta) {
+  for (const [label, value] of printed.meta) {
     doc.font('Helvetica').fontSize(9).fillColor(color.muted).text(label, blockX, metaY, { lineBreak: false });
     doc
       .font('Helvetica-Bold')
@@ -155,11 +216,7 @@ function drawFirstPageHeader(layout: Layout): number {
   }
 
   let y = Math.max(doc.y, metaY) + 20;
-  doc
-    .font('Helvetica')
-    .fontSize(10)
-    .fillColor(color.ink)
-    .text(periodInWords(invoice.period, invoice.labourThrough), left, y, { width });
+  doc.font('Helvetica').fontSize(10).fillColor(color.ink).text(toWinAnsi(printed.intro), left, y, { width });
   y = doc.y;
   if (invoice.status === 'void') {
     const when = invoice.voidedAt ? ` on ${longDate(invoice.voidedAt.slice(0, 10))}` : '';
@@ -179,7 +236,7 @@ function drawFirstPageHeader(layout: Layout): number {
 
 /** A later page's header: enough to tell whose invoice a loose page belongs to. */
 function startNextPage(layout: Layout): number {
-  const { doc, invoice, parties, left, right } = layout;
+  const { doc, parties, printed, left, right } = layout;
   doc.addPage();
   const width = right - left;
   doc
@@ -187,12 +244,15 @@ function startNextPage(layout: Layout): number {
     .fontSize(10)
     .fillColor(color.ink)
     .text(toWinAnsi(parties.organization.name), left, margin, { width: width * 0.6, lineBreak: false });
-  const which = invoice.number ? `Invoice ${invoice.number}` : 'Draft invoice';
   doc
     .font('Helvetica')
     .fontSize(9)
     .fillColor(color.muted)
-    .text(toWinAnsi(`${which} (continued)`), left, margin + 1, { width, align: 'right', lineBreak: false });
+    .text(toWinAnsi(`${printed.which} (continued)`), left, margin + 1, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
   doc
     .moveTo(left, margin + 18)
     .lineTo(right, margin + 18)
@@ -252,9 +312,9 @@ function drawTotals(layout: Layout, top: number): void {
 
 /** Footers ("Page n of m" needs the count, so they go on last) and the draft or void mark on every page. */
 function drawPageFurniture(layout: Layout): void {
-  const { doc, invoice, parties, left, right } = layout;
+  const { doc, invoice, parties, printed, left, right } = layout;
   const { start, count } = doc.bufferedPageRange();
-  const which = invoice.number ? `Invoice ${invoice.number}` : 'Draft invoice';
+  const which = printed.which;
   const mark =
     invoice.status === 'draft'
       ? { word: 'DRAFT', fill: color.draft }

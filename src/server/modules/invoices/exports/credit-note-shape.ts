@@ -1,0 +1,65 @@
+// A credit note in the shape of an invoice, so the PDF and the CSV print it with the invoice's code: one
+// line per credited invoice line (1 × the amount credited, with that line's tax), no due date.
+import type { CreditNote } from '../../../../shared/api/credit-notes.ts';
+import type { Invoice, InvoiceLine } from '../../../../shared/api/invoices.ts';
+
+export function creditNoteAsInvoice(note: CreditNote): Invoice {
+  const issued = `${note.issuedOn}T00:00:00.000Z`;
+  const lines: InvoiceLine[] = note.lines.map((line, position) => ({
+    id: line.id,
+    position,
+    kind: 'service_credit',
+    description: line.description,
+    detail: null,
+    quantity: 1,
+    unit: 'each',
+    unitPriceCents: line.amountCents,
+    amountCents: line.amountCents,
+    valueCents: line.amountCents,
+    taxCodeId: line.taxCodeId,
+    taxCodeName: line.taxCodeName,
+    taxRateBasisPoints: line.taxRateBasisPoints,
+    taxCents: line.taxCents,
+    creditedCents: 0,
+    agreementId: null,
+    agreementName: null,
+    ticketId: null,
+    ticketNumber: null,
+    catalogItemId: null,
+    periodStart: null,
+    periodEnd: null,
+    timeEntryIds: [],
+    costCents: 0,
+  }));
+  return {
+    id: note.id,
+    number: note.number,
+    clientId: note.clientId,
+    clientName: note.clientName,
+    period: note.issuedOn.slice(0, 7),
+    status: 'finalized',
+    currency: note.currency,
+    issuedOn: note.issuedOn,
+    dueOn: null,
+    subtotalCents: note.subtotalCents,
+    taxCents: note.taxCents,
+    totalCents: note.totalCents,
+    pendingCountChanges: 0,
+    builtAt: issued,
+    paymentTermsDays: 0,
+    pricesIncludeTax: note.pricesIncludeTax,
+    taxExempt: note.taxExempt,
+    taxExemptionReference: null,
+    labourThrough: note.issuedOn,
+    unpricedMinutes: 0,
+    taxes: note.taxes,
+    countChanges: [],
+    lines,
+    finalizedAt: issued,
+    finalizedByName: note.issuedByName,
+    voidedAt: null,
+    voidReason: null,
+    creditNotes: [],
+    creditedCents: 0,
+  };
+}
