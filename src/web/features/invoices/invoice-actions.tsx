@@ -1,18 +1,28 @@
 // What can be done with an invoice, by status: a draft is rebuilt, finalized or deleted; a finalized one is
-// voided; every one can be downloaded. Only billing managers see the changing actions.
-import { ActionIcon, Button, Menu } from '@mantine/core';
-import { IconDots, IconDownload, IconLock, IconRefresh, IconTrash, IconX } from '@tabler/icons-react';
+// credited, or voided while nothing is credited; every one can be downloaded. Only billing managers see the changing actions.
+import { ActionIcon, Button, Menu, Tooltip } from '@mantine/core';
+import {
+  IconDots,
+  IconDownload,
+  IconLock,
+  IconReceiptRefund,
+  IconRefresh,
+  IconTrash,
+  IconX,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { useCan } from '../auth/session.ts';
+import { invoiceLeftToCredit } from './credit-amounts.ts';
+import { CreditNoteModal } from './credit-note-modal.tsx';
 import { FinalizeModal, VoidModal } from './invoice-dialogs.tsx';
 import { periodLabel } from './invoice-display.tsx';
 import { deleteDraft, type Invoice, invoiceKeys, invoicePdfUrl } from './invoices-api.ts';
 import { useBackToMonth, useRebuild } from './use-invoice-mutation.ts';
 
-type Dialog = 'finalize' | 'void' | 'delete' | null;
+type Dialog = 'finalize' | 'void' | 'credit' | 'delete' | null;
 
 export function InvoiceActions(props: { invoice: Invoice }) {
   const { invoice } = props;
@@ -49,12 +59,30 @@ export function InvoiceActions(props: { invoice: Invoice }) {
   if (!canManage || invoice.status === 'void') return pdf;
 
   if (invoice.status === 'finalized') {
+    const isCredited = invoice.creditNotes.length > 0;
+    const isFullyCredited = invoiceLeftToCredit(invoice) === 0;
     return (
       <>
         {pdf}
-        <Button variant="default" leftSection={<IconX size={16} />} onClick={() => setDialog('void')}>
+        <ActionButton
+          icon={<IconReceiptRefund size={16} />}
+          disabledReason={isFullyCredited ? 'Everything on this invoice has been credited.' : null}
+          onClick={() => setDialog('credit')}
+        >
+          Issue credit note
+        </ActionButton>
+        <ActionButton
+          icon={<IconX size={16} />}
+          disabledReason={
+            isCredited
+              ? 'An invoice with credit notes cannot be voided: they refer to it. Credit what is left instead.'
+              : null
+          }
+          onClick={() => setDialog('void')}
+        >
           Void
-        </Button>
+        </ActionButton>
+        <CreditNoteModal opened={dialog === 'credit'} onClose={close} invoice={invoice} />
         <VoidModal opened={dialog === 'void'} onClose={close} invoice={invoice} />
       </>
     );
@@ -99,5 +127,35 @@ export function InvoiceActions(props: { invoice: Invoice }) {
         onConfirm={() => remove.mutateAsync()}
       />
     </>
+  );
+}
+
+/**
+ * A finalized invoice's action, or why it cannot be used now: then it stays focusable (data-disabled, not
+ * disabled) so the reason shows on hover and focus, and its click does nothing.
+ */
+function ActionButton(props: {
+  icon: ReactNode;
+  disabledReason: string | null;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  const isDisabled = props.disabledReason !== null;
+  const button = (
+    <Button
+      variant="default"
+      leftSection={props.icon}
+      data-disabled={isDisabled || undefined}
+      aria-disabled={isDisabled || undefined}
+      onClick={(event) => (isDisabled ? event.preventDefault() : props.onClick())}
+    >
+      {props.children}
+    </Button>
+  );
+  if (!isDisabled) return button;
+  return (
+    <Tooltip label={props.disabledReason} multiline w={280}>
+      {button}
+    </Tooltip>
   );
 }

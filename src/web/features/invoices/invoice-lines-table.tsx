@@ -131,6 +131,11 @@ function LineRow(props: { line: InvoiceLine; currency: string; taxExempt: boolea
             value {money(line.valueCents, currency)}
           </Text>
         )}
+        {line.creditedCents > 0 && (
+          <Text size="xs" c="teal">
+            credited {money(line.creditedCents, currency)}
+          </Text>
+        )}
       </Table.Td>
     </Table.Tr>
   );

@@ -1,7 +1,7 @@
 // One invoice: who and what month it bills, its status and dates, the counts waiting for approval, its
-// lines and totals, and what can be done with it. An invoice of a client outside the user's scope answers
-// 404 like a missing one and shows the same page.
-import { Alert, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+// lines and totals, the credit notes against it, and what can be done with it. An invoice of a client
+// outside the user's scope answers 404 like a missing one and shows the same page.
+import { Alert, Flex, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconBan } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -16,6 +16,7 @@ import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
 import { CountChangesPanel } from './count-changes-panel.tsx';
 import { InvoiceActions } from './invoice-actions.tsx';
+import { InvoiceCreditNotes } from './invoice-credit-notes.tsx';
 import {
   billingWindow,
   currentPeriod,
@@ -168,7 +169,14 @@ function InvoiceView(props: { invoice: Invoice }) {
 
       <Stack gap="md">
         <InvoiceLinesTable invoice={invoice} />
-        <InvoiceTotals invoice={invoice} />
+        <Flex
+          direction={{ base: 'column', md: 'row' }}
+          gap="md"
+          align={{ base: 'stretch', md: 'flex-start' }}
+        >
+          {invoice.creditNotes.length > 0 && <InvoiceCreditNotes invoice={invoice} />}
+          <InvoiceTotals invoice={invoice} />
+        </Flex>
       </Stack>
     </>
   );

@@ -1,10 +1,10 @@
-// The bottom of an invoice: subtotal, each tax with the amount it is on, the total; whether prices include
-// tax, and a tax-exempt client's exemption reference.
+// The bottom of an invoice: subtotal, each tax with the amount it is on, the total; what credit notes took
+// off it and the balance after them; whether prices include tax, and a tax-exempt client's exemption reference.
 import { Divider, Group, Paper, Stack, Text } from '@mantine/core';
 import { money, taxLabel } from './invoice-display.tsx';
 import type { Invoice } from './invoices-api.ts';
 
-function Row(props: { label: string; value: string; strong?: boolean }) {
+function Row(props: { label: string; value: string; strong?: boolean; color?: string }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="lg" align="baseline">
       <Text size={props.strong ? 'md' : 'sm'} fw={props.strong ? 600 : undefined}>
@@ -13,6 +13,7 @@ function Row(props: { label: string; value: string; strong?: boolean }) {
       <Text
         size={props.strong ? 'lg' : 'sm'}
         fw={props.strong ? 700 : undefined}
+        c={props.color}
         className="tabular"
         style={{ whiteSpace: 'nowrap' }}
       >
@@ -56,6 +57,21 @@ export function InvoiceTotals(props: { invoice: Invoice }) {
         )}
         <Divider my={2} />
         <Row label="Total" value={format(invoice.totalCents)} strong />
+        {invoice.creditNotes.length > 0 && (
+          <>
+            <Row
+              label={`Credited (${invoice.creditNotes.length} credit ${invoice.creditNotes.length === 1 ? 'note' : 'notes'})`}
+              value={format(-invoice.creditedCents)}
+              color="teal"
+            />
+            <Divider my={2} />
+            <Row
+              label="Balance after credits"
+              value={format(invoice.totalCents - invoice.creditedCents)}
+              strong
+            />
+          </>
+        )}
         {invoice.pricesIncludeTax && (
           <Text size="xs" c="dimmed" ta="right">
             Prices include tax

@@ -1,7 +1,7 @@
 // A month's invoices (this month unless the URL says otherwise), filtered by status and client; the invoice
 // run starts here. Filters live in the URL so a view can be bookmarked and shared.
-import { Button, Group, SegmentedControl, Select, Text } from '@mantine/core';
-import { IconFileInvoice, IconFileSpreadsheet, IconPlayerPlay } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Menu, SegmentedControl, Select, Text } from '@mantine/core';
+import { IconChevronDown, IconFileInvoice, IconFileSpreadsheet, IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
 import { clientListQuery } from '../clients/clients-api.ts';
+import { creditNoteExportUrl } from './credit-notes-api.ts';
 import {
   billingWindow,
   currentPeriod,
@@ -67,15 +68,7 @@ function InvoicesList() {
         description="One invoice per client a month: recurring fees for the month in advance, work before it in arrears."
         actions={
           <>
-            {/* The export route lands with the accounting export work; a plain link downloads it. */}
-            <Button
-              component="a"
-              href={invoiceExportUrl(period)}
-              variant="default"
-              leftSection={<IconFileSpreadsheet size={16} />}
-            >
-              Export CSV
-            </Button>
+            <ExportMenu period={period} />
             {runButton}
           </>
         }
@@ -145,5 +138,53 @@ function InvoicesList() {
         onRan={(ran) => setSearch({ period: ran === currentPeriod() ? undefined : ran })}
       />
     </>
+  );
+}
+
+/**
+ * The month's CSV files, as plain links the browser downloads: the invoices' plain file one click away, and
+ * the accounting formats and the month's credit notes in the menu beside it.
+ */
+function ExportMenu(props: { period: string }) {
+  const { period } = props;
+  const item = (label: string, href: string) => (
+    <Menu.Item component="a" href={href} leftSection={<IconFileSpreadsheet size={15} />}>
+      {label}
+    </Menu.Item>
+  );
+  return (
+    <Group gap={0} wrap="nowrap">
+      <Button
+        component="a"
+        href={invoiceExportUrl(period)}
+        variant="default"
+        leftSection={<IconFileSpreadsheet size={16} />}
+        style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
+      >
+        Export CSV
+      </Button>
+      <Menu position="bottom-end" shadow="md" width={290}>
+        <Menu.Target>
+          <ActionIcon
+            variant="default"
+            size={36}
+            aria-label={`More exports for ${periodLabel(period)}`}
+            style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeft: 0 }}
+          >
+            <IconChevronDown size={16} />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Invoices, {periodLabel(period)}</Menu.Label>
+          {item('Invoices — Xero CSV', invoiceExportUrl(period, 'xero'))}
+          {item('Invoices — QuickBooks CSV', invoiceExportUrl(period, 'quickbooks'))}
+          {item('Invoices — plain CSV', invoiceExportUrl(period, 'plain'))}
+          <Menu.Divider />
+          <Menu.Label>Credit notes issued in {periodLabel(period)}</Menu.Label>
+          {item('Credit notes — Xero CSV', creditNoteExportUrl(period, 'xero'))}
+          {item('Credit notes — plain CSV', creditNoteExportUrl(period, 'plain'))}
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
   );
 }

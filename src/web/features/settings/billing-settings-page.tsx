@@ -1,4 +1,4 @@
-// Settings → Billing → Invoicing: invoice numbering, payment terms, whether prices include tax, the revenue
+// Settings → Billing → Invoicing: invoice and credit note numbering, payment terms, whether prices include tax, the revenue
 // account accounting exports use, and the margin below which profitability flags a client.
 import { Button, Grid, Group, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,7 +22,12 @@ type Form = {
 };
 type Errors = Partial<Record<keyof BillingSettings, string>>;
 
-const numberFields = ['nextInvoiceNumber', 'paymentTermsDays', 'marginThresholdPercent'] as const;
+const numberFields = [
+  'nextInvoiceNumber',
+  'nextCreditNoteNumber',
+  'paymentTermsDays',
+  'marginThresholdPercent',
+] as const;
 
 /** What changed, as the PATCH body; a number field left empty or not whole is reported instead. */
 function changesOf(form: Form, saved: BillingSettings): { body: BillingSettingsUpdate; errors: Errors } {
@@ -48,7 +53,7 @@ export function BillingSettingsPage() {
   const header = (
     <PageHeader
       title="Invoicing"
-      description="How invoices are numbered and paid, how tax is read from prices, and what accounting exports and profitability use."
+      description="How invoices and credit notes are numbered, when invoices fall due, how tax is read from prices, and what exports and profitability use."
     />
   );
   if (!settings.isSuccess) {
@@ -106,6 +111,7 @@ function BillingSettingsForm(props: { settings: BillingSettings }) {
   }
 
   const nextNumber = `${String(form.invoicePrefix).trim()}${form.nextInvoiceNumber === '' ? '…' : form.nextInvoiceNumber}`;
+  const nextCreditNote = `${String(form.creditNotePrefix).trim()}${form.nextCreditNoteNumber === '' ? '…' : form.nextCreditNoteNumber}`;
   const terms = Number(form.paymentTermsDays);
 
   return (
@@ -113,8 +119,8 @@ function BillingSettingsForm(props: { settings: BillingSettings }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <SectionCard
-            title="Invoices"
-            description="Numbers are given when an invoice is finalized, in order, and never skip or repeat."
+            title="Invoices and credit notes"
+            description="Numbers are given when an invoice is finalized or a credit note issued, each in its own order, and never skip or repeat."
           >
             <Stack gap="sm">
               <Group grow align="flex-start">
@@ -129,7 +135,7 @@ function BillingSettingsForm(props: { settings: BillingSettings }) {
                 />
                 <NumberInput
                   label="Next invoice number"
-                  description="Can go back only to a number not used yet"
+                  description="Any number not used yet"
                   min={1}
                   max={999_999_999}
                   allowDecimal={false}
@@ -145,6 +151,37 @@ function BillingSettingsForm(props: { settings: BillingSettings }) {
                 The next finalized invoice is{' '}
                 <Text span fw={600} c="var(--mantine-color-text)">
                   {nextNumber}
+                </Text>
+                .
+              </Text>
+              <Group grow align="flex-start">
+                <TextInput
+                  label="Credit note prefix"
+                  description="Letters, digits and - _ / . (may be empty)"
+                  maxLength={20}
+                  disabled={!canManage}
+                  value={form.creditNotePrefix}
+                  error={errors.creditNotePrefix}
+                  onChange={(event) => set({ creditNotePrefix: event.currentTarget.value })}
+                />
+                <NumberInput
+                  label="Next credit note number"
+                  description="Any number not used yet"
+                  min={1}
+                  max={999_999_999}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  clampBehavior="none"
+                  disabled={!canManage}
+                  value={form.nextCreditNoteNumber}
+                  error={errors.nextCreditNoteNumber}
+                  onChange={(value) => set({ nextCreditNoteNumber: value })}
+                />
+              </Group>
+              <Text size="sm" c="dimmed">
+                The next credit note is{' '}
+                <Text span fw={600} c="var(--mantine-color-text)">
+                  {nextCreditNote}
                 </Text>
                 .
               </Text>
