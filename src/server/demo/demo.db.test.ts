@@ -110,6 +110,20 @@ describe('the demo help desk', () => {
     expect(entries.some((e) => e.cause === 'vendor_caused')).toBe(true);
   });
 
+  it('bills its time: every client has agreements, and the month run prices all of it', async () => {
+    expect(summary.counts.agreements).toBe(5);
+    const period = new Date().toISOString().slice(0, 7);
+    const run = await owner.post('/invoices/runs', { period });
+    expect(run.status).toBe(200);
+    const outcomes = run.body.results.map((r: { outcome: string }) => r.outcome);
+    expect(outcomes).toEqual(['created', 'created', 'created']);
+    for (const result of run.body.results) {
+      const invoice = (await owner.get(`/invoices/${result.invoiceId}`)).body;
+      expect(invoice.unpricedMinutes, invoice.clientName).toBe(0);
+      expect(invoice.totalCents, invoice.clientName).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses to load a second time into the same database', async () => {
     await expect(loadDemo(t.handle.db, t.services, { password: DEMO_PASSWORD })).rejects.toThrow(
       DemoExistsError,

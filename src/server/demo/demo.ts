@@ -14,6 +14,7 @@ import type { Database } from '../db/client.ts';
 import type { Actor, Scope } from '../http/scope.ts';
 // Read-only: no service looks an identity up by email, and the demo must not join an existing one.
 import { findIdentityByEmail } from '../modules/identity/identity.repository.ts';
+import { seedDemoAgreements } from './demo-agreements.ts';
 import { aroundTheClock, demoCalendars, demoPlanContext } from './demo-calendars.ts';
 import { priceDemoCatalog } from './demo-catalog.ts';
 import {
@@ -49,6 +50,7 @@ export interface DemoSummary {
     atRisk: number;
     breached: number;
     unassigned: number;
+    agreements: number;
     timeEntries: number;
   };
   elapsedMs: number;
@@ -100,6 +102,7 @@ export async function loadDemo(
   const calendarInputs = demoCalendars(now);
   const allHours = await services.calendars.create(owner, calendarInputSchema.parse(aroundTheClock));
   const clientIds = {} as Record<ClientKey, string>;
+  const billed = {} as Record<ClientKey, { id: string; calendarId: string; name: string }>;
   const contactIds = {} as Record<ClientKey, string[]>;
   let sites = 0;
   for (const seed of clientSeeds) {
@@ -127,6 +130,7 @@ export async function loadDemo(
       }),
     );
     clientIds[seed.key] = client.id;
+    billed[seed.key] = { id: client.id, calendarId: calendar.id, name: seed.name };
     const siteIds: string[] = [];
     for (const site of seed.sites) {
       siteIds.push((await services.clients.createSite(owner, client.id, siteInputSchema.parse(site))).id);
@@ -162,6 +166,10 @@ export async function loadDemo(
     staff[seed.key] = actorOf(scopeOf(tenantId, user));
     staffIds[seed.key] = user.id;
   }
+
+  // Agreements from two years back, before any ticket, so the history's time is priced too.
+  const twoYearsAgo = new Date(now.getTime() - 730 * 86_400_000).toISOString().slice(0, 7);
+  const agreements = await seedDemoAgreements(services, owner, billed, `${twoYearsAgo}-01`);
 
   const boards = new Map((await services.tickets.listBoards(owner.scope)).map((b) => [b.name, b.id]));
   const boardFor = (type: string) =>
@@ -244,6 +252,7 @@ export async function loadDemo(
       atRisk: tickets.filter((t) => sla(t).includes('at_risk')).length,
       breached: tickets.filter((t) => sla(t).some((s) => s === 'breached' || s === 'missed')).length,
       unassigned: tickets.filter((t) => isOpen(t) && !t.assigneeId).length,
+      agreements,
       timeEntries: logged,
     },
     elapsedMs: performance.now() - started,

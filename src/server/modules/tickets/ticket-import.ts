@@ -6,6 +6,7 @@ import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Actor, canSeeClient } from '../../http/scope.ts';
+import { dayOf, defaultAgreementFor } from '../agreements/index.ts';
 import { findClientForTicket } from '../clients/index.ts';
 import { checkAssignee } from './ticket-actions.ts';
 import {
@@ -53,6 +54,9 @@ export function importTicket(
       ]);
     }
     const final = finalState(sorted, input.priority);
+    // The history is billed like tickets raised here: under the client's default agreement of the day
+    // the ticket opened (its SLA stays measured as it was imported).
+    const agreement = await defaultAgreementFor(tx, tenantId, input.clientId, dayOf(new Date(created.at)));
     const ticket = await repo.insertTicket(tx, {
       tenantId,
       number: await repo.nextTicketNumber(tx, tenantId),
@@ -67,6 +71,7 @@ export function importTicket(
       status: final.status,
       assigneeId: input.assigneeId ?? null,
       externalId: input.externalId,
+      agreementId: agreement?.id ?? null,
       slaPolicyVersionId: measure?.slaPolicyVersionId ?? null,
       calendarVersionIds: measure?.calendarVersionIds ?? {},
       openedAt: new Date(created.at),
