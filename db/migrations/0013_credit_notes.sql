@@ -35,6 +35,8 @@ CREATE TABLE "credit_notes" (
 	CONSTRAINT "credit_notes_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "agreement_lines" ADD COLUMN "count_changed_on" date;--> statement-breakpoint
+ALTER TABLE "agreement_lines" ADD COLUMN "previous_approved_quantity" integer;--> statement-breakpoint
 ALTER TABLE "billing_settings" ADD COLUMN "credit_note_prefix" text DEFAULT 'CN-' NOT NULL;--> statement-breakpoint
 ALTER TABLE "billing_settings" ADD COLUMN "next_credit_note_number" integer DEFAULT 1001 NOT NULL;--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "unpriced_minutes" integer DEFAULT 0 NOT NULL;--> statement-breakpoint

@@ -206,7 +206,18 @@ export type InvoiceRunResult = z.infer<typeof invoiceRunResultSchema>;
 export const approveCountsInputSchema = z.strictObject({
   /** The changes as the reviewer saw them; a count that moved again since is refused. */
   changes: z
-    .array(z.strictObject({ agreementLineId: z.uuid(), quantity: z.number().int().min(0) }))
+    .array(
+      z.strictObject({
+        agreementLineId: z.uuid(),
+        quantity: z.number().int().min(0),
+        /**
+         * When the new count took effect: a day of the month before the invoice's, whose remaining days the
+         * invoice bills (or credits) at the new count, prorated; left out, the invoice's first day (no
+         * adjustment).
+         */
+        effectiveOn: z.iso.date().optional(),
+      }),
+    )
     .min(1, 'Choose at least one count to approve')
     .max(500),
 });

@@ -120,7 +120,11 @@ export const timeClassificationSchema = z.object({
 });
 export type TimeClassification = z.infer<typeof timeClassificationSchema>;
 
-export const classifiedTimeEntrySchema = timeEntrySchema.extend({ classification: timeClassificationSchema });
+export const classifiedTimeEntrySchema = timeEntrySchema.extend({
+  classification: timeClassificationSchema,
+  /** The finalized invoice that billed the entry: it cannot change until that invoice is void. */
+  invoice: z.object({ id: z.uuid(), number: z.string() }).nullable(),
+});
 export type ClassifiedTimeEntry = z.infer<typeof classifiedTimeEntrySchema>;
 
 export const timeEntryListSchema = z.object({

@@ -37,10 +37,14 @@ export function daysInForce(
   return { first, last, days: month.days, inForce: dayNumber(last) - dayNumber(first) + 1 };
 }
 
-/** amount × inForce ÷ days, rounded half up to the cent; whole months are left alone. */
+/**
+ * amount × inForce ÷ days, rounded half away from zero to the cent (a credit mirrors its charge); whole
+ * months are left alone.
+ */
 export function prorate(amountCents: number, inForce: number, days: number): number {
   if (inForce >= days) return amountCents;
-  return Math.round((amountCents * inForce) / days);
+  const exact = (amountCents * inForce) / days;
+  return Math.sign(exact) * Math.round(Math.abs(exact));
 }
 
 export interface TaxableLine {

@@ -162,23 +162,30 @@ export async function replaceLines(
   lines: Omit<typeof agreementLines.$inferInsert, 'tenantId' | 'agreementId' | 'position'>[],
 ): Promise<void> {
   const ofAgreement = and(eq(agreementLines.tenantId, tenantId), eq(agreementLines.agreementId, agreementId));
-  const approvals = new Map<string, (number | null)[]>();
-  for (const line of await db
+  // Approvals belong to the line's item: editing an agreement keeps what billing approved of it.
+  type Approval = Pick<
+    typeof agreementLines.$inferSelect,
+    'approvedQuantity' | 'countChangedOn' | 'previousApprovedQuantity'
+  >;
+  const approvals = new Map<string, Approval[]>();
+  for (const { catalogItemId, ...approval } of await db
     .select({
       catalogItemId: agreementLines.catalogItemId,
       approvedQuantity: agreementLines.approvedQuantity,
+      countChangedOn: agreementLines.countChangedOn,
+      previousApprovedQuantity: agreementLines.previousApprovedQuantity,
     })
     .from(agreementLines)
     .where(ofAgreement)
     .orderBy(asc(agreementLines.position))) {
-    approvals.set(line.catalogItemId, [...(approvals.get(line.catalogItemId) ?? []), line.approvedQuantity]);
+    approvals.set(catalogItemId, [...(approvals.get(catalogItemId) ?? []), approval]);
   }
   await db.delete(agreementLines).where(ofAgreement);
   if (lines.length === 0) return;
   await db.insert(agreementLines).values(
     lines.map((line, position) => ({
       ...line,
-      approvedQuantity: approvals.get(line.catalogItemId)?.shift() ?? null,
+      ...(approvals.get(line.catalogItemId)?.shift() ?? { approvedQuantity: null }),
       tenantId,
       agreementId,
       position,

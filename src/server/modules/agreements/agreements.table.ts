@@ -138,6 +138,12 @@ export const agreementLines = pgTable(
     minimumQuantity: integer().notNull().default(0),
     /** The count billing last approved; invoices bill it (or the minimum) until a change is approved. */
     approvedQuantity: integer(),
+    /**
+     * When the approved count took effect and the count approved before it: an invoice for the month after
+     * bills (or credits) the difference for the days it was in effect, prorated by day.
+     */
+    countChangedOn: date({ mode: 'string' }),
+    previousApprovedQuantity: integer(),
     unitPriceCents: cents().notNull(),
   },
   (t) => [

@@ -3,7 +3,13 @@
 import type { CatalogUnit } from '../../../shared/api/catalog.ts';
 import type { CountChange, InvoiceLineKind, InvoiceUnit } from '../../../shared/api/invoices.ts';
 import type { ClassifiedEntry, ClassifiedSegment } from '../../../shared/billing/classify-time.ts';
-import { daysInForce, hoursOf, prorate } from '../../../shared/billing/invoice-math.ts';
+import {
+  daysInForce,
+  hoursOf,
+  monthBounds,
+  prorate,
+  shiftPeriod,
+} from '../../../shared/billing/invoice-math.ts';
 import type { AgreementLineRow, AgreementRow } from '../agreements/index.ts';
 
 export interface TaxRate {
@@ -140,6 +146,28 @@ export function feeLines(sources: FeeSources): {
         catalogItemId: line.catalogItemId,
         costCents: item.isResale ? prorate(quantity * (item.unitCostCents ?? 0), span.inForce, span.days) : 0,
       });
+      const adjustment = countAdjustment(period, agreement, line);
+      if (adjustment) {
+        const { change, span: days } = adjustment;
+        const prorated = (cents: number) => prorate(change * cents, days.inForce, days.days);
+        lines.push({
+          ...base,
+          ...item.tax,
+          kind: item.isResale ? 'resale' : 'recurring',
+          description: `${line.description || item.name} — ${monthLabel(shiftPeriod(period, -1))}, ${adjustment.from} → ${adjustment.to} from ${days.first}`,
+          detail: capitalize(`${change > 0 ? 'added' : 'removed'} for ${days.inForce} of ${days.days} days`),
+          quantity: change,
+          unit: unitOf[item.unit],
+          unitPriceCents: line.unitPriceCents,
+          amountCents: prorated(line.unitPriceCents),
+          valueCents: prorated(line.unitPriceCents),
+          periodStart: days.first,
+          periodEnd: days.last,
+          agreementLineId: line.id,
+          catalogItemId: line.catalogItemId,
+          costCents: item.isResale ? prorated(item.unitCostCents ?? 0) : 0,
+        });
+      }
     }
     const whole = { ...base, ...sources.defaultTax, quantity: 1, detail: proration && capitalize(proration) };
     if (agreement.type === 'retainer' && agreement.retainerCents) {
@@ -182,6 +210,25 @@ export function feeLines(sources: FeeSources): {
     }
   }
   return { lines, countChanges, purchases };
+}
+
+/**
+ * A count approved to take effect in the month before the invoice's: that month's invoice billed the old
+ * count, so this one bills (or credits) the difference for the days from the change, prorated by day.
+ * Both counts are held to the minimum commitment.
+ */
+function countAdjustment(period: string, agreement: AgreementRow, line: AgreementLineRow) {
+  if (line.countChangedOn === null || line.approvedQuantity === null) return null;
+  const before = shiftPeriod(period, -1);
+  const { first, last } = monthBounds(before);
+  if (line.countChangedOn < first || line.countChangedOn > last) return null;
+  const billed = (count: number | null) => Math.max(count ?? 0, line.minimumQuantity);
+  const from = billed(line.previousApprovedQuantity);
+  const to = billed(line.approvedQuantity);
+  const startsOn = agreement.startsOn > line.countChangedOn ? agreement.startsOn : line.countChangedOn;
+  const span = daysInForce(before, startsOn, agreement.endsOn);
+  if (to === from || span === null) return null;
+  return { from, to, change: to - from, span };
 }
 
 export interface LabourTicket {
@@ -270,7 +317,11 @@ export function labourLines(input: {
         const key = `${kind}|${ticket.id}|${entry.agreementId}|${price}|${segment.tier}`;
         add(
           key,
-          () => ({ ...line(kind, segment, price), detail: labourDetail(segment) }),
+          () => ({
+            ...line(kind, segment, price),
+            description: `#${ticket.number} ${ticket.subject}${tierSuffix(segment)}`,
+            detail: labourDetail(segment),
+          }),
           entry.entryId,
           segment.billableMinutes,
           money,
@@ -312,11 +363,15 @@ export function labourLines(input: {
   );
 }
 
+/** A premium tier in the line's name, so the client tells the lines of one ticket apart. */
+function tierSuffix(segment: ClassifiedSegment): string {
+  if (segment.multiplierPercent === 100) return '';
+  return ` — ${tierWords[segment.tier]} ×${segment.multiplierPercent / 100}`;
+}
+
 function labourDetail(segment: ClassifiedSegment): string {
-  const tier = tierWords[segment.tier];
   if (segment.rateCents === null) return `${segment.clause} — no rate to bill at: price it before finalizing`;
-  const multiplier = segment.multiplierPercent === 100 ? '' : ` ×${segment.multiplierPercent / 100}`;
-  return tier === '' ? segment.clause : `${segment.clause} (${tier}${multiplier})`;
+  return segment.clause;
 }
 
 function capitalize(text: string): string {

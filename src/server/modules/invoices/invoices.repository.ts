@@ -449,11 +449,15 @@ export async function listItemsWithTax(db: Executor, tenantId: string, ids: read
 export async function approveCount(
   db: Executor,
   tenantId: string,
-  change: { agreementLineId: string; quantity: number },
+  change: { agreementLineId: string; quantity: number; effectiveOn: string | null },
 ): Promise<boolean> {
   const rows = await db
     .update(agreementLines)
-    .set({ approvedQuantity: change.quantity })
+    .set({
+      previousApprovedQuantity: sql`${agreementLines.approvedQuantity}`,
+      approvedQuantity: change.quantity,
+      countChangedOn: change.effectiveOn,
+    })
     .where(
       and(
         eq(agreementLines.tenantId, tenantId),

@@ -149,7 +149,8 @@ describe('the month run', () => {
     expect(kinds(draft.lines)).toEqual(['labour', 'labour']);
     const [afterHours, project] = draft.lines as [Line, Line];
     expect(afterHours).toMatchObject({ quantity: 1, unitPriceCents: 22_500, amountCents: 22_500 });
-    expect(afterHours.detail).toContain('after hours ×1.5');
+    expect(afterHours.description).toBe('#1001 File server slow — after hours ×1.5');
+    expect(afterHours.detail).not.toContain('×1.5');
     expect(project).toMatchObject({ quantity: 1.5, unitPriceCents: 15_000, amountCents: 22_500 });
     expect(project.detail).toContain('Break/fix 2026');
 
@@ -196,6 +197,7 @@ describe('the month run', () => {
 
     // Its time is locked, the month is not billed twice, and late time rolls into the next invoice.
     const [entry] = (await owner.get(`/tickets/${ticket.id}/time-entries`)).body.items;
+    expect(entry.invoice).toEqual({ id: draft.id, number: 'INV-1001' });
     const edit = await owner.patch(`/time-entries/${entry.id}`, { minutes: 45 });
     expect(edit.status).toBe(409);
     expect(edit.body.error.code).toBe('time_entry.invoiced');
@@ -379,6 +381,60 @@ describe('taxes', () => {
     const approved = await approveAll(await invoiceOf('2026-03'));
     // 300,000 × 825 ÷ 10,825 = 22,863.7…
     expect(approved).toMatchObject({ totalCents: 300_000, taxCents: 22_864, subtotalCents: 277_136 });
+  });
+});
+
+describe('count changes', () => {
+  it('bill the days of the month before from the day a new count took effect, and credit a lower one', async () => {
+    const { owner, managed, workstation, invoiceOf, approveAll } = await setUp();
+    const march = await approveAll(await invoiceOf('2026-03'));
+    await ok(owner.post(`/invoices/${march.id}/finalize`));
+    const setCount = (quantity: number) =>
+      ok(
+        owner.patch(`/agreements/${managed.id}`, {
+          recurringLines: [{ catalogItemId: workstation.id, quantity, unitPriceCents: 12_000 }],
+        }),
+      );
+    await setCount(30);
+    const april = await invoiceOf('2026-04');
+    const approve = (effectiveOn: string) =>
+      owner.post(`/invoices/${april.id}/approve-counts`, {
+        changes: [{ agreementLineId: april.countChanges[0].agreementLineId, quantity: 30, effectiveOn }],
+      });
+    const early = await approve('2026-02-28');
+    expect(early.status).toBe(400);
+    expect(early.body.error.details[0].path).toEqual(['changes', 0, 'effectiveOn']);
+
+    const approved = await ok(approve('2026-03-17'));
+    const lines = approved.lines.filter((l: Line) => l.kind === 'recurring');
+    // 30 for April, and 5 more for 17–31 March: 5 × $120 × 15 ÷ 31 = $290.32.
+    expect(lines.map((l: Line) => [l.quantity, l.amountCents])).toEqual([
+      [30, 360_000],
+      [5, 29_032],
+    ]);
+    expect(lines[1].description).toBe('Managed workstation — March 2026, 25 → 30 from 2026-03-17');
+    expect(lines[1].detail).toBe('Added for 15 of 31 days');
+
+    // May bills 30 with no adjustment; a drop to 20 from 11 April is credited on May's invoice.
+    await ok(owner.post(`/invoices/${april.id}/finalize`));
+    await setCount(20);
+    const may = await invoiceOf('2026-05');
+    const lowered = await ok(
+      owner.post(`/invoices/${may.id}/approve-counts`, {
+        changes: [
+          { agreementLineId: may.countChanges[0].agreementLineId, quantity: 20, effectiveOn: '2026-04-11' },
+        ],
+      }),
+    );
+    expect(
+      lowered.lines.filter((l: Line) => l.kind === 'recurring').map((l: Line) => [l.quantity, l.amountCents]),
+    ).toEqual([
+      [20, 240_000],
+      // 10 fewer for 11–30 April: −10 × $120 × 20 ÷ 30 = −$800.00, with the line's sales tax.
+      [-10, -80_000],
+    ]);
+    const june = await invoiceOf('2026-06');
+    expect(june.lines.filter((l: Line) => l.kind === 'recurring')).toHaveLength(1);
   });
 });
 

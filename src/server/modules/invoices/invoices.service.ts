@@ -12,6 +12,7 @@ import type {
   InvoiceRunResult,
   InvoiceSummary,
 } from '../../../shared/api/invoices.ts';
+import { monthBounds, shiftPeriod } from '../../../shared/billing/invoice-math.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -202,13 +203,28 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
         const invoice = await lockVisible(tx, actor, id);
         if (invoice.status !== 'draft') throw notDraft(invoice.status);
         audit.target('invoice', id);
+        // A count took effect in the month before the invoice's at the earliest: that month is the one
+        // its invoice billed at the old count.
+        const first = monthBounds(invoice.period).first;
+        const earliest = monthBounds(shiftPeriod(invoice.period, -1)).first;
+        input.changes.forEach(({ effectiveOn }, index) => {
+          if (effectiveOn !== undefined && (effectiveOn < earliest || effectiveOn > first)) {
+            const message = `Choose a day from ${earliest} to ${first}`;
+            throw new AppError('request.invalid', message, [
+              { path: ['changes', index, 'effectiveOn'], message },
+            ]);
+          }
+        });
         const moved: string[] = [];
         for (const change of input.changes) {
           const shown = invoice.countChanges.find((c) => c.agreementLineId === change.agreementLineId);
           if (
             !shown ||
             shown.quantity !== change.quantity ||
-            !(await repo.approveCount(tx, invoice.tenantId, change))
+            !(await repo.approveCount(tx, invoice.tenantId, {
+              ...change,
+              effectiveOn: change.effectiveOn ?? null,
+            }))
           ) {
             moved.push(change.agreementLineId);
           }
@@ -235,7 +251,9 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
         if (invoice.countChanges.length > 0) {
           throw new AppError(
             'invoice.counts_pending',
-            `${invoice.countChanges.length} count change(s) wait for approval; approve them before finalizing.`,
+            invoice.countChanges.length === 1
+              ? 'A count change waits for approval; approve it before finalizing.'
+              : `${invoice.countChanges.length} count changes wait for approval; approve them before finalizing.`,
           );
         }
         if (invoice.unpricedMinutes > 0) {

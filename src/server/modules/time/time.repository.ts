@@ -1,12 +1,12 @@
 // Every query on work types, time entries and their revisions; entry reads take the request's scope first.
-import { and, asc, eq, gte, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { defaultWorkTypes } from '../../../shared/api/time.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import { isNameTaken } from '../../db/unique-name.ts';
 import type { Scope } from '../../http/scope.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
-import { invoiceTimeEntries } from '../invoices/invoices.table.ts';
+import { invoices, invoiceTimeEntries } from '../invoices/invoices.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
 import { timeEntries, timeEntryRevisions, workTypes } from './time.table.ts';
 
@@ -226,4 +226,20 @@ export async function isInvoiced(db: Executor, tenantId: string, timeEntryId: st
     .from(invoiceTimeEntries)
     .where(and(eq(invoiceTimeEntries.tenantId, tenantId), eq(invoiceTimeEntries.timeEntryId, timeEntryId)));
   return row !== undefined;
+}
+
+/** The finalized invoice that billed each of the entries, by entry id (entries on none are left out). */
+export async function findInvoicesOf(db: Executor, tenantId: string, timeEntryIds: readonly string[]) {
+  if (timeEntryIds.length === 0) return new Map<string, { id: string; number: string }>();
+  const rows = await db
+    .select({ timeEntryId: invoiceTimeEntries.timeEntryId, id: invoices.id, number: invoices.number })
+    .from(invoiceTimeEntries)
+    .innerJoin(
+      invoices,
+      and(eq(invoices.tenantId, invoiceTimeEntries.tenantId), eq(invoices.id, invoiceTimeEntries.invoiceId)),
+    )
+    .where(
+      and(eq(invoiceTimeEntries.tenantId, tenantId), inArray(invoiceTimeEntries.timeEntryId, [...timeEntryIds])),
+    );
+  return new Map(rows.map((row) => [row.timeEntryId, { id: row.id, number: row.number ?? '' }]));
 }

@@ -259,9 +259,15 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
         rows.map((row) => row.entry),
         await currencyOf(ticket),
       );
+      const invoiced = await repo.findInvoicesOf(
+        db,
+        scope.tenantId,
+        rows.map((row) => row.entry.id),
+      );
       const items = rows.map((row) => ({
         ...toTimeEntry(row),
         classification: classified.get(row.entry.id)!,
+        invoice: invoiced.get(row.entry.id) ?? null,
       }));
       return { items, totalMinutes: items.reduce((sum, e) => sum + e.minutes, 0) };
     },

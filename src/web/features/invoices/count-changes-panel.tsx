@@ -1,11 +1,12 @@
 // Recurring counts that changed since billing last approved them ("Managed workstation on Managed 2026:
 // 20 → 25"). The draft bills the approved counts; approving sends the counts as shown, and the API refuses
 // one that has moved again since, which a rebuild brings up to date.
-import { Alert, Button, Checkbox, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CountChange } from '../../../shared/api/invoices.ts';
+import { monthBounds, shiftPeriod } from '../../../shared/billing/invoice-math.ts';
 import { ApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { approveCounts, type Invoice } from './invoices-api.ts';
@@ -23,12 +24,22 @@ export function CountChangesPanel(props: { invoice: Invoice; canApprove: boolean
   const rebuild = useRebuild(invoice);
   // Nothing is ticked at first: approving a count is a decision, one click away with "Select all".
   const [selected, setSelected] = useState<string[]>([]);
+  // When each new count took effect: the invoice's first day (no adjustment) unless billing says it
+  // changed during the month before, whose remaining days this invoice then bills or credits.
+  const firstDay = monthBounds(invoice.period).first;
+  const earliest = monthBounds(shiftPeriod(invoice.period, -1)).first;
+  const [effective, setEffective] = useState<Record<string, string>>({});
+  const effectiveOf = (id: string) => effective[id] || firstDay;
   const approve = useMutation({
     mutationFn: () =>
       approveCounts(invoice.id, {
         changes: changes
           .filter((change) => selected.includes(change.agreementLineId))
-          .map((change) => ({ agreementLineId: change.agreementLineId, quantity: change.quantity })),
+          .map((change) => ({
+            agreementLineId: change.agreementLineId,
+            quantity: change.quantity,
+            effectiveOn: effectiveOf(change.agreementLineId),
+          })),
       }),
     onSuccess: async (approved) => {
       await store(approved);
@@ -60,7 +71,9 @@ export function CountChangesPanel(props: { invoice: Invoice; canApprove: boolean
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
         These recurring counts changed since billing last approved them. The draft bills the approved count
-        (nothing for a new line) until you approve the new one, and it cannot be finalized while any wait.
+        (nothing for a new line) until you approve the new one, and it cannot be finalized while any wait. If
+        a count changed during last month, set the day it took effect: this invoice then bills (or credits)
+        the difference for the rest of that month, prorated by day.
       </Text>
       <Stack gap={6}>
         {props.canApprove && changes.length > 1 && (
@@ -74,21 +87,39 @@ export function CountChangesPanel(props: { invoice: Invoice; canApprove: boolean
         )}
         {changes.map((change) =>
           props.canApprove ? (
-            <Checkbox
+            <Group
               key={change.agreementLineId}
-              label={changeLabel(change)}
-              size="sm"
+              gap="md"
+              wrap="wrap"
               pl={changes.length > 1 ? 'md' : undefined}
-              checked={selected.includes(change.agreementLineId)}
-              onChange={(event) => {
-                const { checked } = event.currentTarget;
-                setSelected((current) =>
-                  checked
-                    ? [...current, change.agreementLineId]
-                    : current.filter((id) => id !== change.agreementLineId),
-                );
-              }}
-            />
+            >
+              <Checkbox
+                label={changeLabel(change)}
+                size="sm"
+                checked={selected.includes(change.agreementLineId)}
+                onChange={(event) => {
+                  const { checked } = event.currentTarget;
+                  setSelected((current) =>
+                    checked
+                      ? [...current, change.agreementLineId]
+                      : current.filter((id) => id !== change.agreementLineId),
+                  );
+                }}
+              />
+              <TextInput
+                type="date"
+                size="xs"
+                w={150}
+                aria-label={`In effect from, ${change.itemName} on ${change.agreementName}`}
+                min={earliest}
+                max={firstDay}
+                value={effectiveOf(change.agreementLineId)}
+                onChange={(event) => {
+                  const { value } = event.currentTarget;
+                  setEffective((current) => ({ ...current, [change.agreementLineId]: value }));
+                }}
+              />
+            </Group>
           ) : (
             <Text key={change.agreementLineId} size="sm">
               {changeLabel(change)}
