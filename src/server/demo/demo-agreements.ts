@@ -24,7 +24,7 @@ const managedLines: Record<ClientKey, [item: string, quantity: number, unitPrice
 export async function seedDemoAgreements(
   services: Services,
   owner: Actor,
-  clients: Record<ClientKey, { id: string; calendarId: string; name: string }>,
+  clients: Record<ClientKey, { id: string; calendarId: string }>,
   startsOn: string,
 ): Promise<number> {
   const items = new Map(
@@ -41,7 +41,7 @@ export async function seedDemoAgreements(
       agreementInputSchema.parse({
         clientId: client.id,
         type: 'break_fix',
-        name: `${client.name} — time and materials`,
+        name: 'Time and materials',
         startsOn,
         isClientDefault: lines.length === 0,
         calendarId: client.calendarId,
@@ -59,7 +59,7 @@ export async function seedDemoAgreements(
       agreementInputSchema.parse({
         clientId: client.id,
         type: 'managed',
-        name: `${client.name} — managed IT`,
+        name: 'Managed IT',
         startsOn,
         isClientDefault: true,
         calendarId: client.calendarId,

@@ -102,7 +102,7 @@ export async function loadDemo(
   const calendarInputs = demoCalendars(now);
   const allHours = await services.calendars.create(owner, calendarInputSchema.parse(aroundTheClock));
   const clientIds = {} as Record<ClientKey, string>;
-  const billed = {} as Record<ClientKey, { id: string; calendarId: string; name: string }>;
+  const billed = {} as Record<ClientKey, { id: string; calendarId: string }>;
   const contactIds = {} as Record<ClientKey, string[]>;
   let sites = 0;
   for (const seed of clientSeeds) {
@@ -130,7 +130,7 @@ export async function loadDemo(
       }),
     );
     clientIds[seed.key] = client.id;
-    billed[seed.key] = { id: client.id, calendarId: calendar.id, name: seed.name };
+    billed[seed.key] = { id: client.id, calendarId: calendar.id };
     const siteIds: string[] = [];
     for (const site of seed.sites) {
       siteIds.push((await services.clients.createSite(owner, client.id, siteInputSchema.parse(site))).id);
