@@ -1,69 +1,42 @@
 // The month-end billing run, as the billing person does it: a client with a managed agreement (20
 // workstations at a per-device fee with sales tax, an office-hours calendar, after hours ×1.5, project work
 // excluded and falling through to break/fix), last month's time on a ticket (covered, client-requested
-// after hours, out-of-scope project work), then the month's run: the draft, the new count to approve, the
-// lines and taxes, finalizing as INV-1001 (its time locked), the PDF and the CSV exports.
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Download, Locator, Page } from 'playwright-core';
+// after hours, out-of-scope project work), a cost rate for the technician, then the month's run: the draft,
+// the new count to approve, the lines and taxes, finalizing as INV-1001 (its time locked and shown as
+// invoiced on the ticket), profitability from the invoice and the cost rate, the PDF, the plain CSV and
+// Xero's CSV from the exports menu, and a credit note for part of a line.
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  addAgreements,
+  addTomsCostRate,
+  afterHoursRateCents,
+  apiAnswer,
+  CLIENT,
+  EXPECTED,
+  labourCents,
+  labourCostCents,
+  literally,
+  logLastMonthsTime,
+  monthName,
+  nav,
+  PERIOD,
+  savedDownload,
+  setUpOrganization,
+  subtotalCents,
+  TECH,
+  TERMS,
+  TICKET_TITLE,
+  taxCents,
+  text,
+  totalCents,
+  usd,
+  WORK,
+  WORKDAY,
+} from './billing-steps.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
-import { browserApi, choose, completeSetup, heading, see, signIn, stopRequiringMfa } from './journeys.ts';
-
-const BILLING = { name: 'Bea Billing', email: 'bea@northwind.test', password: 'bea-has-a-long-password' };
-const TECH = { name: 'Tom Tech', email: 'tom@northwind.test', password: 'tom-has-a-long-password' };
-const CLIENT = 'Contoso Ltd';
-const TICKET_TITLE = 'Accounting server is slow for everyone';
-
-/** What Contoso bought; every expected amount below is computed from these. */
-const TERMS = {
-  seats: 20,
-  seatCents: 12_000,
-  salesTaxBasisPoints: 825,
-  managedHourlyCents: 16_000,
-  afterHoursPercent: 150,
-  breakFixHourlyCents: 15_000,
-};
-/** The minutes logged last month. */
-const WORK = { coveredMinutes: 60, afterHoursMinutes: 90, projectMinutes: 120 };
-
-const perHour = (cents: number, minutes: number) => Math.round((cents * minutes) / 60);
-const afterHoursRateCents = Math.round((TERMS.managedHourlyCents * TERMS.afterHoursPercent) / 100);
-const EXPECTED = {
-  feeCents: TERMS.seats * TERMS.seatCents,
-  coveredValueCents: perHour(TERMS.managedHourlyCents, WORK.coveredMinutes),
-  afterHoursCents: perHour(afterHoursRateCents, WORK.afterHoursMinutes),
-  projectCents: perHour(TERMS.breakFixHourlyCents, WORK.projectMinutes),
-};
-const labourCents = EXPECTED.afterHoursCents + EXPECTED.projectCents;
-const subtotalCents = EXPECTED.feeCents + labourCents;
-// Only the recurring fee carries sales tax; labour on a ticket with no service takes the default "No tax".
-const taxCents = Math.round((EXPECTED.feeCents * TERMS.salesTaxBasisPoints) / 10_000);
-const totalCents = subtotalCents + taxCents;
-
-/** As the browser (en-GB) shows US dollars on agreements and invoices. */
-const usd = (cents: number) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'USD' }).format(cents / 100);
-/** The time form's billing preview formats money in en-US whatever the browser's language. */
-const usdInPreview = (cents: number) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
-
-// The run bills this month's fees in advance and last month's work in arrears (TZ=UTC, as the browser).
-const now = new Date();
-const pad = (n: number) => String(n).padStart(2, '0');
-const ym = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}`;
-const PERIOD = ym(now);
-const LAST_MONTH = ym(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
-const monthName = (period: string) =>
-  new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${period}-01T00:00:00Z`),
-  );
-/** The first Tuesday from the 8th of last month, and the Wednesday after it: ordinary working days. */
-const WORKDAY = (() => {
-  const day = new Date(`${LAST_MONTH}-08T00:00:00Z`);
-  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
-})();
-const NEXT_DAY = new Date(Date.parse(`${WORKDAY}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+import { browserApi, heading, see } from './journeys.ts';
 
 let harness: Harness;
 let owner: Page;
@@ -85,108 +58,20 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const invoiceLines = () => bea.getByRole('table', { name: 'Invoice lines' });
 const lineRow = (text: string | RegExp) => invoiceLines().getByRole('row').filter({ hasText: text });
 const totals = () => bea.getByRole('region', { name: 'Totals' });
-/** What a person reads in a locator, whitespace (no-break spaces too) as single spaces. */
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
-
-async function savedDownload(download: Download): Promise<Buffer> {
-  const path = await download.path();
-  return readFileSync(path);
-}
+const leagueRow = () =>
+  bea.getByRole('table', { name: 'Client profitability' }).getByRole('row').filter({ hasText: CLIENT });
 
 describe.sequential('the monthly billing run', () => {
   test('the owner sets up a billing person, a technician, the client, office hours and sales tax', async () => {
-    await completeSetup(owner);
-    // Not about MFA: billing and the technician sign in with a password alone.
-    await stopRequiringMfa(owner);
-    const api = browserApi(owner);
-    await api.post('/users', { ...BILLING, role: 'billing', allClients: true, clientIds: [] });
-    await api.post('/users', { ...TECH, role: 'technician', allClients: true, clientIds: [] });
-    // The client wants to see the covered work on its invoices.
-    clientId = (
-      await api.post<{ id: string }>('/clients', { name: CLIENT, currency: 'USD', showCoveredWork: true })
-    ).id;
-    const weekday: [string, string][] = [['08:00', '17:00']];
-    await api.post('/calendars', {
-      name: 'Office hours',
-      timeZone: 'America/New_York',
-      weeklyHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [], sun: [] },
-      holidays: [],
-    });
-    const salesTax = await api.post<{ id: string }>('/tax-codes', {
-      name: 'Sales tax',
-      rateBasisPoints: TERMS.salesTaxBasisPoints,
-    });
-    const { items } = await api.get<{ items: { id: string; name: string }[] }>('/catalog-items');
-    const support = items.find((item) => item.name === 'Desktop and laptop support');
-    expect(support).toBeDefined();
-    await api.patch(`/catalog-items/${support?.id}`, { taxCodeId: salesTax.id });
-
-    await bea.goto('/login');
-    await signIn(bea, BILLING.email, BILLING.password);
-    await tom.goto('/login');
-    await signIn(tom, TECH.email, TECH.password);
+    clientId = await setUpOrganization(owner, bea, tom);
+    expect(clientId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test('billing adds a break/fix agreement and a managed agreement that falls back to it', async () => {
-    await nav(bea).getByRole('link', { name: 'Agreements' }).click();
-    await heading(bea, 'Agreements');
-    await bea.getByRole('link', { name: 'Add agreement' }).first().click();
-    await heading(bea, 'New agreement');
-    await choose(bea, 'Client', CLIENT, { type: true });
-    await see(bea, `For ${CLIENT} · amounts in USD`);
-    await choose(bea, 'Type', 'Break/fix');
-    await bea.getByRole('textbox', { name: 'Name', exact: true }).fill('Break/fix');
-    await bea.getByLabel('Starts on').fill(`${LAST_MONTH}-01`);
-    await bea
-      .getByRole('textbox', { name: 'Hourly rate', exact: true })
-      .fill(String(TERMS.breakFixHourlyCents / 100));
-    await bea.getByRole('button', { name: 'Add agreement' }).first().click();
-    await bea.waitForURL(/\/agreements\/[0-9a-f-]{36}$/);
-    await heading(bea, 'Break/fix');
-
-    await nav(bea).getByRole('link', { name: 'Agreements' }).click();
-    await bea.getByRole('table', { name: 'Agreements' }).getByText('Break/fix').first().waitFor();
-    await bea.getByRole('link', { name: 'Add agreement' }).first().click();
-    await heading(bea, 'New agreement');
-    await choose(bea, 'Client', CLIENT, { type: true });
-    await see(bea, `For ${CLIENT} · amounts in USD`);
-    await choose(bea, 'Type', 'Managed services');
-    await bea.getByRole('textbox', { name: 'Name', exact: true }).fill('Managed Gold');
-    await bea.getByLabel('Starts on').fill(`${LAST_MONTH}-01`);
-    await bea.getByRole('switch', { name: 'Default agreement for this client' }).check();
-    await choose(bea, 'Business calendar', 'Office hours (America/New_York)');
-    await bea
-      .getByRole('textbox', { name: 'Hourly rate', exact: true })
-      .fill(String(TERMS.managedHourlyCents / 100));
-    await bea
-      .getByRole('textbox', { name: 'After hours', exact: true })
-      .fill(String(TERMS.afterHoursPercent));
-    await see(bea, `× 1.5 = ${usd(afterHoursRateCents)} an hour`);
-
-    await bea.getByRole('button', { name: 'Add recurring fee' }).click();
-    await choose(bea, 'Catalog item of line 1', 'Desktop and laptop support', { type: true });
-    await bea.getByRole('textbox', { name: 'Description of line 1' }).fill('Workstations');
-    await bea.getByRole('textbox', { name: 'Quantity of line 1', exact: true }).fill(String(TERMS.seats));
-    await bea.getByRole('textbox', { name: 'Unit price of line 1' }).fill(String(TERMS.seatCents / 100));
-    await expect.poll(() => bea.getByTestId('recurring-total').textContent()).toBe(usd(EXPECTED.feeCents));
-
-    await choose(bea, 'Excluded work types', 'Project');
-    await choose(bea, 'Fallback agreement', 'Break/fix');
-    await see(bea, 'Excluded or uncovered work is billed under the fallback agreement');
-    // The editor scrolls inside the app frame, so two pictures: its top, and its coverage.
-    await bea.getByRole('heading', { name: 'New agreement' }).scrollIntoViewIfNeeded();
-    await shot(bea, '80-billing-managed-agreement-top');
-    await bea.getByRole('combobox', { name: 'Fallback agreement', exact: true }).scrollIntoViewIfNeeded();
-    await shot(bea, '80b-billing-managed-agreement-coverage');
-    await bea.getByRole('button', { name: 'Add agreement' }).first().click();
-    await bea.waitForURL(/\/agreements\/[0-9a-f-]{36}$/);
-    await heading(bea, 'Managed Gold');
-    await see(bea, `Managed Gold added for ${CLIENT}`);
-
+    await addAgreements(bea);
     await nav(bea).getByRole('link', { name: 'Agreements' }).click();
     const row = bea
       .getByRole('table', { name: 'Agreements' })
@@ -225,73 +110,22 @@ describe.sequential('the monthly billing run', () => {
       .poll(() => tom.getByTestId('after-hours-request').textContent())
       .toMatch(/Requested by Dana Lee/);
 
-    async function logTime(
-      entry: { startedAt: string; minutes: number; workType: string; note: string },
-      expected: { outcome: string; summary: string; clause: RegExp },
-      shotName: string,
-    ) {
-      await tom.getByRole('button', { name: 'Log time', exact: true }).click();
-      const dialog = tom.getByRole('dialog', { name: 'Log time' });
-      await dialog.getByLabel('Started at').fill(entry.startedAt);
-      await dialog.getByRole('textbox', { name: 'Minutes' }).fill(String(entry.minutes));
-      await choose(tom, 'Work type', entry.workType);
-      await dialog.getByLabel('Note').fill(entry.note);
-      const preview = dialog.getByLabel('Billing preview');
-      await expect.poll(() => preview.textContent()).toContain(expected.summary);
-      await expect(preview.textContent()).resolves.toContain(expected.outcome);
-      await expect(preview.textContent()).resolves.toMatch(expected.clause);
-      await shot(tom, shotName);
-      await dialog.getByRole('button', { name: 'Log time' }).click();
-      await dialog.waitFor({ state: 'hidden' });
-    }
-
-    // 09:00–10:00 or 10:00–11:00 in New York (EST or EDT): business hours.
-    await logTime(
-      {
-        startedAt: `${WORKDAY}T14:00`,
-        minutes: WORK.coveredMinutes,
-        workType: 'Remote support',
-        note: 'Cleared the SQL tempdb and restarted the ledger service.',
-      },
-      {
-        outcome: 'Covered',
-        summary: `worth ${usdInPreview(EXPECTED.coveredValueCents)}`,
-        clause: /Managed Gold/,
-      },
-      '82-billing-log-covered-time',
-    );
-    // 18:30 or 19:30 in New York, after the client asked: after hours at the tier.
-    await logTime(
-      {
-        startedAt: `${WORKDAY}T23:30`,
-        minutes: WORK.afterHoursMinutes,
-        workType: 'Remote support',
-        note: 'Moved the database to the new disks after close of business, as Dana asked.',
-      },
-      {
-        outcome: 'Billable',
-        summary: `1 h 30 min · ${usdInPreview(EXPECTED.afterHoursCents)}`,
-        clause: /after hours at 150 %, requested by Dana Lee/,
-      },
-      '83-billing-log-after-hours-time',
-    );
-    // Project work is excluded from the managed agreement and falls through to break/fix.
-    await logTime(
-      {
-        startedAt: `${NEXT_DAY}T15:00`,
-        minutes: WORK.projectMinutes,
-        workType: 'Project',
-        note: 'Planned the migration of the accounting server to new hardware.',
-      },
-      { outcome: 'Billable', summary: `2 h · ${usdInPreview(EXPECTED.projectCents)}`, clause: /Break\/fix/ },
-      '84-billing-log-project-time',
-    );
+    await logLastMonthsTime(tom);
 
     await tom.getByRole('tab', { name: /^Time(?!line)/ }).click();
     const entries = tom.getByRole('table', { name: 'Time entries' });
     await entries.getByText('Planned the migration').waitFor();
     await expect(entries.getByRole('row').count()).resolves.toBe(1 + 3 + 1);
     await shot(tom, '85-billing-ticket-time-entries', { fullPage: true });
+  });
+
+  test('before the run profitability has no revenue for the client; billing prices Tom’s hours', async () => {
+    await nav(bea).getByRole('link', { name: 'Profitability' }).click();
+    await heading(bea, 'Profitability');
+    await see(bea, /^No invoices from /);
+    await expect(bea.getByRole('table', { name: 'Client profitability' }).count()).resolves.toBe(0);
+    await shot(bea, '85a-billing-profitability-before');
+    await addTomsCostRate(bea);
   });
 
   test('billing runs the month, and the client’s draft waits on the new workstation count', async () => {
@@ -411,32 +245,71 @@ describe.sequential('the monthly billing run', () => {
     await shot(bea, '94-billing-invoices-month');
   });
 
-  test('the technician can no longer change time that is on the finalized invoice', async () => {
+  test('the technician sees the time on INV-1001 as invoiced and is offered no Edit or Delete', async () => {
     await tom.reload();
     await heading(tom, TICKET_TITLE);
     await tom.getByRole('tab', { name: /^Time(?!line)/ }).click();
+    const entries = tom.getByRole('table', { name: 'Time entries' });
+    await entries.getByText('Planned the migration').waitFor();
+    await expect(entries.getByText('Invoiced INV-1001', { exact: true }).count()).resolves.toBe(3);
     await tom
       .getByRole('button', { name: `Actions for ${WORK.afterHoursMinutes} min by ${TECH.name}` })
       .click();
-    await tom.getByRole('menuitem', { name: 'Edit' }).click();
-    const dialog = tom.getByRole('dialog', { name: 'Edit time entry' });
-    await dialog.getByRole('textbox', { name: 'Minutes' }).fill('60');
-    await dialog.getByRole('button', { name: 'Save entry' }).click();
-    const toast = tom
-      .locator('.mantine-Notification-root')
-      .filter({ hasText: 'Could not save the time entry' });
-    await toast.getByText('time_entry.invoiced').waitFor();
-    await expect(toast.textContent()).resolves.toContain(
-      'This time is on a finalized invoice and cannot change',
-    );
-    await shot(tom, '95-billing-invoiced-time-refused', { withToasts: true });
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    const entries = await browserApi(tom).get<{ items: { minutes: number }[] }>(
+    await tom.getByText('On INV-1001; void the invoice to change it').waitFor();
+    await expect(tom.getByRole('menuitem', { name: 'History' }).count()).resolves.toBe(1);
+    await expect(tom.getByRole('menuitem', { name: 'Edit' }).count()).resolves.toBe(0);
+    await expect(tom.getByRole('menuitem', { name: 'Delete' }).count()).resolves.toBe(0);
+    await shot(tom, '95-billing-invoiced-time-locked', { fullPage: true });
+    await tom.keyboard.press('Escape');
+
+    // The server refuses the change all the same.
+    const { items } = await browserApi(tom).get<{ items: { id: string; minutes: number }[] }>(
       `/tickets/${ticketId}/time-entries`,
     );
-    expect(entries.items.map((entry) => entry.minutes).sort((a, b) => a - b)).toEqual(
-      [WORK.coveredMinutes, WORK.afterHoursMinutes, WORK.projectMinutes].sort((a, b) => a - b),
+    const afterHours = items.find((entry) => entry.minutes === WORK.afterHoursMinutes);
+    expect(await apiAnswer(tom, 'PATCH', `/time-entries/${afterHours?.id}`, { minutes: 60 })).toEqual({
+      status: 409,
+      code: 'time_entry.invoiced',
+    });
+    const after = await browserApi(tom).get<{ items: { minutes: number }[] }>(
+      `/tickets/${ticketId}/time-entries`,
     );
+    expect(after.items.map((entry) => entry.minutes).sort((a, b) => a - b)).toEqual(
+      Object.values(WORK).sort((a, b) => a - b),
+    );
+
+    // Billing can follow the badge to the invoice.
+    await bea.goto(`/tickets/${ticketId}`);
+    await bea.getByRole('tab', { name: /^Time(?!line)/ }).click();
+    await bea.getByRole('link', { name: 'Invoiced INV-1001' }).first().click();
+    await bea.waitForURL(`**/invoices/${invoiceId}`);
+    await heading(bea, 'INV-1001');
+  });
+
+  test('profitability now shows the client’s revenue and the labour cost of Tom’s hours', async () => {
+    await nav(bea).getByRole('link', { name: 'Profitability' }).click();
+    await heading(bea, 'Profitability');
+    await leagueRow().waitFor();
+    // Revenue is the invoice before tax; labour is every entry it took at Tom's rate.
+    await expect
+      .poll(() => text(leagueRow()))
+      .toMatch(
+        new RegExp(
+          `^${CLIENT}USD${literally(usd(subtotalCents))}${literally(usd(labourCostCents))}${literally(usd(0))}4\\.5 h`,
+        ),
+      );
+    await shot(bea, '96-billing-profitability-league');
+    await leagueRow().getByRole('link', { name: CLIENT }).click();
+    await bea.waitForURL(/\/profitability\/[0-9a-f-]{36}/);
+    await heading(bea, CLIENT);
+    await expect
+      .poll(() => bea.getByRole('combobox', { name: 'Invoice month' }).inputValue())
+      .toBe(monthName(PERIOD));
+    const month = bea.getByRole('table', { name: `Time on the ${monthName(PERIOD)} invoice` });
+    await month.getByText(TECH.name).first().waitFor();
+    await expect(month.getByRole('row').filter({ hasText: TECH.name }).count()).resolves.toBe(3);
+    await see(bea, `Labour ${usd(labourCostCents)}`);
+    await shot(bea, '97-billing-profitability-client', { fullPage: true });
   });
 
   test('the PDF and the month’s CSV exports carry the invoice', async () => {
@@ -476,8 +349,36 @@ describe.sequential('the monthly billing run', () => {
     expect(invoiceRows).toHaveLength(4);
     for (const row of invoiceRows) expect(row).toContain(',INV-1001,');
   });
-});
 
-function literally(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+  test('billing credits part of the workstations line; the invoice can no longer be voided', async () => {
+    const creditedSeats = 2;
+    const creditCents = creditedSeats * TERMS.seatCents;
+    const creditTaxCents = Math.round((creditCents * TERMS.salesTaxBasisPoints) / 10_000);
+    const creditTotalCents = creditCents + creditTaxCents;
+    await bea.goto(`/invoices/${invoiceId}`);
+    await heading(bea, 'INV-1001');
+    await bea.getByRole('button', { name: 'Issue credit note' }).click();
+    const dialog = bea.getByRole('dialog', { name: 'Issue a credit note for INV-1001' });
+    await dialog.getByRole('textbox', { name: /^Credit for Workstations/ }).fill(String(creditCents / 100));
+    await dialog.getByLabel('Reason').fill('Two workstations were retired on the 1st.');
+    const preview = dialog.getByRole('region', { name: 'Credit note preview' });
+    await expect.poll(() => text(preview)).toContain(`Total credited${usd(creditTotalCents)}`);
+    await shot(bea, '98-billing-credit-note');
+    await dialog.getByRole('button', { name: `Issue CN-1001 for ${usd(creditTotalCents)}` }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const note = bea
+      .getByRole('table', { name: 'Credit notes' })
+      .getByRole('row')
+      .filter({ hasText: 'CN-1001' });
+    await expect.poll(() => text(note)).toContain(usd(-creditTotalCents));
+    await expect
+      .poll(() => text(totals()))
+      .toContain(`Balance after credits${usd(totalCents - creditTotalCents)}`);
+    const voidButton = bea.getByRole('button', { name: 'Void', exact: true });
+    await expect(voidButton.getAttribute('aria-disabled')).resolves.toBe('true');
+    await voidButton.hover();
+    await see(bea, 'An invoice with credit notes cannot be voided');
+    await shot(bea, '99-billing-credited', { fullPage: true });
+  });
+});

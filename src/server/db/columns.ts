@@ -1,6 +1,6 @@
 // Column helpers shared by every tenant table: (tenant_id, id) keys with app-made UUIDv7 ids, so tables
 // can be distributed by tenant later, and UTC instants.
-import { timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 
 export const newId = (): string => uuidv7();
@@ -11,6 +11,12 @@ export const tenantKey = () => ({
 });
 
 export const instant = () => timestamp({ withTimezone: true, mode: 'date' });
+
+/** Money in the currency's minor units. */
+export const cents = () => bigint({ mode: 'number' });
+
+/** A calendar day, YYYY-MM-DD, with no zone. */
+export const localDate = () => date({ mode: 'string' });
 
 export const timestamps = () => ({
   createdAt: instant().notNull().defaultNow(),

@@ -2,10 +2,8 @@
 // Amounts are bigint minor units read as numbers (see catalog.table.ts); dates are local calendar dates.
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
-  date,
   foreignKey,
   index,
   integer,
@@ -17,15 +15,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { agreementTypes, blockRollovers, vendorCausedRules } from '../../../shared/api/agreements.ts';
-import { instant, tenantKey, timestamps } from '../../db/columns.ts';
+import { cents, instant, localDate, tenantKey, timestamps } from '../../db/columns.ts';
 import { calendars } from '../calendars/calendars.table.ts';
 import { catalogItems } from '../catalog/catalog.table.ts';
 import { clients } from '../clients/clients.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
 import { slaPolicies } from '../sla-policies/sla-policies.table.ts';
-
-const cents = () => bigint({ mode: 'number' });
-const localDate = () => date({ mode: 'string' });
 
 export const workRoles = pgTable(
   'work_roles',
@@ -142,7 +137,7 @@ export const agreementLines = pgTable(
      * When the approved count took effect and the count approved before it: an invoice for the month after
      * bills (or credits) the difference for the days it was in effect, prorated by day.
      */
-    countChangedOn: date({ mode: 'string' }),
+    countChangedOn: localDate(),
     previousApprovedQuantity: integer(),
     unitPriceCents: cents().notNull(),
   },

@@ -225,7 +225,8 @@ function countAdjustment(period: string, agreement: AgreementRow, line: Agreemen
   const billed = (count: number | null) => Math.max(count ?? 0, line.minimumQuantity);
   const from = billed(line.previousApprovedQuantity);
   const to = billed(line.approvedQuantity);
-  const startsOn = agreement.startsOn > line.countChangedOn ? agreement.startsOn : line.countChangedOn;
+  // The later of the two days (ISO dates sort as text).
+  const startsOn = [agreement.startsOn, line.countChangedOn].sort().at(-1)!;
   const span = daysInForce(before, startsOn, agreement.endsOn);
   if (to === from || span === null) return null;
   return { from, to, change: to - from, span };

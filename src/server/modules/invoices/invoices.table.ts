@@ -3,9 +3,7 @@
 // onto it, so a finalized invoice never changes when the agreement, catalog or ticket does.
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
-  date,
   foreignKey,
   index,
   integer,
@@ -19,13 +17,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { CountChange, InvoiceTax } from '../../../shared/api/invoices.ts';
 import { invoiceLineKinds, invoiceStatuses, invoiceUnits } from '../../../shared/api/invoices.ts';
-import { instant, tenantKey, timestamps } from '../../db/columns.ts';
+import { cents, instant, localDate, tenantKey, timestamps } from '../../db/columns.ts';
 import { clients } from '../clients/clients.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
 import { timeEntries } from '../time/time.table.ts';
-
-const cents = () => bigint({ mode: 'number' });
-const localDate = () => date({ mode: 'string' });
 
 /** One row per organization, made on first use; the row lock taken by finalizing keeps numbers gapless. */
 export const billingSettings = pgTable('billing_settings', {

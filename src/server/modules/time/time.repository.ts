@@ -239,7 +239,10 @@ export async function findInvoicesOf(db: Executor, tenantId: string, timeEntryId
       and(eq(invoices.tenantId, invoiceTimeEntries.tenantId), eq(invoices.id, invoiceTimeEntries.invoiceId)),
     )
     .where(
-      and(eq(invoiceTimeEntries.tenantId, tenantId), inArray(invoiceTimeEntries.timeEntryId, [...timeEntryIds])),
+      and(
+        eq(invoiceTimeEntries.tenantId, tenantId),
+        inArray(invoiceTimeEntries.timeEntryId, [...timeEntryIds]),
+      ),
     );
   return new Map(rows.map((row) => [row.timeEntryId, { id: row.id, number: row.number ?? '' }]));
 }

@@ -1,9 +1,12 @@
 // How a time entry is billed under its agreement: the outcome, the money, and the clause that decided it.
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { type TimeOutcome, timeOutcomeLabels } from '../../../shared/api/agreements.ts';
-import { formatMoney } from '../../../shared/money.ts';
+import type { ClassifiedTimeEntry } from '../../../shared/api/time.ts';
 import { formatMinutes } from '../../ui/format.ts';
+// Money reads as it does on agreements and invoices (the browser's locale), so a user sees one format.
+import { money } from '../agreements/agreement-display.tsx';
 import type { TimeClassification } from './tickets-api.ts';
+import { overrideSummary } from './time-entry-billing.ts';
 
 const outcomeColors: Record<TimeOutcome, string> = { covered: 'teal', billable: 'blue', absorbed: 'gray' };
 
@@ -21,18 +24,25 @@ export function classificationSummary(c: TimeClassification): string {
     const parts = [formatMinutes(c.billableMinutes)];
     if (c.segments.every((s) => s.rateCents === null)) return [...parts, 'no rate to bill at'].join(' · ');
     if (c.amountCents > 0 || c.segments.every((s) => s.drawdownMinutes === 0 && s.drawdownCents === 0)) {
-      parts.push(formatMoney(c.amountCents + c.tripChargeCents, c.currency));
+      parts.push(money(c.amountCents + c.tripChargeCents, c.currency));
     }
     const drawn = c.segments.reduce((sum, s) => sum + s.drawdownMinutes, 0);
     if (drawn > 0) parts.push(`${formatMinutes(drawn)} from the block`);
     return parts.join(' · ');
   }
-  return c.valueCents > 0 ? `worth ${formatMoney(c.valueCents, c.currency)}` : 'no charge';
+  return c.valueCents > 0 ? `worth ${money(c.valueCents, c.currency)}` : 'no charge';
 }
 
-/** The compact cell for the time table: the outcome, the money, and the clause in small print. */
-export function ClassificationCell(props: { classification: TimeClassification }) {
+/**
+ * The compact cell for the time table: the outcome, the money, and the clause in small print; with billing's
+ * override, the override and its reason instead of the clause (which repeats them), and what the rules said.
+ */
+export function ClassificationCell(props: {
+  classification: TimeClassification;
+  billingOverride: ClassifiedTimeEntry['billingOverride'];
+}) {
   const c = props.classification;
+  const override = props.billingOverride;
   return (
     <Stack gap={2}>
       <Group gap={6} wrap="nowrap">
@@ -41,12 +51,18 @@ export function ClassificationCell(props: { classification: TimeClassification }
           {classificationSummary(c)}
         </Text>
       </Group>
-      <Text size="xs" c="dimmed" lineClamp={2} title={c.clause}>
-        {c.clause}
-      </Text>
-      {c.outcome !== c.computedOutcome && (
-        <Text size="xs" c="orange">
-          Overridden by billing (computed: {timeOutcomeLabels[c.computedOutcome].toLowerCase()})
+      {override ? (
+        <>
+          <Text size="xs" fw={500} lineClamp={2} title={c.clause}>
+            {overrideSummary(override)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Computed: {timeOutcomeLabels[c.computedOutcome].toLowerCase()}
+          </Text>
+        </>
+      ) : (
+        <Text size="xs" c="dimmed" lineClamp={2} title={c.clause}>
+          {c.clause}
         </Text>
       )}
     </Stack>

@@ -1,18 +1,36 @@
-// The time logged on a ticket: who, when, how long, work type, cause and note, with the total.
-import { ActionIcon, Badge, Menu, Paper, Table, Text } from '@mantine/core';
-import { IconClockHour4, IconDots, IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
+// The time logged on a ticket: who, when, how long, work type, cause, note and billing, with the total.
+// Time on a finalized invoice is locked (its invoice named, no Edit or Delete); billing overrides outcomes.
+import { ActionIcon, Badge, Menu, Paper, Stack, Table, Text } from '@mantine/core';
+import {
+  IconClockHour4,
+  IconDots,
+  IconHistory,
+  IconLock,
+  IconPencil,
+  IconScale,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { timeCauseLabels } from '../../../shared/api/time.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { formatMinutes } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan, useSession } from '../auth/session.ts';
-import { deleteTimeEntry, type TimeEntry, ticketKeys, timeEntriesQuery } from './tickets-api.ts';
+import {
+  type ClassifiedTimeEntry,
+  deleteTimeEntry,
+  type TimeEntry,
+  ticketKeys,
+  timeEntriesQuery,
+} from './tickets-api.ts';
+import { TimeBillingOverrideModal } from './time-billing-override.tsx';
 import { ClassificationCell } from './time-classification.tsx';
+import { entryActions, invoicedNotice } from './time-entry-billing.ts';
 import { TimeEntryFormModal } from './time-entry-form.tsx';
 import { TimeEntryHistoryModal } from './time-entry-history.tsx';
 
@@ -24,6 +42,7 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
   const [editing, setEditing] = useState<TimeEntry | null>(null);
   const [deleting, setDeleting] = useState<TimeEntry | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [overriding, setOverriding] = useState<ClassifiedTimeEntry | null>(null);
 
   const remove = useMutation({
     mutationFn: (entry: TimeEntry) => deleteTimeEntry(entry.id),
@@ -34,8 +53,8 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
     onError: (error) => notifyError(error, 'Could not delete the time entry'),
   });
 
-  const canChange = (entry: TimeEntry) =>
-    can('tickets.work') && (entry.staffId === session.membership.id || can('time.manage'));
+  const actionsOf = (entry: ClassifiedTimeEntry) =>
+    entryActions(entry, { membershipId: session.membership.id, can });
 
   if (entries.isPending) return <TableSkeleton columns={6} rows={3} />;
   if (entries.isError) return <Text c="red">{entries.error.message}</Text>;
@@ -98,7 +117,15 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
                   )}
                 </Table.Td>
                 <Table.Td miw={220}>
-                  <ClassificationCell classification={entry.classification} />
+                  <Stack gap={4}>
+                    <ClassificationCell
+                      classification={entry.classification}
+                      billingOverride={entry.billingOverride}
+                    />
+                    {entry.invoice && (
+                      <InvoicedBadge invoice={entry.invoice} canOpen={can('invoices.read')} />
+                    )}
+                  </Stack>
                 </Table.Td>
                 <Table.Td>
                   <Menu position="bottom-end">
@@ -112,7 +139,7 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
                       </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
-                      {canChange(entry) && (
+                      {actionsOf(entry).canChange && (
                         <Menu.Item leftSection={<IconPencil size={15} />} onClick={() => setEditing(entry)}>
                           Edit
                         </Menu.Item>
@@ -123,7 +150,12 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
                       >
                         History
                       </Menu.Item>
-                      {canChange(entry) && (
+                      {actionsOf(entry).canOverride && (
+                        <Menu.Item leftSection={<IconScale size={15} />} onClick={() => setOverriding(entry)}>
+                          {entry.billingOverride ? 'Change billing override' : 'Override billing'}
+                        </Menu.Item>
+                      )}
+                      {actionsOf(entry).canChange && (
                         <Menu.Item
                           color="red"
                           leftSection={<IconTrash size={15} />}
@@ -131,6 +163,15 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
                         >
                           Delete
                         </Menu.Item>
+                      )}
+                      {entry.invoice && (
+                        <>
+                          <Menu.Divider />
+                          <Text size="xs" c="dimmed" px="sm" py={6} maw={240}>
+                            <IconLock size={12} style={{ verticalAlign: -1 }} aria-hidden />{' '}
+                            {invoicedNotice(entry.invoice)}
+                          </Text>
+                        </>
                       )}
                     </Menu.Dropdown>
                   </Menu>
@@ -161,6 +202,7 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
         entry={editing ?? undefined}
       />
       <TimeEntryHistoryModal entryId={historyOf} onClose={() => setHistoryOf(null)} />
+      <TimeBillingOverrideModal entry={overriding} onClose={() => setOverriding(null)} />
       <ConfirmDialog
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
@@ -173,5 +215,33 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
         onConfirm={() => (deleting ? remove.mutateAsync(deleting) : Promise.resolve())}
       />
     </>
+  );
+}
+
+/** "Invoiced INV-1001", a link to the invoice for those who can read invoices. */
+function InvoicedBadge(props: { invoice: { id: string; number: string }; canOpen: boolean }) {
+  const badge = (
+    <Badge
+      size="sm"
+      variant="light"
+      color="teal"
+      leftSection={<IconLock size={11} aria-hidden />}
+      style={{ cursor: props.canOpen ? 'pointer' : undefined }}
+      title={invoicedNotice(props.invoice)}
+    >
+      Invoiced {props.invoice.number}
+    </Badge>
+  );
+  if (!props.canOpen) return badge;
+  return (
+    <AnchorLink
+      to="/invoices/$invoiceId"
+      params={{ invoiceId: props.invoice.id }}
+      underline="never"
+      w="fit-content"
+      aria-label={`Invoiced ${props.invoice.number}`}
+    >
+      {badge}
+    </AnchorLink>
   );
 }

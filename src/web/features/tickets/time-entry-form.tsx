@@ -203,7 +203,7 @@ function TimeEntryForm(props: {
         </SimpleGrid>
         <Textarea
           label="Note"
-          description="What was done; it can appear on the client's invoice."
+          description="What you did, for the ticket's record."
           required
           autosize
           minRows={3}

@@ -5,6 +5,7 @@ import { timeCauseLabels } from '../../../shared/api/time.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { allWorkTypesQuery, type TimeEntryRevision, timeEntryHistoryQuery } from './tickets-api.ts';
+import { overrideSummary } from './time-entry-billing.ts';
 
 type Snapshot = NonNullable<TimeEntryRevision['before']>;
 
@@ -14,6 +15,7 @@ const fields: { key: keyof Snapshot; label: string }[] = [
   { key: 'workTypeId', label: 'Work type' },
   { key: 'cause', label: 'Cause' },
   { key: 'note', label: 'Note' },
+  { key: 'billingOverride', label: 'Billing' },
 ];
 
 const changeColors = { created: 'teal', updated: 'indigo', deleted: 'red' } as const;
@@ -35,6 +37,9 @@ function History(props: { entryId: string }) {
     if (key === 'workTypeId') return workTypes.data?.find((type) => type.id === value)?.name ?? '…';
     if (key === 'cause') return timeCauseLabels[snapshot.cause];
     if (key === 'startedAt') return formatDateTime(snapshot.startedAt);
+    if (key === 'billingOverride') {
+      return snapshot.billingOverride ? overrideSummary(snapshot.billingOverride) : 'As the agreements say';
+    }
     return String(value);
   };
 
