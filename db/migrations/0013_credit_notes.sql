@@ -39,6 +39,7 @@ ALTER TABLE "agreement_lines" ADD COLUMN "count_changed_on" date;--> statement-b
 ALTER TABLE "agreement_lines" ADD COLUMN "previous_approved_quantity" integer;--> statement-breakpoint
 ALTER TABLE "billing_settings" ADD COLUMN "credit_note_prefix" text DEFAULT 'CN-' NOT NULL;--> statement-breakpoint
 ALTER TABLE "billing_settings" ADD COLUMN "next_credit_note_number" integer DEFAULT 1001 NOT NULL;--> statement-breakpoint
+ALTER TABLE "invoices" ADD COLUMN "credit_carried_cents" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "unpriced_minutes" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "credit_note_lines" ADD CONSTRAINT "credit_note_lines_tenant_id_credit_note_id_credit_notes_tenant_id_id_fk" FOREIGN KEY ("tenant_id","credit_note_id") REFERENCES "public"."credit_notes"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_note_lines" ADD CONSTRAINT "credit_note_lines_tenant_id_invoice_line_id_invoice_lines_tenant_id_id_fk" FOREIGN KEY ("tenant_id","invoice_line_id") REFERENCES "public"."invoice_lines"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -85,8 +85,10 @@ export function createCreditNoteService(deps: { db: Database; actions: ActionRun
         const money = (cents: number) => formatMoney(cents, invoice.currency);
         const creditLines = input.lines.map((wanted, index) => {
           const line = lines.get(wanted.invoiceLineId);
-          if (!line) {
-            const message = 'Not a line of this invoice.';
+          if (!line || line.kind === 'credit_carried') {
+            const message = line
+              ? 'Credit carried to the next invoice is not credited again.'
+              : 'Not a line of this invoice.';
             throw new AppError('request.invalid', message, [
               { path: ['lines', index, 'invoiceLineId'], message },
             ]);

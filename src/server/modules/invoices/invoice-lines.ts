@@ -65,7 +65,7 @@ const unitOf: Record<CatalogUnit, InvoiceUnit> = {
   fixed_fee: 'each',
 };
 
-const blank = {
+export const blankLine = {
   detail: null,
   agreementLineId: null,
   catalogItemId: null,
@@ -104,7 +104,7 @@ export function feeLines(sources: FeeSources): {
     const prorated = span.inForce < span.days;
     const proration = prorated ? `${span.inForce} of ${span.days} days, ${span.first} to ${span.last}` : null;
     const base = {
-      ...blank,
+      ...blankLine,
       agreementId: agreement.id,
       agreementName: agreement.name,
       periodStart: span.first,
@@ -125,27 +125,31 @@ export function feeLines(sources: FeeSources): {
       }
       const approved = line.approvedQuantity ?? 0;
       const quantity = Math.max(approved, line.minimumQuantity);
-      if (quantity === 0) continue;
-      const notes = [
-        quantity > approved ? `minimum commitment of ${line.minimumQuantity}` : null,
-        proration,
-      ].filter((note) => note !== null);
-      const amountCents = prorate(quantity * line.unitPriceCents, span.inForce, span.days);
-      lines.push({
-        ...base,
-        ...item.tax,
-        kind: item.isResale ? 'resale' : 'recurring',
-        description: `${line.description || item.name} — ${month}`,
-        detail: notes.length > 0 ? capitalize(notes.join('; ')) : null,
-        quantity,
-        unit: unitOf[item.unit],
-        unitPriceCents: line.unitPriceCents,
-        amountCents,
-        valueCents: amountCents,
-        agreementLineId: line.id,
-        catalogItemId: line.catalogItemId,
-        costCents: item.isResale ? prorate(quantity * (item.unitCostCents ?? 0), span.inForce, span.days) : 0,
-      });
+      // A count of nothing bills no line, though a change back into the month before may.
+      if (quantity > 0) {
+        const notes = [
+          quantity > approved ? `minimum commitment of ${line.minimumQuantity}` : null,
+          proration,
+        ].filter((note) => note !== null);
+        const amountCents = prorate(quantity * line.unitPriceCents, span.inForce, span.days);
+        lines.push({
+          ...base,
+          ...item.tax,
+          kind: item.isResale ? 'resale' : 'recurring',
+          description: `${line.description || item.name} — ${month}`,
+          detail: notes.length > 0 ? capitalize(notes.join('; ')) : null,
+          quantity,
+          unit: unitOf[item.unit],
+          unitPriceCents: line.unitPriceCents,
+          amountCents,
+          valueCents: amountCents,
+          agreementLineId: line.id,
+          catalogItemId: line.catalogItemId,
+          costCents: item.isResale
+            ? prorate(quantity * (item.unitCostCents ?? 0), span.inForce, span.days)
+            : 0,
+        });
+      }
       const adjustment = countAdjustment(period, agreement, line);
       if (adjustment) {
         const { change, span: days } = adjustment;
@@ -283,7 +287,7 @@ export function labourLines(input: {
       segment: ClassifiedSegment | null,
       unitPriceCents: number,
     ): DraftLine => ({
-      ...blank,
+      ...blankLine,
       ...ticket.tax,
       kind,
       description: `#${ticket.number} ${ticket.subject}`,

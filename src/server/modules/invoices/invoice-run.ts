@@ -12,12 +12,14 @@ import { AppError } from '../../http/app-error.ts';
 import type { AgreementLineRow, AgreementRow } from '../agreements/index.ts';
 import { findDefaultTaxCode } from '../catalog/index.ts';
 import { classifyLoaded, type EntryWithTicket, loadClassifyContext } from '../time/index.ts';
+import { type CarriedIn, carryCredit } from './credit-carry.ts';
 import {
   type DraftLine,
   type FeeItem,
   feeLines,
   type LabourTicket,
   labourLines,
+  monthLabel,
   type TaxRate,
 } from './invoice-lines.ts';
 import * as repo from './invoices.repository.ts';
@@ -53,6 +55,7 @@ interface RunSources {
   agreementLines: Map<string, AgreementLineRow[]>;
   entries: Map<string, EntryWithTicket[]>;
   pools: Map<string, PoolBalances>;
+  carried: Map<string, CarriedIn>;
   agreementNames: Map<string, string>;
   classified: Map<string, ClassifiedEntry>;
   closing: ClassifyResult['balances'];
@@ -175,8 +178,13 @@ async function readSources(
         taxRateBasisPoints: defaultTaxRow.rateBasisPoints,
       }
     : noTax;
-  const pools = new Map(
-    (await repo.listPreviousPools(tx, tenantId, ids, period)).map((p) => [p.clientId, p.poolBalances]),
+  const previous = await repo.listPreviousInvoices(tx, tenantId, ids, period);
+  const pools = new Map(previous.map((p) => [p.clientId, p.poolBalances]));
+  const carried = new Map(
+    previous.map((p) => [
+      p.clientId,
+      { cents: p.creditCarriedCents, from: p.number ?? `the ${monthLabel(p.period)} draft` },
+    ]),
   );
   const context = await loadClassifyContext(tx, tenantId, {
     tickets: new Set(rows.map((r) => r.ticket)),
@@ -196,6 +204,7 @@ async function readSources(
     agreementLines: groupBy(agreementLines, (l) => l.agreementId),
     entries: groupBy(rows, (r) => r.clientId),
     pools,
+    carried,
     agreementNames: new Map([...context.chain.values()].map((a) => [a.id, a.name])),
     classified: new Map(entries.map((e) => [e.entryId, e])),
     closing,
@@ -251,16 +260,21 @@ function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): In
     });
   }
 
-  const lines = [...fees.lines, ...labour];
-  if (lines.length === 0 && fees.countChanges.length === 0 && rows.length === 0) return null;
-  const totals = computeTaxes(
-    lines.map((line) => ({
-      amountCents: line.amountCents,
-      taxCodeId: line.taxCodeId,
-      taxName: line.taxCodeName ?? 'No tax',
-      rateBasisPoints: line.taxRateBasisPoints,
-    })),
-    { pricesIncludeTax: settings.pricesIncludeTax, taxExempt: client.taxExempt },
+  const charges = [...fees.lines, ...labour];
+  if (charges.length === 0 && fees.countChanges.length === 0 && rows.length === 0) return null;
+  const { lines, totals, carriedCents } = carryCredit(
+    charges,
+    sources.carried.get(client.id) ?? { cents: 0, from: '' },
+    (all) =>
+      computeTaxes(
+        all.map((line) => ({
+          amountCents: line.amountCents,
+          taxCodeId: line.taxCodeId,
+          taxName: line.taxCodeName ?? 'No tax',
+          rateBasisPoints: line.taxRateBasisPoints,
+        })),
+        { pricesIncludeTax: settings.pricesIncludeTax, taxExempt: client.taxExempt },
+      ),
   );
   return {
     values: {
@@ -276,6 +290,7 @@ function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): In
       taxes: totals.taxes,
       countChanges: fees.countChanges,
       poolBalances: nextPools(pools, sources.closing, agreements, fees.purchases, period),
+      creditCarriedCents: carriedCents,
       timeEntryIds: rows.map(({ entry }) => entry.id),
       unpricedMinutes,
       timeEntryRevisions: rows.map(({ entry }) => entry.revision),

@@ -122,8 +122,11 @@ export async function lockClientMonth(db: Executor, tenantId: string, clientId: 
   return row;
 }
 
-/** Each client's latest invoice before the month that is not void: its pools feed this month's labour. */
-export async function listPreviousPools(
+/**
+ * Each client's latest invoice before the month that is not void: its pools feed this month's labour and
+ * the credit it carried is taken off this month's invoice.
+ */
+export async function listPreviousInvoices(
   db: Executor,
   tenantId: string,
   clientIds: readonly string[],
@@ -132,7 +135,10 @@ export async function listPreviousPools(
   return db
     .selectDistinctOn([invoices.clientId], {
       clientId: invoices.clientId,
+      period: invoices.period,
+      number: invoices.number,
       poolBalances: invoices.poolBalances,
+      creditCarriedCents: invoices.creditCarriedCents,
     })
     .from(invoices)
     .where(and(live(tenantId, clientIds), lt(invoices.period, period)))

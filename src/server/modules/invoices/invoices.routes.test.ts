@@ -438,6 +438,51 @@ describe('count changes', () => {
   });
 });
 
+describe('credit carried forward', () => {
+  it('stops an invoice whose credits exceed its charges at zero, and takes the rest off the next one', async () => {
+    const { owner, managed, workstation, invoiceOf, approveAll, log, workType } = await setUp();
+    const march = await approveAll(await invoiceOf('2026-03'));
+    await ok(owner.post(`/invoices/${march.id}/finalize`));
+    // Every workstation went on 11 March: April bills none and credits 25 for 11–31 March.
+    await ok(
+      owner.patch(`/agreements/${managed.id}`, {
+        recurringLines: [{ catalogItemId: workstation.id, quantity: 0, unitPriceCents: 12_000 }],
+      }),
+    );
+    const draft = await invoiceOf('2026-04');
+    const april = await ok(
+      owner.post(`/invoices/${draft.id}/approve-counts`, {
+        changes: [
+          { agreementLineId: draft.countChanges[0].agreementLineId, quantity: 0, effectiveOn: '2026-03-11' },
+        ],
+      }),
+    );
+    // −25 × $120 × 21 ÷ 31 = −$2,032.26, and its sales tax −$167.66.
+    expect(april.lines.map((l: Line) => [l.kind, l.amountCents, l.taxCents])).toEqual([
+      ['recurring', -203_226, -16_766],
+      ['credit_carried', 219_992, 0],
+    ]);
+    expect(april).toMatchObject({ totalCents: 0 });
+    expect(april.lines[1].description).toBe('Credit carried to the next invoice');
+    await ok(owner.post(`/invoices/${april.id}/finalize`));
+
+    // May bills April's project work (3 h at $150), all of it taken off the carried credit.
+    await log({ startedAt: '2026-04-14T15:00:00Z', minutes: 180, workTypeId: workType('Project') });
+    const may = await invoiceOf('2026-05');
+    expect(may.lines.map((l: Line) => [l.kind, l.amountCents])).toEqual([
+      ['labour', 45_000],
+      ['credit_carried', -45_000],
+    ]);
+    expect(may.lines[1].description).toBe('Credit carried forward from INV-1002');
+    expect(may.totalCents).toBe(0);
+    await ok(owner.post(`/invoices/${may.id}/finalize`));
+    // What is left still waits for June's work.
+    await log({ startedAt: '2026-05-05T15:00:00Z', minutes: 60, workTypeId: workType('Project') });
+    const june = await invoiceOf('2026-06');
+    expect(june.lines.at(-1)).toMatchObject({ kind: 'credit_carried', amountCents: -15_000 });
+  });
+});
+
 describe('unpriced time', () => {
   it('keeps a draft with billable time at no rate from being finalized until it is priced', async () => {
     const { owner, workType } = await setUp();

@@ -70,6 +70,8 @@ export const invoices = pgTable(
     countChanges: jsonb().$type<CountChange[]>().notNull(),
     /** After this invoice: what its pools hold for the next one's labour. */
     poolBalances: jsonb().$type<PoolBalances>().notNull(),
+    /** Credit this invoice could not absorb (tax included), taken off the client's next invoice. */
+    creditCarriedCents: cents().notNull().default(0),
     /**
      * Every time entry the invoice took (billed, covered, absorbed, hidden) and, in the same order, the
      * revision it was classified at: finalizing refuses a draft whose time changed since.

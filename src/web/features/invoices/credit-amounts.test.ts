@@ -31,9 +31,15 @@ describe('what is left to credit', () => {
     expect(invoiceLeftToCredit({ totalCents: 0, creditedCents: 0 })).toBe(0);
   });
 
-  it('only lines with a positive amount can be credited', () => {
-    const all = [{ amountCents: 100 }, { amountCents: 0 }, { amountCents: -500 }, { amountCents: 1 }];
-    expect(creditableLines(all)).toEqual([{ amountCents: 100 }, { amountCents: 1 }]);
+  it('only lines with a positive amount can be credited, and never credit carried on', () => {
+    const all = [
+      { kind: 'recurring', amountCents: 100 },
+      { kind: 'labour', amountCents: 0 },
+      { kind: 'overage', amountCents: -500 },
+      { kind: 'labour', amountCents: 1 },
+      { kind: 'credit_carried', amountCents: 2_000 },
+    ] as const;
+    expect(creditableLines(all)).toEqual([all[0], all[3]]);
   });
 });
 

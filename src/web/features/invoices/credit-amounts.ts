@@ -18,8 +18,8 @@ export const invoiceLeftToCredit = (invoice: { totalCents: number; creditedCents
   Math.max(0, invoice.totalCents - invoice.creditedCents);
 
 /** Only lines the client paid something for can be credited; $0 and credit lines cannot. */
-export const creditableLines = <T extends Pick<InvoiceLine, 'amountCents'>>(lines: readonly T[]) =>
-  lines.filter((line) => line.amountCents > 0);
+export const creditableLines = <T extends Pick<InvoiceLine, 'amountCents' | 'kind'>>(lines: readonly T[]) =>
+  lines.filter((line) => line.amountCents > 0 && line.kind !== 'credit_carried');
 
 export interface CreditAmounts {
   /** In the invoice's line order; lines left empty (or at zero) are not credited. */

@@ -141,6 +141,15 @@ function LineRow(props: { line: InvoiceLine; currency: string; taxExempt: boolea
   );
 }
 
+/** Fixed widths; Amount holds "credited US$12,345.00" under the amount. */
+const columnWidths: Record<string, number | undefined> = {
+  Description: undefined,
+  Quantity: 96,
+  'Unit price': 112,
+  Tax: 130,
+  Amount: 150,
+};
+
 export function InvoiceLinesTable(props: { invoice: Invoice }) {
   const { invoice } = props;
   if (invoice.lines.length === 0) {
@@ -163,15 +172,7 @@ export function InvoiceLinesTable(props: { invoice: Invoice }) {
                 <Table.Th
                   key={header}
                   ta={header === 'Description' || header === 'Tax' ? undefined : 'right'}
-                  w={
-                    header === 'Description'
-                      ? undefined
-                      : header === 'Tax'
-                        ? 130
-                        : header === 'Quantity'
-                          ? 96
-                          : 112
-                  }
+                  w={columnWidths[header]}
                 >
                   <Text span fz="xs" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
                     {header}
