@@ -11,11 +11,11 @@ import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
 import { type ClientProfitability, clientProfitabilityQuery } from './profitability-api.ts';
 import { ProfitabilityCharts } from './profitability-charts.tsx';
+import { figureColumns, hoursColumn, marginColumn } from './profitability-columns.tsx';
 import {
   FigureNotes,
   FlagBadge,
   hours,
-  Margin,
   money,
   NoProfitabilityAccess,
   periodLabel,
@@ -28,6 +28,8 @@ const route = getRouteApi('/app/profitability/$clientId');
 
 type AgreementRow = ClientProfitability['agreements'][number];
 
+/** Hours in a sentence: "0 h" where a table cell shows a dash. */
+const hoursOrZero = (minutes: number) => (minutes === 0 ? '0 h' : hours(minutes));
 export function ClientProfitabilityPage() {
   const can = useCan();
   return can('invoices.read') ? <ClientProfitabilityView /> : <NoProfitabilityAccess />;
@@ -66,11 +68,6 @@ function ClientProfitabilityView() {
   const period = search.period ?? invoiced.at(-1)?.period;
   const threshold = data.marginThresholdPercent;
 
-  const amount = (cents: number, row: { currency: string }) => (
-    <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-      {money(cents, row.currency)}
-    </Text>
-  );
   const agreementColumns: Column<AgreementRow>[] = [
     {
       key: 'agreement',
@@ -87,65 +84,16 @@ function ClientProfitabilityView() {
           </Text>
         ),
     },
-    {
-      key: 'revenue',
-      header: 'Revenue',
-      align: 'right',
-      sortValue: (r) => r.revenueCents,
-      render: (r) => amount(r.revenueCents, r),
-    },
-    {
-      key: 'labour',
-      header: 'Labour cost',
-      align: 'right',
-      sortValue: (r) => r.labourCostCents,
-      render: (r) => amount(r.labourCostCents, r),
-    },
-    {
-      key: 'resale',
-      header: 'Resale cost',
-      align: 'right',
-      sortValue: (r) => r.resaleCostCents,
-      render: (r) => amount(r.resaleCostCents, r),
-    },
-    {
-      key: 'hours',
-      header: 'Hours',
-      align: 'right',
-      sortValue: (r) => r.minutesWorked,
-      render: (r) => (
-        <Text size="sm" className="tabular">
-          {hours(r.minutesWorked)}
-        </Text>
-      ),
-    },
-    {
-      key: 'unbillable',
-      header: 'Unbillable',
-      align: 'right',
-      sortValue: (r) => r.unbillableMinutes,
-      render: (r) => (
-        <Text size="sm" className="tabular">
-          {hours(r.unbillableMinutes)}
-        </Text>
-      ),
-    },
-    {
-      key: 'margin',
-      header: 'Margin',
-      align: 'right',
+    ...figureColumns<AgreementRow>({ isNegativeRed: false }),
+    hoursColumn<AgreementRow>('unbillable', 'Unbillable', (row) => row.unbillableMinutes),
+    marginColumn<AgreementRow>({
       width: 170,
-      sortValue: (r) => r.marginPercent,
-      render: (r) => (
-        <Margin
-          figures={r}
-          threshold={threshold}
-          isFlagged={
-            r.marginPercent === null ? r.labourCostCents + r.resaleCostCents > 0 : r.marginPercent < threshold
-          }
-        />
-      ),
-    },
+      threshold,
+      isFlagged: (row) =>
+        row.marginPercent === null
+          ? row.labourCostCents + row.resaleCostCents > 0
+          : row.marginPercent < threshold,
+    }),
   ];
 
   return (
@@ -200,12 +148,16 @@ function ClientProfitabilityView() {
             <Stat
               label="Hours worked"
               value={hours(total.minutesWorked)}
-              hint={`${hours(total.billableMinutes)} billed · ${hours(total.unbillableMinutes)} unbillable`}
+              hint={`${hoursOrZero(total.billableMinutes)} billed · ${hoursOrZero(total.unbillableMinutes)} unbillable`}
             />
             <Stat
               label="Vendor-caused"
               value={money(total.vendorCausedCostCents, currency)}
-              hint={`${hours(total.vendorCausedMinutes)} not billed to the client`}
+              hint={
+                total.vendorCausedMinutes === 0
+                  ? 'No vendor-caused work in these months'
+                  : `${hours(total.vendorCausedMinutes)} not billed to the client`
+              }
               color={total.vendorCausedCostCents > 0 ? 'orange.8' : undefined}
             />
           </SimpleGrid>

@@ -31,6 +31,7 @@ import {
   deleteCostRate,
   profitabilityKeys,
 } from './profitability-api.ts';
+import { figureColumn, textColumn } from './profitability-columns.tsx';
 import { NoProfitabilityAccess } from './profitability-display.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -57,29 +58,19 @@ function CostRates(props: { canManage: boolean }) {
   });
 
   const columns: Column<CostRate>[] = [
-    {
-      key: 'member',
-      header: 'Staff member',
-      sortValue: (r) => r.memberName,
-      render: (r) => <Text size="sm">{r.memberName}</Text>,
-    },
-    {
-      key: 'from',
-      header: 'In force from',
-      sortValue: (r) => r.effectiveFrom,
-      render: (r) => <Text size="sm">{formatDate(r.effectiveFrom)}</Text>,
-    },
-    {
-      key: 'cost',
-      header: 'Hourly cost',
-      align: 'right',
-      sortValue: (r) => r.hourlyCostCents,
-      render: (r) => (
-        <Text size="sm" className="tabular">
-          {(r.hourlyCostCents / 100).toFixed(2)} / h
-        </Text>
-      ),
-    },
+    textColumn<CostRate>('member', 'Staff member', (r) => r.memberName),
+    textColumn<CostRate>(
+      'from',
+      'In force from',
+      (r) => r.effectiveFrom,
+      (r) => formatDate(r.effectiveFrom),
+    ),
+    figureColumn<CostRate>(
+      'cost',
+      'Hourly cost',
+      (r) => r.hourlyCostCents,
+      (r) => <>{(r.hourlyCostCents / 100).toFixed(2)} / h</>,
+    ),
     ...(props.canManage
       ? [
           {

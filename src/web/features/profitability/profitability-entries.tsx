@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { type ProfitabilityEntries, profitabilityEntriesQuery } from './profitability-api.ts';
+import { Amount, hoursColumn, textColumn } from './profitability-columns.tsx';
 import { hours, money, periodLabel } from './profitability-display.tsx';
 
 type Entry = ProfitabilityEntries['items'][number];
@@ -20,11 +21,13 @@ export function ProfitabilityEntriesTable(props: { clientId: string; period: str
   const currency = entries.data.currency ?? 'USD';
   const columns: Column<Entry>[] = [
     {
-      key: 'date',
-      header: 'Date',
+      ...textColumn<Entry>(
+        'date',
+        'Date',
+        (entry) => entry.startedAt,
+        (entry) => formatDate(entry.startedAt.slice(0, 10)),
+      ),
       width: 110,
-      sortValue: (entry) => entry.startedAt,
-      render: (entry) => <Text size="sm">{formatDate(entry.startedAt.slice(0, 10))}</Text>,
     },
     {
       key: 'ticket',
@@ -36,29 +39,14 @@ export function ProfitabilityEntriesTable(props: { clientId: string; period: str
         </AnchorLink>
       ),
     },
-    {
-      key: 'staff',
-      header: 'Staff',
-      sortValue: (entry) => entry.staffName,
-      render: (entry) => <Text size="sm">{entry.staffName}</Text>,
-    },
-    {
-      key: 'minutes',
-      header: 'Time',
-      align: 'right',
-      sortValue: (entry) => entry.minutes,
-      render: (entry) => (
-        <Text size="sm" className="tabular">
-          {hours(entry.minutes)}
-        </Text>
-      ),
-    },
-    {
-      key: 'cause',
-      header: 'Cause',
-      sortValue: (entry) => entry.cause,
-      render: (entry) => <Text size="sm">{timeCauseLabels[entry.cause]}</Text>,
-    },
+    textColumn<Entry>('staff', 'Staff', (entry) => entry.staffName),
+    hoursColumn<Entry>('minutes', 'Time', (entry) => entry.minutes),
+    textColumn<Entry>(
+      'cause',
+      'Cause',
+      (entry) => entry.cause,
+      (entry) => timeCauseLabels[entry.cause],
+    ),
     {
       key: 'billing',
       header: 'Billing',
@@ -90,9 +78,7 @@ export function ProfitabilityEntriesTable(props: { clientId: string; period: str
             No cost rate
           </Text>
         ) : (
-          <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-            {money(entry.costCents, currency)}
-          </Text>
+          <Amount cents={entry.costCents} currency={currency} />
         ),
     },
   ];

@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
 import { leagueQuery, type ProfitabilityLeague } from './profitability-api.ts';
+import { Amount, amountColumn, figureColumns, marginColumn } from './profitability-columns.tsx';
 import {
   FigureNotes,
   hours,
@@ -39,11 +40,6 @@ function League() {
   const league = useQuery(leagueQuery(range));
   const threshold = league.data?.marginThresholdPercent ?? 0;
 
-  const amount = (cents: number, row: Row) => (
-    <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }} c={cents < 0 ? 'red' : undefined}>
-      {money(cents, row.currency)}
-    </Text>
-  );
   const columns: Column<Row>[] = [
     {
       key: 'client',
@@ -71,52 +67,8 @@ function League() {
       width: 80,
       render: (row) => <Text size="sm">{row.currency}</Text>,
     },
-    {
-      key: 'revenue',
-      header: 'Revenue',
-      align: 'right',
-      sortValue: (row) => row.revenueCents,
-      render: (row) => amount(row.revenueCents, row),
-    },
-    {
-      key: 'labour',
-      header: 'Labour cost',
-      align: 'right',
-      sortValue: (row) => row.labourCostCents,
-      render: (row) => amount(row.labourCostCents, row),
-    },
-    {
-      key: 'resale',
-      header: 'Resale cost',
-      align: 'right',
-      sortValue: (row) => row.resaleCostCents,
-      render: (row) => amount(row.resaleCostCents, row),
-    },
-    {
-      key: 'hours',
-      header: 'Hours',
-      align: 'right',
-      sortValue: (row) => row.minutesWorked,
-      render: (row) => (
-        <Text size="sm" className="tabular">
-          {hours(row.minutesWorked)}
-        </Text>
-      ),
-    },
-    {
-      key: 'rate',
-      header: 'Effective rate',
-      align: 'right',
-      sortValue: (row) => row.effectiveHourlyRateCents,
-      render: (row) =>
-        row.effectiveHourlyRateCents === null ? (
-          <Text size="sm">—</Text>
-        ) : (
-          <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-            {money(row.effectiveHourlyRateCents, row.currency)}/h
-          </Text>
-        ),
-    },
+    ...figureColumns<Row>({ isNegativeRed: true }),
+    amountColumn<Row>('rate', 'Effective rate', (row) => row.effectiveHourlyRateCents, { suffix: '/h' }),
     {
       key: 'unbillable',
       header: 'Unbillable',
@@ -141,16 +93,13 @@ function League() {
       align: 'right',
       sortValue: (row) => row.vendorCausedCostCents,
       render: (row) =>
-        row.vendorCausedMinutes === 0 ? <Text size="sm">—</Text> : amount(row.vendorCausedCostCents, row),
+        row.vendorCausedMinutes === 0 ? (
+          <Text size="sm">—</Text>
+        ) : (
+          <Amount cents={row.vendorCausedCostCents} currency={row.currency} isNegativeRed />
+        ),
     },
-    {
-      key: 'margin',
-      header: 'Margin',
-      align: 'right',
-      width: 190,
-      sortValue: (row) => row.marginPercent,
-      render: (row) => <Margin figures={row} threshold={threshold} isFlagged={row.isFlagged} />,
-    },
+    marginColumn<Row>({ width: 190, threshold, isFlagged: (row) => row.isFlagged }),
   ];
 
   const flagged = league.data?.clients.filter((row) => row.isFlagged).length ?? 0;

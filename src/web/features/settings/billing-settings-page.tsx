@@ -48,6 +48,74 @@ function changesOf(form: Form, saved: BillingSettings): { body: BillingSettingsU
   return { body: body as BillingSettingsUpdate, errors };
 }
 
+/**
+ * The two numbering sequences, each in its own settings fields. `noun` is lower case, as in "Next invoice
+ * number"; `nextIs` leads into the number the next one gets.
+ */
+const numberings = [
+  {
+    noun: 'invoice',
+    nextIs: 'The next finalized invoice is',
+    prefixField: 'invoicePrefix',
+    numberField: 'nextInvoiceNumber',
+  },
+  {
+    noun: 'credit note',
+    nextIs: 'The next credit note is',
+    prefixField: 'creditNotePrefix',
+    numberField: 'nextCreditNoteNumber',
+  },
+] as const;
+
+/** One numbering sequence's prefix and next number, and the number they make. */
+function NumberingFields(props: {
+  numbering: (typeof numberings)[number];
+  form: Form;
+  errors: Errors;
+  disabled: boolean;
+  onChange: (patch: Partial<Form>) => void;
+}) {
+  const { form, errors, disabled, onChange } = props;
+  const { noun, nextIs, prefixField, numberField } = props.numbering;
+  const nextNumber = form[numberField];
+  const preview = `${String(form[prefixField]).trim()}${nextNumber === '' ? '…' : nextNumber}`;
+  return (
+    <>
+      <Group grow align="flex-start">
+        <TextInput
+          label={`${noun[0]?.toUpperCase()}${noun.slice(1)} prefix`}
+          description="Letters, digits and - _ / . (may be empty)"
+          maxLength={20}
+          disabled={disabled}
+          value={form[prefixField]}
+          error={errors[prefixField]}
+          onChange={(event) => onChange({ [prefixField]: event.currentTarget.value })}
+        />
+        <NumberInput
+          label={`Next ${noun} number`}
+          description="Any number not used yet"
+          min={1}
+          max={999_999_999}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="none"
+          disabled={disabled}
+          value={nextNumber}
+          error={errors[numberField]}
+          onChange={(value) => onChange({ [numberField]: value })}
+        />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {nextIs}{' '}
+        <Text span fw={600} c="var(--mantine-color-text)">
+          {preview}
+        </Text>
+        .
+      </Text>
+    </>
+  );
+}
+
 export function BillingSettingsPage() {
   const settings = useQuery(billingSettingsQuery);
   const header = (
@@ -110,8 +178,6 @@ function BillingSettingsForm(props: { settings: BillingSettings }) {
     save.mutate();
   }
 
-  const nextNumber = `${String(form.invoicePrefix).trim()}${form.nextInvoiceNumber === '' ? '…' : form.nextInvoiceNumber}`;
-  const nextCreditNote = `${String(form.creditNotePrefix).trim()}${form.nextCreditNoteNumber === '' ? '…' : form.nextCreditNoteNumber}`;
   const terms = Number(form.paymentTermsDays);
 
   return (
@@ -123,68 +189,16 @@ function BillingSettingsForm(props: { settings: BillingSettings }) {
             description="Numbers are given when an invoice is finalized or a credit note issued, each in its own order, and never skip or repeat."
           >
             <Stack gap="sm">
-              <Group grow align="flex-start">
-                <TextInput
-                  label="Invoice prefix"
-                  description="Letters, digits and - _ / . (may be empty)"
-                  maxLength={20}
+              {numberings.map((numbering) => (
+                <NumberingFields
+                  key={numbering.noun}
+                  numbering={numbering}
+                  form={form}
+                  errors={errors}
                   disabled={!canManage}
-                  value={form.invoicePrefix}
-                  error={errors.invoicePrefix}
-                  onChange={(event) => set({ invoicePrefix: event.currentTarget.value })}
+                  onChange={set}
                 />
-                <NumberInput
-                  label="Next invoice number"
-                  description="Any number not used yet"
-                  min={1}
-                  max={999_999_999}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  clampBehavior="none"
-                  disabled={!canManage}
-                  value={form.nextInvoiceNumber}
-                  error={errors.nextInvoiceNumber}
-                  onChange={(value) => set({ nextInvoiceNumber: value })}
-                />
-              </Group>
-              <Text size="sm" c="dimmed">
-                The next finalized invoice is{' '}
-                <Text span fw={600} c="var(--mantine-color-text)">
-                  {nextNumber}
-                </Text>
-                .
-              </Text>
-              <Group grow align="flex-start">
-                <TextInput
-                  label="Credit note prefix"
-                  description="Letters, digits and - _ / . (may be empty)"
-                  maxLength={20}
-                  disabled={!canManage}
-                  value={form.creditNotePrefix}
-                  error={errors.creditNotePrefix}
-                  onChange={(event) => set({ creditNotePrefix: event.currentTarget.value })}
-                />
-                <NumberInput
-                  label="Next credit note number"
-                  description="Any number not used yet"
-                  min={1}
-                  max={999_999_999}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  clampBehavior="none"
-                  disabled={!canManage}
-                  value={form.nextCreditNoteNumber}
-                  error={errors.nextCreditNoteNumber}
-                  onChange={(value) => set({ nextCreditNoteNumber: value })}
-                />
-              </Group>
-              <Text size="sm" c="dimmed">
-                The next credit note is{' '}
-                <Text span fw={600} c="var(--mantine-color-text)">
-                  {nextCreditNote}
-                </Text>
-                .
-              </Text>
+              ))}
               <NumberInput
                 label="Payment terms (days)"
                 description={
