@@ -28,5 +28,11 @@ export const permissions = [
   'billing.manage',
   /** See invoices, their exports and profitability: what clients pay and what the work costs. */
   'invoices.read',
+  /** See clients' assets: inventory, changes, agents' last check-in. */
+  'assets.read',
+  /** Add, change and archive assets by hand. */
+  'assets.manage',
+  /** Create and revoke enrollment tokens, revoke agents' credentials. */
+  'agents.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

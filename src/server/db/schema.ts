@@ -3,6 +3,7 @@ export * from '../modules/agreements/agreements.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/calendars/calendars.table.ts';
 export * from '../modules/catalog/catalog.table.ts';
+export * from '../modules/assets/assets.table.ts';
 export * from '../modules/clients/clients.table.ts';
 export * from '../modules/files/files.table.ts';
 export * from '../modules/identity/identity.table.ts';

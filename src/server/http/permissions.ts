@@ -22,8 +22,18 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'tickets.work',
     'mail.triage',
     'billing.read',
+    'assets.read',
+    'assets.manage',
   ],
-  technician: ['clients.read', 'calendars.read', 'tickets.read', 'tickets.work', 'billing.read'],
+  technician: [
+    'clients.read',
+    'calendars.read',
+    'tickets.read',
+    'tickets.work',
+    'billing.read',
+    'assets.read',
+    'assets.manage',
+  ],
   billing: [
     'clients.read',
     'clients.manage',
@@ -32,6 +42,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'billing.read',
     'billing.manage',
     'invoices.read',
+    'assets.read',
   ],
 };
 
