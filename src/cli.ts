@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// accord serve | migrate | tenant create | demo — the command line of the server.
+// accord serve | migrate | tenant create | demo | agent — the command line of the server and the agent.
 import { parseArgs } from 'node:util';
+import {
+  AgentStateError,
+  AgentUsageError,
+  agentUsage,
+  runAgentCommand,
+  ServerError,
+} from './agent/agent-command.ts';
 import { BackupError, runBackupCommand, runRestoreCommand } from './server/backup/index.ts';
 import { ConfigError, parseConfig } from './server/config.ts';
 import { DataDirLockedError } from './server/db/data-dir-lock.ts';
@@ -23,6 +30,7 @@ Commands:
   backup --out FILE          Write a consistent backup of every table (PGlite: stop the server first)
   restore --in FILE [--force]
                              Load a backup (from either engine) into an empty database; --force replaces
+${agentUsage}
 
 Configuration comes from the environment: HOST, PORT, DATA_DIR, DATABASE_URL (see .env.example).`;
 
@@ -128,6 +136,7 @@ async function main(argv: string[]) {
   if (command === 'audit' && rest[0] === 'verify') return auditVerifyCommand(rest.slice(1));
   if (command === 'backup') return runBackupCommand(parseConfig(process.env), rest);
   if (command === 'restore') return runRestoreCommand(parseConfig(process.env), rest);
+  if (command === 'agent') return runAgentCommand(rest);
   console.error(usage);
   process.exitCode = command === 'help' || command === '--help' ? 0 : 2;
 }
@@ -137,7 +146,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
     error instanceof DemoExistsError ||
-    error instanceof BackupError
+    error instanceof BackupError ||
+    error instanceof AgentUsageError ||
+    error instanceof AgentStateError ||
+    error instanceof ServerError
   ) {
     console.error(error.message);
   } else {

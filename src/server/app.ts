@@ -17,11 +17,13 @@ import { createOperationsRoutes } from './http/operations-routes.ts';
 import { limitAnonymousRequests, type RateLimitOptions } from './http/rate-limit.ts';
 import { observeRequests } from './http/request-log.ts';
 import { rejectNulCharacters } from './http/text-guard.ts';
+import { type AgentService, createAgentApiRoutes, createAgentStaffRoutes } from './modules/agents/index.ts';
 import {
   type AgreementService,
   createAgreementRoutes,
   type WorkRoleService,
 } from './modules/agreements/index.ts';
+import { type AssetService, createAssetRoutes } from './modules/assets/index.ts';
 import { type AuditService, createAuditRoutes } from './modules/audit/index.ts';
 import { type CalendarService, createCalendarRoutes } from './modules/calendars/index.ts';
 import { type CatalogService, createCatalogRoutes } from './modules/catalog/index.ts';
@@ -75,6 +77,7 @@ export interface Services {
   mfa: MfaService;
   users: UserService;
   clients: ClientService;
+  assets: AssetService;
   calendars: CalendarService;
   slaPolicies: SlaPolicyService;
   tickets: TicketService;
@@ -98,6 +101,7 @@ export interface Services {
   notifications: NotificationService;
   /** Turns domain events into notifications and mail: a job and an in-process loop (main.ts). */
   notificationDispatcher: NotificationDispatcher;
+  agents: AgentService;
 }
 
 export interface AppOptions {
@@ -122,6 +126,8 @@ export interface AppOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Heartbeats are tiny; inventory snapshots (later) stay well under this. */
+const AGENT_MAX_BODY_BYTES = 64 * 1024;
 /** What a read-only API token may send. */
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -213,6 +219,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createIdentityRoutes(services.auth, services.users, options.cookies))
     .route('/', createMfaRoutes(services.mfa, options.cookies))
     .route('/', createClientRoutes(services.clients))
+    .route('/', createAssetRoutes(services.assets))
     .route('/', createCalendarRoutes(services.calendars))
     .route('/', createSlaPolicyRoutes(services.slaPolicies))
     .route('/', createTicketRoutes(services.tickets))
@@ -228,6 +235,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createMailRoutes(services.mail))
     .route('/', createInboundMailRoutes(services.mailboxes, services.inboundMail))
     .route('/', createFileRoutes(services.files))
+    .route('/', createAgentStaffRoutes(services.agents, { publicUrl: options.publicUrl }))
     .route(
       '/',
       createSsoRoutes(services.sso, { cookies: options.cookies, publicUrl: options.publicUrl, logger }),
@@ -255,6 +263,20 @@ export function createApp(services: Services, options: AppOptions) {
   app.get('/api/docs', (c) => c.html(apiDocsPage('/api/v1/openapi.json')));
   app.all('/api/*', () => {
     throw new AppError('route.not_found', 'No such API route.');
+  });
+
+  // The agent API: its own body limit and credentials, none of the /api/* authentication above.
+  app.use(
+    '/agent/*',
+    bodyLimit({
+      maxSize: AGENT_MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
+    }),
+  );
+  app.use('/agent/*', rejectNulCharacters);
+  app.route('/agent/v1', createAgentApiRoutes(services.agents, { chargeRefusal: anonymousLimit?.charge }));
+  app.all('/agent/*', () => {
+    throw new AppError('route.not_found', 'No such agent API route.');
   });
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {

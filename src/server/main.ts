@@ -12,12 +12,14 @@ import { assertDurable } from './db/durability.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { parseTrustedProxies } from './http/client-ip.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
+import { createAgentService, startHeartbeatWriter } from './modules/agents/index.ts';
 import {
   clientHasAgreements,
   createAgreementService,
   createWorkRoleService,
   seedWorkRoles,
 } from './modules/agreements/index.ts';
+import { createAssetService } from './modules/assets/index.ts';
 import { createAuditHook, createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createCatalogService, seedCatalogDefaults } from './modules/catalog/index.ts';
@@ -98,6 +100,7 @@ export function createServices(deps: {
         hasAgreements: clientHasAgreements,
       },
     }),
+    assets: createAssetService({ db, actions, clock }),
     calendars,
     slaPolicies,
     tickets: createTicketService({ db, actions, clock }),
@@ -131,6 +134,7 @@ export function createServices(deps: {
       log: (message, error) =>
         (deps.logger ?? silentLogger).warn({ err: error }, `[notifications] ${message}`),
     }),
+    agents: createAgentService({ db, actions, clock }),
   };
 }
 
@@ -240,6 +244,10 @@ export async function startServer(
   const notifier = startNotificationLoop(services.notificationDispatcher, {
     log: (error) => logger.error({ err: error }, '[notifications] dispatch failed; retrying'),
   });
+  // Writes agents' buffered last-seen times every 5 s, and what is left on stop.
+  const heartbeats = startHeartbeatWriter(services.agents, {
+    log: (error) => logger.error({ err: error }, '[agents] writing heartbeats failed; retrying'),
+  });
   const app = createApp(services, {
     cookies: { secure: config.SECURE_COOKIES, maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
     webRoot,
@@ -289,6 +297,7 @@ export async function startServer(
     inboundSmtpPort: smtpListener?.port ?? null,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await heartbeats.stop();
       await smtpListener?.close();
       await sealer.stop();
       await notifier.stop();

@@ -14,6 +14,7 @@ import { catalogCategories } from '../shared/api/catalog.ts';
 import { inboundOutcomes } from '../shared/api/inbound-mail.ts';
 import { invoiceStatuses } from '../shared/api/invoices.ts';
 import type { AgreementsSearch } from './features/agreements/agreements-page.tsx';
+import { parseAssetsSearch } from './features/assets/assets-search.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { type MfaPending, signInDestination } from './features/auth/mfa-api.ts';
 import { MfaEnrollPage } from './features/auth/mfa-enroll-page.tsx';
@@ -150,18 +151,34 @@ const clientsRoute = createRoute({
   component: ClientsPage,
 });
 
-export type ClientTab = 'overview' | 'sites' | 'contacts' | 'agreements';
+export type ClientTab = 'overview' | 'sites' | 'contacts' | 'assets' | 'agreements';
 
 const clientDetailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'clients/$clientId',
   validateSearch: (search: Record<string, unknown>): { tab?: ClientTab } => ({
     tab:
-      search.tab === 'sites' || search.tab === 'contacts' || search.tab === 'agreements'
+      search.tab === 'sites' ||
+      search.tab === 'contacts' ||
+      search.tab === 'assets' ||
+      search.tab === 'agreements'
         ? search.tab
         : undefined,
   }),
   component: ClientDetailPage,
+});
+
+const assetsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'assets',
+  validateSearch: parseAssetsSearch,
+  component: lazyRouteComponent(() => import('./features/assets/assets-page.tsx'), 'AssetsPage'),
+});
+
+const assetDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'assets/$assetId',
+  component: lazyRouteComponent(() => import('./features/assets/asset-detail-page.tsx'), 'AssetDetailPage'),
 });
 
 /** Status and client filters live in the URL so a view can be bookmarked and shared. */
@@ -521,6 +538,8 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     clientsRoute,
     clientDetailRoute,
+    assetsRoute,
+    assetDetailRoute,
     agreementsRoute,
     newAgreementRoute,
     agreementRoute,

@@ -37,6 +37,12 @@ export interface Objects {
   client: string;
   site: string;
   contact: string;
+  /** The client's asset (at its site). */
+  asset: string;
+  /** An enrollment token for the client (one of its two uses spent on `agent`). */
+  enrollmentToken: string;
+  /** An agent enrolled at the client, with its own asset. */
+  agent: string;
   ticket: string;
   timeEntry: string;
   calendar: string;
@@ -232,6 +238,30 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
       siteId: site.id,
     }),
   );
+  const asset = await created(
+    owner.json('POST', '/assets', {
+      clientId: client.id,
+      siteId: site.id,
+      type: 'server',
+      name: text('Asset'),
+      serial: text('serial').slice(0, 100),
+      hostname: text('hostname').slice(0, 253),
+      os: text('os').slice(0, 100),
+      osVersion: text('os version').slice(0, 100),
+      notes: text('asset notes'),
+    }),
+  );
+  const enrollmentToken = await created(
+    owner.json('POST', '/enrollment-tokens', { clientId: client.id, siteId: site.id, maxUses: 2 }),
+  );
+  const enrolled = await owner.request('POST', '/agent/v1/enroll', {
+    token: enrollmentToken.token,
+    hostname: text('agent host').slice(0, 255),
+    os: 'Debian GNU/Linux',
+    osVersion: '12',
+  });
+  expect(enrolled.status, await enrolled.clone().text()).toBe(201);
+  const agent = await enrolled.json();
   // The client's only agreement, so its ticket (and the ticket's time) is under it.
   const agreement = await created(
     owner.json('POST', '/agreements', {
@@ -284,6 +314,9 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
     client: client.id,
     site: site.id,
     contact: contact.id,
+    asset: asset.id,
+    enrollmentToken: enrollmentToken.id,
+    agent: agent.agentId,
     ticket: ticket.id,
     timeEntry: entry.id,
     agreement: agreement.id,

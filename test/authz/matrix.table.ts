@@ -90,6 +90,18 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/contacts/{id}': row(A, A, A, S, A, U),
   'PATCH /api/v1/contacts/{id}': row(A, A, A, F, A, U),
   'DELETE /api/v1/contacts/{id}': row(A, A, A, F, A, U),
+  // Assets: every staff role reads those of the clients it sees; billing does not change them.
+  // Enrollment tokens and agents' credentials: agents.manage (owner, admin). The agent API (/agent/v1)
+  // is not staff's: agents.routes.test.ts proves its credential reaches nothing here.
+  'GET /api/v1/enrollment-tokens': row(A, A, F, F, F, U),
+  'POST /api/v1/enrollment-tokens': row(A, A, F, F, F, U),
+  'POST /api/v1/enrollment-tokens/{id}/revoke': row(A, A, F, F, F, U),
+  'GET /api/v1/agents': row(A, A, F, F, F, U),
+  'POST /api/v1/agents/{id}/revoke': row(A, A, F, F, F, U),
+  'GET /api/v1/assets': row(A, A, A, S, A, U),
+  'POST /api/v1/assets': row(A, A, A, S, F, U),
+  'GET /api/v1/assets/{id}': row(A, A, A, S, A, U),
+  'PATCH /api/v1/assets/{id}': row(A, A, A, S, F, U),
 
   'GET /api/v1/calendars': row(A, A, A, A, A, U),
   'POST /api/v1/calendars': row(A, A, F, F, F, U),

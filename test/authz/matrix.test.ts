@@ -33,8 +33,12 @@ const t = await startTestApp();
  * checks every OpenAPI path is among the routes, so the two can never drift apart silently.
  */
 function appRoutes(): string[] {
+  // The agent API (/agent/v1/...) is left out on purpose: machines call it with agent credentials, not
+  // staff with roles; agents.routes.test.ts shows those credentials reach no /api route and no staff
+  // session or token reaches /agent/v1.
+  const isAgentApi = (path: string) => path.startsWith('/agent/');
   const keys = t.app.routes
-    .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/'))
+    .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/') && !isAgentApi(route.path))
     .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
   return [...new Set(keys)].sort();
 }
@@ -48,8 +52,8 @@ function actorOf(role: Role): Session {
 
 /** Beta's client-owned objects (tenant-level ones are shared with Alpha). */
 const otherClientIds = () => {
-  const { client, site, contact, ticket, timeEntry } = world.targets.otherClient;
-  return [client, site, contact, ticket, timeEntry];
+  const { client, site, contact, asset, ticket, timeEntry } = world.targets.otherClient;
+  return [client, site, contact, asset, ticket, timeEntry];
 };
 
 const isAllowed = (status: number) => status < 500 && ![401, 403, 404].includes(status);
@@ -245,6 +249,8 @@ describe('authorization matrix', () => {
       `/clients/${world.a.own.client}/contacts?q=${world.canary}`,
       `/clients/${world.a.own.client}/contacts`,
       `/clients/${world.a.own.client}/sites`,
+      '/assets?archived=any',
+      `/assets?archived=any&q=${world.canary}`,
       '/users',
       '/assignees',
       '/ticket-views',
@@ -366,6 +372,11 @@ const references: [string, string, (x: Objects) => unknown][] = [
   ['PATCH', '/clients/{client}', (x) => ({ defaultSlaPolicyId: x.slaPolicy })],
   ['POST', '/clients/{client}/contacts', (x) => ({ name: 'Ref', siteId: x.site })],
   ['PATCH', '/contacts/{contact}', (x) => ({ siteId: x.site })],
+  ['POST', '/assets', (x) => ({ clientId: world.a.own.client, siteId: x.site, type: 'other', name: 'Ref' })],
+  ['POST', '/assets', (x) => ({ clientId: x.client, type: 'other', name: 'Ref' })],
+  ['PATCH', '/assets/{asset}', (x) => ({ siteId: x.site })],
+  ['POST', '/enrollment-tokens', (x) => ({ clientId: x.client })],
+  ['POST', '/enrollment-tokens', (x) => ({ clientId: world.a.own.client, siteId: x.site })],
   [
     'POST',
     '/tickets',

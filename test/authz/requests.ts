@@ -194,6 +194,22 @@ export const requestPlans: Record<string, RequestPlan> = {
       }),
   },
 
+  'GET /assets': { query: () => '?archived=any' },
+  // A client id in the body that is not yours is a 404 on the client, the same as a missing one.
+  'POST /assets': {
+    target: 'client',
+    body: (o) => ({ clientId: o.client, siteId: o.site, type: 'laptop', name: unique('Asset') }),
+  },
+  'GET /assets/{id}': { target: 'asset' },
+  'PATCH /assets/{id}': { target: 'asset', body: () => ({ criticality: 'high' }) },
+
+  // Agents: agents.manage. Revoking twice answers the same, so the fixture's objects serve every call.
+  'GET /enrollment-tokens': {},
+  'POST /enrollment-tokens': { target: 'client', body: (o) => ({ clientId: o.client, siteId: o.site }) },
+  'POST /enrollment-tokens/{id}/revoke': { target: 'enrollmentToken' },
+  'GET /agents': {},
+  'POST /agents/{id}/revoke': { target: 'agent' },
+
   'GET /calendars': {},
   'POST /calendars': { body: () => calendarBody },
   'GET /calendars/{id}': { target: 'calendar' },

@@ -1,9 +1,10 @@
 // Every table, for Drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../modules/agents/agents.table.ts';
 export * from '../modules/agreements/agreements.table.ts';
+export * from '../modules/assets/assets.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/calendars/calendars.table.ts';
 export * from '../modules/catalog/catalog.table.ts';
-export * from '../modules/assets/assets.table.ts';
 export * from '../modules/clients/clients.table.ts';
 export * from '../modules/files/files.table.ts';
 export * from '../modules/identity/identity.table.ts';

@@ -39,6 +39,7 @@ const statusByCode = {
   'client.not_found': 404,
   'site.not_found': 404,
   'contact.not_found': 404,
+  'asset.not_found': 404,
   'calendar.not_found': 404,
   'calendar.no_business_time': 422,
   'sla_policy.not_found': 404,
@@ -113,6 +114,12 @@ const statusByCode = {
   'credit_note.not_found': 404,
   /** More than is left to credit of a line (or of the invoice); details say what is left. */
   'credit_note.exceeds_invoice': 422,
+  'enrollment_token.not_found': 404,
+  'agent.not_found': 404,
+  /** One answer for unknown, expired, used-up and revoked enrollment tokens, so they cannot be probed. */
+  'agent.enrollment_refused': 401,
+  /** An /agent/v1 call without a valid agent credential (missing, unknown or revoked). */
+  'agent.unauthorized': 401,
   conflict: 409,
   internal: 500,
 } as const;

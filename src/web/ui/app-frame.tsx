@@ -25,6 +25,7 @@ import {
   IconChevronDown,
   IconContract,
   IconDeviceDesktop,
+  IconDeviceDesktopAnalytics,
   IconFileInvoice,
   IconKey,
   IconLayoutDashboard,
@@ -52,6 +53,7 @@ interface NavItem {
     | '/tickets'
     | '/triage'
     | '/clients'
+    | '/assets'
     | '/agreements'
     | '/invoices'
     | '/profitability'
@@ -82,6 +84,12 @@ const navItems: NavItem[] = [
     to: '/clients',
     icon: <IconBuildingSkyscraper size={17} stroke={1.6} />,
     permission: 'clients.read',
+  },
+  {
+    label: 'Assets',
+    to: '/assets',
+    icon: <IconDeviceDesktopAnalytics size={17} stroke={1.6} />,
+    permission: 'assets.read',
   },
   {
     label: 'Agreements',

@@ -20,7 +20,9 @@ export interface SecurityEvent {
     | 'auth.mfa_enabled'
     | 'auth.mfa_disabled'
     | 'auth.recovery_code_used'
-    | 'auth.recovery_codes_regenerated';
+    | 'auth.recovery_codes_regenerated'
+    /** A machine exchanged an enrollment token for an agent credential (no person acts). */
+    | 'agent.enrolled';
   identityId: string | null;
   /** Known once the session is bound to an organization. */
   tenantId: string | null;
@@ -31,6 +33,8 @@ export interface SecurityEvent {
   userAgent: string | null;
   requestId?: string | null;
   occurredAt: Date;
+  /** What the event is about; the identity when omitted. */
+  target?: { type: string; id: string };
 }
 
 export async function recordSecurityEvent(db: Executor, event: SecurityEvent): Promise<void> {
@@ -45,7 +49,8 @@ export async function recordSecurityEvent(db: Executor, event: SecurityEvent): P
       userAgent: event.userAgent,
       requestId,
     };
-    const audit = { target: { type: 'identity', id: event.identityId }, before: null, after: null };
+    const target = event.target ?? { type: 'identity', id: event.identityId };
+    const audit = { target, before: null, after: null };
     await insertAuditEvent(db, auditEventRow(actor, event.action, audit, event.occurredAt));
     return;
   }

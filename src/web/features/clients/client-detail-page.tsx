@@ -14,6 +14,7 @@ import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { ClientAgreementsTab } from '../agreements/client-agreements-tab.tsx';
+import { ClientAssetsTab } from '../assets/client-assets-tab.tsx';
 import { useCan } from '../auth/session.ts';
 import { ClientFormModal } from './client-form-modal.tsx';
 import { ClientOverview } from './client-overview.tsx';
@@ -64,6 +65,7 @@ export function ClientDetailPage() {
   const data = client.data;
   const canManage = can('clients.manage');
   const canReadAgreements = can('billing.read');
+  const canReadAssets = can('assets.read');
 
   return (
     <>
@@ -138,6 +140,7 @@ export function ClientDetailPage() {
           <Tabs.Tab value="contacts" rightSection={<CountBadge count={data.contactCount} />}>
             Contacts
           </Tabs.Tab>
+          {canReadAssets && <Tabs.Tab value="assets">Assets</Tabs.Tab>}
           {canReadAgreements && <Tabs.Tab value="agreements">Agreements</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview">
@@ -149,6 +152,11 @@ export function ClientDetailPage() {
         <Tabs.Panel value="contacts">
           <ContactsTab clientId={clientId} canManage={canManage} />
         </Tabs.Panel>
+        {canReadAssets && (
+          <Tabs.Panel value="assets">
+            <ClientAssetsTab clientId={clientId} />
+          </Tabs.Panel>
+        )}
         {canReadAgreements && (
           <Tabs.Panel value="agreements">
             <ClientAgreementsTab clientId={clientId} clientName={data.name} />
