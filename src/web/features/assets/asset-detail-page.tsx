@@ -1,13 +1,14 @@
 // One asset: its details, client and site, agent state; inventory and changes arrive with the agent. An
 // asset outside the user's scope answers 404 like a missing one, and shows the same not-found page.
-import { Badge, Button, Grid, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconPencil } from '@tabler/icons-react';
+import { Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { assetCriticalityLabels, assetTypeLabels } from '../../../shared/api/asset-enums.ts';
 import { isApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { EditArchiveActions } from '../../ui/edit-archive-actions.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { NotFoundPage } from '../../ui/not-found.tsx';
@@ -104,39 +105,13 @@ export function AssetDetailPage() {
         description={`${assetTypeLabels[data.type]} at ${data.clientName}${data.siteName ? ` · ${data.siteName}` : ''}`}
         actions={
           canManage && (
-            <>
-              <Button
-                variant="default"
-                leftSection={<IconPencil size={15} />}
-                onClick={() => setEditing(true)}
-              >
-                Edit asset
-              </Button>
-              <Menu position="bottom-end">
-                <Menu.Target>
-                  <Button variant="default" px={8} aria-label="More actions">
-                    <IconDots size={16} />
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  {data.archived ? (
-                    <Menu.Item
-                      leftSection={<IconArchiveOff size={15} />}
-                      onClick={() => setArchived.mutate(false)}
-                    >
-                      Restore asset
-                    </Menu.Item>
-                  ) : (
-                    <Menu.Item
-                      leftSection={<IconArchive size={15} />}
-                      onClick={() => setConfirmingArchive(true)}
-                    >
-                      Archive asset
-                    </Menu.Item>
-                  )}
-                </Menu.Dropdown>
-              </Menu>
-            </>
+            <EditArchiveActions
+              noun="asset"
+              archived={data.archived}
+              onEdit={() => setEditing(true)}
+              onArchive={() => setConfirmingArchive(true)}
+              onRestore={() => setArchived.mutate(false)}
+            />
           )
         }
       />

@@ -1,13 +1,14 @@
 // One client: overview, sites, contacts and agreements in tabs (the tab is in the URL). A client outside
 // the user's scope answers 404 like a missing one, and shows the same not-found page.
-import { Badge, Button, Group, Menu, Tabs } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconPencil } from '@tabler/icons-react';
+import { Badge, Group, Tabs } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import type { ClientTab } from '../../router.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { EditArchiveActions } from '../../ui/edit-archive-actions.tsx';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { NotFoundPage } from '../../ui/not-found.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
@@ -88,39 +89,13 @@ export function ClientDetailPage() {
         description={data.emailDomains.length ? data.emailDomains.join(' · ') : undefined}
         actions={
           canManage && (
-            <>
-              <Button
-                variant="default"
-                leftSection={<IconPencil size={15} />}
-                onClick={() => setEditing(true)}
-              >
-                Edit client
-              </Button>
-              <Menu position="bottom-end">
-                <Menu.Target>
-                  <Button variant="default" px={8} aria-label="More actions">
-                    <IconDots size={16} />
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  {data.archived ? (
-                    <Menu.Item
-                      leftSection={<IconArchiveOff size={15} />}
-                      onClick={() => setArchived.mutate(false)}
-                    >
-                      Restore client
-                    </Menu.Item>
-                  ) : (
-                    <Menu.Item
-                      leftSection={<IconArchive size={15} />}
-                      onClick={() => setConfirmingArchive(true)}
-                    >
-                      Archive client
-                    </Menu.Item>
-                  )}
-                </Menu.Dropdown>
-              </Menu>
-            </>
+            <EditArchiveActions
+              noun="client"
+              archived={data.archived}
+              onEdit={() => setEditing(true)}
+              onArchive={() => setConfirmingArchive(true)}
+              onRestore={() => setArchived.mutate(false)}
+            />
           )
         }
       />
