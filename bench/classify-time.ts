@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { createRandom } from '../src/server/demo/demo-random.ts';
+import { buildAgreement } from '../src/shared/billing/classify-fixtures.ts';
 import type {
   ClassifyAgreement,
   ClassifyEntry,
@@ -22,18 +24,6 @@ const DAY = 24 * HOUR;
 const MONTH_START = Date.UTC(2026, 10, 1, 4);
 const MONTH_DAYS = 30;
 
-/** Deterministic, so every run classifies the same entries and the result digest is comparable. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function officeCalendar(): BusinessCalendar {
   const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
   const hours: TimeRange[] = [['08:00', '17:00']];
@@ -45,32 +35,9 @@ function officeCalendar(): BusinessCalendar {
   };
 }
 
-function agreement(overrides: Partial<ClassifyAgreement> & Pick<ClassifyAgreement, 'id' | 'name'>) {
-  const base: ClassifyAgreement = {
-    id: overrides.id,
-    name: overrides.name,
-    type: 'managed',
-    startsOn: '2026-01-01',
-    endsOn: '2026-12-31',
-    calendar: officeCalendar(),
-    hourlyRateCents: 15_000,
-    roleRates: { senior: 19_500 },
-    tierPercent: { after_hours: 150, weekend: 200, holiday: 250 },
-    coveredServiceIds: [],
-    coveredAssetTypes: [],
-    excludedTicketTypes: [],
-    excludedWorkTypeIds: [],
-    excludedWorkRoleIds: [],
-    fallbackAgreementId: null,
-    onsiteMinimumMinutes: 0,
-    tripChargeCents: 0,
-    remoteTicketMinimumMinutes: 0,
-    roundingMinutes: 1,
-    vendorCausedWork: 'graduated',
-    overageRateCents: null,
-  };
-  return { ...base, ...overrides };
-}
+/** The fixtures' agreement on this benchmark's calendar, built anew each time. */
+const agreement = (overrides: Partial<ClassifyAgreement> & Pick<ClassifyAgreement, 'id' | 'name'>) =>
+  buildAgreement({ calendar: officeCalendar(), roleRates: { senior: 19_500 }, ...overrides });
 
 function buildAgreements(): ClassifyAgreement[] {
   return [
@@ -130,7 +97,8 @@ function startOf(random: () => number, day: number): number {
 }
 
 export function buildWorkload(entryCount: number, ticketCount: number, seed = SEED): ClassifyInput {
-  const random = mulberry32(seed);
+  // Deterministic, so every run classifies the same entries and the result digest is comparable.
+  const random = createRandom(seed).next;
   const tickets: ClassifyTicket[] = [];
   for (let t = 0; t < ticketCount; t++) {
     const requested = random() < 0.3;

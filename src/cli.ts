@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // accord serve | migrate | tenant create | demo | agent — the command line of the server and the agent.
+// The server (main.ts and all it wires), the demo and backups load only for the commands that use them,
+// so `accord agent run` on a client's machine starts without them.
 import { parseArgs } from 'node:util';
 import {
   AgentStateError,
@@ -8,14 +10,22 @@ import {
   runAgentCommand,
   ServerError,
 } from './agent/agent-command.ts';
-import { BackupError, runBackupCommand, runRestoreCommand } from './server/backup/index.ts';
+import { BackupError } from './server/backup/backup-file.ts';
 import { ConfigError, parseConfig } from './server/config.ts';
 import { DataDirLockedError } from './server/db/data-dir-lock.ts';
-import { DemoExistsError, type DemoSummary, loadDemo } from './server/demo/demo.ts';
+import type { DemoSummary } from './server/demo/demo.ts';
 import { DEMO_PASSWORD } from './server/demo/demo-data.ts';
-import { createServices, openMigratedDatabase, startServer } from './server/main.ts';
-import { runAuditVerify } from './server/modules/audit/index.ts';
 import { passwordSchema, setupInputSchema } from './shared/api/identity.ts';
+
+/** Errors whose message says it all: printed without a stack. The demo command adds its own. */
+const plainErrors: (abstract new (...args: never[]) => Error)[] = [
+  ConfigError,
+  DataDirLockedError,
+  BackupError,
+  AgentUsageError,
+  AgentStateError,
+  ServerError,
+];
 
 const usage = `Usage: accord <command>
 
@@ -35,6 +45,7 @@ ${agentUsage}
 Configuration comes from the environment: HOST, PORT, DATA_DIR, DATABASE_URL (see .env.example).`;
 
 async function serveCommand() {
+  const { startServer } = await import('./server/main.ts');
   const server = await startServer(parseConfig(process.env));
   console.log(`Accord is running at ${server.url}`);
   let stopping = false;
@@ -51,6 +62,7 @@ async function serveCommand() {
 }
 
 async function migrateCommand() {
+  const { openMigratedDatabase } = await import('./server/main.ts');
   const database = await openMigratedDatabase(parseConfig(process.env));
   await database.close();
   console.log('Migrations applied.');
@@ -75,6 +87,7 @@ async function tenantCreateCommand(args: string[]) {
   if (!input.success) {
     throw new ConfigError(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   }
+  const { createServices, openMigratedDatabase } = await import('./server/main.ts');
   const database = await openMigratedDatabase(parseConfig(process.env));
   try {
     const created = await createServices({ db: database.handle.db }).auth.createTenant(input.data);
@@ -86,6 +99,10 @@ async function tenantCreateCommand(args: string[]) {
 
 async function auditVerifyCommand(args: string[]) {
   const { values } = parseArgs({ args, options: { tenant: { type: 'string' } } });
+  const [{ openMigratedDatabase }, { runAuditVerify }] = await Promise.all([
+    import('./server/main.ts'),
+    import('./server/modules/audit/index.ts'),
+  ]);
   const database = await openMigratedDatabase(parseConfig(process.env));
   try {
     process.exitCode = await runAuditVerify(database.handle.db, { tenantId: values.tenant });
@@ -99,6 +116,11 @@ async function demoCommand(args: string[]) {
   const password = passwordSchema.safeParse(values.password ?? process.env.ACCORD_PASSWORD ?? DEMO_PASSWORD);
   if (!password.success) throw new ConfigError(`--password: ${password.error.issues[0]?.message}`);
   const config = parseConfig(process.env);
+  const [{ createServices, openMigratedDatabase }, { DemoExistsError, loadDemo }] = await Promise.all([
+    import('./server/main.ts'),
+    import('./server/demo/demo.ts'),
+  ]);
+  plainErrors.push(DemoExistsError);
   const database = await openMigratedDatabase(config);
   try {
     console.log('Loading the demo…');
@@ -134,24 +156,20 @@ async function main(argv: string[]) {
   if (command === 'tenant' && rest[0] === 'create') return tenantCreateCommand(rest.slice(1));
   if (command === 'demo') return demoCommand(rest);
   if (command === 'audit' && rest[0] === 'verify') return auditVerifyCommand(rest.slice(1));
-  if (command === 'backup') return runBackupCommand(parseConfig(process.env), rest);
-  if (command === 'restore') return runRestoreCommand(parseConfig(process.env), rest);
+  if (command === 'backup') {
+    return (await import('./server/backup/index.ts')).runBackupCommand(parseConfig(process.env), rest);
+  }
+  if (command === 'restore') {
+    return (await import('./server/backup/index.ts')).runRestoreCommand(parseConfig(process.env), rest);
+  }
   if (command === 'agent') return runAgentCommand(rest);
   console.error(usage);
   process.exitCode = command === 'help' || command === '--help' ? 0 : 2;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (
-    error instanceof ConfigError ||
-    error instanceof DataDirLockedError ||
-    error instanceof DemoExistsError ||
-    error instanceof BackupError ||
-    error instanceof AgentUsageError ||
-    error instanceof AgentStateError ||
-    error instanceof ServerError
-  ) {
-    console.error(error.message);
+  if (plainErrors.some((type) => error instanceof type)) {
+    console.error((error as Error).message);
   } else {
     console.error(error);
   }

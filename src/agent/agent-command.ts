@@ -16,9 +16,9 @@ export const agentUsage = `  agent enroll --server URL --token T [--state-dir DI
                              (state dir: /var/lib/accord-agent as root, else ~/.local/state/accord-agent)`;
 
 export { ServerError } from './server-client.ts';
-/** A mistake in how the agent was invoked or set up: printed without a stack, exit 1. */
 export { AgentStateError } from './state.ts';
 
+/** A mistake in how the agent was invoked: printed without a stack, exit 1. */
 export class AgentUsageError extends Error {
   constructor(message: string) {
     super(message);

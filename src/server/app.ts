@@ -131,6 +131,13 @@ const AGENT_MAX_BODY_BYTES = 64 * 1024;
 /** What a read-only API token may send. */
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
+/** Refuses bodies over maxSize bytes with the usual error body. */
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
+  });
+
 function clientIp(c: Context<AppEnv>, trustedProxies: TrustedProxies): string | null {
   // In-process requests (tests, benchmarks) have no socket to ask, so no address.
   return resolveClientIp(peerAddress(c), c.req.header('x-forwarded-for'), trustedProxies);
@@ -162,13 +169,7 @@ export function createApp(services: Services, options: AppOptions) {
     }),
   );
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
-    }),
-  );
+  app.use('/api/*', limitBody(options.maxBodyBytes ?? 1024 * 1024));
 
   const anonymousLimit = options.anonymousRateLimit && limitAnonymousRequests(options.anonymousRateLimit);
   app.use('/api/*', async (c, next) => {
@@ -266,13 +267,7 @@ export function createApp(services: Services, options: AppOptions) {
   });
 
   // The agent API: its own body limit and credentials, none of the /api/* authentication above.
-  app.use(
-    '/agent/*',
-    bodyLimit({
-      maxSize: AGENT_MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
-    }),
-  );
+  app.use('/agent/*', limitBody(AGENT_MAX_BODY_BYTES));
   app.use('/agent/*', rejectNulCharacters);
   app.route('/agent/v1', createAgentApiRoutes(services.agents, { chargeRefusal: anonymousLimit?.charge }));
   app.all('/agent/*', () => {

@@ -12,7 +12,7 @@ import {
 import { agreementStatuses } from '../shared/api/agreements.ts';
 import { catalogCategories } from '../shared/api/catalog.ts';
 import { inboundOutcomes } from '../shared/api/inbound-mail.ts';
-import { invoiceStatuses } from '../shared/api/invoices.ts';
+import { invoiceStatuses, periodPattern } from '../shared/api/invoices.ts';
 import type { AgreementsSearch } from './features/agreements/agreements-page.tsx';
 import { parseAssetsSearch } from './features/assets/assets-search.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
@@ -26,10 +26,7 @@ import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
 import type { TriageSearch } from './features/inbound-mail/inbound-mail-api.ts';
 import type { InvoicesSearch } from './features/invoices/invoices-page.tsx';
-import {
-  type ProfitabilitySearch,
-  profitabilitySearch,
-} from './features/profitability/profitability-search.ts';
+import { profitabilitySearch } from './features/profitability/profitability-search.ts';
 import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
 import type { CatalogSearch } from './features/settings/catalog-page.tsx';
 import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
@@ -218,7 +215,7 @@ const invoicesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'invoices',
   validateSearch: (search: Record<string, unknown>): InvoicesSearch => ({
-    period: /^\d{4}-(0[1-9]|1[0-2])$/.test(String(search.period)) ? String(search.period) : undefined,
+    period: periodPattern.test(String(search.period)) ? String(search.period) : undefined,
     status: invoiceStatuses.find((status) => status === search.status),
     clientId: text(search.clientId),
   }),
@@ -235,7 +232,7 @@ const invoiceRoute = createRoute({
 const profitabilityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'profitability',
-  validateSearch: (search: Record<string, unknown>): ProfitabilitySearch => profitabilitySearch(search),
+  validateSearch: profitabilitySearch,
   component: lazyRouteComponent(
     () => import('./features/profitability/profitability-page.tsx'),
     'ProfitabilityPage',
@@ -245,7 +242,7 @@ const profitabilityRoute = createRoute({
 const clientProfitabilityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'profitability/$clientId',
-  validateSearch: (search: Record<string, unknown>): ProfitabilitySearch => profitabilitySearch(search),
+  validateSearch: profitabilitySearch,
   component: lazyRouteComponent(
     () => import('./features/profitability/client-profitability-page.tsx'),
     'ClientProfitabilityPage',

@@ -52,10 +52,13 @@ export const invoiceLineKindLabels: Record<InvoiceLineKind, string> = {
 export const invoiceUnits = ['hour', 'device', 'user', 'month', 'block', 'visit', 'each'] as const;
 export type InvoiceUnit = (typeof invoiceUnits)[number];
 
+/** A month, YYYY-MM (any year; periodSchema also bounds it). */
+export const periodPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** A month, YYYY-MM. */
 export const periodSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM, e.g. 2026-12')
+  .regex(periodPattern, 'Enter a month as YYYY-MM, e.g. 2026-12')
   .refine((period) => period >= '2000-01' && period <= '2199-12', 'Choose a month between 2000 and 2199');
 
 export const invoiceLineSchema = z.object({

@@ -24,12 +24,11 @@ export function shiftPeriod(period: string, offset: number): string {
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
+/** Days of a month something is in force: `first` to `last` of the month's `days`, `inForce` of them. */
+export type MonthSpan = MonthBounds & { inForce: number };
+
 /** The part of the month an agreement running startsOn..endsOn (inclusive, null = open) covers, or null. */
-export function daysInForce(
-  period: string,
-  startsOn: string,
-  endsOn: string | null,
-): (MonthBounds & { inForce: number }) | null {
+export function daysInForce(period: string, startsOn: string, endsOn: string | null): MonthSpan | null {
   const month = monthBounds(period);
   const first = startsOn > month.first ? startsOn : month.first;
   const last = endsOn !== null && endsOn < month.last ? endsOn : month.last;

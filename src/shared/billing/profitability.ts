@@ -108,13 +108,13 @@ export function emptyTally(): Tally {
   };
 }
 
-export function addLine(tally: Tally, line: LineFact): void {
+function addLine(tally: Tally, line: LineFact): void {
   tally.revenueCents += line.amountCents;
   tally.resaleCostCents += line.costCents;
   if (line.status === 'draft') tally.includesDraft = true;
 }
 
-export function addEntry(tally: Tally, entry: EntryFact): void {
+function addEntry(tally: Tally, entry: EntryFact): void {
   const cost = entryCostCents(entry.minutes, entry.hourlyCostCents);
   tally.labourCostCents += cost;
   tally.minutesWorked += entry.minutes;
@@ -131,22 +131,6 @@ export function addEntry(tally: Tally, entry: EntryFact): void {
     tally.vendorCausedMinutes += entry.minutes;
     tally.vendorCausedCostCents += cost;
   }
-}
-
-export function mergeTally(into: Tally, from: Tally): void {
-  into.revenueCents += from.revenueCents;
-  into.labourCostCents += from.labourCostCents;
-  into.resaleCostCents += from.resaleCostCents;
-  into.minutesWorked += from.minutesWorked;
-  into.billableMinutes += from.billableMinutes;
-  for (const cause of timeCauses) {
-    into.unbillable[cause].minutes += from.unbillable[cause].minutes;
-    into.unbillable[cause].costCents += from.unbillable[cause].costCents;
-  }
-  into.vendorCausedMinutes += from.vendorCausedMinutes;
-  into.vendorCausedCostCents += from.vendorCausedCostCents;
-  into.minutesWithoutCostRate += from.minutesWithoutCostRate;
-  into.includesDraft ||= from.includesDraft;
 }
 
 export function figuresOf(tally: Tally): ProfitabilityFigures {

@@ -12,25 +12,6 @@ export type AgentRow = typeof agents.$inferSelect;
 export type EnrollmentTokenListRow = EnrollmentTokenRow & { clientName: string; siteName: string | null };
 export type AgentListRow = AgentRow & { assetName: string; clientId: string; clientName: string };
 
-/** The client, visible to the scope and not archived, with the site if one is asked for and is its. */
-export async function findClientAndSite(
-  db: Executor,
-  scope: Scope,
-  clientId: string,
-  siteId: string | undefined,
-): Promise<{ client: boolean; site: boolean }> {
-  const [client] = await db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(and(inClientScope(scope, clients.tenantId, clients.id), eq(clients.id, clientId)));
-  if (!client || siteId === undefined) return { client: Boolean(client), site: siteId === undefined };
-  const [site] = await db
-    .select({ id: sites.id })
-    .from(sites)
-    .where(and(eq(sites.tenantId, scope.tenantId), eq(sites.clientId, clientId), eq(sites.id, siteId)));
-  return { client: true, site: Boolean(site) };
-}
-
 export async function insertEnrollmentToken(
   db: Executor,
   values: typeof enrollmentTokens.$inferInsert,

@@ -15,7 +15,7 @@ import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { startPollLoop } from '../../jobs/poll-loop.ts';
-import { insertAsset, touchAssetsLastSeen } from '../assets/index.ts';
+import { clientVisible, insertAsset, siteBelongsToClient, touchAssetsLastSeen } from '../assets/index.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import * as repo from './agents.repository.ts';
 import { createHeartbeatBuffer } from './heartbeat-buffer.ts';
@@ -102,9 +102,15 @@ export function createAgentService(deps: { db: Database; actions: ActionRunner; 
       const token = `${ENROLLMENT_TOKEN_PREFIX}${newSecret()}`;
       const now = clock.now();
       const id = await actions.run(actor, 'enrollment_token.create', async (tx, audit) => {
-        const found = await repo.findClientAndSite(tx, actor.scope, input.clientId, input.siteId);
-        if (!found.client) throw new AppError('client.not_found', 'Client not found.');
-        if (!found.site) throw new AppError('site.not_found', "Site not found among the client's sites.");
+        if (!(await clientVisible(tx, actor.scope, input.clientId))) {
+          throw new AppError('client.not_found', 'Client not found.');
+        }
+        if (
+          input.siteId &&
+          !(await siteBelongsToClient(tx, actor.scope.tenantId, input.siteId, input.clientId))
+        ) {
+          throw new AppError('site.not_found', "Site not found among the client's sites.");
+        }
         const row = await repo.insertEnrollmentToken(tx, {
           tenantId: actor.scope.tenantId,
           clientId: input.clientId,

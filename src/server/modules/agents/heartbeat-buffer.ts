@@ -1,6 +1,7 @@
 // Heartbeats are telemetry: they are kept in memory and written in batches, one statement per tenant and
 // table, so thousands of agents beating every minute cost a few writes every few seconds. A crash loses
 // at most one batch of last-seen times, which the next beats restore.
+import { groupBy } from '../../../shared/group-by.ts';
 
 export interface Beat {
   tenantId: string;
@@ -24,13 +25,7 @@ export function createHeartbeatBuffer() {
     take(): Map<string, Beat[]> {
       const taken = pending;
       pending = new Map();
-      const byTenant = new Map<string, Beat[]>();
-      for (const beat of taken.values()) {
-        const list = byTenant.get(beat.tenantId) ?? [];
-        list.push(beat);
-        byTenant.set(beat.tenantId, list);
-      }
-      return byTenant;
+      return groupBy(taken.values(), (beat) => beat.tenantId);
     },
     /** Puts back beats a failed write could not store, unless a newer beat of the agent came meanwhile. */
     restore(beats: readonly Beat[]): void {

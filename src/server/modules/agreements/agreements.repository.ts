@@ -3,6 +3,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type AgreementStatus, defaultWorkRoles } from '../../../shared/api/agreements.ts';
+import { groupBy } from '../../../shared/group-by.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
@@ -163,23 +164,19 @@ export async function replaceLines(
 ): Promise<void> {
   const ofAgreement = and(eq(agreementLines.tenantId, tenantId), eq(agreementLines.agreementId, agreementId));
   // Approvals belong to the line's item: editing an agreement keeps what billing approved of it.
-  type Approval = Pick<
-    typeof agreementLines.$inferSelect,
-    'approvedQuantity' | 'countChangedOn' | 'previousApprovedQuantity'
-  >;
-  const approvals = new Map<string, Approval[]>();
-  for (const { catalogItemId, ...approval } of await db
-    .select({
-      catalogItemId: agreementLines.catalogItemId,
-      approvedQuantity: agreementLines.approvedQuantity,
-      countChangedOn: agreementLines.countChangedOn,
-      previousApprovedQuantity: agreementLines.previousApprovedQuantity,
-    })
-    .from(agreementLines)
-    .where(ofAgreement)
-    .orderBy(asc(agreementLines.position))) {
-    approvals.set(catalogItemId, [...(approvals.get(catalogItemId) ?? []), approval]);
-  }
+  const approvals = groupBy(
+    await db
+      .select({
+        catalogItemId: agreementLines.catalogItemId,
+        approvedQuantity: agreementLines.approvedQuantity,
+        countChangedOn: agreementLines.countChangedOn,
+        previousApprovedQuantity: agreementLines.previousApprovedQuantity,
+      })
+      .from(agreementLines)
+      .where(ofAgreement)
+      .orderBy(asc(agreementLines.position)),
+    (row) => row.catalogItemId,
+  );
   await db.delete(agreementLines).where(ofAgreement);
   if (lines.length === 0) return;
   await db.insert(agreementLines).values(

@@ -14,7 +14,16 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const withNames = { asset: assets, clientName: clients.name, siteName: sites.name };
+/** Assets with their client's and site's names, to be narrowed by a where clause. */
+function withNamesQuery(db: Executor) {
+  return db
+    .select({ asset: assets, clientName: clients.name, siteName: sites.name })
+    .from(assets)
+    .innerJoin(clients, and(eq(clients.tenantId, assets.tenantId), eq(clients.id, assets.clientId)))
+    .leftJoin(sites, and(eq(sites.tenantId, assets.tenantId), eq(sites.id, assets.siteId)))
+    .$dynamic();
+}
+
 const flatten = (row: { asset: AssetRow; clientName: string; siteName: string | null }): AssetWithNames => ({
   ...row.asset,
   clientName: row.clientName,
@@ -50,11 +59,7 @@ export async function listAssets(
     filter.archived === 'false' ? isNull(assets.archivedAt) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    db
-      .select(withNames)
-      .from(assets)
-      .innerJoin(clients, and(eq(clients.tenantId, assets.tenantId), eq(clients.id, assets.clientId)))
-      .leftJoin(sites, and(eq(sites.tenantId, assets.tenantId), eq(sites.id, assets.siteId)))
+    withNamesQuery(db)
       .where(where)
       .orderBy(
         asc(sql`lower(${clients.name})`),
@@ -70,12 +75,9 @@ export async function listAssets(
 }
 
 export async function findAsset(db: Executor, scope: Scope, id: string): Promise<AssetWithNames | undefined> {
-  const [row] = await db
-    .select(withNames)
-    .from(assets)
-    .innerJoin(clients, and(eq(clients.tenantId, assets.tenantId), eq(clients.id, assets.clientId)))
-    .leftJoin(sites, and(eq(sites.tenantId, assets.tenantId), eq(sites.id, assets.siteId)))
-    .where(and(inClientScope(scope, assets.tenantId, assets.clientId), eq(assets.id, id)));
+  const [row] = await withNamesQuery(db).where(
+    and(inClientScope(scope, assets.tenantId, assets.clientId), eq(assets.id, id)),
+  );
   return row && flatten(row);
 }
 

@@ -15,16 +15,16 @@ import type { Actor, Scope } from '../../http/scope.ts';
 import * as repo from './assets.repository.ts';
 
 /** The earliest check-in that still counts as online at `now`. */
-export function onlineSince(now: Date): Date {
+function onlineSince(now: Date): Date {
   return new Date(now.getTime() - ASSET_ONLINE_MINUTES * 60_000);
 }
 
-export function assetState(lastSeenAt: Date | null, now: Date): AssetState {
+function assetState(lastSeenAt: Date | null, now: Date): AssetState {
   if (!lastSeenAt) return 'never';
   return lastSeenAt >= onlineSince(now) ? 'online' : 'offline';
 }
 
-export function toAsset(row: repo.AssetWithNames, now: Date): Asset {
+function toAsset(row: repo.AssetWithNames, now: Date): Asset {
   const { tenantId: _tenant, archivedAt, lastSeenAt, createdAt, updatedAt, ...rest } = row;
   return {
     ...rest,

@@ -1,4 +1,10 @@
 // The assets module's public face.
-export { type AssetRow, insertAsset, touchAssetsLastSeen } from './assets.repository.ts';
+export {
+  type AssetRow,
+  clientVisible,
+  insertAsset,
+  siteBelongsToClient,
+  touchAssetsLastSeen,
+} from './assets.repository.ts';
 export { createAssetRoutes } from './assets.routes.ts';
-export { type AssetService, assetState, createAssetService } from './assets.service.ts';
+export { type AssetService, createAssetService } from './assets.service.ts';

@@ -30,6 +30,16 @@ export async function findCalendar(db: Executor, tenantId: string, id: string) {
   return row;
 }
 
+/** The calendars with their current versions. */
+export async function findCalendars(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ calendar: calendars, version: calendarVersions })
+    .from(calendars)
+    .innerJoin(calendarVersions, currentVersionJoin)
+    .where(and(eq(calendars.tenantId, tenantId), inArray(calendars.id, [...ids])));
+}
+
 export async function findVersion(
   db: Executor,
   tenantId: string,

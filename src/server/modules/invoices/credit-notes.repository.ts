@@ -32,7 +32,7 @@ function selectCreditNotes(db: Executor) {
     )
     .leftJoin(identities, eq(identities.id, memberships.identityId));
 }
-export type FoundCreditNote = Awaited<ReturnType<typeof findCreditNote>> & {};
+export type FoundCreditNote = NonNullable<Awaited<ReturnType<typeof findCreditNote>>>;
 
 export async function listCreditNotes(db: Executor, scope: Scope, query: CreditNoteListQuery) {
   const conditions: SQL[] = [inClientScope(scope, creditNotes.tenantId, creditNotes.clientId)];
@@ -66,22 +66,25 @@ export async function listCreditNoteLines(db: Executor, tenantId: string, credit
     .orderBy(asc(creditNoteLines.creditNoteId), asc(creditNoteLines.position));
 }
 
-/** The invoice's credit notes, oldest first. */
-export async function listInvoiceCreditNotes(db: Executor, tenantId: string, invoiceId: string) {
+/** The invoices' credit notes, oldest first. */
+export async function listInvoiceCreditNotes(db: Executor, tenantId: string, invoiceIds: readonly string[]) {
+  if (invoiceIds.length === 0) return [];
   return db
     .select({
+      invoiceId: creditNotes.invoiceId,
       id: creditNotes.id,
       number: creditNotes.number,
       issuedOn: creditNotes.issuedOn,
       totalCents: creditNotes.totalCents,
     })
     .from(creditNotes)
-    .where(and(eq(creditNotes.tenantId, tenantId), eq(creditNotes.invoiceId, invoiceId)))
+    .where(and(eq(creditNotes.tenantId, tenantId), inArray(creditNotes.invoiceId, [...invoiceIds])))
     .orderBy(asc(creditNotes.sequence));
 }
 
-/** What credit notes have credited of each of the invoice's lines, by line id. */
-export async function creditedByLine(db: Executor, tenantId: string, invoiceId: string) {
+/** What credit notes have credited of each of the invoices' lines, by line id. */
+export async function creditedByLine(db: Executor, tenantId: string, invoiceIds: readonly string[]) {
+  if (invoiceIds.length === 0) return new Map<string, number>();
   const rows = await db
     .select({
       invoiceLineId: creditNoteLines.invoiceLineId,
@@ -95,7 +98,7 @@ export async function creditedByLine(db: Executor, tenantId: string, invoiceId: 
         eq(creditNotes.id, creditNoteLines.creditNoteId),
       ),
     )
-    .where(and(eq(creditNotes.tenantId, tenantId), eq(creditNotes.invoiceId, invoiceId)))
+    .where(and(eq(creditNotes.tenantId, tenantId), inArray(creditNotes.invoiceId, [...invoiceIds])))
     .groupBy(creditNoteLines.invoiceLineId);
   return new Map(rows.map((row) => [row.invoiceLineId, row.cents]));
 }

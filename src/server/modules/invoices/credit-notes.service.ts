@@ -8,6 +8,7 @@ import type {
   CreditNoteSummary,
 } from '../../../shared/api/credit-notes.ts';
 import { computeTaxes } from '../../../shared/billing/invoice-math.ts';
+import { groupBy } from '../../../shared/group-by.ts';
 import { type CurrencyCode, formatMoney } from '../../../shared/money.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
@@ -41,18 +42,27 @@ function toSummary({ creditNote, clientName, invoiceNumber }: repo.FoundCreditNo
 export function createCreditNoteService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
 
+  /** The credit notes with their lines, read in one statement however many there are. */
+  async function withLines(tenantId: string, found: readonly repo.FoundCreditNote[]): Promise<CreditNote[]> {
+    const ids = found.map(({ creditNote }) => creditNote.id);
+    const lines = groupBy(await repo.listCreditNoteLines(db, tenantId, ids), (line) => line.creditNoteId);
+    return found.map((one) => ({
+      ...toSummary(one),
+      pricesIncludeTax: one.creditNote.pricesIncludeTax,
+      taxExempt: one.creditNote.taxExempt,
+      taxes: one.creditNote.taxes,
+      issuedByName: one.issuedByName,
+      lines: (lines.get(one.creditNote.id) ?? []).map(
+        ({ tenantId: _, creditNoteId: __, position: ___, ...line }) => line,
+      ),
+    }));
+  }
+
   async function load(scope: Scope, id: string): Promise<CreditNote> {
     const found = await repo.findCreditNote(db, scope, id);
     if (!found) throw notFound();
-    const lines = await repo.listCreditNoteLines(db, scope.tenantId, [id]);
-    return {
-      ...toSummary(found),
-      pricesIncludeTax: found.creditNote.pricesIncludeTax,
-      taxExempt: found.creditNote.taxExempt,
-      taxes: found.creditNote.taxes,
-      issuedByName: found.issuedByName,
-      lines: lines.map(({ tenantId: _, creditNoteId: __, position: ___, ...line }) => line),
-    };
+    const [note] = await withLines(scope.tenantId, [found]);
+    return note!;
   }
 
   return {
@@ -79,9 +89,9 @@ export function createCreditNoteService(deps: { db: Database; actions: ActionRun
           );
         }
         const lines = new Map(
-          (await invoicesRepo.listLines(tx, tenantId, invoiceId)).map((line) => [line.id, line]),
+          (await invoicesRepo.listLines(tx, tenantId, [invoiceId])).map((line) => [line.id, line]),
         );
-        const credited = await repo.creditedByLine(tx, tenantId, invoiceId);
+        const credited = await repo.creditedByLine(tx, tenantId, [invoiceId]);
         const money = (cents: number) => formatMoney(cents, invoice.currency);
         const creditLines = input.lines.map((wanted, index) => {
           const line = lines.get(wanted.invoiceLineId);
@@ -121,7 +131,7 @@ export function createCreditNoteService(deps: { db: Database; actions: ActionRun
           { pricesIncludeTax: invoice.pricesIncludeTax, taxExempt: invoice.taxExempt },
         );
         // Tax rounds per credit note, so partial credits could together pass the invoice by a cent.
-        const before = (await repo.listInvoiceCreditNotes(tx, tenantId, invoiceId)).reduce(
+        const before = (await repo.listInvoiceCreditNotes(tx, tenantId, [invoiceId])).reduce(
           (sum, note) => sum + note.totalCents,
           0,
         );
@@ -185,12 +195,13 @@ export function createCreditNoteService(deps: { db: Database; actions: ActionRun
 
     /** The month's credit notes as Xero's credit note import or a plain CSV. */
     async exportCsv(scope: Scope, period: string, format: CreditNoteCsvFormat) {
-      const notes: CreditNote[] = [];
-      for (const summary of await repo.listCreditNotes(db, scope, { period })) {
-        notes.push(await load(scope, summary.creditNote.id));
-      }
+      // Oldest first, as they were issued.
+      const notes = await withLines(
+        scope.tenantId,
+        (await repo.listCreditNotes(db, scope, { period })).reverse(),
+      );
       const settings = await invoicesRepo.getSettings(db, scope.tenantId);
-      const csv = creditNotesToCsv(notes.reverse(), format, {
+      const csv = creditNotesToCsv(notes, format, {
         revenueAccountCode: settings.revenueAccountCode,
       });
       return {

@@ -6,10 +6,12 @@ import type { ClassifiedEntry, ClassifiedSegment } from '../../../shared/billing
 import {
   daysInForce,
   hoursOf,
+  type MonthSpan,
   monthBounds,
   prorate,
   shiftPeriod,
 } from '../../../shared/billing/invoice-math.ts';
+import { monthInWords } from '../../../shared/billing/invoice-text.ts';
 import type { AgreementLineRow, AgreementRow } from '../agreements/index.ts';
 
 export interface TaxRate {
@@ -75,12 +77,6 @@ export const blankLine = {
   costCents: 0,
 } satisfies Partial<DraftLine>;
 
-export function monthLabel(period: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${period}-01T00:00:00Z`),
-  );
-}
-
 /**
  * Fees for the month: recurring and resale lines at the approved count (or the minimum commitment), a
  * retainer, a block of hours, a project's fixed fee in its first month. Recurring fees and retainers are
@@ -97,7 +93,7 @@ export function feeLines(sources: FeeSources): {
   const lines: DraftLine[] = [];
   const countChanges: CountChange[] = [];
   const purchases = new Map<string, { minutes: number; cents: number }>();
-  const month = monthLabel(period);
+  const month = monthInWords(period);
   for (const agreement of sources.agreements) {
     const span = daysInForce(period, agreement.startsOn, agreement.endsOn);
     if (span === null) continue;
@@ -123,6 +119,28 @@ export function feeLines(sources: FeeSources): {
           quantity: line.quantity,
         });
       }
+      const name = line.description || item.name;
+      /** `quantity` of the item for the days of `days`, prorated; costs too, for resale. */
+      const itemLine = (quantity: number, days: MonthSpan, description: string, detail: string | null) => {
+        const share = (cents: number) => prorate(quantity * cents, days.inForce, days.days);
+        return {
+          ...base,
+          ...item.tax,
+          kind: item.isResale ? ('resale' as const) : ('recurring' as const),
+          description,
+          detail,
+          quantity,
+          unit: unitOf[item.unit],
+          unitPriceCents: line.unitPriceCents,
+          amountCents: share(line.unitPriceCents),
+          valueCents: share(line.unitPriceCents),
+          periodStart: days.first,
+          periodEnd: days.last,
+          agreementLineId: line.id,
+          catalogItemId: line.catalogItemId,
+          costCents: item.isResale ? share(item.unitCostCents ?? 0) : 0,
+        };
+      };
       const approved = line.approvedQuantity ?? 0;
       const quantity = Math.max(approved, line.minimumQuantity);
       // A count of nothing bills no line, though a change back into the month before may.
@@ -131,46 +149,26 @@ export function feeLines(sources: FeeSources): {
           quantity > approved ? `minimum commitment of ${line.minimumQuantity}` : null,
           proration,
         ].filter((note) => note !== null);
-        const amountCents = prorate(quantity * line.unitPriceCents, span.inForce, span.days);
-        lines.push({
-          ...base,
-          ...item.tax,
-          kind: item.isResale ? 'resale' : 'recurring',
-          description: `${line.description || item.name} — ${month}`,
-          detail: notes.length > 0 ? capitalize(notes.join('; ')) : null,
-          quantity,
-          unit: unitOf[item.unit],
-          unitPriceCents: line.unitPriceCents,
-          amountCents,
-          valueCents: amountCents,
-          agreementLineId: line.id,
-          catalogItemId: line.catalogItemId,
-          costCents: item.isResale
-            ? prorate(quantity * (item.unitCostCents ?? 0), span.inForce, span.days)
-            : 0,
-        });
+        lines.push(
+          itemLine(
+            quantity,
+            span,
+            `${name} — ${month}`,
+            notes.length > 0 ? capitalize(notes.join('; ')) : null,
+          ),
+        );
       }
       const adjustment = countAdjustment(period, agreement, line);
       if (adjustment) {
         const { change, span: days } = adjustment;
-        const prorated = (cents: number) => prorate(change * cents, days.inForce, days.days);
-        lines.push({
-          ...base,
-          ...item.tax,
-          kind: item.isResale ? 'resale' : 'recurring',
-          description: `${line.description || item.name} — ${monthLabel(shiftPeriod(period, -1))}, ${adjustment.from} → ${adjustment.to} from ${days.first}`,
-          detail: capitalize(`${change > 0 ? 'added' : 'removed'} for ${days.inForce} of ${days.days} days`),
-          quantity: change,
-          unit: unitOf[item.unit],
-          unitPriceCents: line.unitPriceCents,
-          amountCents: prorated(line.unitPriceCents),
-          valueCents: prorated(line.unitPriceCents),
-          periodStart: days.first,
-          periodEnd: days.last,
-          agreementLineId: line.id,
-          catalogItemId: line.catalogItemId,
-          costCents: item.isResale ? prorated(item.unitCostCents ?? 0) : 0,
-        });
+        lines.push(
+          itemLine(
+            change,
+            days,
+            `${name} — ${monthInWords(shiftPeriod(period, -1))}, ${adjustment.from} → ${adjustment.to} from ${days.first}`,
+            capitalize(`${change > 0 ? 'added' : 'removed'} for ${days.inForce} of ${days.days} days`),
+          ),
+        );
       }
     }
     const whole = { ...base, ...sources.defaultTax, quantity: 1, detail: proration && capitalize(proration) };

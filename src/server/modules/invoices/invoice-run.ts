@@ -6,6 +6,8 @@
 import type { InvoiceRunOutcome } from '../../../shared/api/invoices.ts';
 import type { ClassifiedEntry, ClassifyResult } from '../../../shared/billing/classify-time.ts';
 import { computeTaxes, monthBounds, shiftPeriod } from '../../../shared/billing/invoice-math.ts';
+import { monthInWords } from '../../../shared/billing/invoice-text.ts';
+import { groupBy } from '../../../shared/group-by.ts';
 import type { Executor } from '../../db/client.ts';
 import { newId } from '../../db/columns.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -19,7 +21,6 @@ import {
   feeLines,
   type LabourTicket,
   labourLines,
-  monthLabel,
   type TaxRate,
 } from './invoice-lines.ts';
 import * as repo from './invoices.repository.ts';
@@ -32,17 +33,6 @@ export interface BuiltInvoice {
 
 const noTax: TaxRate = { taxCodeId: null, taxCodeName: null, taxRateBasisPoints: 0 };
 const isPooled = (a: AgreementRow) => a.type === 'block_hours' || a.type === 'retainer';
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** Everything a batch of clients' invoices is made from. */
 interface RunSources {
@@ -183,13 +173,13 @@ async function readSources(
   const carried = new Map(
     previous.map((p) => [
       p.clientId,
-      { cents: p.creditCarriedCents, from: p.number ?? `the ${monthLabel(p.period)} draft` },
+      { cents: p.creditCarriedCents, from: p.number ?? `the ${monthInWords(p.period)} draft` },
     ]),
   );
   const context = await loadClassifyContext(tx, tenantId, {
     tickets: new Set(rows.map((r) => r.ticket)),
     entryAgreementIds: rows.map((r) => r.entry.agreementId),
-    alsoAgreementIds: agreements.filter(isPooled).map((a) => a.id),
+    known: new Map(agreements.filter(isPooled).map((a) => [a.id, a])),
   });
   // Every client's time in one pass: balances are per agreement, so clients never share one.
   const opening = Object.fromEntries([...pools.values()].flatMap((p) => Object.entries(openingOf(p))));

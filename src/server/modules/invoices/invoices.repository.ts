@@ -83,12 +83,7 @@ export async function listLiveInvoices(
   period: string,
 ) {
   return db
-    .select({
-      id: invoices.id,
-      clientId: invoices.clientId,
-      status: invoices.status,
-      createdAt: invoices.createdAt,
-    })
+    .select({ clientId: invoices.clientId, status: invoices.status })
     .from(invoices)
     .where(and(live(tenantId, clientIds), eq(invoices.period, period)));
 }
@@ -289,12 +284,14 @@ export async function lockInvoice(db: Executor, tenantId: string, id: string) {
   return row;
 }
 
-export async function listLines(db: Executor, tenantId: string, invoiceId: string) {
+/** The invoices' lines, each invoice's in order. */
+export async function listLines(db: Executor, tenantId: string, invoiceIds: readonly string[]) {
+  if (invoiceIds.length === 0) return [];
   return db
     .select()
     .from(invoiceLines)
-    .where(and(eq(invoiceLines.tenantId, tenantId), eq(invoiceLines.invoiceId, invoiceId)))
-    .orderBy(asc(invoiceLines.position));
+    .where(and(eq(invoiceLines.tenantId, tenantId), inArray(invoiceLines.invoiceId, [...invoiceIds])))
+    .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
 }
 
 /** Writes a draft (a rebuilt one keeps its id and creation time: the caller deleted the old row). */
@@ -312,7 +309,6 @@ export async function deleteInvoices(db: Executor, tenantId: string, ids: readon
   await db.delete(invoices).where(and(eq(invoices.tenantId, tenantId), inArray(invoices.id, [...ids])));
 }
 
-/** Writes new drafts' lines and the time they took (at the revision it was classified at). */
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
@@ -349,7 +345,6 @@ export async function updateInvoice(
   return row!;
 }
 
-/** Entries the draft took whose time changed, was deleted or was invoiced elsewhere since. */
 /** Entries the draft took whose time changed, was deleted or was invoiced elsewhere since. */
 export async function countChangedEntries(db: Executor, invoice: InvoiceRow): Promise<number> {
   const taken = sql`unnest(${uuidArray(invoice.timeEntryIds)}, ${intArray(invoice.timeEntryRevisions)}) as taken(id, revision)`;
@@ -420,7 +415,7 @@ export async function findEarlierDraft(db: Executor, tenantId: string, clientId:
   return row;
 }
 
-/** Every agreement of the client, oldest first. */
+/** Every agreement of the clients, oldest first. */
 export async function listClientsAgreements(db: Executor, tenantId: string, clientIds: readonly string[]) {
   return db
     .select()
@@ -451,7 +446,7 @@ export async function listItemsWithTax(db: Executor, tenantId: string, ids: read
     .where(and(eq(catalogItems.tenantId, tenantId), inArray(catalogItems.id, [...new Set(ids)])));
 }
 
-/** Sets approved counts where the line still has the count the reviewer saw; returns the lines it set. */
+/** Sets an approved count where the line still has the count the reviewer saw; whether it did. */
 export async function approveCount(
   db: Executor,
   tenantId: string,

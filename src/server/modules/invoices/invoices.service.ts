@@ -13,6 +13,7 @@ import type {
   InvoiceSummary,
 } from '../../../shared/api/invoices.ts';
 import { monthBounds, shiftPeriod } from '../../../shared/billing/invoice-math.ts';
+import { groupBy } from '../../../shared/group-by.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -95,38 +96,46 @@ function addDays(date: string, days: number): string {
 export function createInvoiceService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
 
-  async function toInvoice(db: Executor, found: Found): Promise<Invoice> {
-    const { invoice } = found;
-    const lines = await repo.listLines(db, invoice.tenantId, invoice.id);
-    const credited = await creditRepo.creditedByLine(db, invoice.tenantId, invoice.id);
-    const creditNotes = await creditRepo.listInvoiceCreditNotes(db, invoice.tenantId, invoice.id);
-    return {
-      ...toSummary(found),
-      paymentTermsDays: invoice.paymentTermsDays,
-      pricesIncludeTax: invoice.pricesIncludeTax,
-      taxExempt: invoice.taxExempt,
-      taxExemptionReference: invoice.taxExemptionReference,
-      labourThrough: invoice.labourThrough,
-      unpricedMinutes: invoice.unpricedMinutes,
-      taxes: invoice.taxes,
-      countChanges: invoice.countChanges,
-      lines: lines.map(({ tenantId: _, invoiceId: __, agreementLineId: ___, ...line }) => ({
-        ...line,
-        creditedCents: credited.get(line.id) ?? 0,
-      })),
-      finalizedAt: invoice.finalizedAt?.toISOString() ?? null,
-      finalizedByName: found.finalizedByName,
-      voidedAt: invoice.voidedAt?.toISOString() ?? null,
-      voidReason: invoice.voidReason,
-      creditNotes,
-      creditedCents: creditNotes.reduce((sum, note) => sum + note.totalCents, 0),
-    };
+  /** The invoices with their lines and credit notes, read in three statements however many there are. */
+  async function toInvoices(db: Executor, tenantId: string, found: readonly Found[]): Promise<Invoice[]> {
+    const ids = found.map(({ invoice }) => invoice.id);
+    const lines = groupBy(await repo.listLines(db, tenantId, ids), (line) => line.invoiceId);
+    const credited = await creditRepo.creditedByLine(db, tenantId, ids);
+    const notes = groupBy(await creditRepo.listInvoiceCreditNotes(db, tenantId, ids), (n) => n.invoiceId);
+    return found.map((one) => {
+      const { invoice } = one;
+      const creditNotes = (notes.get(invoice.id) ?? []).map(({ invoiceId: _, ...note }) => note);
+      return {
+        ...toSummary(one),
+        paymentTermsDays: invoice.paymentTermsDays,
+        pricesIncludeTax: invoice.pricesIncludeTax,
+        taxExempt: invoice.taxExempt,
+        taxExemptionReference: invoice.taxExemptionReference,
+        labourThrough: invoice.labourThrough,
+        unpricedMinutes: invoice.unpricedMinutes,
+        taxes: invoice.taxes,
+        countChanges: invoice.countChanges,
+        lines: (lines.get(invoice.id) ?? []).map(
+          ({ tenantId: _, invoiceId: __, agreementLineId: ___, ...line }) => ({
+            ...line,
+            creditedCents: credited.get(line.id) ?? 0,
+          }),
+        ),
+        finalizedAt: invoice.finalizedAt?.toISOString() ?? null,
+        finalizedByName: one.finalizedByName,
+        voidedAt: invoice.voidedAt?.toISOString() ?? null,
+        voidReason: invoice.voidReason,
+        creditNotes,
+        creditedCents: creditNotes.reduce((sum, note) => sum + note.totalCents, 0),
+      };
+    });
   }
 
   async function load(db: Executor, scope: Scope, id: string): Promise<Invoice> {
     const found = await repo.findInvoice(db, scope, id);
     if (!found) throw notFound();
-    return toInvoice(db, found);
+    const [invoice] = await toInvoices(db, scope.tenantId, [found]);
+    return invoice!;
   }
 
   /** The invoice, held for the transaction, if the actor can see its client. */
@@ -315,7 +324,7 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
           );
         }
         audit.target('invoice', id);
-        const credits = await creditRepo.listInvoiceCreditNotes(tx, invoice.tenantId, id);
+        const credits = await creditRepo.listInvoiceCreditNotes(tx, invoice.tenantId, [id]);
         if (credits.length > 0) {
           throw new AppError(
             'invoice.credited',
@@ -368,8 +377,7 @@ export function createInvoiceService(deps: { db: Database; actions: ActionRunner
       const found = (await repo.listInvoices(db, scope, { period })).filter((f) =>
         wanted.includes(f.invoice.status),
       );
-      const invoices = [];
-      for (const one of found) invoices.push(await toInvoice(db, one));
+      const invoices = await toInvoices(db, scope.tenantId, found);
       const settings = await repo.getSettings(db, scope.tenantId);
       let csv: string;
       try {

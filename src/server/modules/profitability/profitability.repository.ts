@@ -49,16 +49,6 @@ export async function findCostRate(db: Executor, tenantId: string, id: string) {
   return row;
 }
 
-/** The member's name, if the membership is the organization's. */
-export async function findMemberName(db: Executor, tenantId: string, membershipId: string) {
-  const [row] = await db
-    .select({ name: identities.name })
-    .from(memberships)
-    .innerJoin(identities, eq(identities.id, memberships.identityId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
-  return row?.name;
-}
-
 /** The new rate, or undefined when the member already has one from that date. */
 export async function insertCostRate(db: Executor, values: CostRateInsert) {
   const [row] = await db.insert(staffCostRates).values(values).onConflictDoNothing().returning();

@@ -11,6 +11,7 @@ import type {
 import { shiftPeriod } from '../../../shared/billing/invoice-math.ts';
 import {
   compareWorstMarginFirst,
+  type EntryFact,
   emptyTally,
   entryAgreementOf,
   entryBillingOf,
@@ -22,10 +23,11 @@ import {
 } from '../../../shared/billing/profitability.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { newId } from '../../db/columns.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
+import { findMember } from '../identity/index.ts';
 import * as repo from './profitability.repository.ts';
 
 type Currency = ProfitabilityLeague['clients'][number]['currency'];
@@ -53,6 +55,15 @@ function monthsOf(from: string, to: string): string[] {
 
 const key = (...parts: (string | null)[]) => JSON.stringify(parts);
 
+/** The figures per currency, each currency's tally in the order first seen. */
+function tallyByCurrency(lines: readonly LineFact[], entries: readonly EntryFact[]) {
+  const byCurrency = (fact: { currency: string }) => fact.currency;
+  return [...tallyBy(lines, entries, byCurrency, byCurrency)].map(([currency, tally]) => ({
+    currency: currency as Currency,
+    ...figuresOf(tally),
+  }));
+}
+
 export function createProfitabilityService(deps: {
   db: Database;
   actions: ActionRunner;
@@ -70,9 +81,17 @@ export function createProfitabilityService(deps: {
   }
 
   async function read(scope: Scope, range: repo.InvoiceRange) {
-    const lines = await repo.listLineFacts(db, scope, range);
-    const entries = await repo.listEntryFacts(db, scope, range);
-    return { lines, entries, threshold: await deps.marginThresholdPercent(scope) };
+    const [lines, entries, threshold] = await Promise.all([
+      repo.listLineFacts(db, scope, range),
+      repo.listEntryFacts(db, scope, range),
+      deps.marginThresholdPercent(scope),
+    ]);
+    return { lines, entries, threshold };
+  }
+
+  /** The member's name, if the membership is the organization's. */
+  async function memberName(tx: Executor, tenantId: string, membershipId: string) {
+    return (await findMember(tx, tenantId, membershipId))?.identity.name;
   }
 
   return {
@@ -84,8 +103,8 @@ export function createProfitabilityService(deps: {
     async createCostRate(actor: Actor, input: CostRateInput): Promise<CostRate> {
       const { tenantId } = actor.scope;
       return actions.run(actor, 'cost_rate.create', async (tx, audit) => {
-        const memberName = await repo.findMemberName(tx, tenantId, input.membershipId);
-        if (memberName === undefined) {
+        const name = await memberName(tx, tenantId, input.membershipId);
+        if (name === undefined) {
           const message = 'No such staff member.';
           throw new AppError('request.invalid', message, [{ path: ['membershipId'], message }]);
         }
@@ -98,13 +117,14 @@ export function createProfitabilityService(deps: {
         if (!row) {
           throw new AppError(
             'cost_rate.date_taken',
-            `${memberName} already has a cost rate from ${input.effectiveFrom}; delete it first to change it.`,
+            `${name} already has a cost rate from ${input.effectiveFrom}; delete it first to change it.`,
             [{ path: ['effectiveFrom'], message: 'This member already has a rate from this date' }],
           );
         }
+        const costRate = toCostRate(row, name);
         audit.target('staff_cost_rate', row.id);
-        audit.change(null, toCostRate(row, memberName));
-        return toCostRate(row, memberName);
+        audit.change(null, costRate);
+        return costRate;
       });
     },
 
@@ -114,8 +134,7 @@ export function createProfitabilityService(deps: {
         const row = await repo.findCostRate(tx, tenantId, id);
         if (!row) throw costRateNotFound();
         audit.target('staff_cost_rate', id);
-        const memberName = (await repo.findMemberName(tx, tenantId, row.membershipId)) ?? '';
-        audit.change(toCostRate(row, memberName), null);
+        audit.change(toCostRate(row, (await memberName(tx, tenantId, row.membershipId)) ?? ''), null);
         await repo.deleteCostRate(tx, tenantId, id);
       });
     },
@@ -139,10 +158,7 @@ export function createProfitabilityService(deps: {
           isFlagged: isFlagged(figures, threshold),
         };
       });
-      const byCurrency = (fact: { currency: string }) => fact.currency;
-      const totals = [...tallyBy(lines, entries, byCurrency, byCurrency)]
-        .map(([currency, tally]) => ({ currency: currency as Currency, ...figuresOf(tally) }))
-        .sort((a, b) => a.currency.localeCompare(b.currency));
+      const totals = tallyByCurrency(lines, entries).sort((a, b) => a.currency.localeCompare(b.currency));
       return {
         ...range,
         marginThresholdPercent: threshold,
@@ -179,8 +195,9 @@ export function createProfitabilityService(deps: {
       const names = await repo.agreementNames(db, scope.tenantId, agreementIds);
       const currency = client.currency as Currency;
       const monthRows = monthsOf(range.from, range.to).map((period) => {
-        const tally = months.get(key(currency, period));
-        months.delete(key(currency, period));
+        const monthKey = key(currency, period);
+        const tally = months.get(monthKey);
+        months.delete(monthKey);
         return { period, currency, ...figuresOf(tally ?? emptyTally()) };
       });
       // Months billed in a currency the client no longer uses keep their own rows.
@@ -199,11 +216,10 @@ export function createProfitabilityService(deps: {
           };
         })
         .sort((a, b) => b.revenueCents - a.revenueCents);
-      const byCurrency = (fact: { currency: string }) => fact.currency;
-      const totals = [...tallyBy(lines, entries, byCurrency, byCurrency)].map(([rowCurrency, tally]) => {
-        const figures = figuresOf(tally);
-        return { currency: rowCurrency as Currency, ...figures, isFlagged: isFlagged(figures, threshold) };
-      });
+      const totals = tallyByCurrency(lines, entries).map((figures) => ({
+        ...figures,
+        isFlagged: isFlagged(figures, threshold),
+      }));
       return {
         clientId: client.id,
         clientName: client.name,

@@ -18,34 +18,43 @@ import {
   findCatalogItems,
   listWorkRoleNames,
 } from '../agreements/index.ts';
-import { findCurrentCalendar, toBusinessCalendar } from '../calendars/index.ts';
+import { findCurrentCalendars, toBusinessCalendar } from '../calendars/index.ts';
 import type { TicketRow } from '../tickets/index.ts';
 import * as repo from './time.repository.ts';
 
 /** Fallback chains are short; this bounds the walk should data ever loop. */
 const MAX_CHAIN = 20;
 
-async function loadChain(db: Executor, tenantId: string, startIds: Iterable<string>) {
-  const rows = new Map<string, AgreementRow>();
-  let pending = [...new Set(startIds)];
+/** Agreements from `startIds` along their fallbacks; those already in `known` are not read again. */
+async function loadChain(
+  db: Executor,
+  tenantId: string,
+  startIds: Iterable<string>,
+  known: ReadonlyMap<string, AgreementRow> = new Map(),
+) {
+  const rows = new Map(known);
+  const next = (ids: Iterable<string | null>) => [
+    ...new Set([...ids].filter((id): id is string => id !== null && !rows.has(id))),
+  ];
+  let pending = next([...startIds, ...[...known.values()].map((row) => row.fallbackAgreementId)]);
   for (let depth = 0; pending.length > 0 && depth < MAX_CHAIN; depth++) {
     const found = await findAgreementsByIds(db, tenantId, pending);
     for (const row of found) rows.set(row.id, row);
-    pending = found.flatMap((row) =>
-      row.fallbackAgreementId && !rows.has(row.fallbackAgreementId) ? [row.fallbackAgreementId] : [],
-    );
+    pending = next(found.map((row) => row.fallbackAgreementId));
   }
   return rows;
 }
 
 async function toClassifyAgreements(db: Executor, tenantId: string, rows: Map<string, AgreementRow>) {
-  const calendars = new Map<string, ClassifyAgreement['calendar']>();
-  for (const row of rows.values()) {
-    if (row.calendarId && !calendars.has(row.calendarId)) {
-      const found = await findCurrentCalendar(db, tenantId, row.calendarId);
-      calendars.set(row.calendarId, found ? toBusinessCalendar(found.version) : null);
-    }
-  }
+  const calendarIds = [
+    ...new Set([...rows.values()].flatMap((row) => (row.calendarId ? [row.calendarId] : []))),
+  ];
+  const calendars = new Map(
+    (await findCurrentCalendars(db, tenantId, calendarIds)).map(({ calendar, version }) => [
+      calendar.id,
+      toBusinessCalendar(version),
+    ]),
+  );
   const agreements = new Map<string, ClassifyAgreement>();
   for (const row of rows.values()) {
     agreements.set(row.id, {
@@ -118,7 +127,7 @@ export interface ClassifyContext {
 }
 
 /**
- * Loads every agreement the entries, their tickets and `alsoAgreementIds` reach through fallbacks, with
+ * Loads every agreement the entries, their tickets and the `known` ones reach through fallbacks, with
  * their calendars, the work types, work role and service names: a handful of statements however many
  * entries there are.
  */
@@ -128,15 +137,20 @@ export async function loadClassifyContext(
   sources: {
     tickets: Iterable<Pick<TicketRow, 'agreementId' | 'serviceId'>>;
     entryAgreementIds: Iterable<string | null>;
-    alsoAgreementIds?: readonly string[];
+    /** Agreements the caller already read, which classifying needs too (with their fallbacks). */
+    known?: ReadonlyMap<string, AgreementRow>;
   },
 ): Promise<ClassifyContext> {
   const tickets = [...sources.tickets];
-  const chain = await loadChain(db, tenantId, [
-    ...(sources.alsoAgreementIds ?? []),
-    ...tickets.flatMap((t) => (t.agreementId ? [t.agreementId] : [])),
-    ...[...sources.entryAgreementIds].flatMap((id) => (id ? [id] : [])),
-  ]);
+  const chain = await loadChain(
+    db,
+    tenantId,
+    [
+      ...tickets.flatMap((t) => (t.agreementId ? [t.agreementId] : [])),
+      ...[...sources.entryAgreementIds].flatMap((id) => (id ? [id] : [])),
+    ],
+    sources.known,
+  );
   const agreements = await toClassifyAgreements(db, tenantId, chain);
   const workTypes = new Map(
     (await repo.listWorkTypes(db, tenantId, { includeArchived: true })).map((w) => [w.id, w]),
@@ -240,7 +254,7 @@ export async function classifyTicketTime(
   const context = await loadClassifyContext(db, tenantId, {
     tickets: [...rows.map((row) => row.ticket), ticket],
     entryAgreementIds: [...rows.map((row) => row.entry.agreementId), draft?.agreementId ?? null],
-    alsoAgreementIds: [...chain.keys()],
+    known: chain,
   });
   const result = classifyLoaded(context, rows, {
     draft: draft && { ...draft, ticket },

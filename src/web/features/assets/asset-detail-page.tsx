@@ -8,6 +8,7 @@ import { type ReactNode, useState } from 'react';
 import { assetCriticalityLabels, assetTypeLabels } from '../../../shared/api/asset-enums.ts';
 import { isApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { DetailField } from '../../ui/detail-field.tsx';
 import { EditArchiveActions } from '../../ui/edit-archive-actions.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
@@ -21,23 +22,6 @@ import { AssetStateLabel } from './asset-state.tsx';
 import { type Asset, assetKeys, assetQuery, updateAsset } from './assets-api.ts';
 
 const route = getRouteApi('/app/assets/$assetId');
-
-function Field(props: { label: string; children: ReactNode }) {
-  return (
-    <Grid gap="xs">
-      <Grid.Col span={4}>
-        <Text size="sm" c="dimmed">
-          {props.label}
-        </Text>
-      </Grid.Col>
-      <Grid.Col span={8}>
-        <Text size="sm" component="div">
-          {props.children || <Text c="dimmed">—</Text>}
-        </Text>
-      </Grid.Col>
-    </Grid>
-  );
-}
 
 function AgentSection(props: { title: string; children: ReactNode }) {
   return (
@@ -88,6 +72,7 @@ export function AssetDetailPage() {
   }
   const data = asset.data;
   const canManage = can('assets.manage');
+  const canOpenClient = can('clients.read');
   const hasAgent = data.lastSeenAt !== null;
 
   return (
@@ -123,18 +108,18 @@ export function AssetDetailPage() {
               Details
             </Title>
             <Stack gap={6}>
-              <Field label="Client">
-                {can('clients.read') ? (
+              <DetailField label="Client">
+                {canOpenClient ? (
                   <AnchorLink to="/clients/$clientId" params={{ clientId: data.clientId }} size="sm">
                     {data.clientName}
                   </AnchorLink>
                 ) : (
                   data.clientName
                 )}
-              </Field>
-              <Field label="Site">
+              </DetailField>
+              <DetailField label="Site">
                 {data.siteName &&
-                  (can('clients.read') ? (
+                  (canOpenClient ? (
                     <AnchorLink
                       to="/clients/$clientId"
                       params={{ clientId: data.clientId }}
@@ -146,24 +131,30 @@ export function AssetDetailPage() {
                   ) : (
                     data.siteName
                   ))}
-              </Field>
-              <Field label="Type">{assetTypeLabels[data.type]}</Field>
-              <Field label="Hostname">{data.hostname}</Field>
-              <Field label="Serial number">{data.serial}</Field>
-              <Field label="Operating system">{[data.os, data.osVersion].filter(Boolean).join(' ')}</Field>
-              <Field label="Criticality">{assetCriticalityLabels[data.criticality]}</Field>
-              <Field label="Managed">
+              </DetailField>
+              <DetailField label="Type">{assetTypeLabels[data.type]}</DetailField>
+              <DetailField label="Hostname">{data.hostname}</DetailField>
+              <DetailField label="Serial number">{data.serial}</DetailField>
+              <DetailField label="Operating system">
+                {[data.os, data.osVersion].filter(Boolean).join(' ')}
+              </DetailField>
+              <DetailField label="Criticality">{assetCriticalityLabels[data.criticality]}</DetailField>
+              <DetailField label="Managed">
                 {data.isManaged ? 'Yes' : 'No — not counted for per-device billing'}
-              </Field>
-              <Field label="Standard">{data.isStandard ? "Matches the client's standard stack" : 'No'}</Field>
-              <Field label="Warranty ends">{data.warrantyEndsOn && formatDate(data.warrantyEndsOn)}</Field>
-              <Field label="Notes">
+              </DetailField>
+              <DetailField label="Standard">
+                {data.isStandard ? "Matches the client's standard stack" : 'No'}
+              </DetailField>
+              <DetailField label="Warranty ends">
+                {data.warrantyEndsOn && formatDate(data.warrantyEndsOn)}
+              </DetailField>
+              <DetailField label="Notes">
                 {data.notes && (
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {data.notes}
                   </Text>
                 )}
-              </Field>
+              </DetailField>
             </Stack>
           </Paper>
         </Grid.Col>

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/api/asset-enums.ts';
 import { ApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
-import { clientListQuery, sitesQuery } from '../clients/clients-api.ts';
+import { clientOptionsQuery, sitesQuery } from '../clients/clients-api.ts';
 import { type Asset, type AssetInput, assetKeys, createAsset, updateAsset } from './assets-api.ts';
 
 interface Values {
@@ -29,6 +29,24 @@ interface Values {
   isStandard: boolean;
   warrantyEndsOn: string;
   notes: string;
+}
+
+function initialValues(asset: Asset | undefined, clientId: string | undefined): Values {
+  return {
+    clientId: asset?.clientId ?? clientId ?? null,
+    siteId: asset?.siteId ?? null,
+    type: asset?.type ?? null,
+    name: asset?.name ?? '',
+    serial: asset?.serial ?? '',
+    hostname: asset?.hostname ?? '',
+    os: asset?.os ?? '',
+    osVersion: asset?.osVersion ?? '',
+    criticality: asset?.criticality ?? 'normal',
+    isManaged: asset?.isManaged ?? true,
+    isStandard: asset?.isStandard ?? false,
+    warrantyEndsOn: asset?.warrantyEndsOn ?? '',
+    notes: asset?.notes ?? '',
+  };
 }
 
 export function AssetFormModal(props: {
@@ -59,23 +77,9 @@ function AssetForm(props: {
 }) {
   const { asset } = props;
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>({
-    clientId: asset?.clientId ?? props.clientId ?? null,
-    siteId: asset?.siteId ?? null,
-    type: asset?.type ?? null,
-    name: asset?.name ?? '',
-    serial: asset?.serial ?? '',
-    hostname: asset?.hostname ?? '',
-    os: asset?.os ?? '',
-    osVersion: asset?.osVersion ?? '',
-    criticality: asset?.criticality ?? 'normal',
-    isManaged: asset?.isManaged ?? true,
-    isStandard: asset?.isStandard ?? false,
-    warrantyEndsOn: asset?.warrantyEndsOn ?? '',
-    notes: asset?.notes ?? '',
-  });
+  const [values, setValues] = useState(() => initialValues(asset, props.clientId));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const clients = useQuery({ ...clientListQuery({ archived: 'false', limit: 500 }), enabled: !asset });
+  const clients = useQuery({ ...clientOptionsQuery({ archived: 'false', limit: 500 }), enabled: !asset });
   const sites = useQuery({ ...sitesQuery(values.clientId ?? ''), enabled: Boolean(values.clientId) });
 
   const save = useMutation({
@@ -126,9 +130,7 @@ function AssetForm(props: {
     });
   }
 
-  const clientOptions = asset
-    ? [{ value: asset.clientId, label: asset.clientName }]
-    : (clients.data?.items ?? []).map((client) => ({ value: client.id, label: client.name }));
+  const clientOptions = asset ? [{ value: asset.clientId, label: asset.clientName }] : (clients.data ?? []);
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,5 +1,5 @@
 // The asset list across the clients the user sees, with its filters in the URL.
-import { Button, Group, Pagination, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconDeviceDesktop, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -8,10 +8,11 @@ import { type ReactNode, useState } from 'react';
 import { assetTypeLabels, assetTypes } from '../../../shared/api/asset-enums.ts';
 import { assetStates } from '../../../shared/api/assets.ts';
 import { EmptyState } from '../../ui/empty-state.tsx';
+import { ListPagination } from '../../ui/list-pagination.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
-import { clientListQuery } from '../clients/clients-api.ts';
+import { clientOptionsQuery } from '../clients/clients-api.ts';
 import { AssetFormModal } from './asset-form-modal.tsx';
 import { assetStateLabels } from './asset-state.tsx';
 import { assetListQuery } from './assets-api.ts';
@@ -38,7 +39,7 @@ export function AssetsPage() {
     }),
   );
   const clients = useQuery({
-    ...clientListQuery({ archived: 'any', limit: 500 }),
+    ...clientOptionsQuery({ archived: 'any', limit: 500 }),
     enabled: can('clients.read'),
   });
 
@@ -100,21 +101,14 @@ export function AssetsPage() {
       <AssetsTable
         assets={list.data.items}
         footer={
-          total > PAGE_SIZE && (
-            <Group justify="space-between" px="sm" py={8}>
-              <Text size="xs" c="dimmed">
-                {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, total)} of {total}
-              </Text>
-              <Pagination
-                size="sm"
-                total={Math.ceil(total / PAGE_SIZE)}
-                value={page}
-                onChange={(next) =>
-                  navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
-                }
-              />
-            </Group>
-          )
+          <ListPagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onChange={(next) =>
+              navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+            }
+          />
         }
       />
     );
@@ -148,7 +142,7 @@ export function AssetsPage() {
               searchable
               clearable
               w={200}
-              data={(clients.data?.items ?? []).map((client) => ({ value: client.id, label: client.name }))}
+              data={clients.data ?? []}
               value={search.clientId ?? null}
               onChange={(clientId) => setSearch({ clientId: clientId ?? undefined })}
             />

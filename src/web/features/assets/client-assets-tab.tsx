@@ -41,13 +41,15 @@ export function ClientAssetsTab(props: { clientId: string }) {
         <Group justify="space-between" mb="sm">
           <Text size="sm" c="dimmed">
             {list.data.total} {list.data.total === 1 ? 'asset' : 'assets'}
-            {list.data.total > LIMIT && ` (first ${LIMIT}; `}
             {list.data.total > LIMIT && (
-              <AnchorLink to="/assets" search={{ clientId: props.clientId }} size="sm">
-                see all
-              </AnchorLink>
+              <>
+                {` (first ${LIMIT}; `}
+                <AnchorLink to="/assets" search={{ clientId: props.clientId }} size="sm">
+                  see all
+                </AnchorLink>
+                )
+              </>
             )}
-            {list.data.total > LIMIT && ')'}
           </Text>
           {addButton}
         </Group>

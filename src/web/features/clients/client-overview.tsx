@@ -1,28 +1,11 @@
 // The client's details at a glance, with the calendar and SLA policy names resolved.
 import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { DetailField } from '../../ui/detail-field.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useCan } from '../auth/session.ts';
 import { calendarsQuery, slaPoliciesQuery } from '../settings/settings-api.ts';
 import type { Client } from './clients-api.ts';
-
-function Field(props: { label: string; children: ReactNode }) {
-  return (
-    <Grid gap="xs">
-      <Grid.Col span={4}>
-        <Text size="sm" c="dimmed">
-          {props.label}
-        </Text>
-      </Grid.Col>
-      <Grid.Col span={8}>
-        <Text size="sm" component="div">
-          {props.children || <Text c="dimmed">—</Text>}
-        </Text>
-      </Grid.Col>
-    </Grid>
-  );
-}
 
 export function ClientOverview(props: { client: Client }) {
   const { client } = props;
@@ -48,20 +31,22 @@ export function ClientOverview(props: { client: Client }) {
             Details
           </Title>
           <Stack gap={6}>
-            <Field label="Email domains">{client.emailDomains.join(', ')}</Field>
-            <Field label="Phone">{client.phone}</Field>
-            <Field label="Website">
+            <DetailField label="Email domains">{client.emailDomains.join(', ')}</DetailField>
+            <DetailField label="Phone">{client.phone}</DetailField>
+            <DetailField label="Website">
               {website && (
                 <Anchor href={website} target="_blank" rel="noreferrer" size="sm">
                   {client.website}
                 </Anchor>
               )}
-            </Field>
-            <Field label="Business calendar">
+            </DetailField>
+            <DetailField label="Business calendar">
               {client.defaultCalendarId && (calendarName ?? 'Assigned')}
-            </Field>
-            <Field label="SLA policy">{client.defaultSlaPolicyId && (policyName ?? 'Assigned')}</Field>
-            <Field label="Added">{formatDateTime(client.createdAt)}</Field>
+            </DetailField>
+            <DetailField label="SLA policy">
+              {client.defaultSlaPolicyId && (policyName ?? 'Assigned')}
+            </DetailField>
+            <DetailField label="Added">{formatDateTime(client.createdAt)}</DetailField>
           </Stack>
         </Paper>
       </Grid.Col>

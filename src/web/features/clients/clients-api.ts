@@ -40,6 +40,13 @@ export const clientListQuery = (params: ClientListParams) =>
     placeholderData: keepPreviousData,
   });
 
+const toClientOptions = (page: { items: Client[] }) =>
+  page.items.map((client) => ({ value: client.id, label: client.name }));
+
+/** The clients as choices for a Select; mapped once per fetch, not on every render of the form. */
+export const clientOptionsQuery = (params: ClientListParams) =>
+  queryOptions({ ...clientListQuery(params), select: toClientOptions });
+
 export const clientQuery = (id: string) =>
   queryOptions({ queryKey: clientKeys.detail(id), queryFn: () => api<Client>(`/clients/${id}`) });
 

@@ -1,5 +1,5 @@
 // The client list: search and archive filter live in the URL so a view can be bookmarked and shared.
-import { Badge, Button, Group, Input, Pagination, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Input, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconBuildingSkyscraper, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import type { ArchivedFilter } from '../../router.tsx';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
+import { ListPagination } from '../../ui/list-pagination.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
@@ -149,21 +150,14 @@ export function ClientsPage() {
         initialSort={{ key: 'name', direction: 'asc' }}
         onOpen={(client) => navigate({ to: '/clients/$clientId', params: { clientId: client.id } })}
         footer={
-          total > PAGE_SIZE && (
-            <Group justify="space-between" px="sm" py={8}>
-              <Text size="xs" c="dimmed">
-                {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, total)} of {total}
-              </Text>
-              <Pagination
-                size="sm"
-                total={Math.ceil(total / PAGE_SIZE)}
-                value={page}
-                onChange={(next) =>
-                  navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
-                }
-              />
-            </Group>
-          )
+          <ListPagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onChange={(next) =>
+              navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+            }
+          />
         }
       />
     );

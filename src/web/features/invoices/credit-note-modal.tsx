@@ -17,7 +17,7 @@ import {
   readCreditAmounts,
 } from './credit-amounts.ts';
 import { type CreditNoteInput, creditNoteKeys, issueCreditNote } from './credit-notes-api.ts';
-import { money, taxLabel } from './invoice-display.tsx';
+import { HeadCell, money, taxLabel } from './invoice-display.tsx';
 import { billingSettingsQuery, type Invoice, invoiceKeys } from './invoices-api.ts';
 
 export function CreditNoteModal(props: { opened: boolean; onClose: () => void; invoice: Invoice }) {
@@ -32,14 +32,6 @@ export function CreditNoteModal(props: { opened: boolean; onClose: () => void; i
     </Modal>
   );
 }
-
-const header = (label: string, w?: number, align?: 'right') => (
-  <Table.Th w={w} ta={align}>
-    <Text span fz="xs" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
-      {label}
-    </Text>
-  </Table.Th>
-);
 
 function CreditNoteForm(props: { onClose: () => void; invoice: Invoice }) {
   const { invoice } = props;
@@ -162,11 +154,17 @@ function CreditNoteForm(props: { onClose: () => void; invoice: Invoice }) {
         <Table aria-label="Lines to credit" verticalSpacing={6} layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              {header('Description')}
-              {header('Amount', 100, 'right')}
-              {header('Credited', 100, 'right')}
-              {header('Left', 100, 'right')}
-              {header('Credit', 210)}
+              <HeadCell>Description</HeadCell>
+              <HeadCell w={100} align="right">
+                Amount
+              </HeadCell>
+              <HeadCell w={100} align="right">
+                Credited
+              </HeadCell>
+              <HeadCell w={100} align="right">
+                Left
+              </HeadCell>
+              <HeadCell w={210}>Credit</HeadCell>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -10,7 +10,7 @@ import {
   IconTrash,
   IconX,
 } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
@@ -18,9 +18,9 @@ import { useCan } from '../auth/session.ts';
 import { invoiceLeftToCredit } from './credit-amounts.ts';
 import { CreditNoteModal } from './credit-note-modal.tsx';
 import { FinalizeModal, VoidModal } from './invoice-dialogs.tsx';
-import { periodLabel } from './invoice-display.tsx';
-import { deleteDraft, type Invoice, invoiceKeys, invoicePdfUrl } from './invoices-api.ts';
-import { useBackToMonth, useRebuild } from './use-invoice-mutation.ts';
+import { monthInWords } from './invoice-display.tsx';
+import { deleteDraft, type Invoice, invoicePdfUrl } from './invoices-api.ts';
+import { useLeaveRemovedDraft, useRebuild } from './use-invoice-mutation.ts';
 
 type Dialog = 'finalize' | 'void' | 'credit' | 'delete' | null;
 
@@ -28,18 +28,14 @@ export function InvoiceActions(props: { invoice: Invoice }) {
   const { invoice } = props;
   const can = useCan();
   const canManage = can('billing.manage');
-  const queryClient = useQueryClient();
-  const backToMonth = useBackToMonth();
+  const leave = useLeaveRemovedDraft(invoice);
   const [dialog, setDialog] = useState<Dialog>(null);
   const rebuild = useRebuild(invoice);
   const remove = useMutation({
     mutationFn: () => deleteDraft(invoice.id),
     onSuccess: async () => {
       notifySuccess('Draft deleted');
-      await queryClient.invalidateQueries({ queryKey: invoiceKeys.lists });
-      await backToMonth(invoice.period);
-      // Only once the page has gone: removing it while shown would refetch it, into a 404.
-      queryClient.removeQueries({ queryKey: invoiceKeys.detail(invoice.id) });
+      await leave();
     },
     onError: (error) => notifyError(error, 'Could not delete the draft'),
   });
@@ -122,7 +118,7 @@ export function InvoiceActions(props: { invoice: Invoice }) {
         opened={dialog === 'delete'}
         onClose={close}
         title="Delete this draft?"
-        message={`The draft for ${invoice.clientName}, ${periodLabel(invoice.period)}, is removed. Its time stays unbilled, and the next run for the month builds it again.`}
+        message={`The draft for ${invoice.clientName}, ${monthInWords(invoice.period)}, is removed. Its time stays unbilled, and the next run for the month builds it again.`}
         confirmLabel="Delete draft"
         onConfirm={() => remove.mutateAsync()}
       />

@@ -5,7 +5,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { formatDate } from '../../ui/format.ts';
 import { creditNoteListQuery, creditNotePdfUrl } from './credit-notes-api.ts';
-import { money } from './invoice-display.tsx';
+import { HeadCell, money } from './invoice-display.tsx';
 import type { Invoice } from './invoices-api.ts';
 
 const columns = [
@@ -25,11 +25,9 @@ export function InvoiceCreditNotes(props: { invoice: Invoice }) {
         <Table.Thead>
           <Table.Tr>
             {columns.map(({ label, width }) => (
-              <Table.Th key={label} w={width} ta={label === 'Total' ? 'right' : undefined}>
-                <Text span fz="xs" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
-                  {label === 'Credit note' ? 'Credit notes' : label}
-                </Text>
-              </Table.Th>
+              <HeadCell key={label} w={width} align={label === 'Total' ? 'right' : undefined}>
+                {label === 'Credit note' ? 'Credit notes' : label}
+              </HeadCell>
             ))}
           </Table.Tr>
         </Table.Thead>

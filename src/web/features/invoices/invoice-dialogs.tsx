@@ -7,8 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { ButtonLink } from '../../ui/links.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
-import { useCan } from '../auth/session.ts';
-import { money, periodLabel } from './invoice-display.tsx';
+import { money, monthInWords } from './invoice-display.tsx';
 import {
   billingSettingsQuery,
   finalizeInvoice,
@@ -42,7 +41,7 @@ function EarlierDraftLink(props: { invoice: Invoice }) {
   return (
     <Group>
       <ButtonLink size="xs" variant="default" to="/invoices/$invoiceId" params={{ invoiceId: earliest.id }}>
-        Open the {periodLabel(earliest.period)} draft
+        Open the {monthInWords(earliest.period)} draft
       </ButtonLink>
     </Group>
   );
@@ -90,10 +89,9 @@ export function FinalizeModal(props: { opened: boolean; onClose: () => void; inv
 
 function FinalizeForm(props: { onClose: () => void; invoice: Invoice }) {
   const { invoice } = props;
-  const can = useCan();
   const queryClient = useQueryClient();
   const store = useStoreInvoice();
-  const settings = useQuery({ ...billingSettingsQuery, enabled: can('invoices.read') });
+  const settings = useQuery(billingSettingsQuery);
   const finalize = useMutation({
     mutationFn: () => finalizeInvoice(invoice.id),
     onSuccess: async (finalized) => {
@@ -117,7 +115,7 @@ function FinalizeForm(props: { onClose: () => void; invoice: Invoice }) {
   return (
     <Stack gap="md">
       <Text size="sm">
-        The draft for {invoice.clientName}, {periodLabel(invoice.period)} (
+        The draft for {invoice.clientName}, {monthInWords(invoice.period)} (
         <Text span fw={600} className="tabular">
           {money(invoice.totalCents, invoice.currency)}
         </Text>
@@ -186,7 +184,7 @@ function VoidForm(props: { onClose: () => void; invoice: Invoice }) {
       <Stack gap="md">
         <Text size="sm">
           {invoice.number} stays on record as void and its number stays used. Its time is freed: the next run
-          for {periodLabel(invoice.period)} bills it again on a new invoice with a new number.
+          for {monthInWords(invoice.period)} bills it again on a new invoice with a new number.
         </Text>
         <Textarea
           label="Reason"

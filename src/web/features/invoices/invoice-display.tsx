@@ -1,6 +1,7 @@
 // How invoices read: the status badge, months and what a month's invoice bills, quantities with units,
 // which part of the invoice a line belongs to.
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge, Table, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { formatRate } from '../../../shared/api/catalog.ts';
 import {
   type InvoiceLineKind,
@@ -8,10 +9,17 @@ import {
   type InvoiceUnit,
   invoiceStatusLabels,
 } from '../../../shared/api/invoices.ts';
+import {
+  dayBefore,
+  monthInWords,
+  quantityWithUnit,
+  unitWords,
+} from '../../../shared/billing/invoice-text.ts';
 import { formatMinutes } from '../../ui/format.ts';
 import { NotFoundPage } from '../../ui/not-found.tsx';
 
 export { money } from '../agreements/agreement-display.tsx';
+export { dayBefore, monthInWords };
 
 const statusColors: Record<InvoiceStatus, string> = { draft: 'blue', finalized: 'teal', void: 'red' };
 const statusHints: Record<InvoiceStatus, string> = {
@@ -42,19 +50,8 @@ export function currentPeriod(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 }
 
-const utc = (date: string) => new Date(`${date}T00:00:00Z`);
-
-/** "December 2026". */
-export function periodLabel(period: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    utc(`${period}-01`),
-  );
-}
-
-/** The last day of labour on a month's invoice: the day before `labourThrough` (which is excluded). */
-export function lastLabourDay(labourThrough: string): string {
-  return new Date(utc(labourThrough).getTime() - 86_400_000).toISOString().slice(0, 10);
-}
+/** The month as the invoices URL says it: none for this month. */
+export const periodParam = (period: string) => (period === currentPeriod() ? undefined : period);
 
 /** "30 November", with the year when it differs from the invoice's ("31 December 2025" on January's). */
 export function dayLabel(date: string, period: string): string {
@@ -64,37 +61,23 @@ export function dayLabel(date: string, period: string): string {
     month: 'long',
     year: withYear ? 'numeric' : undefined,
     timeZone: 'UTC',
-  }).format(utc(date));
+  }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** "Fees for December 2026 · work through 30 November": fees in advance, labour in arrears. */
 export function billingWindow(period: string, labourThrough = `${period}-01`): string {
-  return `Fees for ${periodLabel(period)} · work through ${dayLabel(lastLabourDay(labourThrough), period)}`;
+  return `Fees for ${monthInWords(period)} · work through ${dayLabel(dayBefore(labourThrough), period)}`;
 }
-
-const unitNames: Record<InvoiceUnit, [string, string]> = {
-  hour: ['hour', 'hours'],
-  device: ['device', 'devices'],
-  user: ['user', 'users'],
-  month: ['month', 'months'],
-  block: ['block', 'blocks'],
-  visit: ['visit', 'visits'],
-  each: ['', ''],
-};
-
-const quantityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 /** "20 devices", "1 month", "2 h 20 min" (hours are minutes ÷ 60), "3". */
 export function formatQuantity(quantity: number, unit: InvoiceUnit): string {
   if (unit === 'hour') return formatMinutes(Math.round(quantity * 60), '0 min');
-  const [one, many] = unitNames[unit];
-  const name = quantity === 1 ? one : many;
-  return name ? `${quantityFormat.format(quantity)} ${name}` : quantityFormat.format(quantity);
+  return quantityWithUnit(quantity, unit);
 }
 
 /** "/ hour", "/ device"; nothing for "each". */
 export function perUnit(unit: InvoiceUnit): string {
-  return unit === 'each' ? '' : `/ ${unitNames[unit][0]}`;
+  return unit === 'each' ? '' : `/ ${unitWords[unit][0]}`;
 }
 
 export type LineGroup = 'fees' | 'work' | 'credits';
@@ -117,14 +100,21 @@ const groupOfKind: Record<InvoiceLineKind, LineGroup> = {
 
 export const lineGroup = (kind: InvoiceLineKind): LineGroup => groupOfKind[kind];
 
-/** $0 lines that show work the client does not pay for, at the value it would have cost. */
-export const showsValue = (kind: InvoiceLineKind) =>
-  kind === 'block_usage' || kind === 'covered_work' || kind === 'absorbed_work';
-
 /** "Sales tax 8.25 %": codes are often named with their rate already, and a 0 % code ("No tax") needs none. */
 export function taxLabel(name: string, rateBasisPoints: number): string {
   const rate = formatRate(rateBasisPoints);
   const label = rateBasisPoints === 0 || name.includes(rate) ? name : `${name} ${rate}`;
   // "8.25 %" stays on one line when the label wraps.
   return label.replace(/ %/g, '\u00a0%');
+}
+
+/** A table's column heading in the invoice pages' small capitals, as DataTable writes its own. */
+export function HeadCell(props: { children?: ReactNode; w?: number; align?: 'right' }) {
+  return (
+    <Table.Th w={props.w} ta={props.align}>
+      <Text span fz="xs" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
+        {props.children}
+      </Text>
+    </Table.Th>
+  );
 }

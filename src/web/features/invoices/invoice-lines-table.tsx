@@ -4,17 +4,18 @@
 import { Badge, Box, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { Fragment } from 'react';
 import { type InvoiceLineKind, invoiceLineKindLabels } from '../../../shared/api/invoices.ts';
+import { valueShownKinds } from '../../../shared/billing/invoice-text.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import {
+  dayBefore,
   dayLabel,
   formatQuantity,
+  HeadCell,
   type LineGroup,
-  lastLabourDay,
   lineGroup,
   money,
-  periodLabel,
+  monthInWords,
   perUnit,
-  showsValue,
   taxLabel,
 } from './invoice-display.tsx';
 import type { Invoice, InvoiceLine } from './invoices-api.ts';
@@ -23,9 +24,8 @@ import type { Invoice, InvoiceLine } from './invoices-api.ts';
 const plainKinds = new Set<InvoiceLineKind>(['recurring', 'labour']);
 
 function groupTitle(group: LineGroup, invoice: Invoice): string {
-  if (group === 'fees') return `Fees for ${periodLabel(invoice.period)}`;
-  if (group === 'work')
-    return `Work through ${dayLabel(lastLabourDay(invoice.labourThrough), invoice.period)}`;
+  if (group === 'fees') return `Fees for ${monthInWords(invoice.period)}`;
+  if (group === 'work') return `Work through ${dayLabel(dayBefore(invoice.labourThrough), invoice.period)}`;
   return 'Credits';
 }
 
@@ -75,7 +75,7 @@ function TaxCell(props: { line: InvoiceLine; taxExempt: boolean }) {
 
 function LineRow(props: { line: InvoiceLine; currency: string; taxExempt: boolean }) {
   const { line, currency } = props;
-  const isValueLine = showsValue(line.kind) && line.amountCents === 0;
+  const isValueLine = valueShownKinds.has(line.kind) && line.amountCents === 0;
   const isCredit = line.amountCents < 0;
   return (
     <Table.Tr>
@@ -169,15 +169,13 @@ export function InvoiceLinesTable(props: { invoice: Invoice }) {
           <Table.Thead>
             <Table.Tr>
               {['Description', 'Quantity', 'Unit price', 'Tax', 'Amount'].map((header) => (
-                <Table.Th
+                <HeadCell
                   key={header}
-                  ta={header === 'Description' || header === 'Tax' ? undefined : 'right'}
+                  align={header === 'Description' || header === 'Tax' ? undefined : 'right'}
                   w={columnWidths[header]}
                 >
-                  <Text span fz="xs" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
-                    {header}
-                  </Text>
-                </Table.Th>
+                  {header}
+                </HeadCell>
               ))}
             </Table.Tr>
           </Table.Thead>

@@ -19,10 +19,10 @@ import { InvoiceActions } from './invoice-actions.tsx';
 import { InvoiceCreditNotes } from './invoice-credit-notes.tsx';
 import {
   billingWindow,
-  currentPeriod,
   InvoiceStatusBadge,
+  monthInWords,
   NoInvoiceAccess,
-  periodLabel,
+  periodParam,
 } from './invoice-display.tsx';
 import { InvoiceLinesTable } from './invoice-lines-table.tsx';
 import { InvoiceTotals } from './invoice-totals.tsx';
@@ -88,14 +88,9 @@ function InvoiceView(props: { invoice: Invoice }) {
     <>
       <PageHeader
         eyebrow={
-          <AnchorLink
-            to="/invoices"
-            search={{ period: invoice.period === currentPeriod() ? undefined : invoice.period }}
-            size="sm"
-            c="dimmed"
-          >
+          <AnchorLink to="/invoices" search={{ period: periodParam(invoice.period) }} size="sm" c="dimmed">
             <IconArrowLeft size={13} style={{ verticalAlign: -2 }} /> Invoices for{' '}
-            {periodLabel(invoice.period)}
+            {monthInWords(invoice.period)}
           </AnchorLink>
         }
         title={invoice.number ?? 'Draft invoice'}
@@ -126,7 +121,7 @@ function InvoiceView(props: { invoice: Invoice }) {
 
       <Paper withBorder p="md" mb="md">
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md" verticalSpacing="sm">
-          <Field label="Period">{periodLabel(invoice.period)}</Field>
+          <Field label="Period">{monthInWords(invoice.period)}</Field>
           <Field label="Issued">
             {invoice.issuedOn ? (
               formatDate(invoice.issuedOn)

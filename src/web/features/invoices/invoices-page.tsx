@@ -15,10 +15,11 @@ import { creditNoteExportUrl } from './credit-notes-api.ts';
 import {
   billingWindow,
   currentPeriod,
+  dayBefore,
   dayLabel,
-  lastLabourDay,
+  monthInWords,
   NoInvoiceAccess,
-  periodLabel,
+  periodParam,
 } from './invoice-display.tsx';
 import { invoiceExportUrl, invoiceListQuery } from './invoices-api.ts';
 import { InvoicesTable } from './invoices-table.tsx';
@@ -79,7 +80,7 @@ function InvoicesList() {
             aria-label="Month"
             size="xs"
             value={period}
-            onChange={(next) => setSearch({ period: next === currentPeriod() ? undefined : next })}
+            onChange={(next) => setSearch({ period: periodParam(next) })}
           />
           <Text size="xs" c="dimmed">
             {billingWindow(period)}
@@ -119,12 +120,12 @@ function InvoicesList() {
         <EmptyState
           icon={<IconFileInvoice size={24} />}
           title={
-            isFiltered ? 'No invoices match these filters' : `No invoices for ${periodLabel(period)} yet`
+            isFiltered ? 'No invoices match these filters' : `No invoices for ${monthInWords(period)} yet`
           }
           description={
             isFiltered
               ? 'Try another status or client, or another month.'
-              : `Running invoices for ${periodLabel(period)} builds a draft for each client with an agreement in force or unbilled time: the month's recurring fees in advance, and work done up to ${dayLabel(lastLabourDay(`${period}-01`), period)} in arrears. Review the drafts, approve changed counts, then finalize them.`
+              : `Running invoices for ${monthInWords(period)} builds a draft for each client with an agreement in force or unbilled time: the month's recurring fees in advance, and work done up to ${dayLabel(dayBefore(`${period}-01`), period)} in arrears. Review the drafts, approve changed counts, then finalize them.`
           }
           action={isFiltered ? undefined : runButton || undefined}
         />
@@ -135,7 +136,7 @@ function InvoicesList() {
         opened={isRunning}
         onClose={() => setRunning(false)}
         period={period}
-        onRan={(ran) => setSearch({ period: ran === currentPeriod() ? undefined : ran })}
+        onRan={(ran) => setSearch({ period: periodParam(ran) })}
       />
     </>
   );
@@ -168,19 +169,19 @@ function ExportMenu(props: { period: string }) {
           <ActionIcon
             variant="default"
             size={36}
-            aria-label={`More exports for ${periodLabel(period)}`}
+            aria-label={`More exports for ${monthInWords(period)}`}
             style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeft: 0 }}
           >
             <IconChevronDown size={16} />
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>Invoices, {periodLabel(period)}</Menu.Label>
+          <Menu.Label>Invoices, {monthInWords(period)}</Menu.Label>
           {item('Invoices — Xero CSV', invoiceExportUrl(period, 'xero'))}
           {item('Invoices — QuickBooks CSV', invoiceExportUrl(period, 'quickbooks'))}
           {item('Invoices — plain CSV', invoiceExportUrl(period, 'plain'))}
           <Menu.Divider />
-          <Menu.Label>Credit notes issued in {periodLabel(period)}</Menu.Label>
+          <Menu.Label>Credit notes issued in {monthInWords(period)}</Menu.Label>
           {item('Credit notes — Xero CSV', creditNoteExportUrl(period, 'xero'))}
           {item('Credit notes — plain CSV', creditNoteExportUrl(period, 'plain'))}
         </Menu.Dropdown>

@@ -3,7 +3,7 @@ import { ActionIcon, Group, Select, type SelectProps, Tooltip } from '@mantine/c
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { shiftPeriod } from '../../../shared/billing/invoice-math.ts';
-import { currentPeriod, periodLabel } from './invoice-display.tsx';
+import { currentPeriod, monthInWords } from './invoice-display.tsx';
 
 /** Three years back and a year ahead of this month, and the chosen month wherever it is. */
 function monthOptions(value: string): { value: string; label: string }[] {
@@ -12,7 +12,7 @@ function monthOptions(value: string): { value: string; label: string }[] {
   if (!months.includes(value)) months.push(value);
   return months
     .sort((a, b) => b.localeCompare(a))
-    .map((month) => ({ value: month, label: periodLabel(month) }));
+    .map((month) => ({ value: month, label: monthInWords(month) }));
 }
 
 export function MonthPicker(

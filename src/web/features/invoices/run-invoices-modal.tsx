@@ -22,7 +22,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notifyError } from '../../ui/notify.tsx';
 import { useCan } from '../auth/session.ts';
 import { clientListQuery } from '../clients/clients-api.ts';
-import { billingWindow, money, periodLabel } from './invoice-display.tsx';
+import { billingWindow, HeadCell, money, monthInWords } from './invoice-display.tsx';
 import { type InvoiceRunResult, invoiceKeys, invoiceListQuery, runInvoices } from './invoices-api.ts';
 import { MonthPicker } from './month-picker.tsx';
 
@@ -33,16 +33,6 @@ const outcomes: Record<InvoiceRunOutcome, { label: string; count: string; color:
   nothing_to_bill: { label: 'Nothing to bill', count: 'with nothing to bill', color: 'gray' },
   failed: { label: 'Failed', count: 'failed', color: 'red' },
 };
-
-function Th(props: { children?: string; right?: boolean }) {
-  return (
-    <Table.Th ta={props.right ? 'right' : undefined}>
-      <Text span fz="xs" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
-        {props.children}
-      </Text>
-    </Table.Th>
-  );
-}
 
 export function RunInvoicesModal(props: {
   opened: boolean;
@@ -127,14 +117,14 @@ function RunInvoices(props: { onClose: () => void; period: string; onRan: (perio
       )}
       {scope === 'all' && (
         <Text size="sm">
-          Every client with an agreement in force in {periodLabel(period)} or unbilled time before it.
+          Every client with an agreement in force in {monthInWords(period)} or unbilled time before it.
         </Text>
       )}
       {run.isPending && (
         <Stack gap={4} aria-live="polite">
           <Progress value={100} animated striped aria-label="Running invoices" />
           <Text size="xs" c="dimmed">
-            Building each client's invoice for {periodLabel(period)}…
+            Building each client's invoice for {monthInWords(period)}…
           </Text>
         </Stack>
       )}
@@ -143,7 +133,7 @@ function RunInvoices(props: { onClose: () => void; period: string; onRan: (perio
           Cancel
         </Button>
         <Button onClick={() => run.mutate()} loading={run.isPending} disabled={!canRun}>
-          Run {periodLabel(period)}
+          Run {monthInWords(period)}
         </Button>
       </Group>
     </Stack>
@@ -170,7 +160,7 @@ function RunResults(props: {
   return (
     <Stack gap="md">
       <Text size="sm">
-        {periodLabel(props.result.period)}: {results.length === 1 ? '1 client' : `${results.length} clients`}
+        {monthInWords(props.result.period)}: {results.length === 1 ? '1 client' : `${results.length} clients`}
         {'. '}
         <Text span size="sm" c="dimmed">
           {billingWindow(props.result.period)}.
@@ -178,7 +168,7 @@ function RunResults(props: {
       </Text>
       {results.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No client had anything to bill: no agreement in force in {periodLabel(props.result.period)} and no
+          No client had anything to bill: no agreement in force in {monthInWords(props.result.period)} and no
           unbilled time before it.
         </Text>
       ) : (
@@ -200,10 +190,10 @@ function RunResults(props: {
             <Table stickyHeader aria-label="Run results">
               <Table.Thead>
                 <Table.Tr>
-                  <Th>Client</Th>
-                  <Th>Outcome</Th>
-                  <Th right>Total</Th>
-                  <Th />
+                  <HeadCell>Client</HeadCell>
+                  <HeadCell>Outcome</HeadCell>
+                  <HeadCell align="right">Total</HeadCell>
+                  <HeadCell />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

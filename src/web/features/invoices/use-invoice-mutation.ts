@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { isApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
-import { currentPeriod, periodLabel } from './invoice-display.tsx';
+import { monthInWords, periodParam } from './invoice-display.tsx';
 import { type Invoice, invoiceKeys, rebuildInvoice } from './invoices-api.ts';
 
 /** Stores the invoice an action answered with and refreshes the month's lists. */
@@ -16,20 +16,21 @@ export function useStoreInvoice() {
   };
 }
 
-/** Back to the month's list, e.g. after the draft was deleted. */
-export function useBackToMonth() {
+/** After a draft is gone (deleted, or rebuilt into nothing): the lists refetch and the page goes back to its month. */
+export function useLeaveRemovedDraft(invoice: Invoice) {
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  return (period: string) =>
-    navigate({
-      to: '/invoices',
-      search: { period: period === currentPeriod() ? undefined : period },
-    });
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: invoiceKeys.lists });
+    await navigate({ to: '/invoices', search: { period: periodParam(invoice.period) } });
+    // Only once the page has gone: removing it while shown would refetch it, into a 404.
+    queryClient.removeQueries({ queryKey: invoiceKeys.detail(invoice.id) });
+  };
 }
 
 export function useRebuild(invoice: Invoice) {
-  const queryClient = useQueryClient();
   const store = useStoreInvoice();
-  const backToMonth = useBackToMonth();
+  const leave = useLeaveRemovedDraft(invoice);
   return useMutation({
     mutationFn: () => rebuildInvoice(invoice.id),
     onSuccess: async (rebuilt) => {
@@ -40,12 +41,9 @@ export function useRebuild(invoice: Invoice) {
       // The run deletes a draft that has nothing left to bill, so the rebuilt invoice is gone.
       if (isApiError(error, 404)) {
         notifySuccess(
-          `Nothing is left to bill ${invoice.clientName} for ${periodLabel(invoice.period)}; the draft was removed`,
+          `Nothing is left to bill ${invoice.clientName} for ${monthInWords(invoice.period)}; the draft was removed`,
         );
-        await queryClient.invalidateQueries({ queryKey: invoiceKeys.lists });
-        await backToMonth(invoice.period);
-        // Only once the page has gone: removing it while shown would refetch it, into a 404.
-        queryClient.removeQueries({ queryKey: invoiceKeys.detail(invoice.id) });
+        await leave();
         return;
       }
       notifyError(error, 'Could not rebuild the draft');

@@ -17,8 +17,8 @@ import {
   FlagBadge,
   hours,
   money,
+  monthInWords,
   NoProfitabilityAccess,
-  periodLabel,
   RangePicker,
   rangeOf,
 } from './profitability-display.tsx';
@@ -106,7 +106,7 @@ function ClientProfitabilityView() {
         }
         title={data.clientName}
         badges={total?.isFlagged ? <FlagBadge figures={total} threshold={threshold} /> : undefined}
-        description={`Invoices from ${periodLabel(range.from)} to ${periodLabel(range.to)}, drafts included, void left out.`}
+        description={`Invoices from ${monthInWords(range.from)} to ${monthInWords(range.to)}, drafts included, void left out.`}
       />
       <Group mb="md" justify="space-between" align="flex-end">
         <RangePicker
@@ -230,7 +230,7 @@ function ClientProfitabilityView() {
               allowDeselect={false}
               data={data.months
                 .filter((m) => m.currency === data.currency)
-                .map((m) => ({ value: m.period, label: periodLabel(m.period) }))
+                .map((m) => ({ value: m.period, label: monthInWords(m.period) }))
                 .reverse()}
               value={period ?? null}
               onChange={(value) =>

@@ -44,10 +44,12 @@ export function CostRatesPage() {
 function CostRates(props: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const rates = useQuery(costRatesQuery);
+  // The rates list, and every profitability figure priced with them.
   const refresh = () =>
-    queryClient
-      .invalidateQueries({ queryKey: profitabilityKeys.all })
-      .then(() => queryClient.invalidateQueries({ queryKey: profitabilityKeys.costRates }));
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: profitabilityKeys.costRates }),
+      queryClient.invalidateQueries({ queryKey: profitabilityKeys.all }),
+    ]);
   const remove = useMutation({
     mutationFn: (rate: CostRate) => deleteCostRate(rate.id),
     onSuccess: async () => {

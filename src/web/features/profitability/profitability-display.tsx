@@ -5,12 +5,12 @@ import { IconAlertTriangle, IconFlag, IconPencil } from '@tabler/icons-react';
 import type { ProfitabilityFigures } from '../../../shared/api/profitability.ts';
 import { shiftPeriod } from '../../../shared/billing/invoice-math.ts';
 import { NotFoundPage } from '../../ui/not-found.tsx';
-import { currentPeriod, periodLabel } from '../invoices/invoice-display.tsx';
+import { currentPeriod, monthInWords } from '../invoices/invoice-display.tsx';
 import { MonthPicker } from '../invoices/month-picker.tsx';
 import type { MonthRange } from './profitability-api.ts';
 
 export { money } from '../agreements/agreement-display.tsx';
-export { periodLabel };
+export { monthInWords };
 
 /** The range the URL names, or the last 12 invoice months up to this one. */
 export function rangeOf(search: { from?: string; to?: string }): MonthRange {

@@ -10,7 +10,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { type ProfitabilityEntries, profitabilityEntriesQuery } from './profitability-api.ts';
 import { Amount, hoursColumn, textColumn } from './profitability-columns.tsx';
-import { hours, money, periodLabel } from './profitability-display.tsx';
+import { hours, money, monthInWords } from './profitability-display.tsx';
 
 type Entry = ProfitabilityEntries['items'][number];
 
@@ -86,7 +86,7 @@ export function ProfitabilityEntriesTable(props: { clientId: string; period: str
   const minutes = entries.data.items.reduce((sum, entry) => sum + entry.minutes, 0);
   return (
     <DataTable
-      label={`Time on the ${periodLabel(props.period)} invoice`}
+      label={`Time on the ${monthInWords(props.period)} invoice`}
       columns={columns}
       rows={entries.data.items}
       rowKey={(entry) => entry.id}
@@ -95,7 +95,7 @@ export function ProfitabilityEntriesTable(props: { clientId: string; period: str
         <Group justify="space-between" px="sm" py={8}>
           <Text size="sm" c="dimmed">
             {entries.data.items.length === 0
-              ? `The ${periodLabel(props.period)} invoice took no time`
+              ? `The ${monthInWords(props.period)} invoice took no time`
               : `${entries.data.items.length} entries · ${hours(minutes)}`}
           </Text>
           <Text size="sm" className="tabular">

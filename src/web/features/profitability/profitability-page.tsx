@@ -17,8 +17,8 @@ import {
   hours,
   Margin,
   money,
+  monthInWords,
   NoProfitabilityAccess,
-  periodLabel,
   RangePicker,
   rangeOf,
 } from './profitability-display.tsx';
@@ -142,7 +142,7 @@ function League() {
       ) : league.data.clients.length === 0 ? (
         <EmptyState
           icon={<IconChartBar size={24} />}
-          title={`No invoices from ${periodLabel(range.from)} to ${periodLabel(range.to)}`}
+          title={`No invoices from ${monthInWords(range.from)} to ${monthInWords(range.to)}`}
           description="Profitability is computed from invoices, drafts included. Run invoices for a month, then come back; add cost rates so the time is priced."
           action={<ButtonLink to="/invoices">Go to invoices</ButtonLink>}
         />

@@ -118,26 +118,27 @@ function NumberingFields(props: {
 
 export function BillingSettingsPage() {
   const settings = useQuery(billingSettingsQuery);
-  const header = (
-    <PageHeader
-      title="Invoicing"
-      description="How invoices and credit notes are numbered, when invoices fall due, how tax is read from prices, and what exports and profitability use."
-    />
-  );
-  if (!settings.isSuccess) {
-    return (
-      <>
-        {header}
-        <QueryState query={settings} height={360} />
-      </>
-    );
-  }
   return (
     <>
-      {header}
-      <BillingSettingsForm settings={settings.data} />
+      <PageHeader
+        title="Invoicing"
+        description="How invoices and credit notes are numbered, when invoices fall due, how tax is read from prices, and what exports and profitability use."
+      />
+      {settings.isSuccess ? (
+        <BillingSettingsForm settings={settings.data} />
+      ) : (
+        <QueryState query={settings} height={360} />
+      )}
     </>
   );
+}
+
+/** What the payment terms field says of the days typed. */
+function termsDescription(typed: number | string): string {
+  const terms = Number(typed);
+  if (String(typed) === '' || !Number.isInteger(terms)) return 'Days from issue to due date, 0 to 365.';
+  if (terms === 0) return 'Invoices are due on the day they are issued.';
+  return `Invoices are due ${terms} ${terms === 1 ? 'day' : 'days'} after they are issued (net ${terms}).`;
 }
 
 function BillingSettingsForm(props: { settings: BillingSettings }) {
@@ -178,8 +179,6 @@ function BillingSettingsForm(props: { settings: BillingSettings }) {
     save.mutate();
   }
 
-  const terms = Number(form.paymentTermsDays);
-
   return (
     <form onSubmit={submit} noValidate>
       <Grid gap="md">
@@ -201,13 +200,7 @@ function BillingSettingsForm(props: { settings: BillingSettings }) {
               ))}
               <NumberInput
                 label="Payment terms (days)"
-                description={
-                  Number.isInteger(terms) && String(form.paymentTermsDays) !== ''
-                    ? terms === 0
-                      ? 'Invoices are due on the day they are issued.'
-                      : `Invoices are due ${terms} ${terms === 1 ? 'day' : 'days'} after they are issued (net ${terms}).`
-                    : 'Days from issue to due date, 0 to 365.'
-                }
+                description={termsDescription(form.paymentTermsDays)}
                 min={0}
                 max={365}
                 allowDecimal={false}

@@ -16,7 +16,7 @@ import { type FormEvent, useState } from 'react';
 import type { StaffRoleValue } from '../../../shared/api/identity.ts';
 import { ApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
-import { clientListQuery } from '../clients/clients-api.ts';
+import { clientOptionsQuery } from '../clients/clients-api.ts';
 import { roleOptions } from './roles.ts';
 import { createUser, settingsKeys, type User, updateUser } from './settings-api.ts';
 
@@ -46,7 +46,7 @@ function UserForm(props: { onClose: () => void; user?: User }) {
   const { user } = props;
   const queryClient = useQueryClient();
   // Scope can name archived clients too, so a restored client keeps its technicians.
-  const clients = useQuery(clientListQuery({ archived: 'any', limit: 500 }));
+  const clients = useQuery(clientOptionsQuery({ archived: 'any', limit: 500 }));
   const [values, setValues] = useState<FormValues>({
     name: user?.name ?? '',
     email: user?.email ?? '',
@@ -160,7 +160,7 @@ function UserForm(props: { onClose: () => void; user?: User }) {
             label="Clients"
             placeholder={values.clientIds.length ? undefined : 'Pick clients'}
             searchable
-            data={(clients.data?.items ?? []).map((client) => ({ value: client.id, label: client.name }))}
+            data={clients.data ?? []}
             value={values.clientIds}
             error={errors.clientIds}
             nothingFoundMessage="No such client"

@@ -1,11 +1,10 @@
 // How a time entry is billed under its agreement: the outcome, the money, and the clause that decided it.
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { type TimeOutcome, timeOutcomeLabels } from '../../../shared/api/agreements.ts';
-import type { ClassifiedTimeEntry } from '../../../shared/api/time.ts';
 import { formatMinutes } from '../../ui/format.ts';
 // Money reads as it does on agreements and invoices (the browser's locale), so a user sees one format.
 import { money } from '../agreements/agreement-display.tsx';
-import type { TimeClassification } from './tickets-api.ts';
+import type { ClassifiedTimeEntry, TimeClassification } from './tickets-api.ts';
 import { overrideSummary } from './time-entry-billing.ts';
 
 const outcomeColors: Record<TimeOutcome, string> = { covered: 'teal', billable: 'blue', absorbed: 'gray' };

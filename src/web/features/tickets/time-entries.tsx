@@ -30,7 +30,7 @@ import {
 } from './tickets-api.ts';
 import { TimeBillingOverrideModal } from './time-billing-override.tsx';
 import { ClassificationCell } from './time-classification.tsx';
-import { entryActions, invoicedNotice } from './time-entry-billing.ts';
+import { type EntryActions, entryActions, invoicedNotice } from './time-entry-billing.ts';
 import { TimeEntryFormModal } from './time-entry-form.tsx';
 import { TimeEntryHistoryModal } from './time-entry-history.tsx';
 
@@ -128,53 +128,14 @@ export function TimeEntries(props: { ticketId: string; logButton: ReactNode }) {
                   </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <Menu position="bottom-end">
-                    <Menu.Target>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Actions for ${entry.minutes} min by ${entry.staffName}`}
-                      >
-                        <IconDots size={15} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      {actionsOf(entry).canChange && (
-                        <Menu.Item leftSection={<IconPencil size={15} />} onClick={() => setEditing(entry)}>
-                          Edit
-                        </Menu.Item>
-                      )}
-                      <Menu.Item
-                        leftSection={<IconHistory size={15} />}
-                        onClick={() => setHistoryOf(entry.id)}
-                      >
-                        History
-                      </Menu.Item>
-                      {actionsOf(entry).canOverride && (
-                        <Menu.Item leftSection={<IconScale size={15} />} onClick={() => setOverriding(entry)}>
-                          {entry.billingOverride ? 'Change billing override' : 'Override billing'}
-                        </Menu.Item>
-                      )}
-                      {actionsOf(entry).canChange && (
-                        <Menu.Item
-                          color="red"
-                          leftSection={<IconTrash size={15} />}
-                          onClick={() => setDeleting(entry)}
-                        >
-                          Delete
-                        </Menu.Item>
-                      )}
-                      {entry.invoice && (
-                        <>
-                          <Menu.Divider />
-                          <Text size="xs" c="dimmed" px="sm" py={6} maw={240}>
-                            <IconLock size={12} style={{ verticalAlign: -1 }} aria-hidden />{' '}
-                            {invoicedNotice(entry.invoice)}
-                          </Text>
-                        </>
-                      )}
-                    </Menu.Dropdown>
-                  </Menu>
+                  <EntryMenu
+                    entry={entry}
+                    actions={actionsOf(entry)}
+                    onEdit={() => setEditing(entry)}
+                    onHistory={() => setHistoryOf(entry.id)}
+                    onOverride={() => setOverriding(entry)}
+                    onDelete={() => setDeleting(entry)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -243,5 +204,58 @@ function InvoicedBadge(props: { invoice: { id: string; number: string }; canOpen
     >
       {badge}
     </AnchorLink>
+  );
+}
+
+/** A row's menu: Edit, History, the billing override and Delete as the entry allows, and why it is locked. */
+function EntryMenu(props: {
+  entry: ClassifiedTimeEntry;
+  actions: EntryActions;
+  onEdit: () => void;
+  onHistory: () => void;
+  onOverride: () => void;
+  onDelete: () => void;
+}) {
+  const { entry, actions } = props;
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={`Actions for ${entry.minutes} min by ${entry.staffName}`}
+        >
+          <IconDots size={15} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {actions.canChange && (
+          <Menu.Item leftSection={<IconPencil size={15} />} onClick={props.onEdit}>
+            Edit
+          </Menu.Item>
+        )}
+        <Menu.Item leftSection={<IconHistory size={15} />} onClick={props.onHistory}>
+          History
+        </Menu.Item>
+        {actions.canOverride && (
+          <Menu.Item leftSection={<IconScale size={15} />} onClick={props.onOverride}>
+            {entry.billingOverride ? 'Change billing override' : 'Override billing'}
+          </Menu.Item>
+        )}
+        {actions.canChange && (
+          <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={props.onDelete}>
+            Delete
+          </Menu.Item>
+        )}
+        {entry.invoice && (
+          <>
+            <Menu.Divider />
+            <Text size="xs" c="dimmed" px="sm" py={6} maw={240}>
+              <IconLock size={12} style={{ verticalAlign: -1 }} aria-hidden /> {invoicedNotice(entry.invoice)}
+            </Text>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

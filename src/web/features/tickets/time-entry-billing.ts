@@ -22,6 +22,7 @@ export function isOverrideChange(
 }
 
 type EntryFacts = Pick<ClassifiedTimeEntry, 'staffId' | 'invoice'>;
+export type EntryActions = { canChange: boolean; canOverride: boolean; isLocked: boolean };
 
 /**
  * The actions one entry offers a member: edit and delete (their own with tickets.work, anyone's with
@@ -33,7 +34,7 @@ export function entryActions(
     membershipId: string;
     can: (permission: 'tickets.work' | 'time.manage' | 'billing.manage') => boolean;
   },
-): { canChange: boolean; canOverride: boolean; isLocked: boolean } {
+): EntryActions {
   const isLocked = entry.invoice !== null;
   const mayChange =
     member.can('tickets.work') && (entry.staffId === member.membershipId || member.can('time.manage'));

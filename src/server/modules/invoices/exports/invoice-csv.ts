@@ -15,8 +15,8 @@ import {
   invoiceLineKindLabels,
   invoiceStatusLabels,
 } from '../../../../shared/api/invoices.ts';
+import { monthInWords, valueShownKinds } from '../../../../shared/billing/invoice-text.ts';
 import { centsToDecimal } from '../../../../shared/money.ts';
-import { monthInWords, valueShownKinds } from './pdf-text.ts';
 
 export type InvoiceCsvFormat = 'quickbooks' | 'xero' | 'plain';
 export type CsvDateFormat = 'DD/MM/YYYY' | 'MM/DD/YYYY' | 'YYYY-MM-DD';

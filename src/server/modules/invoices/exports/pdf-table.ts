@@ -2,7 +2,8 @@
 // under it, quantity, unit price, tax rate, amount, and the worth of a $0 line), breaking to a new page,
 // with the header again, when a row would run into the footer.
 import { type Invoice, type InvoiceLine, invoiceLineKindLabels } from '../../../../shared/api/invoices.ts';
-import { pdfMoney, percentText, quantityWithUnit, toWinAnsi, valueShownKinds } from './pdf-text.ts';
+import { quantityWithUnit, valueShownKinds } from '../../../../shared/billing/invoice-text.ts';
+import { pdfMoney, percentText, toWinAnsi } from './pdf-text.ts';
 
 type ColumnKey = 'description' | 'quantity' | 'price' | 'tax' | 'amount';
 interface Column {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { dayBefore, quantityWithUnit } from '../../../../shared/billing/invoice-text.ts';
 import {
-  dayBefore,
   isWinAnsi,
   longDate,
   paymentTermsText,
   pdfMoney,
   percentText,
   periodInWords,
-  quantityWithUnit,
   toWinAnsi,
 } from './pdf-text.ts';
 

@@ -1,6 +1,6 @@
 // Words and numbers as an invoice PDF prints them. The PDF uses the standard fonts, which encode only
 // Windows-1252 (WinAnsi): anything else would print as a wrong glyph, so every string passes through here.
-import type { InvoiceLineKind, InvoiceUnit } from '../../../../shared/api/invoices.ts';
+import { dayBefore, monthInWords } from '../../../../shared/billing/invoice-text.ts';
 import { formatMoney, minorUnits } from '../../../../shared/money.ts';
 
 /** Code points above U+00FF that Windows-1252 still encodes (in its 0x80–0x9F block). */
@@ -91,18 +91,6 @@ export function longDate(isoDate: string): string {
   return longDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** The day before an ISO date (labourThrough is the first day not billed). */
-export function dayBefore(isoDate: string): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
-/** "December 2026" for the period 2026-12. */
-export function monthInWords(period: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${period}-01T00:00:00Z`),
-  );
-}
-
 /** "Fees for December 2026 · work through 30 November 2026". */
 export function periodInWords(period: string, labourThrough: string): string {
   return `Fees for ${monthInWords(period)} · work through ${longDate(dayBefore(labourThrough))}`;
@@ -113,33 +101,9 @@ export function paymentTermsText(days: number): string {
   return `Net ${days} day${days === 1 ? '' : 's'}`;
 }
 
-const unitWords: Record<InvoiceUnit, [string, string]> = {
-  hour: ['hour', 'hours'],
-  device: ['device', 'devices'],
-  user: ['user', 'users'],
-  month: ['month', 'months'],
-  block: ['block', 'blocks'],
-  visit: ['visit', 'visits'],
-  each: ['', ''],
-};
-
 const quantityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
-
-/** "1.5 hours", "12 devices", "1 month"; a bare number for items sold each. */
-export function quantityWithUnit(quantity: number, unit: InvoiceUnit): string {
-  const [one, many] = unitWords[unit];
-  const word = quantity === 1 ? one : many;
-  return word === '' ? quantityFormat.format(quantity) : `${quantityFormat.format(quantity)} ${word}`;
-}
 
 /** A rate in basis points as a percent: 1000 -> "10%", 825 -> "8.25%". */
 export function percentText(basisPoints: number): string {
   return `${quantityFormat.format(basisPoints / 100)}%`;
 }
-
-/** Kinds billed at $0 whose worth the invoice still shows, so the client sees the work done. */
-export const valueShownKinds: ReadonlySet<InvoiceLineKind> = new Set([
-  'block_usage',
-  'covered_work',
-  'absorbed_work',
-]);
