@@ -50,10 +50,13 @@ export function TicketComposer(props: { ticketId: string }) {
     event?.preventDefault();
     if (send.isPending) return;
     if (mode !== 'call' && !text.trim()) return setError('Write something first');
+    // The box empties as the message goes (not once the timeline has reloaded), and gets the text back
+    // if sending fails and nothing new was typed meanwhile.
     const sent = mode;
+    setDrafts((current) => ({ ...current, [sent]: '' }));
     send.mutate(
       { mode: sent, body: text.trim() },
-      { onSuccess: () => setDrafts((current) => ({ ...current, [sent]: '' })) },
+      { onError: () => setDrafts((current) => ({ ...current, [sent]: current[sent] || text })) },
     );
   }
 
