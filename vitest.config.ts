@@ -42,6 +42,8 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll as patient as the locators: its default second is short for a page load.
+          expect: { poll: { timeout: 10_000 } },
           // Each journey has its own server, data directory and browser, so journeys share the two workers
           // with the other tiers: a project kept to one file at a time would only start after all of them.
         },

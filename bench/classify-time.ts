@@ -107,6 +107,8 @@ export function buildWorkload(entryCount: number, ticketCount: number, seed = SE
       type: random() < 0.1 ? 'Project' : 'Incident',
       serviceId: null,
       assetType: null,
+      vendorNoticeAt: new Date(MONTH_START + 15 * DAY).toISOString(),
+      coverageHolds: [],
       agreementId: pick(random, [
         ['managed', 0.6],
         ['break-fix', 0.25],
@@ -144,7 +146,6 @@ export function buildWorkload(entryCount: number, ticketCount: number, seed = SE
     tickets: new Map(tickets.map((ticket) => [ticket.id, ticket])),
     agreements: new Map(buildAgreements().map((a) => [a.id, a])),
     balances: { block: { minutes: 2_000 * 60 } },
-    vendorNoticeAt: new Date(MONTH_START + 15 * DAY).toISOString(),
   };
 }
 

@@ -1,5 +1,6 @@
 // npm run bench [-- name …]: every benchmark an issue names (or the named ones), printed as Markdown for bench/README.md.
 import { cpus, totalmem } from 'node:os';
+import * as agentCheckins from './agent-checkins.ts';
 import * as classifyTime from './classify-time.ts';
 import * as invoiceRun from './invoice-run.ts';
 import * as slaEngine from './sla-engine.ts';
@@ -18,6 +19,10 @@ const benchmarks: Record<string, { title: string; run(): Promise<string> }> = {
   'invoice-run': {
     title: 'Invoice run',
     run: async () => invoiceRun.formatMarkdown(await invoiceRun.run()),
+  },
+  'agent-checkins': {
+    title: 'Agent check-ins',
+    run: async () => agentCheckins.formatMarkdown(await agentCheckins.run()),
   },
 };
 

@@ -31,9 +31,6 @@ async function rowNumbers(): Promise<number[]> {
   return await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-ticket-number'))));
 }
 
-/** expect.poll with the same patience as the locators (its default second is short for a page load). */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
-
 const row = (ticket: Ticket) =>
   page.getByRole('table', { name: 'Tickets' }).locator(`tbody tr[data-ticket-number="${ticket.number}"]`);
 
@@ -98,7 +95,7 @@ describe.sequential('ticket queue', () => {
         (a, b) => Date.parse(a.nextDueAt ?? '') - Date.parse(b.nextDueAt ?? '') || a.id.localeCompare(b.id),
       )
       .map((ticket) => ticket.number);
-    await eventually(rowNumbers).toEqual(expected);
+    await expect.poll(rowNumbers).toEqual(expected);
     await see(page, 'sorted by next SLA due');
     await row(seeded[5] as Ticket)
       .getByText(/^Resolution: breached|^Response: breached/)
@@ -114,7 +111,7 @@ describe.sequential('ticket queue', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('k');
     const active = page.locator('tbody tr[data-active="true"]');
-    await eventually(() => active.getAttribute('data-ticket-number')).toBe(String(order[1]));
+    await expect.poll(() => active.getAttribute('data-ticket-number')).toBe(String(order[1]));
     await page.keyboard.press('Enter');
     const opened = seeded.find((ticket) => ticket.number === order[1]) as Ticket;
     await page.waitForURL(`**/tickets/${opened.id}`);
@@ -131,17 +128,17 @@ describe.sequential('ticket queue', () => {
     await page.getByLabel('Search').fill('vpn');
     await page.waitForURL(/q=vpn/);
     const vpn = seeded[1] as Ticket;
-    await eventually(rowNumbers).toEqual([vpn.number]);
+    await expect.poll(rowNumbers).toEqual([vpn.number]);
     await page.reload();
     await page.getByRole('table', { name: 'Tickets' }).waitFor();
-    await eventually(rowNumbers).toEqual([vpn.number]);
+    await expect.poll(rowNumbers).toEqual([vpn.number]);
     await expect(page.getByLabel('Search').inputValue()).resolves.toBe('vpn');
     await expect(page.getByRole('button', { name: 'Priority' }).textContent()).resolves.toContain('P2');
 
     await page.goto('/tickets?q=nothing-like-this');
     await see(page, 'No tickets match these filters');
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await eventually(async () => (await rowNumbers()).length).toBe(seeded.length);
+    await expect.poll(async () => (await rowNumbers()).length).toBe(seeded.length);
   });
 
   test('two tickets selected with x are assigned to a technician in one go', async () => {
@@ -193,7 +190,7 @@ describe.sequential('ticket queue', () => {
 
   test('the current filters are saved as a shared view and applied from the menu', async () => {
     await page.goto('/tickets?priority=P1');
-    await eventually(async () => (await rowNumbers()).length).toBe(1);
+    await expect.poll(async () => (await rowNumbers()).length).toBe(1);
     await page.getByRole('button', { name: 'Views' }).click();
     await page.getByRole('menuitem', { name: 'Save current view…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save view' });
@@ -203,13 +200,13 @@ describe.sequential('ticket queue', () => {
     await page.getByRole('button', { name: 'Critical only' }).waitFor();
 
     await page.goto('/tickets');
-    await eventually(async () => (await rowNumbers()).length).toBe(seeded.length);
+    await expect.poll(async () => (await rowNumbers()).length).toBe(seeded.length);
     await page.getByRole('button', { name: 'Views' }).click();
     await page.getByRole('menuitem', { name: /Critical only/ }).waitFor();
     await shot(page, '31c-tickets-saved-views');
     await page.getByRole('menuitem', { name: /Critical only/ }).click();
     await page.waitForURL(/priority=P1/);
-    await eventually(async () => (await rowNumbers()).length).toBe(1);
+    await expect.poll(async () => (await rowNumbers()).length).toBe(1);
   });
 
   test('the dashboard shows my queue and what is at risk or breached', async () => {
@@ -225,7 +222,7 @@ describe.sequential('ticket queue', () => {
     await shot(page, '32-dashboard-tickets');
     await atRisk.getByRole('link', { name: 'Open in queue' }).click();
     await page.waitForURL(/slaState=at_risk%2Cbreached|slaState=at_risk,breached/);
-    await eventually(rowNumbers).toContain((seeded[5] as Ticket).number);
+    await expect.poll(rowNumbers).toContain((seeded[5] as Ticket).number);
   });
 
   test('a ticket is opened through the new-ticket form', async () => {

@@ -142,6 +142,7 @@ function printDemo(summary: DemoSummary, password: string, config: ReturnType<ty
   ${summary.staff.length} staff, ${c.clients} clients (${c.sites} sites, ${c.contacts} contacts), ${c.calendars} calendars, ${c.slaPolicies} SLA policies
   ${c.tickets} tickets: ${c.open} open (${c.unassigned} unassigned), ${c.paused} paused, ${c.atRisk} at risk, ${c.breached} breached or missed
   ${c.agreements} agreements, ${c.timeEntries} time entries
+  ${c.assets} assets, ${c.agents} of them with an agent
 
 Sign in (password for everyone: ${password}):
 ${summary.staff.map((s) => `  ${s.email.padEnd(30)} ${s.name} — ${s.title}`).join('\n')}

@@ -81,12 +81,14 @@ export async function startTestApp(options: { clock?: Clock; app?: Partial<AppOp
       if (cookie) headers.cookie = cookie;
       if (csrf) headers['x-csrf-token'] = csrf;
       if (bearer) headers.authorization = `Bearer ${bearer}`;
-      if (body !== undefined && typeof body !== 'string') headers['content-type'] = 'application/json';
+      // Strings and form data (uploads) go as they are; anything else as JSON.
+      const isRaw = typeof body === 'string' || body instanceof FormData;
+      if (body !== undefined && !isRaw) headers['content-type'] = 'application/json';
       Object.assign(headers, extra);
       const response = await app.request(`/api/v1${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        body: body === undefined ? undefined : isRaw ? body : JSON.stringify(body),
       });
       const text = await response.text();
       const isJson = response.headers.get('content-type')?.includes('json') ?? false;

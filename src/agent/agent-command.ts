@@ -1,20 +1,26 @@
-// accord agent enroll | run — the agent side of the command line (docs/operations.md, "Agent").
+// accord agent enroll | run | print-unit — the agent side of the command line (docs/operations.md,
+// "Agent"). The run loop itself is in run-loop.ts.
 import { access } from 'node:fs/promises';
-import { uptime } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { enroll, normalizeServerUrl, sendHeartbeat } from './server-client.ts';
+import { AgentConfigError, readAgentConfig } from './agent-config.ts';
+import { runAgentLoop } from './run-loop.ts';
+import { enroll, normalizeServerUrl } from './server-client.ts';
 import { defaultStateDir, readAgentState, STATE_FILE, writeAgentState } from './state.ts';
 import { collectSystemInfo } from './system-info.ts';
+import { DEFAULT_UNIT_USER, findAgentBin, isValidUnitUser, renderSystemdUnit } from './systemd-unit.ts';
 import { agentVersion } from './version.ts';
 
 export const agentUsage = `  agent enroll --server URL --token T [--state-dir DIR] [--force]
                              Enroll this machine (token also read from ACCORD_ENROLLMENT_TOKEN)
-  agent run [--state-dir DIR] [--heartbeat-seconds 60]
-                             Send heartbeats until SIGTERM/SIGINT
-                             (state dir: /var/lib/accord-agent as root, else ~/.local/state/accord-agent)`;
+  agent run [--state-dir DIR] [--heartbeat-seconds 60] [--inventory-minutes 15] [--config FILE]
+                             Send heartbeats and inventory reports until SIGTERM/SIGINT
+                             (state dir: /var/lib/accord-agent as root, else ~/.local/state/accord-agent;
+                             config: /etc/accord-agent/config.json when it exists)
+  agent print-unit [--user accord-agent] [--bin PATH]
+                             Print a systemd unit that runs the agent as a service`;
 
+export { jittered } from './run-loop.ts';
 export { ServerError } from './server-client.ts';
 export { AgentStateError } from './state.ts';
 
@@ -63,9 +69,12 @@ async function enrollCommand(args: string[]): Promise<void> {
   console.log(`Credential saved to ${path}. Start the agent with: accord agent run --state-dir ${stateDir}`);
 }
 
-/** The interval with ±10 % jitter, so agents started together do not beat together. */
-export function jittered(intervalMs: number, random = Math.random): number {
-  return Math.round(intervalMs * (0.9 + 0.2 * random()));
+function numberOption(value: string | undefined, flag: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < min || number > max) {
+    throw new AgentUsageError(`${flag} must be a number from ${min} to ${max}.`);
+  }
+  return number;
 }
 
 async function runCommand(args: string[]): Promise<void> {
@@ -74,13 +83,20 @@ async function runCommand(args: string[]): Promise<void> {
     options: {
       'state-dir': { type: 'string' },
       'heartbeat-seconds': { type: 'string', default: '60' },
+      // Fractions are allowed so tests can run a report every second; a machine wants 5 or more.
+      'inventory-minutes': { type: 'string', default: '15' },
+      config: { type: 'string' },
     },
   });
-  const seconds = Number(values['heartbeat-seconds']);
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 86_400) {
-    throw new AgentUsageError('--heartbeat-seconds must be a number from 1 to 86400.');
-  }
-  const state = await readAgentState(values['state-dir'] ?? defaultStateDir());
+  const seconds = numberOption(values['heartbeat-seconds'], '--heartbeat-seconds', 1, 86_400);
+  const minutes = numberOption(values['inventory-minutes'], '--inventory-minutes', 0.01, 10_080);
+  const stateDir = values['state-dir'] ?? defaultStateDir();
+  const state = await readAgentState(stateDir);
+  const { config, path: configPath } = await readAgentConfig(values.config).catch((error) => {
+    throw error instanceof AgentConfigError ? new AgentUsageError(error.message) : error;
+  });
+  // Loaded here, not at the top: the other commands (and the server's) need none of the collectors.
+  const { collectInventory } = await import('./collectors/index.ts');
   const version = agentVersion();
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -90,32 +106,23 @@ async function runCommand(args: string[]): Promise<void> {
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
   const startedAt = Date.now();
-  log(`Agent ${state.agentId} (version ${version}) reporting to ${state.server} every ~${seconds} s.`);
-  let failing = true;
+  log(
+    `Agent ${state.agentId} (version ${version}) reporting to ${state.server}: heartbeat every ~${seconds} s, ` +
+      `inventory every ~${minutes} min${configPath ? `, configuration ${configPath}` : ''}.`,
+  );
   try {
-    while (!stop.signal.aborted) {
-      try {
-        await sendHeartbeat(
-          state.server,
-          state.credential,
-          {
-            sentAt: new Date().toISOString(),
-            uptimeSeconds: Math.floor(uptime()),
-            agentVersion: version,
-          },
-          stop.signal,
-        );
-        if (failing) log('Heartbeat accepted.');
-        failing = false;
-      } catch (error) {
-        if (stop.signal.aborted) break;
-        failing = true;
-        // Keep going: the server may be restarting, the network down, or the credential revoked
-        // (then an admin enrolls the machine again; the log says why).
-        logError(`Heartbeat failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      await sleep(jittered(seconds * 1000), undefined, { signal: stop.signal }).catch(() => {});
-    }
+    await runAgentLoop({
+      stateDir,
+      state,
+      agentVersion: version,
+      heartbeatMs: seconds * 1000,
+      inventoryMs: minutes * 60_000,
+      config,
+      collect: (options) => collectInventory(options),
+      signal: stop.signal,
+      log,
+      logError,
+    });
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
@@ -123,10 +130,23 @@ async function runCommand(args: string[]): Promise<void> {
   log(`Stopped after ${Math.round((Date.now() - startedAt) / 1000)} s.`);
 }
 
+function printUnitCommand(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: { user: { type: 'string', default: DEFAULT_UNIT_USER }, bin: { type: 'string' } },
+  });
+  const user = values.user;
+  if (!isValidUnitUser(user)) throw new AgentUsageError(`--user "${user}" is not a valid user name.`);
+  const bin = values.bin ?? findAgentBin();
+  if (!isAbsolute(bin)) throw new AgentUsageError('--bin must be an absolute path.');
+  process.stdout.write(renderSystemdUnit({ user, bin }));
+}
+
 export async function runAgentCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === 'enroll') return enrollCommand(rest);
   if (sub === 'run') return runCommand(rest);
+  if (sub === 'print-unit') return printUnitCommand(rest);
   console.error(`Usage:\n${agentUsage}`);
   process.exitCode = 2;
 }

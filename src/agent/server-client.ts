@@ -1,5 +1,6 @@
 // The agent's calls to the server's /agent/v1 API, with Node's fetch and a timeout on each.
 import type { AgentEnrolled, AgentEnrollInput, HeartbeatInput } from '../shared/api/agents.ts';
+import type { InventoryInput, InventoryReceipt } from '../shared/api/inventory.ts';
 
 const TIMEOUT_MS = 30_000;
 
@@ -8,6 +9,8 @@ export class ServerError extends Error {
     message: string,
     /** The HTTP status, or null when the server could not be reached. */
     readonly status: number | null,
+    /** Seconds the server asked us to wait (a 429's or 503's Retry-After), when it said. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ServerError';
@@ -31,14 +34,23 @@ export function normalizeServerUrl(server: string): string {
   return url.origin;
 }
 
+/** Retry-After as seconds: a number of seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 async function call(
   server: string,
   path: string,
   body: unknown,
-  options: { credential?: string; signal?: AbortSignal } = {},
+  options: { credential?: string; signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const { credential } = options;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (credential) headers.authorization = `Bearer ${credential}`;
   let response: Response;
   try {
@@ -67,7 +79,11 @@ async function call(
     } catch {
       // Not our error body (a proxy's page): its first characters say enough.
     }
-    throw new ServerError(`${path.slice(1)} failed (${response.status}): ${message}`, response.status);
+    throw new ServerError(
+      `${path.slice(1)} failed (${response.status}): ${message}`,
+      response.status,
+      parseRetryAfter(response.headers.get('retry-after')),
+    );
   }
   return response;
 }
@@ -84,4 +100,23 @@ export async function sendHeartbeat(
   signal?: AbortSignal,
 ): Promise<void> {
   await call(server, '/heartbeat', input, { credential, signal });
+}
+
+/**
+ * Sends one inventory report. The server acknowledges it only after it is committed; the same
+ * `idempotencyKey` sent again answers `duplicate`, so a report whose answer was lost can be resent.
+ */
+export async function sendInventory(
+  server: string,
+  credential: string,
+  body: InventoryInput,
+  idempotencyKey: string,
+  signal?: AbortSignal,
+): Promise<InventoryReceipt> {
+  const response = await call(server, '/inventory', body, {
+    credential,
+    signal,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+  return response.json() as Promise<InventoryReceipt>;
 }

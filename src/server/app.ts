@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -17,7 +18,13 @@ import { createOperationsRoutes } from './http/operations-routes.ts';
 import { limitAnonymousRequests, type RateLimitOptions } from './http/rate-limit.ts';
 import { observeRequests } from './http/request-log.ts';
 import { rejectNulCharacters } from './http/text-guard.ts';
-import { type AgentService, createAgentApiRoutes, createAgentStaffRoutes } from './modules/agents/index.ts';
+import {
+  type AgentService,
+  createAgentApiRoutes,
+  createAgentLimiters,
+  createAgentStaffRoutes,
+  createHeartbeatFastPath,
+} from './modules/agents/index.ts';
 import {
   type AgreementService,
   createAgreementRoutes,
@@ -27,6 +34,11 @@ import { type AssetService, createAssetRoutes } from './modules/assets/index.ts'
 import { type AuditService, createAuditRoutes } from './modules/audit/index.ts';
 import { type CalendarService, createCalendarRoutes } from './modules/calendars/index.ts';
 import { type CatalogService, createCatalogRoutes } from './modules/catalog/index.ts';
+import {
+  type ChangeRequestService,
+  createChangeCalendarFeedRoutes,
+  createChangeRequestRoutes,
+} from './modules/change-requests/index.ts';
 import { type ClientService, createClientRoutes } from './modules/clients/index.ts';
 import { createFileRoutes, type FileService } from './modules/files/index.ts';
 import {
@@ -46,6 +58,11 @@ import {
   type MailboxService,
   type Receiver,
 } from './modules/inbound-mail/index.ts';
+import {
+  createInventoryRoutes,
+  type InventoryService,
+  type TicketAssetService,
+} from './modules/inventory/index.ts';
 import {
   type CreditNoteService,
   createCreditNoteRoutes,
@@ -68,6 +85,22 @@ import {
   type TicketService,
 } from './modules/tickets/index.ts';
 import { createTimeRoutes, type TimeService } from './modules/time/index.ts';
+import {
+  createHoldRoutes,
+  createLoaRoutes,
+  createNoticeRoutes,
+  createRulesRoutes,
+  createScorecardRoutes,
+  createVendorRoutes,
+  type HoldService,
+  LOA_UPLOAD_MAX_BODY_BYTES,
+  LOA_UPLOAD_PATH,
+  type LoaService,
+  type NoticeService,
+  type RulesService,
+  type ScorecardService,
+  type VendorService,
+} from './modules/vendors/index.ts';
 import { type Logger, silentLogger } from './observability/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import type { ReadinessCheck } from './observability/readiness.ts';
@@ -102,6 +135,15 @@ export interface Services {
   /** Turns domain events into notifications and mail: a job and an in-process loop (main.ts). */
   notificationDispatcher: NotificationDispatcher;
   agents: AgentService;
+  inventory: InventoryService;
+  ticketAssets: TicketAssetService;
+  vendors: VendorService;
+  loas: LoaService;
+  engagementRules: RulesService;
+  vendorNotices: NoticeService;
+  coverageHolds: HoldService;
+  vendorScorecards: ScorecardService;
+  changeRequests: ChangeRequestService;
 }
 
 export interface AppOptions {
@@ -126,8 +168,10 @@ export interface AppOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Heartbeats are tiny; inventory snapshots (later) stay well under this. */
+/** Heartbeats and enrollments are tiny. */
 const AGENT_MAX_BODY_BYTES = 64 * 1024;
+/** An inventory with thousands of packages, services and log events stays well under this. */
+const INVENTORY_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** What a read-only API token may send. */
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -169,7 +213,11 @@ export function createApp(services: Services, options: AppOptions) {
     }),
   );
 
-  app.use('/api/*', limitBody(options.maxBodyBytes ?? 1024 * 1024));
+  const apiBodyLimit = limitBody(options.maxBodyBytes ?? 1024 * 1024);
+  const uploadBodyLimit = limitBody(LOA_UPLOAD_MAX_BODY_BYTES);
+  app.use('/api/*', (c, next) =>
+    (LOA_UPLOAD_PATH.test(c.req.path) ? uploadBodyLimit : apiBodyLimit)(c, next),
+  );
 
   const anonymousLimit = options.anonymousRateLimit && limitAnonymousRequests(options.anonymousRateLimit);
   app.use('/api/*', async (c, next) => {
@@ -221,6 +269,13 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createMfaRoutes(services.mfa, options.cookies))
     .route('/', createClientRoutes(services.clients))
     .route('/', createAssetRoutes(services.assets))
+    .route('/', createVendorRoutes(services.vendors))
+    .route('/', createLoaRoutes(services.loas))
+    .route('/', createRulesRoutes(services.engagementRules, { publicUrl: options.publicUrl }))
+    .route('/', createNoticeRoutes(services.vendorNotices))
+    .route('/', createHoldRoutes(services.coverageHolds))
+    .route('/', createScorecardRoutes(services.vendorScorecards))
+    .route('/', createInventoryRoutes(services.inventory, services.ticketAssets))
     .route('/', createCalendarRoutes(services.calendars))
     .route('/', createSlaPolicyRoutes(services.slaPolicies))
     .route('/', createTicketRoutes(services.tickets))
@@ -237,6 +292,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createInboundMailRoutes(services.mailboxes, services.inboundMail))
     .route('/', createFileRoutes(services.files))
     .route('/', createAgentStaffRoutes(services.agents, { publicUrl: options.publicUrl }))
+    .route('/', createChangeRequestRoutes(services.changeRequests, { publicUrl: options.publicUrl }))
     .route(
       '/',
       createSsoRoutes(services.sso, { cookies: options.cookies, publicUrl: options.publicUrl, logger }),
@@ -267,12 +323,29 @@ export function createApp(services: Services, options: AppOptions) {
   });
 
   // The agent API: its own body limit and credentials, none of the /api/* authentication above.
-  app.use('/agent/*', limitBody(AGENT_MAX_BODY_BYTES));
+  const agentBodyLimit = limitBody(AGENT_MAX_BODY_BYTES);
+  const inventoryBodyLimit = limitBody(INVENTORY_MAX_BODY_BYTES);
+  app.use('/agent/*', (c, next) =>
+    (c.req.path === '/agent/v1/inventory' ? inventoryBodyLimit : agentBodyLimit)(c, next),
+  );
   app.use('/agent/*', rejectNulCharacters);
-  app.route('/agent/v1', createAgentApiRoutes(services.agents, { chargeRefusal: anonymousLimit?.charge }));
+  const agentLimiters = createAgentLimiters();
+  app.route(
+    '/agent/v1',
+    createAgentApiRoutes(services.agents, services.inventory, {
+      chargeRefusal: anonymousLimit?.charge,
+      limiters: agentLimiters,
+    }),
+  );
   app.all('/agent/*', () => {
     throw new AppError('route.not_found', 'No such agent API route.');
   });
+
+  // Clients' change calendars: read-only, no session; the secret in the path is the credential.
+  app.route(
+    '/calendar',
+    createChangeCalendarFeedRoutes(services.changeRequests, { publicUrl: options.publicUrl }),
+  );
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     const indexHtml = readFileSync(join(options.webRoot, 'index.html'), 'utf8');
@@ -287,11 +360,19 @@ export function createApp(services: Services, options: AppOptions) {
       if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
       return c.json(errorBody(error.code, error.message, error.details), error.status);
     }
+    // The one upload route takes multipart/form-data; every other body is JSON.
+    const isUpload = LOA_UPLOAD_PATH.test(c.req.path);
     if (error instanceof HTTPException && error.status === 400) {
-      return c.json(errorBody('request.malformed_json', 'The request body is not valid JSON.'), 400);
+      return isUpload
+        ? c.json(
+            errorBody('request.malformed_form', 'The request body is not valid multipart/form-data.'),
+            400,
+          )
+        : c.json(errorBody('request.malformed_json', 'The request body is not valid JSON.'), 400);
     }
     if (error instanceof HTTPException && error.status === 415) {
-      return c.json(errorBody('request.unsupported_media_type', 'Send the body as application/json.'), 415);
+      const type = isUpload ? 'multipart/form-data' : 'application/json';
+      return c.json(errorBody('request.unsupported_media_type', `Send the body as ${type}.`), 415);
     }
     logger.error(
       { err: error, requestId: c.get('requestId'), method: c.req.method, route: routePath(c) },
@@ -305,7 +386,22 @@ export function createApp(services: Services, options: AppOptions) {
 
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
 
-  return app;
+  return Object.assign(app, { agentLimiters });
+}
+
+/** The app as Node's request listener, with heartbeats answered on their fast path (heartbeat-fast-path.ts). */
+export function createNodeListener(
+  app: ReturnType<typeof createApp>,
+  services: Services,
+  log: (error: unknown) => void,
+) {
+  return createHeartbeatFastPath(
+    services.agents,
+    app.agentLimiters,
+    app.fetch,
+    getRequestListener(app.fetch),
+    log,
+  );
 }
 
 export type App = ReturnType<typeof createApp>;

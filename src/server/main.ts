@@ -1,8 +1,8 @@
 // Composition root: config -> database -> services -> app -> listen.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { createApp, type Services } from './app.ts';
+import { createApp, createNodeListener, type Services } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createActionRunner } from './db/actions.ts';
@@ -12,7 +12,8 @@ import { assertDurable } from './db/durability.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { parseTrustedProxies } from './http/client-ip.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
-import { createAgentService, startHeartbeatWriter } from './modules/agents/index.ts';
+import { startPollLoop } from './jobs/poll-loop.ts';
+import { createAgentService, startHeartbeatWriter, startRevocationListener } from './modules/agents/index.ts';
 import {
   clientHasAgreements,
   createAgreementService,
@@ -23,6 +24,7 @@ import { createAssetService } from './modules/assets/index.ts';
 import { createAuditHook, createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createCatalogService, seedCatalogDefaults } from './modules/catalog/index.ts';
+import { createChangeRequestService } from './modules/change-requests/index.ts';
 import { createClientService } from './modules/clients/index.ts';
 import { createFileService } from './modules/files/index.ts';
 import { createAuthService, createMfaService, createUserService } from './modules/identity/index.ts';
@@ -34,6 +36,7 @@ import {
   type PollerDeps,
   startSmtpListener,
 } from './modules/inbound-mail/index.ts';
+import { createInventoryService, createTicketAssetService } from './modules/inventory/index.ts';
 import { createCreditNoteService, createInvoiceService } from './modules/invoices/index.ts';
 import { createMailService } from './modules/mail/index.ts';
 import {
@@ -46,6 +49,15 @@ import { createSlaPolicyService } from './modules/sla-policies/index.ts';
 import { createSsoService } from './modules/sso/index.ts';
 import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
 import { createTimeService, seedTimeDefaults } from './modules/time/index.ts';
+import {
+  createHoldService,
+  createLoaService,
+  createNoticeService,
+  createRulesService,
+  createScorecardService,
+  createVendorService,
+  seedRoutineActors,
+} from './modules/vendors/index.ts';
 import { createLogger, type Logger, silentLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createReadinessCheck } from './observability/readiness.ts';
@@ -68,6 +80,7 @@ export function createServices(deps: {
   const clock = deps.clock ?? systemClock;
   const secretBox = deps.secretBox ?? ephemeralSecretBox();
   const actions = createActionRunner(db, { hooks: [createAuditHook({ clock })] });
+  const assets = createAssetService({ db, actions, clock });
   const calendars = createCalendarService({ db, actions, clock });
   const slaPolicies = createSlaPolicyService({ db, actions, clock, calendarExists: calendars.exists });
   const auth = createAuthService({
@@ -80,6 +93,7 @@ export function createServices(deps: {
       await seedTimeDefaults(tx, tenantId);
       await seedCatalogDefaults(tx, tenantId);
       await seedWorkRoles(tx, tenantId);
+      await seedRoutineActors(tx, tenantId);
     },
   });
   const mail = createMailService({ db, actions, clock, secretBox });
@@ -100,7 +114,7 @@ export function createServices(deps: {
         hasAgreements: clientHasAgreements,
       },
     }),
-    assets: createAssetService({ db, actions, clock }),
+    assets,
     calendars,
     slaPolicies,
     tickets: createTicketService({ db, actions, clock }),
@@ -135,6 +149,15 @@ export function createServices(deps: {
         (deps.logger ?? silentLogger).warn({ err: error }, `[notifications] ${message}`),
     }),
     agents: createAgentService({ db, actions, clock }),
+    inventory: createInventoryService({ db, actions, clock }),
+    ticketAssets: createTicketAssetService({ db, actions, clock, assets }),
+    vendors: createVendorService({ db, actions, clock }),
+    loas: createLoaService({ db, actions, clock }),
+    engagementRules: createRulesService({ db, actions, clock }),
+    vendorNotices: createNoticeService({ db, actions, clock }),
+    coverageHolds: createHoldService({ db, actions, clock }),
+    vendorScorecards: createScorecardService({ db, clock }),
+    changeRequests: createChangeRequestService({ db, actions, clock }),
   };
 }
 
@@ -248,6 +271,27 @@ export async function startServer(
   const heartbeats = startHeartbeatWriter(services.agents, {
     log: (error) => logger.error({ err: error }, '[agents] writing heartbeats failed; retrying'),
   });
+  // Agents' credentials are kept in memory only while this node hears every revocation.
+  const revocations = await startRevocationListener(database.handle, services.agents, (error) =>
+    logger.warn({ err: error }, '[agents] listening for revocations failed; reconnecting'),
+  );
+  // Opens and resolves "agent offline" tickets once a minute.
+  const agentWatch = startPollLoop(() => services.inventory.checkAgents(), {
+    intervalMs: 60_000,
+    log: (error) => logger.error({ err: error }, '[agents] checking for offline agents failed; retrying'),
+  });
+  // Every hour: announces Letters of Agency 30 and 7 days before they end and once they have, and lifts
+  // the coverage holds whose conditions are met.
+  const vendorTerms = startPollLoop(
+    async () => {
+      await services.loas.remindExpiring();
+      await services.coverageHolds.liftWhereMet();
+    },
+    {
+      intervalMs: 3_600_000,
+      log: (error) => logger.error({ err: error }, '[vendors] checking letters and holds failed; retrying'),
+    },
+  );
   const app = createApp(services, {
     cookies: { secure: config.SECURE_COOKIES, maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
     webRoot,
@@ -260,7 +304,9 @@ export async function startServer(
     anonymousRateLimit:
       config.ANONYMOUS_RATE_LIMIT > 0 ? { perMinute: config.ANONYMOUS_RATE_LIMIT } : undefined,
   });
-  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
+  const server = createServer(
+    createNodeListener(app, services, (error) => logger.error({ err: error }, '[agents] heartbeat failed')),
+  ).listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);
@@ -298,6 +344,9 @@ export async function startServer(
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await heartbeats.stop();
+      await agentWatch.stop();
+      await vendorTerms.stop();
+      await revocations.close();
       await smtpListener?.close();
       await sealer.stop();
       await notifier.stop();

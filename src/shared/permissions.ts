@@ -34,5 +34,13 @@ export const permissions = [
   'assets.manage',
   /** Create and revoke enrollment tokens, revoke agents' credentials. */
   'agents.manage',
+  /** See vendors, their engagements and accounts, change requests and vendor scorecards. */
+  'vendors.read',
+  /** Add and change vendors, engagements, vendor accounts and the routine actors list. */
+  'vendors.manage',
+  /** Raise change requests and mark one's own started or completed. */
+  'changes.request',
+  /** Approve or reject change requests; re-judge a detected change's outcome. */
+  'changes.approve',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -1,5 +1,5 @@
-// Code-based route tree. Public pages (setup, login, organization picker) sit beside the signed-in frame,
-// whose guard decides where a visitor without a session belongs.
+// Code-based route tree. Public pages (setup, login, organization picker, a vendor's acknowledgement link)
+// sit beside the signed-in frame, whose guard decides where a visitor without a session belongs.
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -21,9 +21,11 @@ import { MfaEnrollPage } from './features/auth/mfa-enroll-page.tsx';
 import { MfaVerifyPage } from './features/auth/mfa-verify-page.tsx';
 import { SelectOrganizationPage } from './features/auth/select-organization-page.tsx';
 import { sessionQuery, setupStatusQuery } from './features/auth/session.ts';
+import { parseChangesSearch } from './features/change-requests/changes-search.ts';
 import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
 import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
+import { parseDetectedChangesSearch } from './features/detected-changes/detected-changes-search.ts';
 import type { TriageSearch } from './features/inbound-mail/inbound-mail-api.ts';
 import type { InvoicesSearch } from './features/invoices/invoices-page.tsx';
 import { profitabilitySearch } from './features/profitability/profitability-search.ts';
@@ -32,6 +34,7 @@ import type { CatalogSearch } from './features/settings/catalog-page.tsx';
 import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
 import type { SecurityEventsSearch } from './features/settings/security-events-page.tsx';
 import { SetupPage } from './features/setup/setup-page.tsx';
+import { parseVendorsSearch } from './features/vendors/vendors-search.ts';
 import { AppFrame } from './ui/app-frame.tsx';
 import { ErrorPage } from './ui/error-page.tsx';
 import { NotFoundPage } from './ui/not-found.tsx';
@@ -112,6 +115,16 @@ const selectOrganizationRoute = createRoute({
   component: SelectOrganizationPage,
 });
 
+/** Behind a vendor's one-time link: no session, the token is the credential. */
+const acknowledgeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'acknowledge/$token',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-terms/acknowledge-page.tsx'),
+    'AcknowledgePage',
+  ),
+});
+
 /** The signed-in frame: everything below needs a session acting in an organization. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -148,7 +161,7 @@ const clientsRoute = createRoute({
   component: ClientsPage,
 });
 
-export type ClientTab = 'overview' | 'sites' | 'contacts' | 'assets' | 'agreements';
+export type ClientTab = 'overview' | 'sites' | 'contacts' | 'assets' | 'vendors' | 'agreements';
 
 const clientDetailRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -158,6 +171,7 @@ const clientDetailRoute = createRoute({
       search.tab === 'sites' ||
       search.tab === 'contacts' ||
       search.tab === 'assets' ||
+      search.tab === 'vendors' ||
       search.tab === 'agreements'
         ? search.tab
         : undefined,
@@ -175,7 +189,59 @@ const assetsRoute = createRoute({
 const assetDetailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'assets/$assetId',
+  validateSearch: (search: Record<string, unknown>): { tab?: 'inventory' | 'changes' | 'tickets' } => ({
+    tab:
+      search.tab === 'inventory' || search.tab === 'changes' || search.tab === 'tickets'
+        ? search.tab
+        : undefined,
+  }),
   component: lazyRouteComponent(() => import('./features/assets/asset-detail-page.tsx'), 'AssetDetailPage'),
+});
+
+const vendorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'vendors',
+  validateSearch: parseVendorsSearch,
+  component: lazyRouteComponent(() => import('./features/vendors/vendors-page.tsx'), 'VendorsPage'),
+});
+
+const vendorDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'vendors/$vendorId',
+  component: lazyRouteComponent(
+    () => import('./features/vendors/vendor-detail-page.tsx'),
+    'VendorDetailPage',
+  ),
+});
+
+const changesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'changes',
+  validateSearch: parseChangesSearch,
+  component: lazyRouteComponent(
+    () => import('./features/change-requests/change-requests-page.tsx'),
+    'ChangeRequestsPage',
+  ),
+});
+
+/** The Changes page's other view: what agents detected, by default the unattributed ones to triage. */
+const detectedChangesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'changes/detected',
+  validateSearch: parseDetectedChangesSearch,
+  component: lazyRouteComponent(
+    () => import('./features/detected-changes/detected-changes-page.tsx'),
+    'DetectedChangesPage',
+  ),
+});
+
+const changeRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'changes/$changeRequestId',
+  component: lazyRouteComponent(
+    () => import('./features/change-requests/change-request-detail-page.tsx'),
+    'ChangeRequestDetailPage',
+  ),
 });
 
 /** Status and client filters live in the URL so a view can be bookmarked and shared. */
@@ -370,6 +436,30 @@ const ssoSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/sso-page.tsx'), 'SsoPage'),
 });
 
+const routineActorsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'routine-actors',
+  component: lazyRouteComponent(
+    () => import('./features/vendors/routine-actors-page.tsx'),
+    'RoutineActorsPage',
+  ),
+});
+
+const engagementRulesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'engagement-rules',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-terms/rules-settings-page.tsx'),
+    'RulesSettingsPage',
+  ),
+});
+
+const agentsSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'agents',
+  component: lazyRouteComponent(() => import('./features/settings/agents-page.tsx'), 'AgentsPage'),
+});
+
 const auditLogRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'audit-log',
@@ -528,6 +618,7 @@ const routeTree = rootRoute.addChildren([
   mfaVerifyRoute,
   mfaEnrollRoute,
   selectOrganizationRoute,
+  acknowledgeRoute,
   appRoute.addChildren([
     dashboardRoute,
     ticketsRoute,
@@ -537,6 +628,11 @@ const routeTree = rootRoute.addChildren([
     clientDetailRoute,
     assetsRoute,
     assetDetailRoute,
+    vendorsRoute,
+    vendorDetailRoute,
+    changesRoute,
+    detectedChangesRoute,
+    changeRequestRoute,
     agreementsRoute,
     newAgreementRoute,
     agreementRoute,
@@ -562,6 +658,9 @@ const routeTree = rootRoute.addChildren([
       ssoSettingsRoute,
       auditLogRoute,
       securityEventsRoute,
+      agentsSettingsRoute,
+      routineActorsRoute,
+      engagementRulesRoute,
       mailSettingsRoute,
       inboundMailRoute,
       emailTemplatesRoute,

@@ -7,6 +7,7 @@ import { totpCode, totpStep } from '../../src/server/modules/identity/totp.ts';
 import { domainEvents, notifications } from '../../src/server/modules/notifications/notifications.table.ts';
 import { TEST_PASSWORD, uniqueEmail } from '../http.ts';
 import { plainMail } from '../inbound-mails.ts';
+import { inventoryReport } from '../inventory-report.ts';
 
 export const roles = ['owner', 'admin', 'dispatcher', 'technician', 'billing', 'anonymous'] as const;
 export type Role = (typeof roles)[number];
@@ -43,6 +44,10 @@ export interface Objects {
   enrollmentToken: string;
   /** An agent enrolled at the client, with its own asset. */
   agent: string;
+  /** The agent's asset, which has reported an inventory (with a change between two reports). */
+  agentAsset: string;
+  /** That change (a package installed, nobody's: unattributed). */
+  assetChange: string;
   ticket: string;
   timeEntry: string;
   calendar: string;
@@ -74,6 +79,21 @@ export interface Objects {
   creditNote: string;
   /** A cost rate of the member no test acts as. */
   costRate: string;
+  /** A vendor of the tenant's (the same for both clients), engaged at each. */
+  vendor: string;
+  /** The vendor's engagement at the client. */
+  engagement: string;
+  /** An account on that engagement. */
+  vendorAccount: string;
+  /** A signed Letter of Agency for that engagement. */
+  loa: string;
+  /** A notice to the client about the vendor, citing the client's ticket. */
+  vendorNotice: string;
+  /** A coverage hold on the client's asset because of the vendor. */
+  coverageHold: string;
+  routineActor: string;
+  /** A requested change to the client's asset, a day from now. */
+  changeRequest: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
@@ -81,12 +101,13 @@ export function session(t: TestApp, email: string | null, cookie?: string, csrf?
     const headers: Record<string, string> = {};
     if (cookie) headers.cookie = cookie;
     if (csrf) headers['x-csrf-token'] = csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // Form data (an upload) sets its own multipart content type; anything else goes as JSON.
+    const isForm = body instanceof FormData;
+    if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
     // An absolute URL keeps the path as sent (app.request would merge a leading "//").
     const url = /^https?:/.test(path) ? path : `http://localhost${path}`;
-    return Promise.resolve(
-      t.app.request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
-    );
+    const payload = body === undefined ? undefined : isForm ? body : JSON.stringify(body);
+    return Promise.resolve(t.app.request(url, { method, headers, body: payload }));
   }
   async function send(method: string, path: string, body?: unknown): Promise<RawResponse> {
     const response = await request(method, path, body);
@@ -211,7 +232,12 @@ const targets = (calendarId: string) => {
 };
 
 /** Makes one client with a site, contact and ticket (with a reply, a note and a time entry). */
-async function clientWithTicket(owner: Session, text: (field: string) => string, workTypeId: string) {
+async function clientWithTicket(
+  t: TestApp,
+  owner: Session,
+  text: (field: string) => string,
+  workTypeId: string,
+) {
   const client = await created(
     owner.json('POST', '/clients', {
       name: text('Client'),
@@ -251,6 +277,9 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
       notes: text('asset notes'),
     }),
   );
+  const changeRequest = await created(
+    owner.json('POST', '/change-requests', changeRequestBody(client.id, asset.id, text)),
+  );
   const enrollmentToken = await created(
     owner.json('POST', '/enrollment-tokens', { clientId: client.id, siteId: site.id, maxUses: 2 }),
   );
@@ -262,6 +291,28 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
   });
   expect(enrolled.status, await enrolled.clone().text()).toBe(201);
   const agent = await enrolled.json();
+  // Two reports, the second with one package more: an inventory and a change to read.
+  for (const [index, packageCount] of [3, 4].entries()) {
+    const report = inventoryReport({
+      packageCount,
+      collectedAt: new Date(Date.now() - (2 - index) * 60_000).toISOString(),
+    });
+    report.state.software![0]!.name = text('package')
+      .toLowerCase()
+      .replace(/[^a-z0-9.+-]/g, '-')
+      .slice(0, 300);
+    const answer = await t.app.request('/agent/v1/inventory', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${agent.credential}`,
+        'idempotency-key': `authz-report-${index}-${randomUUID()}`,
+      },
+      body: JSON.stringify(report),
+    });
+    expect(answer.status, await answer.clone().text()).toBe(200);
+  }
+  const [assetChange] = (await owner.json('GET', `/assets/${agent.assetId}/changes`)).body.items;
   // The client's only agreement, so its ticket (and the ticket's time) is under it.
   const agreement = await created(
     owner.json('POST', '/agreements', {
@@ -317,12 +368,100 @@ async function clientWithTicket(owner: Session, text: (field: string) => string,
     asset: asset.id,
     enrollmentToken: enrollmentToken.id,
     agent: agent.agentId,
+    agentAsset: agent.assetId,
+    assetChange: assetChange.id,
     ticket: ticket.id,
     timeEntry: entry.id,
     agreement: agreement.id,
     invoice: run.body.results[0].invoiceId as string,
     creditNote: creditNote.id,
+    changeRequest: changeRequest.id,
   };
+}
+
+/** A change request for one asset of the client, in a window a day from now. */
+export function changeRequestBody(
+  clientId: string,
+  assetId: string,
+  text: (field: string) => string = (f) => f,
+) {
+  const start = Date.now() + 24 * 3_600_000;
+  return {
+    clientId,
+    assetIds: [assetId],
+    title: text('Change'),
+    description: text('change description'),
+    risk: 'low',
+    backOutPlan: text('back-out plan'),
+    windowStart: new Date(start).toISOString(),
+    windowEnd: new Date(start + 2 * 3_600_000).toISOString(),
+  };
+}
+
+/** The vendor's engagement at the client, with one account, a signed Letter of Agency and a notice. */
+async function engagementAt(
+  owner: Session,
+  vendorId: string,
+  client: { client: string; ticket: string; asset: string },
+  text: (f: string) => string,
+) {
+  const engagement = await created(
+    owner.json('POST', `/vendors/${vendorId}/engagements`, {
+      clientId: client.client,
+      product: text('product'),
+      supportContract: text('contract'),
+      slaTerms: text('vendor SLA'),
+      notes: text('engagement notes'),
+    }),
+  );
+  const account = await created(
+    owner.json('POST', `/engagements/${engagement.id}/accounts`, {
+      kind: 'os_user',
+      identifier: text('vendor account'),
+      notes: text('account notes'),
+    }),
+  );
+  const loa = await created(
+    owner.json('POST', `/engagements/${engagement.id}/loas`, {
+      scope: text('scope'),
+      signerName: text('signer'),
+    }),
+  );
+  await created(owner.json('POST', `/loas/${loa.id}/signed`, signedCopyForm(text('signer'))));
+  const notice = await created(
+    owner.json('POST', '/vendor-notices', {
+      clientId: client.client,
+      vendorId,
+      text: text('notice'),
+      ticketIds: [client.ticket],
+    }),
+  );
+  const hold = await created(
+    owner.json('POST', '/coverage-holds', {
+      assetId: client.asset,
+      vendorId,
+      reason: text('hold reason'),
+      ticketIds: [client.ticket],
+      conditions: { loaSigned: true },
+    }),
+  );
+  return {
+    engagement: engagement.id as string,
+    vendorAccount: account.id as string,
+    loa: loa.id as string,
+    vendorNotice: notice.id as string,
+    coverageHold: hold.id as string,
+  };
+}
+
+/** The fields and file that sign a Letter of Agency (multipart). */
+export function signedCopyForm(signerName: string, expiresOn = '2030-01-02'): FormData {
+  const form = new FormData();
+  form.set('signerName', signerName);
+  form.set('signedOn', '2026-01-02');
+  form.set('expiresOn', expiresOn);
+  form.set('file', new File(['%PDF-1.4 signed'], 'signed.pdf', { type: 'application/pdf' }));
+  return form;
 }
 
 export function timeEntryBody(workTypeId: string, note = 'Checked the printer') {
@@ -369,8 +508,8 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
       targets: targets(calendar.id),
     }),
   );
-  const first = await clientWithTicket(owner, (f) => text(`Alpha ${f}`), workType.id);
-  const second = await clientWithTicket(owner, (f) => text(`Beta ${f}`), workType.id);
+  const first = await clientWithTicket(t, owner, (f) => text(`Alpha ${f}`), workType.id);
+  const second = await clientWithTicket(t, owner, (f) => text(`Beta ${f}`), workType.id);
   await created(
     owner.json('PATCH', `/clients/${first.client}`, {
       defaultCalendarId: calendar.id,
@@ -437,9 +576,23 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
       hourlyCostCents: 5_000,
     }),
   );
+  const vendor = await created(
+    owner.json('POST', '/vendors', {
+      name: text('Vendor'),
+      products: [text('Product')],
+      notes: text('vendor notes'),
+    }),
+  );
+  const routineActor = await created(
+    owner.json('POST', '/routine-actors', { actor: text('Routine actor'), note: text('note') }),
+  );
+  await created(owner.json('POST', '/engagement-rules', { text: text('Rules of engagement') }));
   const own: Objects = {
     tenantId,
     ...first,
+    vendor: vendor.id,
+    routineActor: routineActor.id,
+    ...(await engagementAt(owner, vendor.id, first, (f) => text(`Alpha ${f}`))),
     calendar: calendar.id,
     slaPolicy: slaPolicy.id,
     user: subject.user,
@@ -461,6 +614,7 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
   const other: Objects = {
     ...own,
     ...second,
+    ...(await engagementAt(owner, vendor.id, second, (f) => text(`Beta ${f}`))),
     attachment: await fileOn(t, tenantId, second.ticket, text('File')),
   };
   return { tenantId, owner, ownerEmail, own, other, subject, addMember };

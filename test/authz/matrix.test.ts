@@ -9,6 +9,7 @@ import { mfaPendingRoutes } from '../../src/server/modules/identity/index.ts';
 import { startTestApp } from '../http.ts';
 import {
   buildWorld,
+  changeRequestBody,
   enrollMfa,
   type Objects,
   type RawResponse,
@@ -51,8 +52,9 @@ function actorOf(role: Role): Session {
 
 /** Beta's client-owned objects (tenant-level ones are shared with Alpha). */
 const otherClientIds = () => {
-  const { client, site, contact, asset, ticket, timeEntry } = world.targets.otherClient;
-  return [client, site, contact, asset, ticket, timeEntry];
+  const { client, site, contact, asset, ticket, timeEntry, engagement, vendorAccount } =
+    world.targets.otherClient;
+  return [client, site, contact, asset, ticket, timeEntry, engagement, vendorAccount];
 };
 
 const isAllowed = (status: number) => status < 500 && ![401, 403, 404].includes(status);
@@ -249,6 +251,14 @@ describe('authorization matrix', () => {
       `/clients/${world.a.own.client}/contacts`,
       `/clients/${world.a.own.client}/sites`,
       '/assets?archived=any',
+      '/vendors?archived=any',
+      `/vendors?archived=any&q=${world.canary}`,
+      `/vendors/${world.a.own.vendor}/engagements?archived=any`,
+      '/engagements?archived=any',
+      `/engagements?clientId=${world.b.own.client}`,
+      '/routine-actors',
+      '/change-requests',
+      `/change-requests?clientId=${world.b.own.client}`,
       `/assets?archived=any&q=${world.canary}`,
       '/users',
       '/assignees',
@@ -374,6 +384,8 @@ const references: [string, string, (x: Objects) => unknown][] = [
   ['POST', '/assets', (x) => ({ clientId: world.a.own.client, siteId: x.site, type: 'other', name: 'Ref' })],
   ['POST', '/assets', (x) => ({ clientId: x.client, type: 'other', name: 'Ref' })],
   ['PATCH', '/assets/{asset}', (x) => ({ siteId: x.site })],
+  ['POST', '/vendors/{vendor}/engagements', (x) => ({ clientId: x.client, product: 'Ref' })],
+  ['POST', '/change-requests', (x) => changeRequestBody(world.a.own.client, x.asset)],
   ['POST', '/enrollment-tokens', (x) => ({ clientId: x.client })],
   ['POST', '/enrollment-tokens', (x) => ({ clientId: world.a.own.client, siteId: x.site })],
   [

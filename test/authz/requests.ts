@@ -3,9 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import {
+  changeRequestBody,
   type Objects,
   type Role,
   type Session,
+  signedCopyForm,
   signIn,
   type TargetName,
   timeEntryBody,
@@ -202,6 +204,125 @@ export const requestPlans: Record<string, RequestPlan> = {
   },
   'GET /assets/{id}': { target: 'asset' },
   'PATCH /assets/{id}': { target: 'asset', body: () => ({ criticality: 'high' }) },
+  'GET /assets/{id}/inventory': { target: 'agentAsset' },
+  'GET /assets/{id}/changes': { target: 'agentAsset' },
+  'GET /asset-changes': {},
+  'POST /asset-changes/{id}/judge': {
+    target: 'assetChange',
+    body: () => ({ outcome: 'routine', reason: 'An update the MSP scheduled' }),
+  },
+  'GET /assets/{id}/tickets': { target: 'asset' },
+  'GET /tickets/{id}/assets': { target: 'ticket' },
+  'PUT /tickets/{id}/assets': { target: 'ticket', body: (o) => ({ assetIds: [o.asset] }) },
+
+  // Change requests. A client id in the body that is not yours is a 404 on the client, like a missing one.
+  // Decisions move a request on for good, so each acts on a fresh one in the state it starts from.
+  'GET /change-requests': {},
+  'POST /change-requests': { target: 'client', body: (o) => changeRequestBody(o.client, o.asset) },
+  'GET /change-requests/{id}': { target: 'changeRequest' },
+  'POST /change-requests/{id}/approve': { target: 'changeRequest', fresh: (call) => freshChange(call, []) },
+  'POST /change-requests/{id}/reject': {
+    target: 'changeRequest',
+    fresh: (call) => freshChange(call, []),
+    body: () => ({ reason: 'Clashes with month end' }),
+  },
+  'POST /change-requests/{id}/start': {
+    target: 'changeRequest',
+    fresh: (call) => freshChange(call, ['approve']),
+  },
+  'POST /change-requests/{id}/complete': {
+    target: 'changeRequest',
+    fresh: (call) => freshChange(call, ['approve', 'start']),
+  },
+  'POST /change-requests/{id}/cancel': {
+    target: 'changeRequest',
+    fresh: (call) => freshChange(call, []),
+    body: () => ({ reason: 'Postponed' }),
+  },
+  'GET /clients/{id}/change-calendar': { target: 'client' },
+  'POST /clients/{id}/change-calendar': { target: 'client' },
+  'DELETE /clients/{id}/change-calendar': { target: 'client' },
+
+  // Vendors. The vendor is the organization's, so Beta's engagement is reached through the body's client.
+  'GET /vendors': { query: () => '?archived=any' },
+  'POST /vendors': { body: () => ({ name: unique('Vendor'), products: ['Dentrix'] }) },
+  'GET /vendors/{id}': { target: 'vendor' },
+  'PATCH /vendors/{id}': { target: 'vendor', body: () => ({ supportPhone: '+44 20 7946 0100' }) },
+  'GET /vendors/{id}/engagements': { target: 'vendor', query: () => '?archived=any' },
+  'POST /vendors/{id}/engagements': {
+    target: 'vendor',
+    body: (o) => ({ clientId: o.client, product: unique('Product') }),
+  },
+  'GET /engagements': { query: () => '?archived=any' },
+  'GET /engagements/{id}': { target: 'engagement' },
+  'PATCH /engagements/{id}': { target: 'engagement', body: () => ({ renewsOn: '2027-01-31' }) },
+  'POST /engagements/{id}/accounts': {
+    target: 'engagement',
+    body: () => ({ kind: 'remote_tool', identifier: unique('tool') }),
+  },
+  'DELETE /vendor-accounts/{id}': {
+    target: 'vendorAccount',
+    fresh: (call) =>
+      make(call.world.staff.owner.session, 'POST', `/engagements/${call.objects.engagement}/accounts`, {
+        kind: 'os_user',
+        identifier: unique('account'),
+      }),
+  },
+  // Letters of Agency: the fixture's letter is signed, so editing, sending or signing it again answers
+  // 409 — past the permission and scope checks, which is what the matrix asks.
+  'GET /loas': {},
+  'POST /engagements/{id}/loas': { target: 'engagement', body: () => ({ signerName: 'Dr. Patel' }) },
+  'GET /loas/{id}': { target: 'loa' },
+  'PATCH /loas/{id}': { target: 'loa', body: () => ({ signerTitle: 'Practice owner' }) },
+  'POST /loas/{id}/send': { target: 'loa', body: () => ({ sentTo: 'owner@client.example' }) },
+  'POST /loas/{id}/signed': { target: 'loa', body: () => signedCopyForm('Dr. Patel') },
+  'POST /loas/{id}/revoke': { target: 'loa', body: () => ({ reason: 'The client changed vendors' }) },
+  'GET /loas/{id}/letter.pdf': { target: 'loa' },
+  'GET /loas/{id}/signed-copy': { target: 'loa' },
+  'GET /engagement-rules': {},
+  'POST /engagement-rules': { body: () => ({ text: unique('Rules') }) },
+  'GET /clients/{id}/engagement-rules': { target: 'client' },
+  'POST /clients/{id}/engagement-rules': { target: 'client', body: () => ({ text: unique('Addendum') }) },
+  'GET /engagements/{id}/rules': { target: 'engagement' },
+  'POST /engagements/{id}/acknowledgements': { target: 'engagement', body: () => ({ name: 'Vendor tech' }) },
+  'POST /engagements/{id}/acknowledgement-links': { target: 'engagement' },
+  // An unknown link: 404 to everyone, signed in or not.
+  'GET /public/acknowledgements/{token}': { params: { token: 'unknown-link-token-0123456789' } },
+  'POST /public/acknowledgements/{token}': {
+    params: { token: 'unknown-link-token-0123456789' },
+    body: () => ({ name: 'Vendor tech', agree: true }),
+  },
+  'GET /vendor-notices': {},
+  'POST /vendor-notices': {
+    target: 'client',
+    body: (o) => ({ clientId: o.client, vendorId: o.vendor, text: unique('Notice') }),
+  },
+  'GET /vendor-notices/{id}': { target: 'vendorNotice' },
+  'POST /vendor-notices/{id}/withdraw': {
+    target: 'vendorNotice',
+    body: () => ({ reason: 'Given by mistake' }),
+  },
+  'GET /vendor-notices/{id}/letter.pdf': { target: 'vendorNotice' },
+  'GET /vendors/{id}/scorecard': { target: 'vendor' },
+  // Coverage holds: the first call puts the agent's asset on hold; later ones answer 409 past the checks.
+  'GET /coverage-holds': {},
+  'POST /coverage-holds': {
+    target: 'client',
+    body: (o) => ({ assetId: o.agentAsset, vendorId: o.vendor, reason: unique('Hold'), conditions: {} }),
+  },
+  'GET /coverage-holds/{id}': { target: 'coverageHold' },
+  'POST /coverage-holds/{id}/lift': {
+    target: 'coverageHold',
+    body: () => ({ reason: 'The vendor signed up' }),
+  },
+  'GET /coverage-holds/{id}/letter.pdf': { target: 'coverageHold' },
+  'GET /routine-actors': {},
+  'POST /routine-actors': { body: () => ({ actor: unique('updater') }) },
+  'DELETE /routine-actors/{id}': {
+    target: 'routineActor',
+    fresh: (call) =>
+      make(call.world.staff.owner.session, 'POST', '/routine-actors', { actor: unique('updater') }),
+  },
 
   // Agents: agents.manage. Revoking twice answers the same, so the fixture's objects serve every call.
   'GET /enrollment-tokens': {},
@@ -511,6 +632,19 @@ const templateBody = {
   textBody: 'Hello {{recipient.name}}',
   htmlBody: '<p>Hello {{recipient.name}}</p>',
 };
+
+/** A change request on the call's client's asset, taken through `actions` by the owner. */
+async function freshChange(call: Call, actions: string[]): Promise<string> {
+  const owner = call.world.staff.owner.session;
+  const id = await make(
+    owner,
+    'POST',
+    '/change-requests',
+    changeRequestBody(call.objects.client, call.objects.asset),
+  );
+  for (const action of actions) await make(owner, 'POST', `/change-requests/${id}/${action}`, {});
+  return id;
+}
 
 /** Signs the member in once more and returns that new session's id (not the one `session` uses). */
 async function otherSessionOf(session: Session): Promise<string> {

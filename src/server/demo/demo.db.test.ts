@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, type ApiResponse, startTestApp } from '../../../test/http.ts';
 import type { Ticket } from '../../shared/api/tickets.ts';
 import { DemoExistsError, type DemoSummary, loadDemo } from './demo.ts';
-import { DEMO_PASSWORD, staffSeeds } from './demo-data.ts';
+import { VENDOR_ACCOUNT, VENDOR_ADDRESS } from './demo-assets-reports.ts';
+import { clientSeeds, DEMO_PASSWORD, staffSeeds } from './demo-data.ts';
 
 const t = await startTestApp();
 let summary: DemoSummary;
@@ -128,5 +129,128 @@ describe('the demo help desk', () => {
     await expect(loadDemo(t.handle.db, t.services, { password: DEMO_PASSWORD })).rejects.toThrow(
       DemoExistsError,
     );
+  });
+});
+
+describe('the demo fleet', () => {
+  async function assetNamed(name: string) {
+    const page = await owner.get(`/assets?q=${encodeURIComponent(name)}`);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    return page.body.items.find((a: { name: string }) => a.name === name);
+  }
+  const changesOf = async (id: string) => (await owner.get(`/assets/${id}/changes?limit=200`)).body.items;
+  const ticketsOf = async (id: string) => (await owner.get(`/assets/${id}/tickets`)).body.items;
+
+  it('gives every client a CMDB of hand-entered devices and machines with agents', async () => {
+    expect(summary.counts.assets).toBeGreaterThanOrEqual(24);
+    expect(summary.counts.agents).toBe(9);
+    const assets = (await owner.get('/assets?limit=200')).body.items as {
+      clientName: string;
+      state: string;
+      isManaged: boolean;
+      warrantyEndsOn: string | null;
+    }[];
+    expect(assets).toHaveLength(summary.counts.assets);
+    for (const client of clientSeeds) {
+      const own = assets.filter((a) => a.clientName === client.name);
+      expect(own.length, client.name).toBeGreaterThanOrEqual(8);
+      expect(own.filter((a) => a.state !== 'never').length, client.name).toBeGreaterThanOrEqual(2);
+    }
+    expect(assets.some((a) => !a.isManaged)).toBe(true);
+    expect(assets.some((a) => a.warrantyEndsOn)).toBe(true);
+    const agents = (await owner.get('/agents')).body.items as { hostname: string; lastSeenAt: string }[];
+    const silent = agents.filter((a) => Date.now() - Date.parse(a.lastSeenAt) > 5 * 60_000);
+    expect(silent.map((a) => a.hostname)).toEqual(['KA-WLG-WS02']);
+    expect((await assetNamed('KA-WLG-WS02')).state).toBe('offline');
+  });
+
+  it("shows the dental SQL server's vendor visit: the .NET swap under the vendor's account, sa changed in its RDP session", async () => {
+    const server = await assetNamed('LFD-SQL01');
+    expect(server).toMatchObject({ criticality: 'critical', os: 'Microsoft Windows Server 2022 Standard' });
+    const inventory = (await owner.get(`/assets/${server.id}/inventory`)).body;
+    expect(Date.now() - Date.parse(inventory.collectedAt)).toBeLessThan(6 * 3_600_000);
+    expect(inventory.state.software.length).toBeGreaterThanOrEqual(60);
+    expect(inventory.state.protection[0]).toMatchObject({ enabled: true, realTimeProtection: true });
+    const changes = await changesOf(server.id);
+    const change = (kind: string, subject: string) =>
+      changes.find((c: { kind: string; subject: string }) => c.kind === kind && c.subject === subject);
+    expect(change('software.removed', 'Microsoft .NET Runtime - 6.0.25 (x64)')).toMatchObject({
+      actor: VENDOR_ACCOUNT,
+      actorSource: 'Windows event 11724',
+      timeFromLog: true,
+    });
+    expect(change('software.installed', 'Microsoft .NET Runtime - 8.0.1 (x64)')).toMatchObject({
+      actor: VENDOR_ACCOUNT,
+      actorSource: 'Windows event 11707',
+    });
+    const sa = change('account.password_changed', 'sa (SQL login)');
+    expect(sa.actor).toBeNull();
+    expect(sa.openSessions).toEqual([{ user: VENDOR_ACCOUNT, from: VENDOR_ADDRESS, kind: 'rdp' }]);
+    const daysAgo = (at: string) => (Date.now() - Date.parse(at)) / 86_400_000;
+    expect(daysAgo(sa.occurredAt)).toBeGreaterThan(1.5);
+    expect(daysAgo(sa.since)).toBeLessThan(3.5);
+    // The reports either side of the visit bound the change to the hours the vendor was on.
+    expect(Date.parse(sa.occurredAt) - Date.parse(sa.since)).toBeLessThan(4 * 3_600_000);
+    // No approved window: outside one, tied to the vendor by its account or its open session, on one incident.
+    expect(sa).toMatchObject({ outcome: 'vendor', vendorName: 'Henry Schein One' });
+    expect(change('software.removed', 'Microsoft .NET Runtime - 6.0.25 (x64)')).toMatchObject({
+      outcome: 'vendor',
+      ticketId: sa.ticketId,
+    });
+    expect((await ticketsOf(server.id)).map((t: { title: string }) => t.title)).toEqual([
+      'Changes outside an approved window on LFD-SQL01 (Henry Schein One)',
+    ]);
+  });
+
+  it("holds the vendor to the MSP's rules: acknowledged, with a signed Letter of Agency ending within the month", async () => {
+    const [engagement] = (await owner.get('/engagements')).body.items;
+    expect(engagement).toMatchObject({ vendorName: 'Henry Schein One', product: 'Dentrix' });
+    expect((await owner.get(`/engagements/${engagement.id}/rules`)).body).toMatchObject({
+      status: 'acknowledged',
+      rulesVersion: 1,
+    });
+    const [loa] = (await owner.get(`/loas?engagementId=${engagement.id}`)).body.items;
+    expect(loa).toMatchObject({
+      status: 'signed',
+      signerName: 'Dr. Priya Patel',
+      file: { contentType: 'application/pdf' },
+    });
+    const daysLeft = (Date.parse(loa.expiresOn) - Date.now()) / 86_400_000;
+    expect(daysLeft).toBeGreaterThan(20);
+    expect(daysLeft).toBeLessThan(30);
+  });
+
+  it("opens the law firm's RAID and disk tickets by itself, linked to the file server", async () => {
+    const server = await assetNamed('HP-FS01');
+    const tickets = await ticketsOf(server.id);
+    expect(tickets.map((t: { title: string }) => t.title).sort()).toEqual([
+      'Disk failing: /dev/sdb on HP-FS01',
+      'RAID degraded: md0 on HP-FS01',
+    ]);
+    expect(
+      tickets.every((t: { status: string; priority: string }) => t.status === 'new' && t.priority === 'P2'),
+    ).toBe(true);
+    const inventory = (await owner.get(`/assets/${server.id}/inventory`)).body;
+    expect(inventory.state.raid[0]).toMatchObject({
+      device: 'md0',
+      health: 'degraded',
+      failedMembers: ['sdb1'],
+    });
+    expect(inventory.state.backups).toEqual([
+      { name: 'fileshares-b2', source: 'restic', status: 'ok', rpoHours: 24 },
+    ]);
+    const kinds = (await changesOf(server.id)).map(
+      (c: { kind: string; subject: string }) => `${c.kind} ${c.subject}`,
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining(['raid.health_changed md0', 'disk.health_changed /dev/sdb']),
+    );
+  });
+
+  it("raises Kauri's backup that is older than its RPO", async () => {
+    const utility = await assetNamed('KA-UTIL01');
+    expect(
+      (await ticketsOf(utility.id)).map((t: { title: string; status: string }) => [t.title, t.status]),
+    ).toEqual([['Backup older than its RPO: nas-projects-b2 on KA-UTIL01', 'new']]);
   });
 });

@@ -1,5 +1,5 @@
-// `accord demo`: loads a living help desk (an MSP, its staff, three clients, six weeks of tickets) through
-// the real services, with inputs parsed by the same schemas the API uses.
+// `accord demo`: loads a living help desk (an MSP, its staff, three clients, six weeks of tickets, their
+// assets and agents) through the real services, with inputs parsed by the same schemas the API uses.
 import { randomUUID } from 'node:crypto';
 import { calendarInputSchema } from '../../shared/api/calendars.ts';
 import { clientInputSchema, contactInputSchema, siteInputSchema } from '../../shared/api/clients.ts';
@@ -15,6 +15,7 @@ import type { Actor, Scope } from '../http/scope.ts';
 // Read-only: no service looks an identity up by email, and the demo must not join an existing one.
 import { findIdentityByEmail } from '../modules/identity/identity.repository.ts';
 import { seedDemoAgreements } from './demo-agreements.ts';
+import { type DemoClientRef, seedDemoAssets } from './demo-assets.ts';
 import { aroundTheClock, demoCalendars, demoPlanContext } from './demo-calendars.ts';
 import { priceDemoCatalog } from './demo-catalog.ts';
 import {
@@ -29,6 +30,7 @@ import {
 } from './demo-data.ts';
 import { createRandom } from './demo-random.ts';
 import { planDemoTickets, type TimePlan } from './demo-tickets.ts';
+import { seedDemoVendors } from './demo-vendors.ts';
 
 const DEMO_SEED = 2026;
 
@@ -52,6 +54,8 @@ export interface DemoSummary {
     unassigned: number;
     agreements: number;
     timeEntries: number;
+    assets: number;
+    agents: number;
   };
   elapsedMs: number;
 }
@@ -104,6 +108,7 @@ export async function loadDemo(
   const clientIds = {} as Record<ClientKey, string>;
   const billed = {} as Record<ClientKey, { id: string; calendarId: string }>;
   const contactIds = {} as Record<ClientKey, string[]>;
+  const clientRefs = {} as Record<ClientKey, DemoClientRef>;
   let sites = 0;
   for (const seed of clientSeeds) {
     const calendar = await services.calendars.create(
@@ -136,6 +141,7 @@ export async function loadDemo(
       siteIds.push((await services.clients.createSite(owner, client.id, siteInputSchema.parse(site))).id);
       sites++;
     }
+    clientRefs[seed.key] = { id: client.id, siteIds };
     contactIds[seed.key] = [];
     for (const contact of seed.contacts) {
       const input = contactInputSchema.parse({
@@ -234,6 +240,12 @@ export async function loadDemo(
   const logged = await addTimeEntries(services, owner.scope, staff, timeEntries);
   await priceDemoCatalog(services, owner);
 
+  // The dental practice's vendor first, so the agents' reports can tie its changes to it.
+  await seedDemoVendors(services, owner, clientIds.dental, now);
+  // Each client's CMDB and agents; the agents' reports open alert tickets of their own.
+  const fleet = await seedDemoAssets(db, services, staff.admin, clientRefs, now);
+  for (const id of fleet.alertTicketIds) tickets.push(await services.tickets.get(owner.scope, id));
+
   const sla = (t: Ticket) => [t.sla?.firstResponse.state, t.sla?.resolution.state];
   const isOpen = (t: Ticket) => !(closedTicketStatuses as readonly string[]).includes(t.status);
   return {
@@ -254,6 +266,8 @@ export async function loadDemo(
       unassigned: tickets.filter((t) => isOpen(t) && !t.assigneeId).length,
       agreements,
       timeEntries: logged,
+      assets: fleet.assets,
+      agents: fleet.agents,
     },
     elapsedMs: performance.now() - started,
   };

@@ -2,6 +2,8 @@
 const statusByCode = {
   'request.invalid': 400,
   'request.malformed_json': 400,
+  /** The upload route's body is not multipart/form-data it can read. */
+  'request.malformed_form': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   /** Too many unauthenticated requests from one IP (http/rate-limit.ts); Retry-After says when. */
@@ -120,6 +122,59 @@ const statusByCode = {
   'agent.enrollment_refused': 401,
   /** An /agent/v1 call without a valid agent credential (missing, unknown or revoked). */
   'agent.unauthorized': 401,
+  /** An agent sent more reports or beats in a minute than its budget (Retry-After says when). */
+  'agent.rate_limited': 429,
+  /** An inventory report without an Idempotency-Key header. */
+  'agent.idempotency_key_required': 400,
+  /** No agent has reported an inventory for the asset yet. */
+  'inventory.not_found': 404,
+  'asset_change.not_found': 404,
+  /** Disk health and backup status changes are nobody's doing: they have no outcome to re-judge. */
+  'asset_change.not_judgeable': 409,
+  'change_request.not_found': 404,
+  /** The action cannot follow the request's status (approve a completed one); details say which. */
+  'change_request.invalid_transition': 409,
+  /** A (non-emergency) request whose window has ended can no longer be approved. */
+  'change_request.window_passed': 409,
+  'vendor.not_found': 404,
+  'vendor.name_taken': 409,
+  /** An archived vendor takes no new engagements: restore it first. */
+  'vendor.archived': 422,
+  'engagement.not_found': 404,
+  /** The vendor is already engaged at the client for that product. */
+  'engagement.duplicate': 409,
+  'vendor_account.not_found': 404,
+  /** The engagement already has an account of that kind with that identifier (regardless of case). */
+  'vendor_account.duplicate': 409,
+  'routine_actor.not_found': 404,
+  'routine_actor.duplicate': 409,
+  /** An archived engagement takes no new letters or links: restore it first. */
+  'engagement.archived': 422,
+  /** The MSP has published no rules of engagement, so there is nothing to send or acknowledge. */
+  'engagement_rules.none': 409,
+  /** Publishing the text already in force would make a version that changes nothing. */
+  'engagement_rules.unchanged': 409,
+  /** A vendor's link that is unknown, used or expired (all read alike). */
+  'acknowledgement_link.not_found': 404,
+  'loa.not_found': 404,
+  /** The letter's status does not allow the step (sign a revoked letter); details say which. */
+  'loa.invalid_transition': 409,
+  /** The engagement already has a letter in draft or sent for signature. */
+  'loa.pending_exists': 409,
+  /** The signed copy is missing, too large, or not a PDF, PNG or JPEG. */
+  'loa.file_invalid': 422,
+  /** The vendor has not acknowledged the rules in force at this client. */
+  'change_request.rules_not_acknowledged': 422,
+  /** The client's agreement requires a signed, current Letter of Agency before the vendor works. */
+  'change_request.loa_required': 422,
+  'vendor_notice.not_found': 404,
+  'coverage_hold.not_found': 404,
+  /** The asset is already on a coverage hold: one at a time. */
+  'coverage_hold.exists': 409,
+  /** The hold was lifted already (by hand, or by its conditions). */
+  'coverage_hold.lifted': 409,
+  /** The notice was withdrawn already. */
+  'vendor_notice.withdrawn': 409,
   conflict: 409,
   internal: 500,
 } as const;

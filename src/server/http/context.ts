@@ -48,3 +48,8 @@ export function actorOf(c: Context<AppEnv>): Actor {
     userAgent: c.req.header('user-agent') ?? null,
   };
 }
+
+/** Where a request came from, for security events of requests no member makes (links, agents). */
+export function requestMetaOf(c: Context<AppEnv>) {
+  return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null, requestId: c.get('requestId') };
+}

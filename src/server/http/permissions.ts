@@ -24,6 +24,10 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'billing.read',
     'assets.read',
     'assets.manage',
+    'vendors.read',
+    'vendors.manage',
+    'changes.request',
+    'changes.approve',
   ],
   technician: [
     'clients.read',
@@ -33,6 +37,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'billing.read',
     'assets.read',
     'assets.manage',
+    'vendors.read',
+    'changes.request',
   ],
   billing: [
     'clients.read',
@@ -43,6 +49,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'billing.manage',
     'invoices.read',
     'assets.read',
+    'vendors.read',
   ],
 };
 

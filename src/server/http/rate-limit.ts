@@ -22,7 +22,8 @@ const SWEEP_ABOVE = 10_000;
 /** Sweep at most this often (ms), so a crowd of IPs does not make every request walk every bucket. */
 const SWEEP_EVERY_MS = 60_000;
 
-function createRateLimiter({ perMinute, now = () => performance.now() }: RateLimitOptions) {
+/** Token buckets by key: `take` answers null when allowed, else the whole seconds until the next token. */
+export function createRateLimiter({ perMinute, now = () => performance.now() }: RateLimitOptions) {
   const buckets = new Map<string, Bucket>();
   const perMs = perMinute / 60_000;
   let lastSweep = Number.NEGATIVE_INFINITY;

@@ -59,6 +59,8 @@ const emailDomains = z
 
 // Update schemas list their fields afresh: in zod 4 a .default() still fires under .optional(), and a
 // PATCH that leaves a field out must leave it alone.
+const agentOfflineMinutes = z.number().int().min(5).max(10_080);
+
 export const clientInputSchema = z.strictObject({
   name,
   emailDomains: emailDomains.default([]),
@@ -74,6 +76,8 @@ export const clientInputSchema = z.strictObject({
   taxExemptionReference: optionalText(100),
   /** Invoices show covered work as $0 lines with its value: the client sees what the agreement paid for. */
   showCoveredWork: z.boolean().default(false),
+  /** An enrolled agent silent for longer than this opens an "agent offline" ticket (5 min to 7 days). */
+  agentOfflineMinutes: agentOfflineMinutes.default(30),
 });
 export type ClientInput = z.infer<typeof clientInputSchema>;
 
@@ -85,6 +89,7 @@ export const clientUpdateSchema = z.strictObject({
   currency: currencySchema.optional(),
   taxExempt: z.boolean().optional(),
   showCoveredWork: z.boolean().optional(),
+  agentOfflineMinutes: agentOfflineMinutes.optional(),
   archived: z.boolean().optional(),
 });
 export type ClientUpdate = z.infer<typeof clientUpdateSchema>;
@@ -102,6 +107,7 @@ export const clientSchema = z.object({
   taxExempt: z.boolean(),
   taxExemptionReference: z.string().nullable(),
   showCoveredWork: z.boolean(),
+  agentOfflineMinutes: z.number().int(),
   archived: z.boolean(),
   siteCount: z.number().int(),
   contactCount: z.number().int(),

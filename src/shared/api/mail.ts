@@ -14,6 +14,7 @@ export const templateKeys = [
   'ticket.assigned',
   'sla.at_risk',
   'sla.breached',
+  'loa.expiring',
   'mail.test',
 ] as const;
 export type TemplateKey = (typeof templateKeys)[number];
@@ -40,6 +41,16 @@ export const templatePlaceholders: Record<TemplateKey, readonly string[]> = {
   'ticket.assigned': [...ticketPlaceholders, 'actor.name'],
   'sla.at_risk': [...ticketPlaceholders, 'due.at'],
   'sla.breached': [...ticketPlaceholders, 'due.at'],
+  'loa.expiring': [
+    'organization.name',
+    'recipient.name',
+    'client.name',
+    'vendor.name',
+    'vendor.product',
+    'vendor.url',
+    'loa.expires_on',
+    'loa.status',
+  ],
   'mail.test': ['organization.name', 'recipient.name', 'actor.name'],
 };
 
@@ -51,6 +62,8 @@ export const templateDescriptions: Record<TemplateKey, string> = {
   'ticket.assigned': 'A ticket was assigned to someone.',
   'sla.at_risk': 'A ticket is close to missing its SLA target.',
   'sla.breached': 'A ticket missed its SLA target.',
+  'loa.expiring':
+    "A client's signed Letter of Agency for a vendor expires in 30 or 7 days, or has expired (to triage staff).",
   'mail.test': 'The "Send test mail" button in the mail settings.',
 };
 

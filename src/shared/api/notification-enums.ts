@@ -6,6 +6,7 @@ export const notificationEventTypes = [
   'ticket.assigned',
   'sla.at_risk',
   'sla.breached',
+  'loa.expiring',
 ] as const;
 export type NotificationEventType = (typeof notificationEventTypes)[number];
 

@@ -15,6 +15,7 @@ export const defaultNotificationChannels: Record<NotificationEventType, Notifica
   'ticket.assigned': 'both',
   'sla.at_risk': 'in_app',
   'sla.breached': 'both',
+  'loa.expiring': 'both',
 };
 
 /** Plain words for each kind of event (the preferences page, the API document). */
@@ -25,12 +26,15 @@ export const notificationEventLabels: Record<NotificationEventType, string> = {
   'ticket.assigned': 'A ticket is assigned to you',
   'sla.at_risk': 'A ticket assigned to you is at risk of missing its SLA',
   'sla.breached': 'A ticket breaches its SLA',
+  'loa.expiring': 'A Letter of Agency expires in 30 or 7 days, or has expired',
 };
 
 export const notificationSchema = z.object({
   id: z.uuid(),
   type: z.enum(notificationEventTypes),
   ticketId: z.uuid().nullable(),
+  /** Where in the web app it leads, as a path (`/tickets/…`, `/vendors/…`); null when nowhere. */
+  link: z.string().nullable(),
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),

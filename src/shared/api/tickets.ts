@@ -88,6 +88,8 @@ export const ticketSchema = z.object({
       recordedAt: z.iso.datetime(),
     })
     .nullable(),
+  /** A vendor incident's vendor (changes outside an approved window): time logged on it defaults to vendor-caused. */
+  vendorId: z.uuid().nullable(),
   openedAt: z.iso.datetime(),
   resolvedAt: z.iso.datetime().nullable(),
   nextDueAt: z.iso.datetime().nullable(),
@@ -123,6 +125,8 @@ const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
 export const ticketListQuerySchema = z.object({
   boardId: z.uuid().optional(),
   clientId: z.uuid().optional(),
+  /** Tickets attributed to this vendor (its incidents). */
+  vendorId: z.uuid().optional(),
   assigneeId: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
   status: csv(ticketStatuses).optional(),
   priority: csv(priorities).optional(),

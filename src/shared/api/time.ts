@@ -46,7 +46,8 @@ export const timeEntryInputSchema = z.strictObject({
   minutes: z.number().int().min(1).max(1440),
   note: z.string().trim().min(1).max(10_000),
   workTypeId: z.uuid(),
-  cause: z.enum(timeCauses).default('normal'),
+  /** Left out: vendor-caused on a vendor's incident ticket, else normal. */
+  cause: z.enum(timeCauses).optional(),
 });
 export type TimeEntryInput = z.infer<typeof timeEntryInputSchema>;
 

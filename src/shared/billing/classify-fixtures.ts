@@ -99,6 +99,8 @@ export function buildTicket(overrides: Partial<ClassifyTicket> = {}): ClassifyTi
     serviceId: null,
     assetType: null,
     agreementId: 'managed',
+    vendorNoticeAt: null,
+    coverageHolds: [],
     afterHoursRequest: null,
     ...overrides,
   };
@@ -131,7 +133,6 @@ export interface Setup {
   tickets?: ClassifyTicket[];
   entries: ClassifyEntry[];
   balances?: ClassifyInput['balances'];
-  vendorNoticeAt?: string | null;
 }
 
 export interface Case extends Setup {
@@ -156,7 +157,6 @@ export function classify(setup: Setup): ClassifyResult {
     tickets: new Map(tickets.map((ticket) => [ticket.id, ticket])),
     agreements,
     balances: setup.balances ?? {},
-    vendorNoticeAt: setup.vendorNoticeAt ?? null,
     serviceNames,
   });
 }

@@ -64,13 +64,13 @@ describe('cause and agreement type', () => {
     },
     {
       name: 'still absorbs vendor-caused work that started before a later notice',
-      vendorNoticeAt: ny('11-16 10:01'),
+      ticket: { vendorNoticeAt: ny('11-16 10:01') },
       entries: [entry('11-16 10:00', 60, { cause: 'vendor_caused' })],
       expected: [{ outcome: 'absorbed', isShownAsValue: true }],
     },
     {
       name: 'bills vendor-caused work starting at the notice, saying the notice was given',
-      vendorNoticeAt: ny('11-16 10:00'),
+      ticket: { vendorNoticeAt: ny('11-16 10:00') },
       entries: [entry('11-16 10:00', 60, { cause: 'vendor_caused' })],
       expected: [
         {
@@ -82,6 +82,32 @@ describe('cause and agreement type', () => {
           amountCents: 15_000,
         },
       ],
+    },
+    {
+      name: 'bills work on an asset under a coverage hold, whatever the agreement covers, saying so',
+      ticket: { coverageHolds: [{ assetName: 'LFD-SQL01', from: ny('11-16 09:00'), until: null }] },
+      entries: [entry('11-16 10:00', 60)],
+      expected: [
+        {
+          outcome: 'billable',
+          clause:
+            'Billable: Remote support under Managed 2026 (LFD-SQL01 is on a coverage hold since 2026-11-16 09:00)',
+        },
+      ],
+    },
+    {
+      name: 'covers work before a coverage hold and after it was lifted',
+      ticket: {
+        coverageHolds: [{ assetName: 'LFD-SQL01', from: ny('11-16 09:00'), until: ny('11-16 12:00') }],
+      },
+      entries: [entry('11-16 08:00', 30), entry('11-16 12:00', 30, { id: 'E2' })],
+      expected: [{ outcome: 'covered' }, { outcome: 'covered' }],
+    },
+    {
+      name: 'still absorbs MSP rework on an asset under a coverage hold',
+      ticket: { coverageHolds: [{ assetName: 'LFD-SQL01', from: ny('11-16 09:00'), until: null }] },
+      entries: [entry('11-16 10:00', 60, { cause: 'msp_rework' })],
+      expected: [{ outcome: 'absorbed' }],
     },
     {
       name: 'bills vendor-caused work at once when the agreement says so',

@@ -92,6 +92,16 @@ export interface ClassifyTicket {
   serviceId: string | null;
   assetType: string | null;
   agreementId: string | null;
+  /**
+   * When the client was given a vendor notice about the vendor the ticket is attributed to (ISO); under
+   * a graduated clause, vendor-caused work starting at or after it is billable. Null: no such notice.
+   */
+  vendorNoticeAt: string | null;
+  /**
+   * Coverage holds on the assets the ticket names (ISO instants; `until` null while the hold lasts): work
+   * starting inside one is billable, whatever the agreement covers.
+   */
+  coverageHolds: readonly { assetName: string; from: string; until: string | null }[];
   /** The client's recorded request for after-hours work; only work starting at/after requestedAt earns a tier. */
   afterHoursRequest: { requestedBy: string; requestedAt: string } | null;
 }
@@ -121,8 +131,6 @@ export interface ClassifyInput {
   agreements: ReadonlyMap<string, ClassifyAgreement>;
   /** Opening balances before the earliest entry: block_hours in minutes, retainer in cents. Missing = 0. */
   balances: Readonly<Record<string, { minutes?: number; cents?: number }>>;
-  /** When the MSP gave the client a vendor notice (ISO); the graduated clause bills work starting at/after it. */
-  vendorNoticeAt: string | null;
   /** Display names of catalog items, for clauses. */
   serviceNames?: ReadonlyMap<string, string>;
 }
@@ -188,8 +196,6 @@ export function classifyTime(input: ClassifyInput): ClassifyResult {
     validateAgreement(agreement);
   }
   const balances = validateBalances(input.balances, input.agreements);
-  const noticeMs =
-    input.vendorNoticeAt === null ? null : parseInstant(input.vendorNoticeAt, 'vendorNoticeAt');
   const order = input.entries.map((entry, index) => ({
     index,
     entry,
@@ -214,6 +220,10 @@ export function classifyTime(input: ClassifyInput): ClassifyResult {
       input.serviceNames,
     );
     const facts = readFacts(entry, ticket, startMs, chain, input.serviceNames);
+    const noticeMs =
+      ticket.vendorNoticeAt === null
+        ? null
+        : parseInstant(ticket.vendorNoticeAt, `ticket ${ticket.id} vendorNoticeAt`);
     results[index] = classifyEntry(facts, noticeMs, balances, remoteMinimumUsed);
   }
   return { entries: results, balances: Object.fromEntries(balances) };

@@ -30,6 +30,13 @@ export function decidePiece(facts: EntryFacts, piece: TierPiece, noticeMs: numbe
   if (entry.cause === 'msp_rework') {
     return ruleOf(facts, piece, 'absorbed', ['MSP rework: never billed, not shown to the client']);
   }
+  const hold = facts.ticket.coverageHolds.find(
+    (h) => Date.parse(h.from) <= facts.startMs && (h.until === null || facts.startMs < Date.parse(h.until)),
+  );
+  if (hold) {
+    const since = formatLocal(Date.parse(hold.from), facts.pricing?.calendar?.timeZone ?? 'UTC');
+    return billable(facts, piece, [`${hold.assetName} is on a coverage hold since ${since}`]);
+  }
   if (chain.kind !== 'decided') return billable(facts, piece, []);
   if (entry.cause === 'vendor_caused') {
     const rule = chain.agreement.vendorCausedWork;

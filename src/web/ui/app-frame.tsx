@@ -21,6 +21,8 @@ import {
   IconBell,
   IconBook,
   IconBuildingSkyscraper,
+  IconBuildingStore,
+  IconCalendarTime,
   IconChartBar,
   IconChevronDown,
   IconContract,
@@ -54,6 +56,8 @@ interface NavItem {
     | '/triage'
     | '/clients'
     | '/assets'
+    | '/vendors'
+    | '/changes'
     | '/agreements'
     | '/invoices'
     | '/profitability'
@@ -89,6 +93,18 @@ const navItems: NavItem[] = [
     label: 'Assets',
     to: '/assets',
     icon: <IconDeviceDesktopAnalytics size={17} stroke={1.6} />,
+    permission: 'assets.read',
+  },
+  {
+    label: 'Vendors',
+    to: '/vendors',
+    icon: <IconBuildingStore size={17} stroke={1.6} />,
+    permission: 'vendors.read',
+  },
+  {
+    label: 'Changes',
+    to: '/changes',
+    icon: <IconCalendarTime size={17} stroke={1.6} />,
     permission: 'assets.read',
   },
   {

@@ -1,5 +1,7 @@
-// What a list shows when it has nothing yet: what it is for and what to do next.
-import { Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+// What a list shows when it has nothing yet (what it is for and what to do next), or when its filters
+// leave nothing.
+import { Button, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 export function EmptyState(props: {
@@ -25,5 +27,21 @@ export function EmptyState(props: {
         {props.action && <div style={{ marginTop: 8 }}>{props.action}</div>}
       </Stack>
     </Paper>
+  );
+}
+
+/** A filtered list with nothing left: say so, and offer to clear the filters. */
+export function NoMatches(props: { title: string; description: string; onClear: () => void }) {
+  return (
+    <EmptyState
+      icon={<IconSearch size={24} />}
+      title={props.title}
+      description={props.description}
+      action={
+        <Button variant="default" onClick={props.onClear}>
+          Clear filters
+        </Button>
+      }
+    />
   );
 }

@@ -1,4 +1,5 @@
 // Enrollment tokens, enrolled agents and their credentials, and heartbeats.
+import { sql } from 'drizzle-orm';
 import type {
   Agent,
   AgentEnrolled,
@@ -11,7 +12,8 @@ import type {
 import type { Clock } from '../../clock.ts';
 import { newSecret, sha256 } from '../../crypto.ts';
 import type { ActionRunner } from '../../db/actions.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, DatabaseHandle } from '../../db/client.ts';
+import { listen } from '../../db/listen.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { startPollLoop } from '../../jobs/poll-loop.ts';
@@ -83,9 +85,35 @@ const agentNotFound = () => new AppError('agent.not_found', 'Agent not found.');
 const refused = () =>
   new AppError('agent.enrollment_refused', 'The enrollment token is invalid, expired, used up or revoked.');
 
+/** The channel every app node hears revocations on (see startRevocationListener). */
+export const AGENT_REVOKED_CHANNEL = 'accord_agent_revoked';
+
+/**
+ * Credentials known good are kept this long, and no more than this many. Revocations are heard at once;
+ * the limit only bounds what a missed message could cost.
+ */
+const CREDENTIAL_TTL_MS = 60 * 60_000;
+const CREDENTIAL_CACHE_SIZE = 100_000;
+
 export function createAgentService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
   const heartbeats = createHeartbeatBuffer();
+  /**
+   * Credential hash → agent, so a heartbeat costs no read. Trusted only while this node hears every
+   * revocation (startRevocationListener); a revocation evicts its agent on every node at commit.
+   */
+  const credentials = new Map<string, { agent: AgentIdentity; at: number }>();
+  let hearsRevocations = false;
+
+  /** The agent behind a credential hash this node remembers and may trust; undefined otherwise. */
+  function remembered(hash: string): AgentIdentity | undefined {
+    const known = hearsRevocations ? credentials.get(hash) : undefined;
+    return known && performance.now() - known.at < CREDENTIAL_TTL_MS ? known.agent : undefined;
+  }
+
+  function forgetCredentialsOf(agentId: string) {
+    for (const [hash, entry] of credentials) if (entry.agent.agentId === agentId) credentials.delete(hash);
+  }
 
   async function requireToken(scope: Scope, id: string) {
     const row = await repo.findEnrollmentToken(db, scope, id);
@@ -157,12 +185,15 @@ export function createAgentService(deps: { db: Database; actions: ActionRunner; 
         const before = await repo.findAgent(tx, actor.scope, id);
         if (!before) throw agentNotFound();
         await repo.revokeAgent(tx, actor.scope.tenantId, id, clock.now());
+        // Heard by every node when this commits, this one included.
+        await tx.execute(sql`select pg_notify(${AGENT_REVOKED_CHANNEL}, ${id})`);
         const after = toAgent((await repo.findAgent(tx, actor.scope, id))!);
         audit.target('agent', id);
         audit.change(toAgent(before), after);
         return after;
       });
       heartbeats.forget(id);
+      forgetCredentialsOf(id);
       return agent;
     },
 
@@ -213,9 +244,35 @@ export function createAgentService(deps: { db: Database; actions: ActionRunner; 
     /** The agent a credential belongs to; null when it is unknown or revoked. */
     async authenticate(credential: string): Promise<AgentIdentity | null> {
       if (!credential.startsWith(AGENT_CREDENTIAL_PREFIX) || credential.length > 200) return null;
-      const row = await repo.findAgentByCredentialHash(db, sha256(credential));
+      const hash = sha256(credential);
+      const known = remembered(hash);
+      if (known) return known;
+      const row = await repo.findAgentByCredentialHash(db, hash);
       if (!row || row.revokedAt) return null;
-      return { tenantId: row.tenantId, agentId: row.id, assetId: row.assetId };
+      const agent = { tenantId: row.tenantId, agentId: row.id, assetId: row.assetId };
+      if (hearsRevocations) {
+        if (credentials.size >= CREDENTIAL_CACHE_SIZE) credentials.delete(credentials.keys().next().value!);
+        credentials.set(hash, { agent, at: performance.now() });
+      }
+      return agent;
+    },
+
+    /** The agent of a credential this node remembers, without asking the database; null otherwise. */
+    rememberedAgent(credential: string): AgentIdentity | null {
+      if (!hearsRevocations || !credential.startsWith(AGENT_CREDENTIAL_PREFIX)) return null;
+      return remembered(sha256(credential)) ?? null;
+    },
+
+    /** A revocation heard from any node (its agent's id). */
+    revoked(agentId: string): void {
+      forgetCredentialsOf(agentId);
+      heartbeats.forget(agentId);
+    },
+
+    /** Whether this node hears every revocation; while it may not, no credential is taken from memory. */
+    setHearsRevocations(hearing: boolean): void {
+      hearsRevocations = hearing;
+      if (!hearing) credentials.clear();
     },
 
     /** Buffers the beat; flushHeartbeats writes it (startHeartbeatWriter does so every few seconds). */
@@ -262,4 +319,19 @@ export function startHeartbeatWriter(
       await agents.flushHeartbeats().catch(options.log);
     },
   };
+}
+
+/** Keeps this node's credential cache in step with revocations made on any node. */
+export function startRevocationListener(
+  handle: DatabaseHandle,
+  agents: AgentService,
+  log: (error: unknown) => void,
+) {
+  return listen(
+    handle,
+    AGENT_REVOKED_CHANNEL,
+    (agentId) => agents.revoked(agentId),
+    agents.setHearsRevocations,
+    log,
+  );
 }

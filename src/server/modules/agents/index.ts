@@ -1,5 +1,5 @@
 // The agents module's public face: enrollment tokens, agents and their credentials, heartbeats.
-export { type AgentRouteOptions, createAgentApiRoutes } from './agent-api.routes.ts';
+export { type AgentRouteOptions, createAgentApiRoutes, createAgentLimiters } from './agent-api.routes.ts';
 export { createAgentStaffRoutes } from './agents.routes.ts';
 export {
   AGENT_CREDENTIAL_PREFIX,
@@ -7,4 +7,6 @@ export {
   createAgentService,
   ENROLLMENT_TOKEN_PREFIX,
   startHeartbeatWriter,
+  startRevocationListener,
 } from './agents.service.ts';
+export { createHeartbeatFastPath } from './heartbeat-fast-path.ts';

@@ -386,3 +386,21 @@ export async function findClientAgreement(db: Executor, tenantId: string, client
 export async function listWorkRoleNames(db: Executor, tenantId: string): Promise<Map<string, string>> {
   return new Map((await listWorkRoles(db, tenantId)).map((role) => [role.id, role.name]));
 }
+
+/** Whether an agreement of the client in force on `day` requires a signed Letter of Agency of vendors. */
+export async function clientRequiresLoa(db: Executor, tenantId: string, clientId: string, day: string) {
+  const [row] = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(
+      and(
+        eq(agreements.tenantId, tenantId),
+        eq(agreements.clientId, clientId),
+        eq(agreements.requiresLoa, true),
+        lte(agreements.startsOn, day),
+        or(isNull(agreements.endsOn), gte(agreements.endsOn, day)),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

@@ -3,6 +3,7 @@ export {
   type AgreementLineRow,
   type AgreementRow,
   clientHasAgreements,
+  clientRequiresLoa,
   defaultAgreementFor,
   findAgreementsByIds,
   findCatalogItems,

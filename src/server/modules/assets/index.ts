@@ -2,6 +2,7 @@
 export {
   type AssetRow,
   clientVisible,
+  findAsset,
   insertAsset,
   siteBelongsToClient,
   touchAssetsLastSeen,

@@ -22,7 +22,9 @@ export interface SecurityEvent {
     | 'auth.recovery_code_used'
     | 'auth.recovery_codes_regenerated'
     /** A machine exchanged an enrollment token for an agent credential (no person acts). */
-    | 'agent.enrolled';
+    | 'agent.enrolled'
+    /** A vendor acknowledged the rules of engagement through a one-time link (no member acts). */
+    | 'engagement_rules.acknowledged_by_link';
   identityId: string | null;
   /** Known once the session is bound to an organization. */
   tenantId: string | null;

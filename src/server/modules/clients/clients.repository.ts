@@ -128,11 +128,22 @@ export async function updateSite(
 }
 
 export async function deleteSite(db: Executor, scope: Scope, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(sites)
-    .where(and(inClientScope(scope, sites.tenantId, sites.clientId), eq(sites.id, id)))
-    .returning({ id: sites.id });
-  return rows.length > 0;
+  try {
+    const rows = await db
+      .delete(sites)
+      .where(and(inClientScope(scope, sites.tenantId, sites.clientId), eq(sites.id, id)))
+      .returning({ id: sites.id });
+    return rows.length > 0;
+  } catch (error) {
+    // Assets and enrollment tokens keep their site.
+    if (isForeignKeyViolation(error)) {
+      throw new AppError(
+        'conflict',
+        'Assets or enrollment tokens are at this site: move the assets to another site first.',
+      );
+    }
+    throw error;
+  }
 }
 
 export async function countContactsAtSite(db: Executor, tenantId: string, siteId: string): Promise<number> {

@@ -117,6 +117,24 @@ describe('sites and contacts', () => {
     expect((await owner.get(`/contacts/${contact.body.id}`)).status).toBe(404);
   });
 
+  it('refuses with 409 to delete a site with assets, and keeps it', async () => {
+    const { owner } = await t.newTenant();
+    const client = (await owner.post('/clients', { name: 'Kiwi Orchards' })).body;
+    const site = (
+      await owner.post(`/clients/${client.id}/sites`, { name: 'Packhouse', timeZone: 'Pacific/Auckland' })
+    ).body;
+    await owner.post('/assets', {
+      clientId: client.id,
+      siteId: site.id,
+      type: 'printer',
+      name: 'Label printer',
+    });
+    const refused = await owner.delete(`/sites/${site.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('move the assets to another site first');
+    expect((await owner.get(`/clients/${client.id}/sites`)).body.items).toHaveLength(1);
+  });
+
   it('refuses with 409 to delete a contact named on a ticket, and keeps it', async () => {
     const { owner } = await t.newTenant();
     const client = (await owner.post('/clients', { name: 'Kiwi Orchards' })).body;

@@ -37,6 +37,7 @@ export function toClient(row: repo.ClientWithCounts): Client {
     taxExempt: row.taxExempt,
     taxExemptionReference: row.taxExemptionReference,
     showCoveredWork: row.showCoveredWork,
+    agentOfflineMinutes: row.agentOfflineMinutes,
     archived: row.archivedAt !== null,
     siteCount: row.siteCount,
     contactCount: row.contactCount,

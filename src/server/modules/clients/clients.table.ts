@@ -1,6 +1,16 @@
 // Clients (the companies an MSP serves), their sites and contacts.
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant, tenantKey, timestamps } from '../../db/columns.ts';
 import { calendars } from '../calendars/calendars.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
@@ -25,6 +35,8 @@ export const clients = pgTable(
     taxExemptionReference: text(),
     /** Invoices show covered work as $0 lines, so the client sees what the agreement paid for. */
     showCoveredWork: boolean().notNull().default(false),
+    /** An agent silent for longer than this opens an "agent offline" ticket. */
+    agentOfflineMinutes: integer().notNull().default(30),
     archivedAt: instant(),
     ...timestamps(),
   },
@@ -40,6 +52,7 @@ export const clients = pgTable(
       foreignColumns: [slaPolicies.tenantId, slaPolicies.id],
     }),
     index('clients_name_idx').on(t.tenantId, sql`lower(${t.name})`),
+    check('clients_agent_offline_minutes_check', sql`${t.agentOfflineMinutes} between 5 and 10080`),
   ],
 );
 

@@ -29,7 +29,7 @@ export async function readStoredFile(db: Executor, tenantId: string, sha256: str
 export interface NewAttachment {
   tenantId: string;
   content: Buffer;
-  /** Already made safe (inbound-parse's safeFileName). */
+  /** Already made safe (safeFileName). */
   fileName: string;
   contentType: string;
   ticketId?: string | null;

@@ -1,4 +1,6 @@
 // Files in the database and the attachments that name them.
+
+export { safeFileName } from './file-names.ts';
 export {
   attachMailFilesToTicket,
   countAttachmentsByEmail,

@@ -7,6 +7,7 @@ export {
   SESSION_COOKIE,
   setSessionCookie,
 } from './identity.routes.ts';
+export { memberNameSql } from './member-name.ts';
 export { createMfaRoutes, mfaPendingRoutes } from './mfa.routes.ts';
 export { createMfaService, type MfaService } from './mfa.service.ts';
 export { createUserService, type UserService } from './users.service.ts';

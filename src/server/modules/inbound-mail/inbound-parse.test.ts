@@ -11,8 +11,9 @@ import {
   outOfOfficeMail,
   plainMail,
 } from '../../../../test/inbound-mails.ts';
+import { safeFileName } from '../files/index.ts';
 import { htmlToText } from './html-text.ts';
-import { defaultInboundLimits, InboundParseError, parseInbound, safeFileName } from './inbound-parse.ts';
+import { defaultInboundLimits, InboundParseError, parseInbound } from './inbound-parse.ts';
 import { automaticReason, stripQuotedReply, ticketReference } from './mail-rules.ts';
 
 const CRLF = '\r\n';

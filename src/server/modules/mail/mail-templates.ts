@@ -97,6 +97,22 @@ ${ticketFooterText}`,
 <p>“{{ticket.title}}” for <strong>{{client.name}}</strong> (priority {{ticket.priority}}) missed its target, due at <strong>{{due.at}}</strong>.</p>
 ${ticketLink}`),
   },
+  'loa.expiring': {
+    subject: 'Letter of Agency for {{vendor.name}} ({{vendor.product}}) at {{client.name}} {{loa.status}}',
+    textBody: `Hello {{recipient.name}},
+
+The Letter of Agency that lets {{organization.name}} act for {{client.name}} with {{vendor.name}} ({{vendor.product}}) {{loa.status}}. Ask the client to sign a new one.
+
+Vendor: {{vendor.url}}
+
+— {{organization.name}}`,
+    htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
+<p>Hello {{recipient.name}},</p>
+<p>The Letter of Agency that lets {{organization.name}} act for <strong>{{client.name}}</strong> with {{vendor.name}} ({{vendor.product}}) {{loa.status}}. Ask the client to sign a new one.</p>
+<p><a href="{{vendor.url}}">View {{vendor.name}}</a></p>
+<p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
+</div>`,
+  },
   'mail.test': {
     subject: 'Test mail from {{organization.name}}',
     textBody: `Hello {{recipient.name}},
@@ -124,6 +140,11 @@ export const sampleData: Record<string, string> = {
   'status.from': 'new',
   'status.to': 'in progress',
   'due.at': '2026-03-02 14:00 UTC',
+  'vendor.name': 'Henry Schein One',
+  'vendor.product': 'Dentrix',
+  'vendor.url': 'https://accord.example.com/vendors/4b1d7e0a-2f3c-4e5d-8a9b-0c1d2e3f4a5b',
+  'loa.expires_on': '30 November 2026',
+  'loa.status': 'expires in 7 days (on 30 November 2026)',
 };
 
 /** Every placeholder the template's parts use, once each. */

@@ -469,6 +469,7 @@ describe('email templates', () => {
       'ticket.assigned',
       'sla.at_risk',
       'sla.breached',
+      'loa.expiring',
       'mail.test',
     ]);
     for (const item of list.body.items.filter(

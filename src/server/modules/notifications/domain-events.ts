@@ -8,6 +8,7 @@ import { domainEvents } from './notifications.table.ts';
 export interface DomainEventInput {
   tenantId: string;
   type: NotificationEventType;
+  /** The ticket it is about; none for an event about a client, whose payload names the client. */
   ticketId?: string | null;
   /** The member who caused it; null for the system (the SLA clock, an inbound mail). */
   actorMembershipId?: string | null;

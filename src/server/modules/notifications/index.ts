@@ -6,5 +6,6 @@ export {
   type NotificationDispatcher,
   startNotificationLoop,
 } from './notification-dispatcher.ts';
+export { type LoaExpiringPayload, loaExpiringPayloadSchema } from './notification-rules.ts';
 export { createNotificationRoutes } from './notifications.routes.ts';
 export { createNotificationService, type NotificationService } from './notifications.service.ts';

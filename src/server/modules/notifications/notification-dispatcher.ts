@@ -1,18 +1,25 @@
 // Turns unprocessed domain events into in-app notifications and queued mail, oldest first, one event per
 // transaction: the notifications, the mail and processedAt commit together, so a retry repeats nothing.
+import { notificationEventTypes } from '../../../shared/api/notification-enums.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { type PollLoop, startPollLoop } from '../../jobs/poll-loop.ts';
 import type { MailService } from '../mail/index.ts';
 import {
+  type Audience,
   audienceOf,
+  type ClientEventType,
   describe,
+  describeClientEvent,
   type EventFacts,
   effectiveChannel,
   formatDue,
+  isClientEvent,
   isEmail,
   isInApp,
+  linkOf,
   statusWord,
+  type TicketEventType,
   triageRoles,
 } from './notification-rules.ts';
 import * as repo from './notifications.repository.ts';
@@ -31,35 +38,97 @@ export interface DispatcherDeps {
   log?: (message: string, error: unknown) => void;
 }
 
+/** What telling people of one event needs, whatever it is about: read from a ticket or from a client event. */
+interface Telling {
+  /** The client whose visible members may be told. */
+  clientId: string;
+  ticketId: string | null;
+  audience: Audience;
+  text: { title: string; body: string };
+  /** The mail template's placeholders, given the recipient's name and the link as a URL ('' for none). */
+  mailData(recipientName: string, url: string): Record<string, string>;
+  contact: { name: string; email: string } | null;
+}
+
 export function createNotificationDispatcher(deps: DispatcherDeps) {
   const { db, clock } = deps;
   const origin = (deps.publicUrl ?? '').replace(/\/+$/, '');
 
-  async function deliver(tx: Transaction, event: repo.DomainEventRow) {
-    if (!event.ticketId) return;
+  /** An event on a ticket: its client, assignee and contact; nothing when the ticket is gone. */
+  async function aboutTicket(
+    tx: Transaction,
+    event: repo.DomainEventRow,
+    facts: EventFacts<TicketEventType>,
+  ): Promise<Telling | null> {
+    if (!event.ticketId) return null;
     const context = await repo.findTicketContext(tx, event.tenantId, event.ticketId);
-    if (!context) return;
+    if (!context) return null;
     const { ticket } = context;
-    const facts: EventFacts = {
-      type: event.type,
-      actorMembershipId: event.actorMembershipId,
-      payload: (event.payload ?? {}) as Record<string, unknown>,
-    };
-    const audience = audienceOf(facts, ticket.assigneeId);
-    const members = (
-      await repo.listReachableMembers(tx, event.tenantId, ticket.clientId, {
-        membershipIds: audience.membershipIds,
-        roles: audience.isTriageTold ? triageRoles : [],
-      })
-    ).filter((member) => member.membershipId !== event.actorMembershipId);
     const actorName = event.actorMembershipId
       ? ((await repo.findMemberName(tx, event.tenantId, event.actorMembershipId)) ?? null)
       : null;
-    const text = describe(
-      facts,
-      { number: ticket.number, title: ticket.title, clientName: context.clientName },
-      actorName,
-    );
+    return {
+      clientId: ticket.clientId,
+      ticketId: ticket.id,
+      audience: audienceOf(facts, ticket.assigneeId),
+      text: describe(
+        facts,
+        { number: ticket.number, title: ticket.title, clientName: context.clientName },
+        actorName,
+      ),
+      mailData: (recipientName, url) => ({
+        'organization.name': context.organizationName,
+        'recipient.name': recipientName,
+        'ticket.number': String(ticket.number),
+        'ticket.title': ticket.title,
+        'ticket.url': url,
+        'ticket.status': statusWord(ticket.status),
+        'ticket.priority': ticket.priority,
+        'client.name': context.clientName,
+        'actor.name': actorName ?? '',
+        'reply.text': typeof facts.payload.text === 'string' ? facts.payload.text : '',
+        'status.from': statusWord(facts.payload.from),
+        'status.to': statusWord(facts.payload.to),
+        'due.at': formatDue(facts.payload.dueAt),
+      }),
+      // No client portal yet: the contact's mail carries the ticket reference, not a link.
+      contact: context.contactEmail ? { name: context.contactName ?? '', email: context.contactEmail } : null,
+    };
+  }
+
+  /** An event about a client named in its payload (an expiring LOA); nothing when the client is not the tenant's. */
+  async function aboutClient(
+    tx: Transaction,
+    event: repo.DomainEventRow,
+    facts: EventFacts<ClientEventType>,
+  ): Promise<Telling | null> {
+    const { clientId, title, body, mailData } = describeClientEvent(facts);
+    if (!(await repo.hasClient(tx, event.tenantId, clientId))) return null;
+    return {
+      clientId,
+      ticketId: null,
+      audience: audienceOf(facts, null),
+      text: { title, body },
+      mailData,
+      contact: null,
+    };
+  }
+
+  async function deliver(tx: Transaction, event: repo.DomainEventRow) {
+    const { type, actorMembershipId } = event;
+    if (!notificationEventTypes.includes(type)) throw new TypeError(`Unknown event type ${type}`);
+    const payload = (event.payload ?? {}) as Record<string, unknown>;
+    const telling = isClientEvent(type)
+      ? await aboutClient(tx, event, { type, actorMembershipId, payload })
+      : await aboutTicket(tx, event, { type, actorMembershipId, payload });
+    if (!telling) return;
+    const { audience } = telling;
+    const members = (
+      await repo.listReachableMembers(tx, event.tenantId, telling.clientId, {
+        membershipIds: audience.membershipIds,
+        roles: audience.isTriageTold ? triageRoles : [],
+      })
+    ).filter((member) => member.membershipId !== actorMembershipId);
     const now = clock.now();
     const chosen = new Map(
       (
@@ -69,12 +138,12 @@ export function createNotificationDispatcher(deps: DispatcherDeps) {
           members.map((m) => m.membershipId),
         )
       )
-        .filter((p) => p.type === event.type)
+        .filter((p) => p.type === type)
         .map((p) => [p.membershipId, p.channel]),
     );
     const channels = members.map((member) => ({
       member,
-      channel: effectiveChannel(event.type, chosen.get(member.membershipId)),
+      channel: effectiveChannel(type, chosen.get(member.membershipId)),
     }));
     await repo.insertNotifications(
       tx,
@@ -84,37 +153,22 @@ export function createNotificationDispatcher(deps: DispatcherDeps) {
           tenantId: event.tenantId,
           membershipId: member.membershipId,
           eventId: event.id,
-          type: event.type,
-          ticketId: ticket.id,
-          title: text.title,
-          body: text.body,
+          type,
+          ticketId: telling.ticketId,
+          title: telling.text.title,
+          body: telling.text.body,
           createdAt: now,
         })),
     );
     const { mail } = deps;
     if (!mail) return;
-    const data = (recipientName: string, url: string): Record<string, string> => ({
-      'organization.name': context.organizationName,
-      'recipient.name': recipientName,
-      'ticket.number': String(ticket.number),
-      'ticket.title': ticket.title,
-      'ticket.url': url,
-      'ticket.status': statusWord(ticket.status),
-      'ticket.priority': ticket.priority,
-      'client.name': context.clientName,
-      'actor.name': actorName ?? '',
-      'reply.text': typeof facts.payload.text === 'string' ? facts.payload.text : '',
-      'status.from': statusWord(facts.payload.from),
-      'status.to': statusWord(facts.payload.to),
-      'due.at': formatDue(facts.payload.dueAt),
-    });
-    const staffUrl = `${origin}/tickets/${ticket.id}`;
+    const link = linkOf(type, telling.ticketId, payload);
+    const staffUrl = link ? `${origin}${link}` : '';
     const messages = channels
       .filter(({ channel }) => isEmail(channel))
-      .map(({ member }) => ({ to: member.email, data: data(member.name, staffUrl) }));
-    if (audience.isContactTold && context.contactEmail) {
-      // No client portal yet: the contact's mail carries the ticket reference, not a link.
-      messages.push({ to: context.contactEmail, data: data(context.contactName ?? '', '') });
+      .map(({ member }) => ({ to: member.email, data: telling.mailData(member.name, staffUrl) }));
+    if (audience.isContactTold && telling.contact) {
+      messages.push({ to: telling.contact.email, data: telling.mailData(telling.contact.name, '') });
     }
     for (const message of messages) {
       try {
@@ -123,9 +177,9 @@ export function createNotificationDispatcher(deps: DispatcherDeps) {
           mail.enqueue(sp, {
             tenantId: event.tenantId,
             to: message.to,
-            templateKey: event.type,
+            templateKey: type,
             data: message.data,
-            ticketId: ticket.id,
+            ticketId: telling.ticketId,
             eventId: event.id,
           }),
         );

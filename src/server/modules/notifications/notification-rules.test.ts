@@ -1,11 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { audienceOf, describe as describeEvent, effectiveChannel, oneLine } from './notification-rules.ts';
+import type { NotificationEventType } from '../../../shared/api/notification-enums.ts';
+import {
+  audienceOf,
+  describeClientEvent,
+  describe as describeEvent,
+  effectiveChannel,
+  formatDay,
+  isClientEvent,
+  linkOf,
+  loaExpiryWords,
+  oneLine,
+} from './notification-rules.ts';
 
-const event = (type: Parameters<typeof audienceOf>[0]['type'], payload: Record<string, unknown> = {}) => ({
+const event = <T extends NotificationEventType>(type: T, payload: Record<string, unknown> = {}) => ({
   type,
   actorMembershipId: 'actor',
   payload,
 });
+
+const loa = (overrides: Record<string, unknown> = {}) =>
+  event('loa.expiring', {
+    clientId: '7c7d2f3e-1111-4a4a-8b8b-000000000001',
+    clientName: 'Bright Smile Dental',
+    vendorId: '7c7d2f3e-1111-4a4a-8b8b-000000000002',
+    vendorName: 'Henry Schein One',
+    engagementId: '7c7d2f3e-1111-4a4a-8b8b-000000000003',
+    product: 'Dentrix',
+    loaId: '7c7d2f3e-1111-4a4a-8b8b-000000000004',
+    expiresOn: '2026-11-30',
+    daysLeft: 7,
+    ...overrides,
+  });
 
 describe('audienceOf', () => {
   it.each([
@@ -42,6 +67,7 @@ describe('audienceOf', () => {
     ['ticket.assigned', { to: 'b' }, { membershipIds: ['b'], isTriageTold: false, isContactTold: false }],
     ['sla.at_risk', {}, { membershipIds: ['a'], isTriageTold: false, isContactTold: false }],
     ['sla.breached', {}, { membershipIds: ['a'], isTriageTold: true, isContactTold: false }],
+    ['loa.expiring', {}, { membershipIds: [], isTriageTold: true, isContactTold: false }],
   ] as const)('%s %j tells %j', (type, payload, audience) => {
     expect(audienceOf(event(type, payload), 'a')).toEqual(audience);
   });
@@ -57,6 +83,25 @@ describe('effectiveChannel', () => {
     expect(effectiveChannel('ticket.created', undefined)).toBe('in_app');
     expect(effectiveChannel('ticket.assigned', 'none')).toBe('none');
   });
+
+  it('tells of an expiring Letter of Agency in the app and by email by default', () => {
+    expect(effectiveChannel('loa.expiring', undefined)).toBe('both');
+  });
+});
+
+describe('linkOf', () => {
+  it('leads a ticket event to its ticket and an LOA event to its vendor', () => {
+    expect(linkOf('ticket.assigned', 't1', {})).toBe('/tickets/t1');
+    expect(linkOf('sla.breached', null, {})).toBeNull();
+    expect(linkOf('loa.expiring', null, loa().payload)).toBe('/vendors/7c7d2f3e-1111-4a4a-8b8b-000000000002');
+    expect(linkOf('loa.expiring', null, null)).toBeNull();
+    expect(linkOf('loa.expiring', null, { vendorId: '../x' })).toBe('/vendors/..%2Fx');
+  });
+
+  it('sorts event types into ticket events and client events', () => {
+    expect(isClientEvent('loa.expiring')).toBe(true);
+    expect(isClientEvent('sla.breached')).toBe(false);
+  });
 });
 
 describe('describe', () => {
@@ -70,6 +115,49 @@ describe('describe', () => {
       title: '#42 is now Waiting on client',
       body: 'Dana changed Printer down from Open to Waiting on client',
     });
+  });
+
+  it.each([
+    [30, 'expires in 30 days (on 30 November 2026)'],
+    [7, 'expires in 7 days (on 30 November 2026)'],
+    [1, 'expires in 1 day (on 30 November 2026)'],
+    [0, 'expired on 30 November 2026'],
+    [-3, 'expired on 30 November 2026'],
+  ])('says an LOA with %i days left %s', (daysLeft, words) => {
+    expect(loaExpiryWords({ expiresOn: '2026-11-30', daysLeft })).toBe(words);
+  });
+
+  it('names the vendor, product, client and date of an expiring LOA, and fills its mail', () => {
+    const text = describeClientEvent(loa());
+    expect(text).toMatchObject({
+      clientId: '7c7d2f3e-1111-4a4a-8b8b-000000000001',
+      title: 'Letter of Agency for Henry Schein One expires in 7 days',
+      body: 'Dentrix at Bright Smile Dental — expires on 30 November 2026',
+    });
+    expect(text.mailData('Dana', 'https://accord.test/vendors/v')).toEqual({
+      'recipient.name': 'Dana',
+      'client.name': 'Bright Smile Dental',
+      'vendor.name': 'Henry Schein One',
+      'vendor.product': 'Dentrix',
+      'vendor.url': 'https://accord.test/vendors/v',
+      'loa.expires_on': '30 November 2026',
+      'loa.status': 'expires in 7 days (on 30 November 2026)',
+    });
+    expect(describeClientEvent(loa({ daysLeft: 0, expiresOn: '2027-01-05' }))).toMatchObject({
+      title: 'Letter of Agency for Henry Schein One expired',
+      body: 'Dentrix at Bright Smile Dental — expired on 5 January 2027',
+    });
+  });
+
+  it('refuses an LOA payload that lacks what the message needs', () => {
+    expect(() => describeClientEvent(loa({ vendorId: undefined }))).toThrow();
+    expect(() => describeClientEvent(loa({ expiresOn: '30/11/2026' }))).toThrow();
+    expect(() => describeClientEvent(loa({ daysLeft: '7' }))).toThrow();
+  });
+
+  it('writes calendar dates in words, whatever the zone', () => {
+    expect(formatDay('2026-03-01')).toBe('1 March 2026');
+    expect(formatDay('2026-12-31')).toBe('31 December 2026');
   });
 
   it('cuts long replies to one line', () => {

@@ -1,12 +1,23 @@
 // Who hears of which event, by which channel, and what the message says: pure rules over plain data.
+import { z } from 'zod';
 import type { NotificationChannel, NotificationEventType } from '../../../shared/api/notification-enums.ts';
 import { defaultNotificationChannels } from '../../../shared/api/notifications.ts';
 
-/** Roles that triage: told of new unassigned tickets and of SLA breaches on clients they can see. */
+/** Roles that triage: told of new unassigned tickets, SLA breaches and expiring LOAs on clients they can see. */
 export const triageRoles = ['owner', 'admin', 'dispatcher'] as const;
 
-export interface EventFacts {
-  type: NotificationEventType;
+/**
+ * Events about a client named by the payload's clientId rather than about a ticket. Nobody holds them, so
+ * only roles are told (triage members who can see the client), never a contact.
+ */
+export const clientEventTypes = ['loa.expiring'] as const satisfies readonly NotificationEventType[];
+export type ClientEventType = (typeof clientEventTypes)[number];
+export type TicketEventType = Exclude<NotificationEventType, ClientEventType>;
+export const isClientEvent = (type: NotificationEventType): type is ClientEventType =>
+  (clientEventTypes as readonly string[]).includes(type);
+
+export interface EventFacts<T extends NotificationEventType = NotificationEventType> {
+  type: T;
   actorMembershipId: string | null;
   payload: Record<string, unknown>;
 }
@@ -20,7 +31,7 @@ export interface Audience {
   isContactTold: boolean;
 }
 
-/** Who should hear of an event on a ticket, given who holds it now. The actor is removed later. */
+/** Who should hear of an event, given who holds its ticket now (null: nobody, or no ticket); not yet less the actor. */
 export function audienceOf(event: EventFacts, assigneeId: string | null): Audience {
   const assignee = assigneeId ? [assigneeId] : [];
   const { payload } = event;
@@ -42,6 +53,8 @@ export function audienceOf(event: EventFacts, assigneeId: string | null): Audien
       return { membershipIds: assignee, isTriageTold: false, isContactTold: false };
     case 'sla.breached':
       return { membershipIds: assignee, isTriageTold: true, isContactTold: false };
+    case 'loa.expiring':
+      return { membershipIds: [], isTriageTold: true, isContactTold: false };
   }
 }
 
@@ -87,9 +100,20 @@ export interface TicketFacts {
   clientName: string;
 }
 
-/** The in-app title and one-line body. */
+/** Where a notification leads in the web app, as a path; null when nowhere. */
+export function linkOf(
+  type: NotificationEventType,
+  ticketId: string | null,
+  payload: unknown,
+): string | null {
+  if (!isClientEvent(type)) return ticketId ? `/tickets/${ticketId}` : null;
+  const vendorId = (payload as Record<string, unknown> | null)?.vendorId;
+  return typeof vendorId === 'string' && vendorId !== '' ? `/vendors/${encodeURIComponent(vendorId)}` : null;
+}
+
+/** The in-app title and one-line body of an event about a ticket. */
 export function describe(
-  event: EventFacts,
+  event: EventFacts<TicketEventType>,
   ticket: TicketFacts,
   actorName: string | null,
 ): { title: string; body: string } {
@@ -125,4 +149,83 @@ export function describe(
         body: oneLine(`${about}; was due ${formatDue(payload.dueAt)}`),
       };
   }
+}
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "30 November 2026" from "2026-11-30": a calendar date, so no zone is involved. */
+export function formatDay(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${day} ${monthNames[(month ?? 0) - 1] ?? ''} ${year}`;
+}
+
+/** What the LOA module writes in a loa.expiring event: a signed LOA 30 or 7 days before it ends, and after. */
+export const loaExpiringPayloadSchema = z.object({
+  clientId: z.uuid(),
+  clientName: z.string(),
+  vendorId: z.uuid(),
+  vendorName: z.string(),
+  engagementId: z.uuid(),
+  product: z.string(),
+  loaId: z.uuid(),
+  /** The day it expires, YYYY-MM-DD. */
+  expiresOn: z.iso.date(),
+  /** Days from the day the event was recorded to expiresOn: 30, 7, or 0 and less once it has expired. */
+  daysLeft: z.number().int(),
+});
+export type LoaExpiringPayload = z.infer<typeof loaExpiringPayloadSchema>;
+
+const inDays = (days: number) => `in ${days} ${days === 1 ? 'day' : 'days'}`;
+
+/** "expires in 7 days (on 30 November 2026)" or "expired on 30 November 2026". */
+export function loaExpiryWords(loa: Pick<LoaExpiringPayload, 'expiresOn' | 'daysLeft'>): string {
+  const day = formatDay(loa.expiresOn);
+  return loa.daysLeft <= 0 ? `expired on ${day}` : `expires ${inDays(loa.daysLeft)} (on ${day})`;
+}
+
+/** What an event about a client says (where it leads is linkOf's). */
+export interface ClientEventText {
+  clientId: string;
+  title: string;
+  body: string;
+  /** The mail template's placeholders, given the recipient's name and the link as a URL. */
+  mailData(recipientName: string, url: string): Record<string, string>;
+}
+
+/** Reads the event's payload; one that does not fit throws, so the event is set aside with the reason. */
+export function describeClientEvent(event: EventFacts<ClientEventType>): ClientEventText {
+  const loa = loaExpiringPayloadSchema.parse(event.payload);
+  const isExpired = loa.daysLeft <= 0;
+  const words = loaExpiryWords(loa);
+  return {
+    clientId: loa.clientId,
+    title: oneLine(
+      `Letter of Agency for ${loa.vendorName} ${isExpired ? 'expired' : `expires ${inDays(loa.daysLeft)}`}`,
+    ),
+    body: oneLine(
+      `${loa.product} at ${loa.clientName} — ${isExpired ? 'expired' : 'expires'} on ${formatDay(loa.expiresOn)}`,
+    ),
+    mailData: (recipientName, url) => ({
+      'recipient.name': recipientName,
+      'client.name': loa.clientName,
+      'vendor.name': loa.vendorName,
+      'vendor.product': loa.product,
+      'vendor.url': url,
+      'loa.expires_on': formatDay(loa.expiresOn),
+      'loa.status': words,
+    }),
+  };
 }

@@ -1,5 +1,5 @@
-// Every query of the notifications module: the outbox, who may hear of a ticket, the inbox, preferences.
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+// Every query of the notifications module: the outbox, who may hear of an event, the inbox, preferences.
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { NotificationEventType } from '../../../shared/api/notification-enums.ts';
 import type { Executor } from '../../db/client.ts';
 import { type LogPosition, olderThan } from '../../db/log-page.ts';
@@ -64,6 +64,15 @@ export async function findTicketContext(db: Executor, tenantId: string, ticketId
     .leftJoin(contacts, and(eq(contacts.tenantId, tickets.tenantId), eq(contacts.id, tickets.contactId)))
     .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, ticketId)));
   return row;
+}
+
+/** Whether the client is the tenant's: an event naming another tenant's client tells no one. */
+export async function hasClient(db: Executor, tenantId: string, clientId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, clientId)));
+  return row !== undefined;
 }
 
 export async function findMemberName(db: Executor, tenantId: string, membershipId: string) {
@@ -150,16 +159,31 @@ export async function insertNotifications(
 const own = (scope: Scope) =>
   and(eq(notifications.tenantId, scope.tenantId), eq(notifications.membershipId, scope.membershipId));
 
+/** A notification with its event's payload when it is not about a ticket (where it leads is in there). */
+export type InboxRow = NotificationRow & { payload: unknown };
+
+/** Notifications with the payload of their event; only those without a ticket need it, so only they join. */
+const inbox = (db: Executor) =>
+  db
+    .select({ ...getTableColumns(notifications), payload: domainEvents.payload })
+    .from(notifications)
+    .leftJoin(
+      domainEvents,
+      and(
+        isNull(notifications.ticketId),
+        eq(domainEvents.tenantId, notifications.tenantId),
+        eq(domainEvents.id, notifications.eventId),
+      ),
+    );
+
 /** The member's inbox, newest first, from just before the cursor (createdAt, id). */
 export async function listNotifications(
   db: Executor,
   scope: Scope,
   query: { limit: number; before: LogPosition | null; isUnreadOnly: boolean },
-): Promise<NotificationRow[]> {
+): Promise<InboxRow[]> {
   const { before } = query;
-  return db
-    .select()
-    .from(notifications)
+  return inbox(db)
     .where(
       and(
         own(scope),
@@ -179,11 +203,12 @@ export async function countUnread(db: Executor, scope: Scope): Promise<number> {
   return row?.count ?? 0;
 }
 
-export async function findNotification(db: Executor, scope: Scope, id: string) {
-  const [row] = await db
-    .select()
-    .from(notifications)
-    .where(and(own(scope), eq(notifications.id, id)));
+export async function findNotification(
+  db: Executor,
+  scope: Scope,
+  id: string,
+): Promise<InboxRow | undefined> {
+  const [row] = await inbox(db).where(and(own(scope), eq(notifications.id, id)));
   return row;
 }
 

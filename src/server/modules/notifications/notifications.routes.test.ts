@@ -343,7 +343,12 @@ describe('the notification API', () => {
       channel: 'both',
       defaultChannel: 'both',
     });
-    expect(initial.body.items).toHaveLength(6);
+    expect(initial.body.items).toHaveLength(7);
+    expect(initial.body.items).toContainEqual({
+      type: 'loa.expiring',
+      channel: 'both',
+      defaultChannel: 'both',
+    });
     await d.technician.put('/notification-preferences', {
       items: [
         { type: 'ticket.created', channel: 'none' },

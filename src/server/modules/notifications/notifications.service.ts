@@ -13,16 +13,17 @@ import type { Database } from '../../db/client.ts';
 import { decodeLogCursor, encodeLogCursor } from '../../db/log-page.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
-import { effectiveChannel } from './notification-rules.ts';
+import { effectiveChannel, linkOf } from './notification-rules.ts';
 import * as repo from './notifications.repository.ts';
 
 const notFound = () => new AppError('notification.not_found', 'Notification not found.');
 
-function toNotification(row: repo.NotificationRow): Notification {
+function toNotification(row: repo.InboxRow): Notification {
   return {
     id: row.id,
     type: row.type,
     ticketId: row.ticketId,
+    link: linkOf(row.type, row.ticketId, row.payload),
     title: row.title,
     body: row.body,
     createdAt: row.createdAt.toISOString(),

@@ -1,6 +1,13 @@
 // The tickets module's public face.
 export { createHelpDeskRoutes } from './help-desk.routes.ts';
 export { createHelpDeskService, type HelpDeskService } from './help-desk.service.ts';
+export {
+  type AlertTicket,
+  noteOnOpenTicket,
+  openAlertTicket,
+  recurAlertTicket,
+  resolveAlertTicket,
+} from './ticket-alerts.ts';
 export { recordTicketActivity, requireTicket } from './ticket-log.ts';
 export { addReplyFromMail, type MailSender, openTicketFromMail } from './ticket-mail.ts';
 export type { TicketRow } from './tickets.repository.ts';

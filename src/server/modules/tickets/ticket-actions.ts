@@ -14,9 +14,12 @@ import * as repo from './tickets.repository.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Who a change is by: a staff member, or a client contact writing by mail (not a member: no membershipId). */
+/**
+ * Who a change is by: a staff member, a client contact writing by mail (not a member: no membershipId),
+ * or Accord itself (an agent's alert).
+ */
 export interface ChangeAuthor {
-  author: 'staff' | 'contact';
+  author: 'staff' | 'contact' | 'system';
   /** The member or contact, as ticket events record it; null for a sender who is not a contact. */
   actorId: string | null;
   /** The member, for domain events (whose notifications skip the one who acted). */

@@ -48,6 +48,7 @@ export function toTicket(row: repo.ListedTicket): Ticket {
     serviceId: t.serviceId,
     serviceName: row.serviceName,
     afterHoursRequest: t.afterHoursRequest,
+    vendorId: t.vendorId,
     openedAt: t.openedAt.toISOString(),
     resolvedAt: iso(t.resolvedAt),
     nextDueAt: iso(t.nextDueAt),

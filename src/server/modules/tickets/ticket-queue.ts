@@ -39,6 +39,7 @@ export async function listQueue(db: Executor, scope: Scope, query: TicketListQue
   const rows = await repo.listTickets(db, scope, {
     boardId: query.boardId,
     clientId: query.clientId,
+    vendorId: query.vendorId,
     assigneeId:
       query.assigneeId === 'me' ? scope.membershipId : query.assigneeId === 'none' ? null : query.assigneeId,
     statuses: query.status,

@@ -79,6 +79,7 @@ const shownColumns = {
   agreementId: tickets.agreementId,
   serviceId: tickets.serviceId,
   afterHoursRequest: tickets.afterHoursRequest,
+  vendorId: tickets.vendorId,
   openedAt: tickets.openedAt,
   resolvedAt: tickets.resolvedAt,
   nextDueAt: tickets.nextDueAt,
@@ -161,6 +162,7 @@ export async function findTicketByExternalId(db: Executor, tenantId: string, ext
 export interface QueueFilter {
   boardId?: string;
   clientId?: string;
+  vendorId?: string;
   assigneeId?: string | null;
   statuses?: readonly string[];
   priorities?: readonly string[];
@@ -183,6 +185,7 @@ export async function listTickets(db: Executor, scope: Scope, filter: QueueFilte
     inClientScope(scope, tickets.tenantId, tickets.clientId),
     filter.boardId ? eq(tickets.boardId, filter.boardId) : undefined,
     filter.clientId ? eq(tickets.clientId, filter.clientId) : undefined,
+    filter.vendorId ? eq(tickets.vendorId, filter.vendorId) : undefined,
     filter.assigneeId === null
       ? isNull(tickets.assigneeId)
       : filter.assigneeId

@@ -27,6 +27,7 @@ import { catalogItems } from '../catalog/catalog.table.ts';
 import { clients, contacts } from '../clients/clients.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
 import { slaPolicyVersions } from '../sla-policies/sla-policies.table.ts';
+import { vendors } from '../vendors/vendors.table.ts';
 
 export type AfterHoursRequest = {
   /** Who at the client asked (a contact's name, or as they said it). */
@@ -91,6 +92,8 @@ export const tickets = pgTable(
     serviceId: uuid(),
     /** A client's request for after-hours work, recorded: only with it does after-hours work bill at a tier. */
     afterHoursRequest: jsonb().$type<AfterHoursRequest>(),
+    /** The vendor whose changes outside an approved window this incident is about; its time defaults to vendor-caused. */
+    vendorId: uuid(),
     /** What the ticket is measured under: frozen at creation so past figures never move. */
     slaPolicyVersionId: uuid(),
     calendarVersionIds: jsonb().$type<Record<string, string>>().notNull().default({}),
@@ -130,6 +133,7 @@ export const tickets = pgTable(
       columns: [t.tenantId, t.slaPolicyVersionId],
       foreignColumns: [slaPolicyVersions.tenantId, slaPolicyVersions.id],
     }),
+    foreignKey({ columns: [t.tenantId, t.vendorId], foreignColumns: [vendors.tenantId, vendors.id] }),
     uniqueIndex('tickets_number_key').on(t.tenantId, t.number),
     uniqueIndex('tickets_external_id_key').on(t.tenantId, t.externalId),
     // The queue: open tickets in next-due order (the expression listTickets sorts on), per board and across

@@ -11,6 +11,7 @@ import {
   type ClassifyTicket,
   classifyTime,
 } from '../../../shared/billing/classify-time.ts';
+import { groupBy } from '../../../shared/group-by.ts';
 import type { Executor } from '../../db/client.ts';
 import {
   type AgreementRow,
@@ -20,6 +21,7 @@ import {
 } from '../agreements/index.ts';
 import { findCurrentCalendars, toBusinessCalendar } from '../calendars/index.ts';
 import type { TicketRow } from '../tickets/index.ts';
+import { firstNoticeTimes, holdsOnTickets, noticeKey, type TicketHold } from '../vendors/index.ts';
 import * as repo from './time.repository.ts';
 
 /** Fallback chains are short; this bounds the walk should data ever loop. */
@@ -88,7 +90,11 @@ async function toClassifyAgreements(db: Executor, tenantId: string, rows: Map<st
   return agreements;
 }
 
-function toClassifyTicket(ticket: TicketRow): ClassifyTicket {
+function toClassifyTicket(ticket: TicketRow, context: ClassifyContext): ClassifyTicket {
+  const notice = ticket.vendorId
+    ? context.vendorNotices.get(noticeKey(ticket.clientId, ticket.vendorId))
+    : undefined;
+  const holds = context.coverageHolds.get(ticket.id) ?? [];
   return {
     id: ticket.id,
     type: ticket.type,
@@ -96,6 +102,12 @@ function toClassifyTicket(ticket: TicketRow): ClassifyTicket {
     // Tickets carry assets once the agent issue brings them.
     assetType: null,
     agreementId: ticket.agreementId,
+    vendorNoticeAt: notice?.toISOString() ?? null,
+    coverageHolds: holds.map((hold) => ({
+      assetName: hold.assetName,
+      from: hold.placedAt.toISOString(),
+      until: hold.liftedAt?.toISOString() ?? null,
+    })),
     afterHoursRequest: ticket.afterHoursRequest,
   };
 }
@@ -124,6 +136,10 @@ export interface ClassifyContext {
   workTypes: Map<string, { name: string; isOnSite: boolean }>;
   roleNames: Map<string, string>;
   serviceNames: Map<string, string>;
+  /** When each client was first given a standing notice about each vendor (vendors' noticeKey). */
+  vendorNotices: Map<string, Date>;
+  /** Coverage holds on the assets each ticket names, by ticket id. */
+  coverageHolds: Map<string, TicketHold[]>;
 }
 
 /**
@@ -135,7 +151,7 @@ export async function loadClassifyContext(
   db: Executor,
   tenantId: string,
   sources: {
-    tickets: Iterable<Pick<TicketRow, 'agreementId' | 'serviceId'>>;
+    tickets: Iterable<Pick<TicketRow, 'id' | 'agreementId' | 'serviceId' | 'clientId'>>;
     entryAgreementIds: Iterable<string | null>;
     /** Agreements the caller already read, which classifying needs too (with their fallbacks). */
     known?: ReadonlyMap<string, AgreementRow>;
@@ -163,7 +179,16 @@ export async function loadClassifyContext(
   const serviceNames = new Map(
     (await findCatalogItems(db, tenantId, [...serviceIds])).map((item) => [item.id, item.name]),
   );
-  return { chain, agreements, workTypes, roleNames, serviceNames };
+  const vendorNotices = await firstNoticeTimes(db, tenantId, [...new Set(tickets.map((t) => t.clientId))]);
+  const coverageHolds = groupBy(
+    await holdsOnTickets(
+      db,
+      tenantId,
+      tickets.map((t) => t.id),
+    ),
+    (hold) => hold.ticketId,
+  );
+  return { chain, agreements, workTypes, roleNames, serviceNames, vendorNotices, coverageHolds };
 }
 
 /**
@@ -179,7 +204,7 @@ export function classifyLoaded(
   const { draft } = options;
   const tickets = new Map<string, ClassifyTicket>();
   for (const { ticket } of draft ? [...rows, { ticket: draft.ticket }] : rows) {
-    if (!tickets.has(ticket.id)) tickets.set(ticket.id, toClassifyTicket(ticket));
+    if (!tickets.has(ticket.id)) tickets.set(ticket.id, toClassifyTicket(ticket, context));
   }
   const toEntry = (entry: DraftEntry & { ticketId: string }): ClassifyEntry => {
     const workType = context.workTypes.get(entry.workTypeId);
@@ -210,13 +235,11 @@ export function classifyLoaded(
       }),
     );
   if (draft) entries.push(toEntry({ ...draft, ticketId: draft.ticket.id }));
-  // Vendor notices arrive with the vendor-control issue; until then the graduated clause absorbs.
   return classifyTime({
     entries,
     tickets,
     agreements: context.agreements,
     balances: options.balances(context.chain),
-    vendorNoticeAt: null,
     serviceNames: context.serviceNames,
   });
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   ClassifiedTimeEntry,
   ClassifyPreviewInput,
+  TimeCause,
   TimeClassification,
   TimeEntry,
   TimeEntryBillingInput,
@@ -71,6 +72,10 @@ function toSnapshot(entry: repo.TimeEntryRow): TimeEntrySnapshot {
 function toTimeEntry(row: repo.TimeEntryWithNames): TimeEntry {
   return { ...toSnapshot(row.entry), staffName: row.staffName, workTypeName: row.workTypeName };
 }
+
+/** Time on a vendor's incident (changes outside an approved window) is vendor-caused unless said otherwise. */
+const defaultCause = (ticket: { vendorId: string | null }): TimeCause =>
+  ticket.vendorId ? 'vendor_caused' : 'normal';
 
 export function createTimeService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
@@ -292,7 +297,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
         startedAt: input.startedAt,
         minutes: input.minutes,
         workTypeId: input.workTypeId,
-        cause: input.cause,
+        cause: input.cause ?? defaultCause(ticket),
         workRoleId,
         agreementId: editing?.entry.agreementId ?? null,
         override: editing?.entry.billingOverride ?? null,
@@ -358,7 +363,7 @@ export function createTimeService(deps: { db: Database; actions: ActionRunner; c
           startedAt,
           minutes: input.minutes,
           note: input.note,
-          cause: input.cause,
+          cause: input.cause ?? defaultCause(ticket),
           workRoleId: await findMemberWorkRole(tx, tenantId, membershipId),
           revision: 1,
           createdAt: now,

@@ -2,7 +2,11 @@
 import { Badge, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { NotificationChannel, NotificationEventType } from '../../../shared/api/notification-enums.ts';
+import {
+  type NotificationChannel,
+  type NotificationEventType,
+  notificationEventTypes,
+} from '../../../shared/api/notification-enums.ts';
 import { type NotificationPreference, notificationEventLabels } from '../../../shared/api/notifications.ts';
 import { api } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
@@ -58,7 +62,7 @@ export function NotificationsPage() {
     <>
       <PageHeader
         title="Notifications"
-        description="How you hear of what happens on your tickets. Clients' contacts get their own emails whatever you choose here."
+        description="How you hear of what happens on your tickets and your clients. Clients' contacts get their own emails whatever you choose here."
         actions={
           <Button onClick={submit} disabled={!isChanged} loading={save.isPending}>
             Save
@@ -68,8 +72,8 @@ export function NotificationsPage() {
       <Paper withBorder radius="md">
         {preferences.isPending ? (
           <Stack p="md" gap="sm">
-            {[0, 1, 2, 3, 4, 5].map((i) => (
-              <Skeleton key={i} h={30} />
+            {notificationEventTypes.map((type) => (
+              <Skeleton key={type} h={30} />
             ))}
           </Stack>
         ) : (

@@ -1,43 +1,38 @@
-// One asset: its details, client and site, agent state; inventory and changes arrive with the agent. An
-// asset outside the user's scope answers 404 like a missing one, and shows the same not-found page.
-import { Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+// One asset: its details, client and site, agent state; its agent's inventory and the changes between reports
+// in tabs (the tab is in the URL). An asset outside the user's scope answers 404 like a missing one, and
+// shows the same not-found page.
+import { Badge, Group, Tabs } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { assetCriticalityLabels, assetTypeLabels } from '../../../shared/api/asset-enums.ts';
 import { isApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { DetailField } from '../../ui/detail-field.tsx';
 import { EditArchiveActions } from '../../ui/edit-archive-actions.tsx';
-import { formatDate } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { NotFoundPage } from '../../ui/not-found.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
+import { AssetChangeRequests } from '../change-requests/asset-change-requests.tsx';
+import { AssetChangesView } from './asset-changes.tsx';
 import { AssetFormModal } from './asset-form-modal.tsx';
-import { AssetStateLabel } from './asset-state.tsx';
+import { AssetInventoryView } from './asset-inventory.tsx';
+import { AssetOverview } from './asset-overview.tsx';
+import { AssetTicketsView } from './asset-tickets.tsx';
 import { type Asset, assetKeys, assetQuery, updateAsset } from './assets-api.ts';
+import { CoverageHoldBanner } from './coverage-hold-banner.tsx';
+import { PutOnHoldAction } from './coverage-hold-dialog.tsx';
+import { CoverageHoldHistory } from './coverage-hold-history.tsx';
 
 const route = getRouteApi('/app/assets/$assetId');
 
-function AgentSection(props: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label={props.title}>
-      <Title order={2} fz="h4" mb={4}>
-        {props.title}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {props.children}
-      </Text>
-    </Paper>
-  );
-}
-
 export function AssetDetailPage() {
   const { assetId } = route.useParams();
+  const { tab = 'overview' } = route.useSearch();
+  const navigate = route.useNavigate();
   const can = useCan();
   const queryClient = useQueryClient();
   const asset = useQuery(assetQuery(assetId));
@@ -72,8 +67,6 @@ export function AssetDetailPage() {
   }
   const data = asset.data;
   const canManage = can('assets.manage');
-  const canOpenClient = can('clients.read');
-  const hasAgent = data.lastSeenAt !== null;
 
   return (
     <>
@@ -89,100 +82,55 @@ export function AssetDetailPage() {
         badges={<Badges asset={data} />}
         description={`${assetTypeLabels[data.type]} at ${data.clientName}${data.siteName ? ` · ${data.siteName}` : ''}`}
         actions={
-          canManage && (
-            <EditArchiveActions
-              noun="asset"
-              archived={data.archived}
-              onEdit={() => setEditing(true)}
-              onArchive={() => setConfirmingArchive(true)}
-              onRestore={() => setArchived.mutate(false)}
-            />
-          )
+          <>
+            <PutOnHoldAction asset={data} />
+            {canManage && (
+              <EditArchiveActions
+                noun="asset"
+                archived={data.archived}
+                onEdit={() => setEditing(true)}
+                onArchive={() => setConfirmingArchive(true)}
+                onRestore={() => setArchived.mutate(false)}
+              />
+            )}
+          </>
         }
       />
+      <CoverageHoldBanner assetId={assetId} />
 
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper withBorder p="md">
-            <Title order={2} fz="h4" mb="sm">
-              Details
-            </Title>
-            <Stack gap={6}>
-              <DetailField label="Client">
-                {canOpenClient ? (
-                  <AnchorLink to="/clients/$clientId" params={{ clientId: data.clientId }} size="sm">
-                    {data.clientName}
-                  </AnchorLink>
-                ) : (
-                  data.clientName
-                )}
-              </DetailField>
-              <DetailField label="Site">
-                {data.siteName &&
-                  (canOpenClient ? (
-                    <AnchorLink
-                      to="/clients/$clientId"
-                      params={{ clientId: data.clientId }}
-                      search={{ tab: 'sites' }}
-                      size="sm"
-                    >
-                      {data.siteName}
-                    </AnchorLink>
-                  ) : (
-                    data.siteName
-                  ))}
-              </DetailField>
-              <DetailField label="Type">{assetTypeLabels[data.type]}</DetailField>
-              <DetailField label="Hostname">{data.hostname}</DetailField>
-              <DetailField label="Serial number">{data.serial}</DetailField>
-              <DetailField label="Operating system">
-                {[data.os, data.osVersion].filter(Boolean).join(' ')}
-              </DetailField>
-              <DetailField label="Criticality">{assetCriticalityLabels[data.criticality]}</DetailField>
-              <DetailField label="Managed">
-                {data.isManaged ? 'Yes' : 'No — not counted for per-device billing'}
-              </DetailField>
-              <DetailField label="Standard">
-                {data.isStandard ? "Matches the client's standard stack" : 'No'}
-              </DetailField>
-              <DetailField label="Warranty ends">
-                {data.warrantyEndsOn && formatDate(data.warrantyEndsOn)}
-              </DetailField>
-              <DetailField label="Notes">
-                {data.notes && (
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {data.notes}
-                  </Text>
-                )}
-              </DetailField>
-            </Stack>
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md">
-            <Paper withBorder p="md" component="section" aria-label="Agent">
-              <Title order={2} fz="h4" mb="sm">
-                Agent
-              </Title>
-              <AssetStateLabel asset={data} />
-              {!hasAgent && (
-                <Text size="sm" c="dimmed" mt="xs">
-                  Assets added by hand have no agent. Once one is enrolled on this machine, its check-ins show
-                  here as online or offline.
-                </Text>
-              )}
-            </Paper>
-            <AgentSection title="Inventory">
-              Installed software, services, accounts, disks and backups appear here once an agent is enrolled
-              on this asset.
-            </AgentSection>
-            <AgentSection title="Changes">
-              What changed on this asset — software, services, accounts, disk health — and who changed it
-              appears here once an agent is enrolled.
-            </AgentSection>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <Tabs
+        value={tab}
+        onChange={(next) =>
+          navigate({
+            search: {
+              tab: next === 'inventory' || next === 'changes' || next === 'tickets' ? next : undefined,
+            },
+            replace: true,
+          })
+        }
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="inventory">Inventory</Tabs.Tab>
+          <Tabs.Tab value="changes">Changes</Tabs.Tab>
+          <Tabs.Tab value="tickets">Tickets</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <AssetOverview asset={data} />
+          <AssetChangeRequests assetId={assetId} clientId={data.clientId} />
+          <CoverageHoldHistory assetId={assetId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inventory">
+          <AssetInventoryView assetId={assetId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="changes">
+          <AssetChangesView assetId={assetId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tickets">
+          <AssetTicketsView assetId={assetId} />
+        </Tabs.Panel>
+      </Tabs>
 
       <AssetFormModal opened={isEditing} onClose={() => setEditing(false)} asset={data} />
       <ConfirmDialog

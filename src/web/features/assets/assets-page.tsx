@@ -7,7 +7,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { assetTypeLabels, assetTypes } from '../../../shared/api/asset-enums.ts';
 import { assetStates } from '../../../shared/api/assets.ts';
-import { EmptyState } from '../../ui/empty-state.tsx';
+import { EmptyState, NoMatches } from '../../ui/empty-state.tsx';
 import { ListPagination } from '../../ui/list-pagination.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
@@ -79,21 +79,13 @@ export function AssetsPage() {
     );
   else if (total === 0)
     body = (
-      <EmptyState
-        icon={<IconSearch size={24} />}
+      <NoMatches
         title="No assets match"
         description="Try another search or clear the filters."
-        action={
-          <Button
-            variant="default"
-            onClick={() => {
-              setDraft('');
-              void navigate({ search: {} });
-            }}
-          >
-            Clear filters
-          </Button>
-        }
+        onClear={() => {
+          setDraft('');
+          void navigate({ search: {} });
+        }}
       />
     );
   else

@@ -1,12 +1,13 @@
 // A client's assets, on the client page.
 import { Button, Group, Text } from '@mantine/core';
-import { IconDeviceDesktop, IconPlus } from '@tabler/icons-react';
+import { IconDeviceDesktop, IconPlus, IconRobot } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
+import { EnrollmentTokenModal } from '../settings/agents-token-modal.tsx';
 import { AssetFormModal } from './asset-form-modal.tsx';
 import { assetListQuery } from './assets-api.ts';
 import { AssetsTable } from './assets-table.tsx';
@@ -16,11 +17,23 @@ const LIMIT = 500;
 export function ClientAssetsTab(props: { clientId: string }) {
   const can = useCan();
   const [isFormOpen, setFormOpen] = useState(false);
+  const [isEnrolling, setEnrolling] = useState(false);
   const list = useQuery(assetListQuery({ clientId: props.clientId, limit: LIMIT }));
-  const addButton = can('assets.manage') && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-      Add asset
-    </Button>
+  const canEnroll = can('agents.manage');
+  const canAdd = can('assets.manage');
+  const addButton = (canEnroll || canAdd) && (
+    <Group gap="xs">
+      {canEnroll && (
+        <Button variant="default" leftSection={<IconRobot size={16} />} onClick={() => setEnrolling(true)}>
+          Enroll a machine
+        </Button>
+      )}
+      {canAdd && (
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+          Add asset
+        </Button>
+      )}
+    </Group>
   );
 
   let body: ReactNode;
@@ -61,6 +74,11 @@ export function ClientAssetsTab(props: { clientId: string }) {
     <>
       {body}
       <AssetFormModal opened={isFormOpen} onClose={() => setFormOpen(false)} clientId={props.clientId} />
+      <EnrollmentTokenModal
+        opened={isEnrolling}
+        onClose={() => setEnrolling(false)}
+        clientId={props.clientId}
+      />
     </>
   );
 }

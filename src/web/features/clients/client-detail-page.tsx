@@ -17,6 +17,8 @@ import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { ClientAgreementsTab } from '../agreements/client-agreements-tab.tsx';
 import { ClientAssetsTab } from '../assets/client-assets-tab.tsx';
 import { useCan } from '../auth/session.ts';
+import { ClientChangeCalendar } from '../change-requests/client-change-calendar.tsx';
+import { ClientVendorsTab } from '../vendors/client-vendors-tab.tsx';
 import { ClientFormModal } from './client-form-modal.tsx';
 import { ClientOverview } from './client-overview.tsx';
 import { clientKeys, clientQuery, updateClient } from './clients-api.ts';
@@ -67,6 +69,7 @@ export function ClientDetailPage() {
   const canManage = can('clients.manage');
   const canReadAgreements = can('billing.read');
   const canReadAssets = can('assets.read');
+  const canReadVendors = can('vendors.read');
 
   return (
     <>
@@ -116,10 +119,12 @@ export function ClientDetailPage() {
             Contacts
           </Tabs.Tab>
           {canReadAssets && <Tabs.Tab value="assets">Assets</Tabs.Tab>}
+          {canReadVendors && <Tabs.Tab value="vendors">Vendors</Tabs.Tab>}
           {canReadAgreements && <Tabs.Tab value="agreements">Agreements</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <ClientOverview client={data} />
+          {canReadAssets && <ClientChangeCalendar clientId={clientId} />}
         </Tabs.Panel>
         <Tabs.Panel value="sites">
           <SitesTab clientId={clientId} canManage={canManage} />
@@ -130,6 +135,11 @@ export function ClientDetailPage() {
         {canReadAssets && (
           <Tabs.Panel value="assets">
             <ClientAssetsTab clientId={clientId} />
+          </Tabs.Panel>
+        )}
+        {canReadVendors && (
+          <Tabs.Panel value="vendors">
+            <ClientVendorsTab clientId={clientId} />
           </Tabs.Panel>
         )}
         {canReadAgreements && (

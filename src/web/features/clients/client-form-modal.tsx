@@ -3,6 +3,7 @@ import {
   Button,
   Group,
   Modal,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -32,6 +33,7 @@ interface FormValues {
   taxExempt: boolean;
   taxExemptionReference: string;
   showCoveredWork: boolean;
+  agentOfflineMinutes: number | string;
 }
 
 function initialValues(client?: Client): FormValues {
@@ -47,6 +49,7 @@ function initialValues(client?: Client): FormValues {
     taxExempt: client?.taxExempt ?? false,
     taxExemptionReference: client?.taxExemptionReference ?? '',
     showCoveredWork: client?.showCoveredWork ?? false,
+    agentOfflineMinutes: client?.agentOfflineMinutes ?? 30,
   };
 }
 
@@ -63,6 +66,7 @@ function toInput(values: FormValues): ClientInput {
     taxExempt: values.taxExempt,
     taxExemptionReference: (values.taxExempt && values.taxExemptionReference.trim()) || null,
     showCoveredWork: values.showCoveredWork,
+    agentOfflineMinutes: Number(values.agentOfflineMinutes),
   };
 }
 
@@ -219,6 +223,18 @@ function ClientForm(props: { onClose: () => void; client?: Client; onSaved?: (cl
             />
           </SimpleGrid>
         )}
+        <NumberInput
+          label="Agent offline after (minutes)"
+          description="An enrolled agent silent this long opens an “Agent offline” ticket (5 minutes to 7 days)."
+          min={5}
+          max={10_080}
+          step={5}
+          allowDecimal={false}
+          w={260}
+          value={values.agentOfflineMinutes}
+          error={errors.agentOfflineMinutes}
+          onChange={(value) => set('agentOfflineMinutes', value)}
+        />
         <Textarea
           label="Notes"
           autosize

@@ -1,5 +1,5 @@
 // The bell in the top bar: the unread count (polled, and refetched when the window regains focus) and a
-// popover of recent notifications; opening one marks it read and goes to its ticket.
+// popover of recent notifications; opening one marks it read and goes where it leads (a ticket, a vendor).
 import {
   ActionIcon,
   Box,
@@ -101,7 +101,7 @@ export function NotificationBell() {
   function open(item: Notification) {
     close();
     if (item.readAt === null) markRead.mutate(item);
-    if (item.ticketId) void navigate({ to: '/tickets/$ticketId', params: { ticketId: item.ticketId } });
+    if (item.link) void navigate({ href: item.link });
   }
 
   const count = unread.data ?? 0;

@@ -43,6 +43,15 @@ function describeChange(event: AuditEvent): string {
   return names.join(', ');
 }
 
+/** Plain words for actions whose code alone reads poorly; others show their code only. */
+const actionLabels: Record<string, string> = {
+  'agent.enrolled': 'Agent enrolled',
+  'agent.revoke': 'Agent revoked',
+  'enrollment_token.create': 'Enrollment token created',
+  'enrollment_token.revoke': 'Enrollment token revoked',
+  'ticket.assets': 'Ticket assets changed',
+};
+
 const hasSnapshots = (event: AuditEvent) => event.before !== null || event.after !== null;
 
 /** The changed fields as field | before | after, and where the change came from. */
@@ -238,6 +247,11 @@ export function AuditLogPage() {
                     {event.occurredAt.replace('T', ' ').slice(0, 19)}
                   </Table.Td>
                   <Table.Td>
+                    {actionLabels[event.action] && (
+                      <Text span fz="sm" mr={6}>
+                        {actionLabels[event.action]}
+                      </Text>
+                    )}
                     <Code>{event.action}</Code>
                   </Table.Td>
                   <Table.Td>

@@ -8,12 +8,15 @@ import {
   IconCoin,
   IconFileInvoice,
   IconFingerprint,
+  IconGavel,
   IconInbox,
   IconKey,
   IconListDetails,
   IconMail,
   IconMailForward,
   IconReceiptTax,
+  IconRefreshDot,
+  IconRobot,
   IconShieldLock,
   IconTemplate,
   IconTicket,
@@ -42,7 +45,10 @@ interface Area {
     | '/settings/security'
     | '/settings/sso'
     | '/settings/security-events'
-    | '/settings/audit-log';
+    | '/settings/audit-log'
+    | '/settings/agents'
+    | '/settings/routine-actors'
+    | '/settings/engagement-rules';
   label: string;
   icon: ReactNode;
   permission: Permission;
@@ -70,6 +76,24 @@ const groups: { label: string; areas: Area[] }[] = [
         label: 'Help desk',
         icon: <IconTicket size={16} />,
         permission: 'tickets.settings',
+      },
+    ],
+  },
+  {
+    label: 'Assets',
+    areas: [
+      { to: '/settings/agents', label: 'Agents', icon: <IconRobot size={16} />, permission: 'agents.manage' },
+      {
+        to: '/settings/routine-actors',
+        label: 'Routine actors',
+        icon: <IconRefreshDot size={16} />,
+        permission: 'vendors.read',
+      },
+      {
+        to: '/settings/engagement-rules',
+        label: 'Rules of engagement',
+        icon: <IconGavel size={16} />,
+        permission: 'vendors.read',
       },
     ],
   },

@@ -1,9 +1,8 @@
 // The ticket's side panel: status, priority, assignee, type, board, client and contact; both SLA clocks;
 // the time logged with the work timer; the files that came with the client's mail.
-import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconClockPlus, IconPaperclip } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import type { TicketType } from '../../../shared/api/ticket-enums.ts';
 import { formatMinutes } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -12,8 +11,10 @@ import { contactsQuery } from '../clients/clients-api.ts';
 import { formatBytes } from '../inbound-mail/inbound-labels.ts';
 import { ticketAttachmentsQuery } from '../inbound-mail/inbound-mail-api.ts';
 import { useTicketAction } from './ticket-actions.ts';
+import { TicketAssetsSection } from './ticket-assets-section.tsx';
 import { TicketBillingFields } from './ticket-billing-section.tsx';
 import { options, typeLabels } from './ticket-labels.ts';
+import { Section } from './ticket-panel-section.tsx';
 import { TicketSlaPanel } from './ticket-sla-panel.tsx';
 import { inlineField, TicketStatusControls } from './ticket-status-control.tsx';
 import {
@@ -27,20 +28,6 @@ import {
 import type { TimeEntryDraft } from './time-entry-form.tsx';
 import type { useTicketTimer } from './timer.ts';
 import { TimerControl } from './timer-control.tsx';
-
-function Section(props: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <Paper withBorder p="sm" component="section" aria-label={props.title}>
-      <Group justify="space-between" mb="xs" wrap="nowrap">
-        <Title order={2} fz="sm" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
-          {props.title}
-        </Title>
-        {props.action}
-      </Group>
-      {props.children}
-    </Paper>
-  );
-}
 
 export function TicketSidePanel(props: {
   ticket: TicketDetail;
@@ -145,6 +132,8 @@ export function TicketSidePanel(props: {
           />
         </Stack>
       </Section>
+
+      <TicketAssetsSection ticket={ticket} canWork={canWork} />
 
       {can('billing.read') && (
         <Section title="Billing">

@@ -307,6 +307,18 @@ function TimelineItem(props: { event: TicketEvent; ticket: TicketDetail; names: 
           </AnchorLink>
         </Line>
       );
+    case 'assets': {
+      const names = (key: string) => ((data[key] as string[] | undefined) ?? []).join(', ');
+      const parts = [
+        names('added') && `named ${names('added')}`,
+        names('removed') && `removed ${names('removed')}`,
+      ].filter(Boolean);
+      return (
+        <Line event={event} icon={<IconPoint size={12} />}>
+          {actor} {parts.join(' and ')} {parts.length ? 'as assets of this ticket' : 'changed the assets'}
+        </Line>
+      );
+    }
     default:
       if (event.type.startsWith('time')) {
         return (

@@ -48,6 +48,7 @@ export type {
 export interface TicketListParams {
   boardId?: string;
   clientId?: string;
+  vendorId?: string;
   assigneeId?: string;
   status?: string;
   priority?: string;

@@ -24,6 +24,7 @@ import {
   logTime,
   type TimeEntry,
   ticketKeys,
+  ticketQuery,
   updateTimeEntry,
 } from './tickets-api.ts';
 import { ClassificationPreview } from './time-classification.tsx';
@@ -71,6 +72,8 @@ function TimeEntryForm(props: {
   const zone = browserTimeZone();
   const queryClient = useQueryClient();
   const workTypes = useQuery(allWorkTypesQuery);
+  // A vendor's incident (changes outside an approved window): its time is vendor-caused unless said otherwise.
+  const isVendorIncident = Boolean(useQuery(ticketQuery(props.ticketId)).data?.vendorId);
   const [values, setValues] = useState<FormValues>(() => ({
     startedAt: instantToZonedWallTime(
       Date.parse(entry?.startedAt ?? draft?.startedAt ?? new Date().toISOString()),
@@ -78,7 +81,7 @@ function TimeEntryForm(props: {
     ),
     minutes: entry?.minutes ?? draft?.minutes ?? 15,
     workTypeId: entry?.workTypeId ?? null,
-    cause: entry?.cause ?? 'normal',
+    cause: entry?.cause ?? (isVendorIncident ? 'vendor_caused' : 'normal'),
     note: entry?.note ?? '',
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});

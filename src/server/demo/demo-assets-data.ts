@@ -1,0 +1,267 @@
+// The demo clients' CMDB as the MSP entered it by hand: network gear, printers, phones, the PCs not yet
+// running the agent (the machines that do are in demo-assets-machines.ts).
+import type { AssetCriticality, AssetType } from '../../shared/api/asset-enums.ts';
+import type { ClientKey } from './demo-data.ts';
+
+export interface HandAssetSeed {
+  type: AssetType;
+  name: string;
+  /** Index into the client's sites. */
+  site: number;
+  serial?: string;
+  hostname?: string;
+  os?: string;
+  osVersion?: string;
+  criticality: AssetCriticality;
+  isManaged?: boolean;
+  isStandard?: boolean;
+  /** Months from the demo's today to the warranty's end; negative when it has run out. */
+  warrantyMonths?: number;
+  notes?: string;
+}
+
+export const handAssets: Record<ClientKey, readonly HandAssetSeed[]> = {
+  dental: [
+    {
+      type: 'network',
+      name: 'LFD-FW01 — FortiGate 60F',
+      site: 0,
+      serial: 'FGT60FTK22091834',
+      criticality: 'critical',
+      warrantyMonths: 8,
+      notes: 'FortiCare renewal due with the warranty. Site-to-site VPN to Evanston.',
+    },
+    {
+      type: 'network',
+      name: 'LFD-SW01 — UniFi USW-24-PoE',
+      site: 0,
+      serial: '9C05D6A1B2C3',
+      criticality: 'high',
+      isStandard: true,
+    },
+    {
+      type: 'network',
+      name: 'LFD-EV-FW01 — FortiGate 40F',
+      site: 1,
+      serial: 'FGT40FTK21057710',
+      criticality: 'high',
+      warrantyMonths: 8,
+    },
+    {
+      type: 'workstation',
+      name: 'LFD-OP1',
+      site: 0,
+      hostname: 'LFD-OP1',
+      os: 'Microsoft Windows 11 Pro',
+      serial: '7XK2LR3',
+      criticality: 'normal',
+      isStandard: true,
+      warrantyMonths: 20,
+      notes: 'Operatory 1 chairside PC (Dell OptiPlex 7010 Micro). Agent to be installed.',
+    },
+    {
+      type: 'workstation',
+      name: 'LFD-EV-FRONT01',
+      site: 1,
+      hostname: 'LFD-EV-FRONT01',
+      os: 'Microsoft Windows 11 Pro',
+      serial: '8XK2LR3',
+      criticality: 'high',
+      isStandard: true,
+      warrantyMonths: 20,
+    },
+    {
+      type: 'laptop',
+      name: 'Dr. Alvarez — Latitude 5440',
+      site: 0,
+      serial: 'D4F9KM3',
+      criticality: 'normal',
+      warrantyMonths: 14,
+    },
+    {
+      type: 'printer',
+      name: 'Front desk — HP LaserJet Pro M404dn',
+      site: 0,
+      serial: 'PHBBK41872',
+      criticality: 'normal',
+      warrantyMonths: -6,
+      notes: 'Out of warranty; roller kit replaced last year.',
+    },
+    {
+      type: 'phone',
+      name: 'Front desk phones — Yealink T54W (×3)',
+      site: 0,
+      criticality: 'high',
+      isManaged: false,
+      notes: 'Provided and supported by the VoIP carrier (Lakeshore Telecom); we only patch the VLAN.',
+    },
+    {
+      type: 'other',
+      name: 'Schick 33 intraoral sensor',
+      site: 1,
+      serial: 'S33-0418822',
+      criticality: 'high',
+      isManaged: false,
+      notes: 'Sirona hardware; vendor-supported. Plugs into LFD-EV-XRAY1.',
+    },
+  ],
+  law: [
+    {
+      type: 'network',
+      name: 'HP-FW01 — SonicWall TZ370',
+      site: 0,
+      serial: '2CB8ED4F1A90',
+      criticality: 'critical',
+      warrantyMonths: 13,
+      notes: 'Advanced Protection Service Suite; SSL-VPN for the partners.',
+    },
+    {
+      type: 'network',
+      name: 'HP-SW01 — Aruba Instant On 1930 24G',
+      site: 0,
+      serial: 'CN12KSX0QZ',
+      criticality: 'high',
+      isStandard: true,
+    },
+    {
+      type: 'other',
+      name: 'HP-UPS01 — APC Smart-UPS 1500',
+      site: 0,
+      serial: 'AS2209123456',
+      criticality: 'high',
+      warrantyMonths: -11,
+      notes: 'Battery replaced Feb last year. Carries HP-FS01, HP-DC01 and the switch.',
+    },
+    {
+      type: 'laptop',
+      name: 'HP-LT-ST01',
+      site: 0,
+      hostname: 'HP-LT-ST01',
+      os: 'Microsoft Windows 11 Pro',
+      serial: 'JN7T6Y3',
+      criticality: 'normal',
+      isStandard: true,
+      warrantyMonths: 30,
+      notes: "Sophie Turner's Latitude 7440.",
+    },
+    {
+      type: 'laptop',
+      name: 'HP-LT-AO01',
+      site: 0,
+      hostname: 'HP-LT-AO01',
+      os: 'Microsoft Windows 11 Pro',
+      serial: 'KN7T6Y3',
+      criticality: 'normal',
+      isStandard: true,
+      warrantyMonths: 30,
+    },
+    {
+      type: 'workstation',
+      name: 'HP-WS-RECEPTION',
+      site: 0,
+      hostname: 'HP-WS-RECEPTION',
+      os: 'Microsoft Windows 11 Pro',
+      serial: '4MQ2ZR3',
+      criticality: 'normal',
+      warrantyMonths: 9,
+    },
+    {
+      type: 'printer',
+      name: 'Konica Minolta bizhub C300i',
+      site: 0,
+      serial: 'AA7R021008541',
+      criticality: 'normal',
+      isManaged: false,
+      notes: 'Leased; the copier company services it. Scan-to-folder writes to \\\\HP-FS01\\scans.',
+    },
+    {
+      type: 'phone',
+      name: 'Edward Pryce — iPhone 15',
+      site: 0,
+      serial: 'F4GXK2P1QW',
+      criticality: 'normal',
+      warrantyMonths: 5,
+      notes: 'Enrolled in Intune; Outlook and iManage Go.',
+    },
+  ],
+  architects: [
+    {
+      type: 'server',
+      name: 'KA-NAS01 — Synology DS1621+',
+      site: 0,
+      hostname: 'KA-NAS01',
+      os: 'Synology DSM',
+      osVersion: '7.2.1',
+      serial: '2150SBRA1F3K7',
+      criticality: 'critical',
+      warrantyMonths: 16,
+      notes: 'Project files (Revit central models). Snapshot replication to KA-NAS02 hourly.',
+    },
+    {
+      type: 'server',
+      name: 'KA-NAS02 — Synology DS920+',
+      site: 1,
+      hostname: 'KA-NAS02',
+      os: 'Synology DSM',
+      osVersion: '7.2.1',
+      serial: '2080SBRB4D2M1',
+      criticality: 'high',
+      warrantyMonths: -2,
+    },
+    {
+      type: 'network',
+      name: 'KA-GW01 — UniFi Dream Machine Pro',
+      site: 0,
+      serial: '245A4C1E9F20',
+      criticality: 'critical',
+      isStandard: true,
+    },
+    {
+      type: 'network',
+      name: 'KA-WLG-GW01 — UniFi Cloud Gateway Ultra',
+      site: 1,
+      serial: '245A4C3B7710',
+      criticality: 'high',
+      isStandard: true,
+    },
+    {
+      type: 'printer',
+      name: 'HP DesignJet T650 36-in plotter',
+      site: 0,
+      serial: 'CN28P3J01K',
+      criticality: 'normal',
+      warrantyMonths: 3,
+    },
+    {
+      type: 'workstation',
+      name: 'KA-WS-JL01',
+      site: 0,
+      hostname: 'KA-WS-JL01',
+      os: 'Microsoft Windows 11 Pro',
+      serial: '8GK2XQ3',
+      criticality: 'normal',
+      isStandard: true,
+      warrantyMonths: 22,
+    },
+    {
+      type: 'laptop',
+      name: 'Mereana Walker — MacBook Pro 14"',
+      site: 0,
+      os: 'macOS',
+      osVersion: '14.3',
+      serial: 'C02FK3M1Q6L4',
+      criticality: 'normal',
+      warrantyMonths: 12,
+      notes: 'AppleCare+. No agent on macOS yet.',
+    },
+    {
+      type: 'other',
+      name: 'Site-visit iPad Pro',
+      site: 0,
+      serial: 'DMPXK9A2Q1GC',
+      criticality: 'low',
+      isManaged: false,
+      notes: 'Bought by the studio; not enrolled in management.',
+    },
+  ],
+};

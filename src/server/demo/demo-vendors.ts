@@ -1,0 +1,68 @@
+// The dental practice's line-of-business vendor, engaged for its practice-management system, and the
+// account its support connects with: what lets the agent's findings be tied to the vendor (story 2). The
+// MSP's rules of engagement, which the vendor acknowledged, and its Letter of Agency, signed last year and
+// ending within the month.
+import { engagementInputSchema, vendorInputSchema } from '../../shared/api/vendors.ts';
+import type { Services } from '../app.ts';
+import type { Actor } from '../http/scope.ts';
+import { VENDOR_ACCOUNT } from './demo-assets-reports.ts';
+
+export async function seedDemoVendors(services: Services, owner: Actor, dentalClientId: string, now: Date) {
+  const vendor = await services.vendors.create(
+    owner,
+    vendorInputSchema.parse({
+      name: 'Henry Schein One',
+      products: ['Dentrix'],
+      supportPhone: '+1 800 336 8749',
+      notes: 'Support connects over RDP by appointment; changes must come through a change request.',
+    }),
+  );
+  const renewsOn = new Date(now.getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const engagement = await services.vendors.engage(
+    owner,
+    vendor.id,
+    engagementInputSchema.parse({
+      clientId: dentalClientId,
+      product: 'Dentrix',
+      supportContract: 'Customer Care Plus, DX-22817',
+      renewsOn,
+      slaTerms: 'Response within 4 business hours; critical outages within 1 hour.',
+    }),
+  );
+  await services.vendors.addAccount(owner, engagement.id, {
+    kind: 'os_user',
+    identifier: VENDOR_ACCOUNT,
+    notes: 'Their RDP support login on the practice server',
+  });
+  await services.engagementRules.publish(owner, null, RULES);
+  await services.engagementRules.acknowledge(owner, engagement.id, {
+    name: 'Mark Ellison (Henry Schein One support)',
+    email: null,
+  });
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const loa = await services.loas.create(owner, engagement.id, {
+    signerName: 'Dr. Priya Patel',
+    signerTitle: 'Practice owner',
+    expiresOn: day(25),
+  });
+  await services.loas.send(owner, loa.id, 'Dr. Priya Patel, by hand at the quarterly review');
+  // The letter Accord generated stands in for the scan of the signed one.
+  const letter = await services.loas.letter(owner.scope, loa.id);
+  await services.loas.sign(
+    owner,
+    loa.id,
+    { signerName: 'Dr. Priya Patel', signerTitle: 'Practice owner', signedOn: day(-340), expiresOn: day(25) },
+    { fileName: 'Signed LOA - Henry Schein One.pdf', content: letter.content },
+  );
+  return { vendors: 1 };
+}
+
+const RULES = `Every change to a client's systems is booked as a change request with us first: what will change, on which machines, in which window, and how it is undone if it goes wrong.
+
+Changes are made only inside an approved window. A window is at most 72 hours; we approve routine requests within one business day.
+
+In an emergency, make the change and declare it within 24 hours: we approve it afterwards with you.
+
+Connect only with the accounts we have on file for you, and tell us when someone leaves your team.
+
+Changes made outside an approved window are recorded with the evidence and may be charged to the client as clean-up.`;

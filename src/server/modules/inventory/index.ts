@@ -1,0 +1,8 @@
+// The inventory module's public face: agents' reports, detected changes and the alerts they raise.
+export { createInventoryRoutes } from './inventory.routes.ts';
+export {
+  createInventoryService,
+  type InventoryService,
+  type Reporter,
+} from './inventory.service.ts';
+export { createTicketAssetService, type TicketAssetService } from './ticket-assets.service.ts';

@@ -1,0 +1,54 @@
+// Whether a vendor may have change requests accepted at a client: it must have acknowledged the rules
+// of engagement in force there, and hold a signed, current Letter of Agency where the client's
+// agreement requires one.
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../http/app-error.ts';
+import { clientRequiresLoa } from '../agreements/index.ts';
+import { hasSignedLoa } from './loas.repository.ts';
+import { utcDay } from './loas.service.ts';
+import { listAcknowledgements } from './rules.repository.ts';
+import { engagementStanding, rulesInForce } from './rules.service.ts';
+import { vendorNames } from './vendor-lookup.ts';
+import { listLiveEngagementIds } from './vendors.repository.ts';
+
+/** The rules in force for the vendor at the client, and where its live engagements there stand with them. */
+export async function rulesStanding(db: Executor, tenantId: string, vendorId: string, clientId: string) {
+  const inForce = await rulesInForce(db, tenantId, clientId);
+  const engagementIds = inForce.rules ? await listLiveEngagementIds(db, tenantId, vendorId, clientId) : [];
+  const { status } = engagementStanding(inForce, await listAcknowledgements(db, tenantId, engagementIds));
+  return { inForce, status, acknowledged: status === 'acknowledged' };
+}
+
+/** Throws the reason a vendor's change request at the client cannot be accepted now. */
+export async function requireVendorInGoodStanding(
+  db: Executor,
+  tenantId: string,
+  vendorId: string,
+  clientId: string,
+  now: Date,
+): Promise<void> {
+  const vendor = {
+    id: vendorId,
+    name: (await vendorNames(db, tenantId, [vendorId])).get(vendorId) ?? 'The vendor',
+  };
+  const { inForce, acknowledged } = await rulesStanding(db, tenantId, vendorId, clientId);
+  if (inForce.rules && !acknowledged) {
+    const versions = `version ${inForce.rules.version}${inForce.addendum ? ` with the client’s addendum ${inForce.addendum.version}` : ''}`;
+    throw new AppError(
+      'change_request.rules_not_acknowledged',
+      `${vendor.name} has not acknowledged the rules of engagement in force at this client (${versions}). ` +
+        'Send them the rules to acknowledge first.',
+      { rulesVersion: inForce.rules.version, addendumVersion: inForce.addendum?.version ?? null },
+    );
+  }
+  const day = utcDay(now);
+  if (
+    (await clientRequiresLoa(db, tenantId, clientId, day)) &&
+    !(await hasSignedLoa(db, tenantId, vendor.id, clientId, day))
+  ) {
+    throw new AppError(
+      'change_request.loa_required',
+      `The client’s agreement requires a signed Letter of Agency before ${vendor.name} works, and none is in force.`,
+    );
+  }
+}

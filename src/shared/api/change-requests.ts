@@ -1,0 +1,115 @@
+// Change requests: a planned change to some of a client's assets in a window, asked for by the MSP's
+// staff or a vendor, approved (or not) before it happens — or, for an emergency, declared within 24 hours
+// after the fact and approved afterwards.
+import { z } from 'zod';
+import { instantSchema } from './common.ts';
+
+export const changeRisks = ['low', 'medium', 'high'] as const;
+export type ChangeRisk = (typeof changeRisks)[number];
+
+export const changeRequestStatuses = [
+  'requested',
+  'approved',
+  'rejected',
+  'in_progress',
+  'completed',
+  'cancelled',
+] as const;
+export type ChangeRequestStatus = (typeof changeRequestStatuses)[number];
+export const changeRequestStatusLabels: Record<ChangeRequestStatus, string> = {
+  requested: 'Requested',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+/** Statuses whose window authorizes changes made in it. */
+export const authorizingStatuses = [
+  'approved',
+  'in_progress',
+  'completed',
+] as const satisfies readonly ChangeRequestStatus[];
+
+/** A window may be at most this long: a change window is not a standing permission. */
+export const MAX_WINDOW_HOURS = 72;
+/** An emergency change may be declared up to this long after its window began. */
+export const EMERGENCY_DECLARE_HOURS = 24;
+
+export const changeRequestInputSchema = z
+  .strictObject({
+    clientId: z.uuid(),
+    /** The vendor doing the work; null for the MSP's own change. */
+    vendorId: z.uuid().nullable().default(null),
+    assetIds: z.array(z.uuid()).min(1, 'Name at least one asset').max(50),
+    title: z.string().trim().min(1, 'Required').max(200),
+    description: z.string().trim().min(1, 'Say what will change').max(20_000),
+    risk: z.enum(changeRisks),
+    backOutPlan: z.string().trim().min(1, 'Say how the change is undone if it goes wrong').max(20_000),
+    windowStart: instantSchema,
+    windowEnd: instantSchema,
+    /** Declared after the fact (within 24 h of its start), for approval afterwards. */
+    emergency: z.boolean().default(false),
+  })
+  .refine((input) => Date.parse(input.windowEnd) > Date.parse(input.windowStart), {
+    path: ['windowEnd'],
+    message: 'The window must end after it starts',
+  })
+  .refine(
+    (input) => Date.parse(input.windowEnd) - Date.parse(input.windowStart) <= MAX_WINDOW_HOURS * 3_600_000,
+    {
+      path: ['windowEnd'],
+      message: `A window is at most ${MAX_WINDOW_HOURS} hours`,
+    },
+  );
+export type ChangeRequestInput = z.input<typeof changeRequestInputSchema>;
+
+export const changeRequestActions = ['approve', 'reject', 'start', 'complete', 'cancel'] as const;
+export type ChangeRequestAction = (typeof changeRequestActions)[number];
+
+export const changeRequestDecisionSchema = z.strictObject({
+  /** Required to reject or cancel; kept on the request's history. */
+  reason: z.string().trim().max(2_000).optional(),
+});
+
+export const changeRequestSchema = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  clientId: z.uuid(),
+  clientName: z.string(),
+  vendorId: z.uuid().nullable(),
+  vendorName: z.string().nullable(),
+  assets: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  title: z.string(),
+  description: z.string(),
+  risk: z.enum(changeRisks),
+  backOutPlan: z.string(),
+  windowStart: z.iso.datetime(),
+  windowEnd: z.iso.datetime(),
+  emergency: z.boolean(),
+  status: z.enum(changeRequestStatuses),
+  /** Other live requests whose windows overlap this one's on a shared asset. */
+  overlaps: z.array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string() })),
+  requestedByName: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  decisionReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ChangeRequest = z.infer<typeof changeRequestSchema>;
+
+export const changeRequestListQuerySchema = z.object({
+  clientId: z.uuid().optional(),
+  vendorId: z.uuid().optional(),
+  assetId: z.uuid().optional(),
+  status: z
+    .string()
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(changeRequestStatuses)))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ChangeRequestListQuery = z.input<typeof changeRequestListQuerySchema>;

@@ -1,0 +1,172 @@
+// The decision buttons a change request offers the viewer, by permission and by its status; rejecting and
+// cancelling ask for the reason in the same click.
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Permission } from '../../../shared/permissions.ts';
+import { notifyError, notifySuccess } from '../../ui/notify.tsx';
+import { useCan } from '../auth/session.ts';
+import {
+  actOnChangeRequest,
+  type ChangeRequest,
+  type ChangeRequestAction,
+  type ChangeRequestStatus,
+  changeRequestKeys,
+} from './change-requests-api.ts';
+
+interface ActionButton {
+  action: ChangeRequestAction;
+  label: string;
+  permission: Permission;
+  from: ChangeRequestStatus[];
+  variant: 'filled' | 'default' | 'light';
+  color?: string;
+  needsReason?: boolean;
+}
+
+// The order they show in; the server's transitions table is the authority.
+const buttons: ActionButton[] = [
+  {
+    action: 'approve',
+    label: 'Approve',
+    permission: 'changes.approve',
+    from: ['requested'],
+    variant: 'filled',
+  },
+  {
+    action: 'start',
+    label: 'Mark started',
+    permission: 'changes.request',
+    from: ['approved'],
+    variant: 'filled',
+  },
+  {
+    action: 'complete',
+    label: 'Mark completed',
+    permission: 'changes.request',
+    from: ['in_progress'],
+    variant: 'filled',
+  },
+  {
+    action: 'reject',
+    label: 'Reject',
+    permission: 'changes.approve',
+    from: ['requested'],
+    variant: 'light',
+    color: 'red',
+    needsReason: true,
+  },
+  {
+    action: 'cancel',
+    label: 'Cancel request',
+    permission: 'changes.request',
+    from: ['requested', 'approved'],
+    variant: 'default',
+    needsReason: true,
+  },
+];
+
+const done: Record<ChangeRequestAction, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  start: 'marked started',
+  complete: 'marked completed',
+  cancel: 'cancelled',
+};
+
+export function ChangeRequestActions(props: { request: ChangeRequest }) {
+  const { request } = props;
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState<ActionButton | null>(null);
+  const act = useMutation({
+    mutationFn: (input: { action: ChangeRequestAction; reason?: string }) =>
+      actOnChangeRequest(request.id, input.action, input.reason),
+    onSuccess: async (updated, input) => {
+      await queryClient.invalidateQueries({ queryKey: changeRequestKeys.all });
+      notifySuccess(`CR-${updated.number} ${done[input.action]}`);
+      setAsking(null);
+    },
+    onError: (error) => notifyError(error, 'Could not change the request'),
+  });
+  const shown = buttons.filter((b) => can(b.permission) && b.from.includes(request.status));
+  if (shown.length === 0) return null;
+  return (
+    <>
+      <Group gap="xs" wrap="nowrap">
+        {shown.map((b) => (
+          <Button
+            key={b.action}
+            variant={b.variant}
+            color={b.color}
+            loading={act.isPending && act.variables?.action === b.action && !b.needsReason}
+            onClick={() => (b.needsReason ? setAsking(b) : act.mutate({ action: b.action }))}
+          >
+            {b.label}
+          </Button>
+        ))}
+      </Group>
+      <Modal
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={asking?.action === 'reject' ? `Reject CR-${request.number}?` : `Cancel CR-${request.number}?`}
+        size="md"
+      >
+        {asking && (
+          <ReasonForm
+            action={asking}
+            isBusy={act.isPending}
+            onCancel={() => setAsking(null)}
+            onSubmit={(reason) => act.mutate({ action: asking.action, reason })}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function ReasonForm(props: {
+  action: ActionButton;
+  isBusy: boolean;
+  onCancel: () => void;
+  onSubmit: (reason: string) => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!reason.trim()) return setError('Say why; the requester and the audit trail will see it');
+    props.onSubmit(reason.trim());
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Textarea
+          label="Reason"
+          required
+          data-autofocus
+          autosize
+          minRows={3}
+          value={reason}
+          error={error}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            setError(null);
+          }}
+        />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={props.onCancel}>
+            Back
+          </Button>
+          <Button
+            type="submit"
+            color={props.action.action === 'reject' ? 'red' : undefined}
+            loading={props.isBusy}
+          >
+            {props.action.action === 'reject' ? 'Reject' : 'Cancel request'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

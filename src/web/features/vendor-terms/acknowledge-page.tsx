@@ -1,0 +1,216 @@
+// What a vendor sees behind a one-time link, without signing in: who asks, for which client and product,
+// the rules in force (with the client's addendum), and a form to acknowledge them on the vendor's behalf.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Grid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError, isApiError } from '../../api/client.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { notifyError } from '../../ui/notify.tsx';
+import { PublicFrame } from '../../ui/public-frame.tsx';
+import { RulesText } from './rules-text.tsx';
+import { acknowledgeByLink, type PublicRules, publicRulesQuery } from './vendor-terms-api.ts';
+
+const route = getRouteApi('/acknowledge/$token');
+const WIDTH = 760;
+
+export function AcknowledgePage() {
+  const { token } = route.useParams();
+  const rules = useQuery(publicRulesQuery(token));
+  const [acknowledgedBy, setAcknowledgedBy] = useState<string | null>(null);
+  const [isSpent, setSpent] = useState(false);
+
+  if (rules.isError || isSpent) {
+    const isGone = isSpent || isApiError(rules.error, 404) || isApiError(rules.error, 400);
+    return (
+      <PublicFrame title="This link cannot be used" width={WIDTH}>
+        <Alert color="gray" variant="light" icon={<IconLinkOff size={18} />}>
+          {isGone
+            ? 'It has been used already, or it has expired. Ask whoever sent it to you for a new link.'
+            : rules.error?.message}
+        </Alert>
+      </PublicFrame>
+    );
+  }
+  if (!rules.data) {
+    return (
+      <PublicFrame title="Rules of engagement" width={WIDTH}>
+        <Stack gap="sm" aria-label="Loading">
+          <Skeleton height={60} />
+          <Skeleton height={240} />
+        </Stack>
+      </PublicFrame>
+    );
+  }
+  const data = rules.data;
+
+  if (acknowledgedBy) {
+    return (
+      <PublicFrame title="Thank you" width={WIDTH}>
+        <Stack gap="sm" align="flex-start">
+          <ThemeIcon size={44} radius="xl" variant="light" color="teal">
+            <IconCircleCheck size={26} />
+          </ThemeIcon>
+          <Text>
+            {data.mspName} has your acknowledgement, {acknowledgedBy}: {data.vendorName} acknowledged the
+            rules of engagement (version {data.rules.version}
+            {data.addendum && ` with ${data.clientName}’s addendum, version ${data.addendum.version}`}) for
+            its work on {data.product} at {data.clientName}.
+          </Text>
+          <Text size="sm" c="dimmed">
+            You can close this page. The link has been used and no longer opens.
+          </Text>
+        </Stack>
+      </PublicFrame>
+    );
+  }
+
+  return (
+    <PublicFrame
+      title="Rules of engagement"
+      description={`${data.mspName} asks ${data.vendorName} to read and acknowledge the rules for working on ${data.clientName}’s systems.`}
+      width={WIDTH}
+    >
+      <Stack gap="lg">
+        <Grid gap="xs">
+          <Fact label="Asked by">{data.mspName}</Fact>
+          <Fact label="Client">{data.clientName}</Fact>
+          <Fact label="Vendor">{data.vendorName}</Fact>
+          <Fact label="Product">{data.product}</Fact>
+        </Grid>
+        <Stack gap="xs">
+          <Title order={2} fz="h4">
+            {data.mspName}’s rules, version {data.rules.version}
+          </Title>
+          <RulesText text={data.rules.text} label="Rules" size="md" />
+        </Stack>
+        {data.addendum && (
+          <Stack gap="xs">
+            <Title order={2} fz="h4">
+              {data.clientName}’s addendum, version {data.addendum.version}
+            </Title>
+            <RulesText text={data.addendum.text} label="Addendum" size="md" />
+          </Stack>
+        )}
+        <AcknowledgeForm
+          token={token}
+          rules={data}
+          onDone={setAcknowledgedBy}
+          onSpent={() => setSpent(true)}
+        />
+      </Stack>
+    </PublicFrame>
+  );
+}
+
+function Fact(props: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <Grid.Col span={{ base: 4, sm: 3 }}>
+        <Text size="sm" c="dimmed">
+          {props.label}
+        </Text>
+      </Grid.Col>
+      <Grid.Col span={{ base: 8, sm: 9 }}>
+        <Text size="sm" fw={500}>
+          {props.children}
+        </Text>
+      </Grid.Col>
+    </>
+  );
+}
+
+function AcknowledgeForm(props: {
+  token: string;
+  rules: PublicRules;
+  onDone: (name: string) => void;
+  onSpent: () => void;
+}) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [agrees, setAgrees] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const acknowledge = useMutation({
+    mutationFn: () => acknowledgeByLink(props.token, { name: name.trim(), email: email.trim() || null }),
+    onSuccess: () => props.onDone(name.trim()),
+    onError: (error) => {
+      if (isApiError(error, 404)) return props.onSpent();
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      notifyError(error, 'Could not record your acknowledgement');
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!name.trim()) problems.name = 'Enter your name';
+    if (!agrees) problems.agree = 'Tick the box to acknowledge the rules';
+    if (Object.keys(problems).length > 0) return setErrors(problems);
+    acknowledge.mutate();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Acknowledge">
+      <Stack gap="sm">
+        <Title order={2} fz="h4">
+          Acknowledge
+        </Title>
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput
+              label="Your name"
+              required
+              autoComplete="name"
+              value={name}
+              error={errors.name}
+              onChange={(event) => {
+                setName(event.currentTarget.value);
+                setErrors(({ name: _, ...rest }) => rest);
+              }}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput
+              label="Email (optional)"
+              type="email"
+              autoComplete="email"
+              value={email}
+              error={errors.email}
+              onChange={(event) => {
+                setEmail(event.currentTarget.value);
+                setErrors(({ email: _, ...rest }) => rest);
+              }}
+            />
+          </Grid.Col>
+        </Grid>
+        <Checkbox
+          label={`I have read and acknowledge these rules on behalf of ${props.rules.vendorName}`}
+          checked={agrees}
+          error={errors.agree}
+          onChange={(event) => {
+            setAgrees(event.currentTarget.checked);
+            setErrors(({ agree: _, ...rest }) => rest);
+          }}
+        />
+        <Button type="submit" loading={acknowledge.isPending} style={{ alignSelf: 'flex-start' }}>
+          Acknowledge
+        </Button>
+        <Text size="xs" c="dimmed">
+          This link can be used once, until {formatDateTime(props.rules.expiresAt)}.
+        </Text>
+      </Stack>
+    </form>
+  );
+}
