@@ -4,12 +4,14 @@ import { defineConfig } from 'vitest/config';
 // PGlite always, PostgreSQL when TEST_DATABASE_URL is set. Pure tests also run under a far-off zone.
 const pure = ['src/**/*.test.ts'];
 const notPure = ['src/**/*.db.test.ts', 'src/**/*.routes.test.ts'];
-// test/authz holds the cross-module authorization matrix, which needs a database like the route tier.
+// test/authz holds the cross-module authorization matrix and test/stories the product brief's stories end
+// to end; both need a database like the route tier.
 const database = [
   'src/**/*.db.test.ts',
   'src/**/*.routes.test.ts',
   'test/authz/*.test.ts',
   'test/fuzz/*.test.ts',
+  'test/stories/*.test.ts',
 ];
 
 const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];

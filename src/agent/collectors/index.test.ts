@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { holdMachine } from '../../../test/machine-lock.ts';
 import { inventoryInputSchema } from '../../shared/api/inventory.ts';
 import { fakeSystem, fixture } from './fake-system.ts';
 import { collectInventory } from './index.ts';
@@ -70,6 +71,8 @@ describe('collectInventory on this machine', () => {
   it('reports real packages, passes the contract, and gives the same state twice', {
     timeout: 60_000,
   }, async () => {
+    // The tests that install packages and add users wait while this one looks twice.
+    onTestFinished(await holdMachine());
     const started = performance.now();
     const first = await collectInventory();
     const firstMs = performance.now() - started;

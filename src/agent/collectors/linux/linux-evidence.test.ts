@@ -25,12 +25,12 @@ describe('package events', () => {
     });
   });
 
-  it('gives one event per package with the name state.software uses, and no actor where apt names none', () => {
+  it('gives one event per package with the name state.software uses; unattended-upgrade runs are its own', () => {
     const events = packageEvents(runs, [], new Date('2026-03-01T00:00:00Z'));
     const unattended = events.filter((event) => event.at === '2026-03-30T07:00:00.000Z');
     expect(unattended.map((event) => [event.subject, event.action, event.actor])).toEqual([
-      ['openssl', 'upgrade', null],
-      ['libssl3', 'upgrade', null],
+      ['openssl', 'upgrade', 'unattended-upgrades'],
+      ['libssl3', 'upgrade', 'unattended-upgrades'],
     ]);
     expect(events.find((event) => event.subject === 'libnl-genl-3-200')?.action).toBe('install');
   });
@@ -64,7 +64,7 @@ describe('package events', () => {
     expect(new Set(events.map((event) => event.subject))).toEqual(new Set(['openssl', 'libssl3']));
   });
 
-  it('reads the machine’s real history.log in its zone', async () => {
+  it('reads the machine’s real history.log in its zone; root’s own apt-get names no one', async () => {
     const system = fakeSystem({
       timeZone: 'UTC',
       files: {

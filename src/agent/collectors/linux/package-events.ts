@@ -1,5 +1,6 @@
-// Who installed, upgraded or removed which package, from apt's history.log (names the sudo user) and, for
-// changes made with dpkg directly, dpkg.log (names no one). Both logs write local time without an offset.
+// Who installed, upgraded or removed which package, from apt's history.log (names the sudo user, or the
+// automatic updater that ran apt) and, for changes made with dpkg directly, dpkg.log (names no one). Both logs
+// write local time without an offset.
 import type { ChangeEvent } from '../../../shared/api/inventory.ts';
 import { clip, clipOrNull } from '../section.ts';
 import { isMissingFile, type SystemAccess, Unavailable } from '../system-access.ts';
@@ -9,8 +10,11 @@ import { localTimeToInstant } from '../time.ts';
 export interface AptRun {
   startedAt: string;
   endedAt: string | null;
-  /** The sudo user (apt writes Requested-By only when run through sudo or pkexec). */
-  requestedBy: string | null;
+  /**
+   * The sudo user (apt writes Requested-By only when run through sudo or pkexec), or else the automatic
+   * updater whose command line it was.
+   */
+  actor: string | null;
   changes: { name: string; action: string }[];
 }
 
@@ -22,6 +26,18 @@ const aptActions: Record<string, string> = {
   Remove: 'remove',
   Purge: 'purge',
 };
+
+/**
+ * Programs that run apt on their own schedule, as root and without sudo, by the name the routine actors
+ * list knows them by: their runs are nobody's but theirs.
+ */
+const automaticUpdaters: Record<string, string> = { 'unattended-upgrade': 'unattended-upgrades' };
+
+/** "Commandline: /usr/bin/unattended-upgrade" → "unattended-upgrades"; a person's apt-get names no one. */
+function updaterOf(commandLine: string | undefined): string | null {
+  const program = commandLine?.split(/\s+/)[0]?.split('/').pop();
+  return (program && automaticUpdaters[program]) || null;
+}
 
 /** "libssl3:amd64" → "libssl3": state.software[].name has no architecture, and events must match it. */
 function packageName(qualified: string): string {
@@ -48,7 +64,7 @@ export function parseAptHistory(text: string, timeZone: string): AptRun[] {
     runs.push({
       startedAt,
       endedAt: localTimeToInstant(fields.get('End-Date') ?? '', timeZone),
-      requestedBy: fields.get('Requested-By')?.replace(/\s*\(\d+\)$/, '') || null,
+      actor: fields.get('Requested-By')?.replace(/\s*\(\d+\)$/, '') || updaterOf(fields.get('Commandline')),
       changes,
     });
   }
@@ -94,7 +110,7 @@ export function packageEvents(runs: AptRun[], dpkgChanges: DpkgChange[], since: 
         kind: 'software',
         subject: clip(change.name, 300),
         action: change.action,
-        actor: clipOrNull(run.requestedBy, 200),
+        actor: clipOrNull(run.actor, 200),
         source: 'apt history.log',
       });
     }
