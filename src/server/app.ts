@@ -36,8 +36,10 @@ import { type CalendarService, createCalendarRoutes } from './modules/calendars/
 import { type CatalogService, createCatalogRoutes } from './modules/catalog/index.ts';
 import {
   type ChangeRequestService,
+  type ClientApprovalService,
   createChangeCalendarFeedRoutes,
   createChangeRequestRoutes,
+  createClientApprovalRoutes,
 } from './modules/change-requests/index.ts';
 import { type ClientService, createClientRoutes } from './modules/clients/index.ts';
 import { createFileRoutes, type FileService } from './modules/files/index.ts';
@@ -144,6 +146,7 @@ export interface Services {
   coverageHolds: HoldService;
   vendorScorecards: ScorecardService;
   changeRequests: ChangeRequestService;
+  clientApprovals: ClientApprovalService;
 }
 
 export interface AppOptions {
@@ -293,6 +296,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createFileRoutes(services.files))
     .route('/', createAgentStaffRoutes(services.agents, { publicUrl: options.publicUrl }))
     .route('/', createChangeRequestRoutes(services.changeRequests, { publicUrl: options.publicUrl }))
+    .route('/', createClientApprovalRoutes(services.clientApprovals, { publicUrl: options.publicUrl }))
     .route(
       '/',
       createSsoRoutes(services.sso, { cookies: options.cookies, publicUrl: options.publicUrl, logger }),

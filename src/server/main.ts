@@ -24,7 +24,7 @@ import { createAssetService } from './modules/assets/index.ts';
 import { createAuditHook, createAuditService, startAuditSealer } from './modules/audit/index.ts';
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createCatalogService, seedCatalogDefaults } from './modules/catalog/index.ts';
-import { createChangeRequestService } from './modules/change-requests/index.ts';
+import { createChangeRequestService, createClientApprovalService } from './modules/change-requests/index.ts';
 import { createClientService } from './modules/clients/index.ts';
 import { createFileService } from './modules/files/index.ts';
 import { createAuthService, createMfaService, createUserService } from './modules/identity/index.ts';
@@ -158,6 +158,7 @@ export function createServices(deps: {
     coverageHolds: createHoldService({ db, actions, clock }),
     vendorScorecards: createScorecardService({ db, clock }),
     changeRequests: createChangeRequestService({ db, actions, clock }),
+    clientApprovals: createClientApprovalService({ db, actions, clock }),
   };
 }
 

@@ -1,5 +1,6 @@
-// Code-based route tree. Public pages (setup, login, organization picker, a vendor's acknowledgement link)
-// sit beside the signed-in frame, whose guard decides where a visitor without a session belongs.
+// Code-based route tree. Public pages (setup, login, organization picker, a vendor's acknowledgement link, a
+// client's change approval link) sit beside the signed-in frame, whose guard decides where a visitor without
+// a session belongs.
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -122,6 +123,16 @@ const acknowledgeRoute = createRoute({
   component: lazyRouteComponent(
     () => import('./features/vendor-terms/acknowledge-page.tsx'),
     'AcknowledgePage',
+  ),
+});
+
+/** Behind a client's one-time link to approve a vendor's change: no session, the token is the credential. */
+const approveChangeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'approve-change/$token',
+  component: lazyRouteComponent(
+    () => import('./features/change-requests/approve-change-page.tsx'),
+    'ApproveChangePage',
   ),
 });
 
@@ -619,6 +630,7 @@ const routeTree = rootRoute.addChildren([
   mfaEnrollRoute,
   selectOrganizationRoute,
   acknowledgeRoute,
+  approveChangeRoute,
   appRoute.addChildren([
     dashboardRoute,
     ticketsRoute,

@@ -239,6 +239,18 @@ export const requestPlans: Record<string, RequestPlan> = {
     fresh: (call) => freshChange(call, []),
     body: () => ({ reason: 'Postponed' }),
   },
+  // The fixture's request is the MSP's own: the client has no say on it (409), but the route answers.
+  'POST /change-requests/{id}/client-decision': {
+    target: 'changeRequest',
+    body: () => ({ decision: 'approve', name: 'Practice owner' }),
+  },
+  'POST /change-requests/{id}/approval-links': { target: 'changeRequest' },
+  // An unknown link: 404 to everyone, signed in or not.
+  'GET /public/change-approvals/{token}': { params: { token: 'unknown-link-token-0123456789' } },
+  'POST /public/change-approvals/{token}': {
+    params: { token: 'unknown-link-token-0123456789' },
+    body: () => ({ decision: 'approve', name: 'Practice owner' }),
+  },
   'GET /clients/{id}/change-calendar': { target: 'client' },
   'POST /clients/{id}/change-calendar': { target: 'client' },
   'DELETE /clients/{id}/change-calendar': { target: 'client' },

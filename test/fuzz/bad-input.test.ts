@@ -318,9 +318,11 @@ const needsASecret = new Set([
   'POST /auth/password',
   // Needs an SMTP server that answers; the fuzzer's settings point at a closed loopback port.
   'POST /settings/mail/test',
-  // A vendor's one-time link: its token is the secret.
+  // One-time links, a vendor's and a client's: the token is the secret.
   'GET /public/acknowledgements/{token}',
   'POST /public/acknowledgements/{token}',
+  'GET /public/change-approvals/{token}',
+  'POST /public/change-approvals/{token}',
   // Takes a file as multipart/form-data, which this fuzzer of JSON bodies does not build.
   'POST /loas/{id}/signed',
 ]);

@@ -68,6 +68,8 @@ export async function seedDemoAgreements(
         weekendPercent: 200,
         holidayPercent: 200,
         excludedWorkTypeIds: project ? [project.id] : [],
+        // The dental practice approves its vendor's changes itself, as well as the MSP.
+        requiresClientApprovalOfVendorChanges: key === 'dental',
         fallbackAgreementId: breakFix.id,
         recurringLines: lines.flatMap(([item, quantity, unitPriceCents]) => {
           const catalogItemId = items.get(item);

@@ -1,7 +1,9 @@
 // The dental practice's line-of-business vendor, engaged for its practice-management system, and the
 // account its support connects with: what lets the agent's findings be tied to the vendor (story 2). The
 // MSP's rules of engagement, which the vendor acknowledged, and its Letter of Agency, signed last year and
-// ending within the month.
+// ending within the month. Once the practice server is in the CMDB, the vendor's next upgrade: approved by
+// the MSP, waiting for the practice's own approval.
+import { changeRequestInputSchema } from '../../shared/api/change-requests.ts';
 import { engagementInputSchema, vendorInputSchema } from '../../shared/api/vendors.ts';
 import type { Services } from '../app.ts';
 import type { Actor } from '../http/scope.ts';
@@ -54,7 +56,44 @@ export async function seedDemoVendors(services: Services, owner: Actor, dentalCl
     { signerName: 'Dr. Priya Patel', signerTitle: 'Practice owner', signedOn: day(-340), expiresOn: day(25) },
     { fileName: 'Signed LOA - Henry Schein One.pdf', content: letter.content },
   );
-  return { vendors: 1 };
+  return { vendorId: vendor.id };
+}
+
+/** The vendor's upgrade of the practice server next week, approved by the MSP and waiting for the client. */
+export async function seedDemoChangeRequest(
+  services: Services,
+  owner: Actor,
+  dental: { clientId: string; vendorId: string },
+  now: Date,
+) {
+  const servers = await services.assets.list(owner.scope, {
+    clientId: dental.clientId,
+    type: 'server',
+    q: 'LFD-SQL01',
+    archived: 'false',
+    limit: 1,
+    offset: 0,
+  });
+  const server = servers.items[0];
+  if (!server) return;
+  const start = new Date(now.getTime() + 6 * 86_400_000);
+  start.setUTCHours(23, 0, 0, 0);
+  const request = await services.changeRequests.create(
+    owner,
+    changeRequestInputSchema.parse({
+      clientId: dental.clientId,
+      vendorId: dental.vendorId,
+      assetIds: [server.id],
+      title: 'Upgrade Dentrix G7 to 24.2',
+      description:
+        'Henry Schein One installs the 24.2 update and the .NET runtime it needs, then restarts the Dentrix services.',
+      risk: 'medium',
+      backOutPlan: 'Restore the VM snapshot taken before the upgrade; the practice is closed until 07:00.',
+      windowStart: start.toISOString(),
+      windowEnd: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
+    }),
+  );
+  await services.changeRequests.act(owner, request.id, 'approve');
 }
 
 const RULES = `Every change to a client's systems is booked as a change request with us first: what will change, on which machines, in which window, and how it is undone if it goes wrong.

@@ -30,7 +30,7 @@ import {
 } from './demo-data.ts';
 import { createRandom } from './demo-random.ts';
 import { planDemoTickets, type TimePlan } from './demo-tickets.ts';
-import { seedDemoVendors } from './demo-vendors.ts';
+import { seedDemoChangeRequest, seedDemoVendors } from './demo-vendors.ts';
 
 const DEMO_SEED = 2026;
 
@@ -241,9 +241,10 @@ export async function loadDemo(
   await priceDemoCatalog(services, owner);
 
   // The dental practice's vendor first, so the agents' reports can tie its changes to it.
-  await seedDemoVendors(services, owner, clientIds.dental, now);
+  const { vendorId } = await seedDemoVendors(services, owner, clientIds.dental, now);
   // Each client's CMDB and agents; the agents' reports open alert tickets of their own.
   const fleet = await seedDemoAssets(db, services, staff.admin, clientRefs, now);
+  await seedDemoChangeRequest(services, owner, { clientId: clientIds.dental, vendorId }, now);
   for (const id of fleet.alertTicketIds) tickets.push(await services.tickets.get(owner.scope, id));
 
   const sla = (t: Ticket) => [t.sla?.firstResponse.state, t.sla?.resolution.state];

@@ -136,6 +136,12 @@ const statusByCode = {
   'change_request.invalid_transition': 409,
   /** A (non-emergency) request whose window has ended can no longer be approved. */
   'change_request.window_passed': 409,
+  /** The MSP approved already; the request waits for the client's approval. */
+  'change_request.awaiting_client': 409,
+  /** The client's agreement does not ask it to approve this request (or it is not a vendor's). */
+  'change_request.client_approval_not_needed': 409,
+  /** A client's approval link that is unknown, used or expired, or whose request was decided (all read alike). */
+  'approval_link.not_found': 404,
   'vendor.not_found': 404,
   'vendor.name_taken': 409,
   /** An archived vendor takes no new engagements: restore it first. */

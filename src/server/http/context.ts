@@ -53,3 +53,7 @@ export function actorOf(c: Context<AppEnv>): Actor {
 export function requestMetaOf(c: Context<AppEnv>) {
   return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null, requestId: c.get('requestId') };
 }
+
+/** PUBLIC_URL's origin when set (behind a proxy the request's own may not be reachable), else the request's. */
+export const originOf = (c: Context, publicUrl?: string) =>
+  publicUrl ? new URL(publicUrl).origin : new URL(c.req.url).origin;

@@ -20,6 +20,18 @@ export interface Actor {
   apiTokenId?: string | null;
 }
 
+/** Where an unauthenticated request (a one-time link, a sign-in) came from, for the security log. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+  requestId?: string | null;
+}
+
+/** A scope that sees the whole tenant: for reads made on a one-time link's behalf, which has no member. */
+export function tenantWideScope(tenantId: string): Scope {
+  return { tenantId, identityId: '', membershipId: '', role: 'owner', clientIds: 'all' };
+}
+
 export function canSeeClient(scope: Scope, clientId: string): boolean {
   return scope.clientIds === 'all' || scope.clientIds.includes(clientId);
 }

@@ -73,6 +73,79 @@ export const changeRequestDecisionSchema = z.strictObject({
   reason: z.string().trim().max(2_000).optional(),
 });
 
+/**
+ * The client's say on a vendor's change, where the client's agreement asks for it
+ * (requiresClientApprovalOfVendorChanges): a vendor's request is approved only once both the MSP and the
+ * client have approved it, in either order; a rejection by either rejects it.
+ */
+export const clientApprovalStatuses = ['not_needed', 'pending', 'approved', 'rejected'] as const;
+export type ClientApprovalStatus = (typeof clientApprovalStatuses)[number];
+export const clientApprovalVias = ['staff', 'link'] as const;
+
+export const clientApprovalSchema = z.object({
+  status: z.enum(clientApprovalStatuses),
+  /** Who decided for the client. */
+  name: z.string().nullable(),
+  /** Recorded by staff (the client said so by phone or mail), or given through a one-time link. */
+  via: z.enum(clientApprovalVias).nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  reason: z.string().nullable(),
+});
+export type ClientApproval = z.infer<typeof clientApprovalSchema>;
+
+export const clientDecisions = ['approve', 'reject'] as const;
+
+const clientDecisionFields = {
+  decision: z.enum(clientDecisions),
+  /** Who decides for the client. */
+  name: z.string().trim().min(1, 'Required').max(200),
+  /** Required to reject. */
+  reason: z.string().trim().max(2_000).optional(),
+};
+const reasonToReject = <T extends { decision: string; reason?: string }>(input: T) =>
+  input.decision === 'approve' || Boolean(input.reason);
+const reasonToRejectMessage = { path: ['reason'], message: 'Say why the change is rejected' };
+
+/** Staff record the client's decision, given by phone or mail. */
+export const clientDecisionSchema = z
+  .strictObject(clientDecisionFields)
+  .refine(reasonToReject, reasonToRejectMessage);
+export type ClientDecisionInput = z.infer<typeof clientDecisionSchema>;
+
+/** The client decides behind a one-time link, without an account. */
+export const publicClientDecisionSchema = z
+  .strictObject({ ...clientDecisionFields, email: z.email().max(320).nullable().default(null) })
+  .refine(reasonToReject, reasonToRejectMessage);
+export type PublicClientDecisionInput = z.input<typeof publicClientDecisionSchema>;
+
+/** A link lasts this long, or until the window ends if sooner (an emergency's link lasts the full days). */
+export const APPROVAL_LINK_DAYS = 14;
+
+export const approvalLinkSchema = z.object({
+  /** Shown once, for staff to pass on to the client: only its hash is kept. */
+  url: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type ApprovalLink = z.infer<typeof approvalLinkSchema>;
+
+/** What the client reads behind a link, without signing in. */
+export const publicChangeRequestSchema = z.object({
+  mspName: z.string(),
+  clientName: z.string(),
+  vendorName: z.string().nullable(),
+  number: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  risk: z.enum(changeRisks),
+  backOutPlan: z.string(),
+  windowStart: z.iso.datetime(),
+  windowEnd: z.iso.datetime(),
+  emergency: z.boolean(),
+  assets: z.array(z.object({ name: z.string() })),
+  expiresAt: z.iso.datetime(),
+});
+export type PublicChangeRequest = z.infer<typeof publicChangeRequestSchema>;
+
 export const changeRequestSchema = z.object({
   id: z.uuid(),
   number: z.number().int(),
@@ -92,9 +165,14 @@ export const changeRequestSchema = z.object({
   /** Other live requests whose windows overlap this one's on a shared asset. */
   overlaps: z.array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string() })),
   requestedByName: z.string().nullable(),
+  /**
+   * The MSP's decision. On a request still `requested` it is the MSP's approval while the client's is
+   * awaited.
+   */
   decidedByName: z.string().nullable(),
   decidedAt: z.iso.datetime().nullable(),
   decisionReason: z.string().nullable(),
+  clientApproval: clientApprovalSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

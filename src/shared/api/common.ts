@@ -2,6 +2,10 @@
 import { z } from 'zod';
 
 export const idParamSchema = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
+/** A one-time link's secret, as it appears in the link. */
+export const tokenParamSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a valid link'),
+});
 
 /**
  * An instant sent by a client, with its offset. Years before 1900 are refused: no ticket or time entry

@@ -387,8 +387,17 @@ export async function listWorkRoleNames(db: Executor, tenantId: string): Promise
   return new Map((await listWorkRoles(db, tenantId)).map((role) => [role.id, role.name]));
 }
 
-/** Whether an agreement of the client in force on `day` requires a signed Letter of Agency of vendors. */
-export async function clientRequiresLoa(db: Executor, tenantId: string, clientId: string, day: string) {
+/**
+ * Whether an agreement of the client in force on `day` asks this of vendors: a signed Letter of Agency
+ * before they work, or the client's approval of their change requests.
+ */
+export async function clientAgreementRequires(
+  db: Executor,
+  tenantId: string,
+  clientId: string,
+  day: string,
+  requirement: 'requiresLoa' | 'requiresClientApprovalOfVendorChanges',
+) {
   const [row] = await db
     .select({ id: agreements.id })
     .from(agreements)
@@ -396,7 +405,7 @@ export async function clientRequiresLoa(db: Executor, tenantId: string, clientId
       and(
         eq(agreements.tenantId, tenantId),
         eq(agreements.clientId, clientId),
-        eq(agreements.requiresLoa, true),
+        eq(agreements[requirement], true),
         lte(agreements.startsOn, day),
         or(isNull(agreements.endsOn), gte(agreements.endsOn, day)),
       ),

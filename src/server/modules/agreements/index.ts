@@ -2,8 +2,8 @@
 export {
   type AgreementLineRow,
   type AgreementRow,
+  clientAgreementRequires,
   clientHasAgreements,
-  clientRequiresLoa,
   defaultAgreementFor,
   findAgreementsByIds,
   findCatalogItems,

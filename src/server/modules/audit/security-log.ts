@@ -24,7 +24,9 @@ export interface SecurityEvent {
     /** A machine exchanged an enrollment token for an agent credential (no person acts). */
     | 'agent.enrolled'
     /** A vendor acknowledged the rules of engagement through a one-time link (no member acts). */
-    | 'engagement_rules.acknowledged_by_link';
+    | 'engagement_rules.acknowledged_by_link'
+    | 'change_request.client_approved_by_link'
+    | 'change_request.client_rejected_by_link';
   identityId: string | null;
   /** Known once the session is bound to an organization. */
   tenantId: string | null;

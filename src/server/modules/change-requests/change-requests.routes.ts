@@ -1,6 +1,6 @@
 // HTTP routes for change requests and clients' change calendars; and the public, token-only iCal feed.
 import { createRoute, z } from '@hono/zod-openapi';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import {
   type ChangeRequestAction,
   changeRequestDecisionSchema,
@@ -10,7 +10,7 @@ import {
 } from '../../../shared/api/change-requests.ts';
 import { idParamSchema, pageSchema } from '../../../shared/api/common.ts';
 import type { Permission } from '../../../shared/permissions.ts';
-import { type AppEnv, actorOf, scopeOf } from '../../http/context.ts';
+import { type AppEnv, actorOf, originOf, scopeOf } from '../../http/context.ts';
 import { createRouter, errorResponses, jsonBody, jsonContent, requirePermission } from '../../http/router.ts';
 import type { ChangeRequestService } from './change-requests.service.ts';
 
@@ -35,10 +35,6 @@ const actionRoutes: { action: ChangeRequestAction; permission: Permission; summa
     summary: 'Call off a requested or approved change (reason required)',
   },
 ];
-
-/** PUBLIC_URL's origin when set (behind a proxy the request's own may not be reachable), else the request's. */
-const originOf = (c: Context, publicUrl?: string) =>
-  publicUrl ? new URL(publicUrl).origin : new URL(c.req.url).origin;
 
 export const feedUrl = (origin: string, token: string) => `${origin}/calendar/changes/${token}.ics`;
 

@@ -6,6 +6,7 @@ import {
   type ChangeRequest,
   type ChangeRequestAction,
   type ChangeRequestStatus,
+  type ClientApprovalStatus,
   type changeRequestInputSchema,
   type changeRequestListQuerySchema,
   EMERGENCY_DECLARE_HOURS,
@@ -16,6 +17,7 @@ import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
+import { clientAgreementRequires } from '../agreements/index.ts';
 import { listLiveEngagementIds, requireVendorInGoodStanding } from '../vendors/index.ts';
 import { authorizeChangesInWindow } from './authorize-after.ts';
 import * as repo from './change-requests.repository.ts';
@@ -85,6 +87,19 @@ export function checkWindow(input: Pick<Input, 'windowStart' | 'windowEnd' | 'em
   }
 }
 
+/**
+ * Approving a window that is over would authorize, after the fact, changes made without approval; only an
+ * emergency (declared within 24 h) is approved afterwards.
+ */
+export function requireWindowOpen(request: { emergency: boolean; windowEnd: Date }, now: Date): void {
+  if (!request.emergency && request.windowEnd <= now) {
+    throw new AppError(
+      'change_request.window_passed',
+      'The window has already ended: it can no longer be approved. Reject or cancel it.',
+    );
+  }
+}
+
 function toChangeRequest(
   row: repo.ChangeRequestWithNames,
   assets: ChangeRequest['assets'],
@@ -111,6 +126,13 @@ function toChangeRequest(
     decidedByName: row.decidedByName,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decisionReason: row.decisionReason,
+    clientApproval: {
+      status: row.clientApproval,
+      name: row.clientDecidedByName,
+      via: row.clientDecidedVia,
+      decidedAt: row.clientDecidedAt?.toISOString() ?? null,
+      reason: row.clientDecisionReason,
+    },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -119,7 +141,7 @@ function toChangeRequest(
 const isLive = (status: ChangeRequestStatus) => (repo.liveStatuses as readonly string[]).includes(status);
 
 /** Rows with their assets and, for live ones, their overlaps (a closed request holds no window). */
-async function describe(db: Executor, tenantId: string, rows: repo.ChangeRequestWithNames[]) {
+export async function describe(db: Executor, tenantId: string, rows: repo.ChangeRequestWithNames[]) {
   const ids = rows.map((row) => row.id);
   const [assets, overlaps] = await Promise.all([
     repo.assetsOf(db, tenantId, ids),
@@ -178,8 +200,14 @@ export function createChangeRequestService(deps: { db: Database; actions: Action
           throw invalid('vendorId', 'The vendor has no current engagement at this client.');
         }
         const now = clock.now();
+        let clientApproval: ClientApprovalStatus = 'not_needed';
         if (input.vendorId) {
           await requireVendorInGoodStanding(tx, scope.tenantId, input.vendorId, input.clientId, now);
+          const day = now.toISOString().slice(0, 10);
+          const asks = 'requiresClientApprovalOfVendorChanges';
+          if (await clientAgreementRequires(tx, scope.tenantId, input.clientId, day, asks)) {
+            clientApproval = 'pending';
+          }
         }
         const row = await repo.insertChangeRequest(
           tx,
@@ -197,6 +225,7 @@ export function createChangeRequestService(deps: { db: Database; actions: Action
             emergency: input.emergency,
             // An emergency is approved afterwards like any other: it starts as requested.
             status: 'requested',
+            clientApproval,
             requestedById: scope.membershipId,
             createdAt: now,
             updatedAt: now,
@@ -231,16 +260,19 @@ export function createChangeRequestService(deps: { db: Database; actions: Action
         if (rule.needsReason && !reason)
           throw invalid('reason', `Say why (a reason is required to ${action}).`);
         const now = clock.now();
-        // Approving a window that is over would authorize, after the fact, changes made without approval;
-        // only an emergency (declared within 24 h) is approved afterwards.
-        if (action === 'approve' && !current.emergency && current.windowEnd <= now) {
-          throw new AppError(
-            'change_request.window_passed',
-            'The window has already ended: it can no longer be approved. Reject or cancel it.',
-          );
+        // The client's approval still awaited: the MSP's is recorded, and the request waits for the client.
+        const waitsForClient = action === 'approve' && current.clientApproval === 'pending';
+        if (action === 'approve') {
+          if (waitsForClient && current.decidedAt) {
+            throw new AppError(
+              'change_request.awaiting_client',
+              'Approved already: the request now waits for the client’s approval.',
+            );
+          }
+          requireWindowOpen(current, now);
         }
         await repo.updateChangeRequest(tx, scope.tenantId, id, {
-          status: rule.to,
+          status: waitsForClient ? current.status : rule.to,
           updatedAt: now,
           ...(rule.decides
             ? { decidedById: scope.membershipId, decidedAt: now, decisionReason: reason || null }
@@ -248,7 +280,7 @@ export function createChangeRequestService(deps: { db: Database; actions: Action
         });
         const [before, after] = await describe(tx, scope.tenantId, [current, await load(tx, scope, id)]);
         audit.change(before, after);
-        if (action === 'approve' && current.emergency) {
+        if (after!.status === 'approved' && current.emergency) {
           const assetIds = after!.assets.map((asset) => asset.id);
           await authorizeChangesInWindow(tx, scope.tenantId, current, assetIds);
         }

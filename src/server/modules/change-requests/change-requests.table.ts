@@ -1,4 +1,5 @@
-// Change requests and the assets each covers; a client's secret calendar feed of approved windows.
+// Change requests and the assets each covers; one-time links for a client to approve a vendor's request;
+// a client's secret calendar feed of approved windows.
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -12,7 +13,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { changeRequestStatuses, changeRisks } from '../../../shared/api/change-requests.ts';
+import {
+  changeRequestStatuses,
+  changeRisks,
+  clientApprovalStatuses,
+  clientApprovalVias,
+} from '../../../shared/api/change-requests.ts';
 import { instant, tenantKey, timestamps } from '../../db/columns.ts';
 import { assets } from '../assets/assets.table.ts';
 import { clients } from '../clients/clients.table.ts';
@@ -39,9 +45,19 @@ export const changeRequests = pgTable(
     requestedById: uuid(),
     /** Who raised it when not staff, e.g. "Dana Ruiz (Dentrix support) by email". */
     requestedByName: text(),
+    /**
+     * The MSP's decision. On a request still `requested`, it is the MSP's approval while the client's is
+     * awaited: a vendor's request whose client must approve is approved only once both have.
+     */
     decidedById: uuid(),
     decidedAt: instant(),
     decisionReason: text(),
+    clientApproval: text({ enum: clientApprovalStatuses }).notNull().default('not_needed'),
+    /** Who decided for the client, how, when and (to reject) why. */
+    clientDecidedByName: text(),
+    clientDecidedVia: text({ enum: clientApprovalVias }),
+    clientDecidedAt: instant(),
+    clientDecisionReason: text(),
     ...timestamps(),
   },
   (t) => [
@@ -93,5 +109,32 @@ export const changeCalendarFeeds = pgTable(
     primaryKey({ columns: [t.tenantId, t.clientId] }),
     foreignKey({ columns: [t.tenantId, t.clientId], foreignColumns: [clients.tenantId, clients.id] }),
     uniqueIndex('change_calendar_feeds_token_key').on(t.tokenHash),
+  ],
+);
+
+/** A one-time link for the client to decide a vendor's request without an account (only its hash is kept). */
+export const changeApprovalLinks = pgTable(
+  'change_approval_links',
+  {
+    ...tenantKey(),
+    changeRequestId: uuid().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: instant().notNull(),
+    usedAt: instant(),
+    createdById: uuid(),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.changeRequestId],
+      foreignColumns: [changeRequests.tenantId, changeRequests.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.createdById],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    // Looked up by token before the tenant is known.
+    uniqueIndex('change_approval_links_token_key').on(t.tokenHash),
   ],
 );

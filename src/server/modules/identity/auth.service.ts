@@ -14,18 +14,14 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestAuth } from '../../http/context.ts';
 import { rolePermissions } from '../../http/permissions.ts';
-import type { Actor } from '../../http/scope.ts';
+import type { Actor, RequestMeta } from '../../http/scope.ts';
 import { recordSecurityEvent, type SecurityEvent } from '../audit/index.ts';
 import { prepareAuthLookups } from './auth-lookups.ts';
 import * as repo from './identity.repository.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { burnPasswordCheck, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-  requestId?: string | null;
-}
+export type { RequestMeta };
 
 /** An API token as the audit trail keeps it: never its hash. */
 const tokenSnapshot = (row: repo.ApiTokenRow) => ({

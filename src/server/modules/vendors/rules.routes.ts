@@ -1,9 +1,8 @@
 // HTTP routes for the rules of engagement: the MSP's versions, a client's addendum, where an engagement
 // stands, acknowledgements recorded by staff, one-time links — and the two routes behind a link, which
 // need no sign-in because the token is the credential.
-import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { idParamSchema } from '../../../shared/api/common.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { idParamSchema, tokenParamSchema } from '../../../shared/api/common.ts';
 import {
   acknowledgementInputSchema,
   acknowledgementLinkSchema,
@@ -14,17 +13,13 @@ import {
   rulesInputSchema,
   rulesVersionSchema,
 } from '../../../shared/api/vendor-terms.ts';
-import { actorOf, requestMetaOf, scopeOf } from '../../http/context.ts';
+import { actorOf, originOf, requestMetaOf, scopeOf } from '../../http/context.ts';
 import { createRouter, errorResponses, jsonBody, jsonContent, requirePermission } from '../../http/router.ts';
 import type { RulesService } from './rules.service.ts';
 
 const tags = ['Rules of engagement'];
 const read = [requirePermission('vendors.read')];
 const manage = [requirePermission('vendors.manage')];
-const tokenParamSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a valid link') });
-
-const originOf = (c: Context, publicUrl?: string) =>
-  publicUrl ? new URL(publicUrl).origin : new URL(c.req.url).origin;
 
 /** The web page a vendor opens to read and acknowledge the rules. */
 export const acknowledgementUrl = (origin: string, token: string) => `${origin}/acknowledge/${token}`;

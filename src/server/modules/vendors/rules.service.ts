@@ -15,7 +15,7 @@ import { newSecret, sha256 } from '../../crypto.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { Actor, Scope } from '../../http/scope.ts';
+import { type Actor, type RequestMeta, type Scope, tenantWideScope } from '../../http/scope.ts';
 import { clientVisible } from '../assets/index.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import { mspName } from './letter-parties.ts';
@@ -102,12 +102,6 @@ function toRulesVersion(row: repo.RulesVersionRow): RulesVersion {
   };
 }
 
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-  requestId?: string | null;
-}
-
 export function createRulesService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
 
@@ -135,7 +129,7 @@ export function createRulesService(deps: { db: Database; actions: ActionRunner; 
   async function openLink(tx: Executor, token: string) {
     const link = await repo.findLiveLink(tx, sha256(token), clock.now());
     if (!link) throw linkNotFound();
-    const engagement = await vendorRepo.findEngagement(tx, systemScope(link.tenantId), link.engagementId);
+    const engagement = await vendorRepo.findEngagement(tx, tenantWideScope(link.tenantId), link.engagementId);
     if (!engagement || engagement.archivedAt) throw linkNotFound();
     const inForce = await rulesInForce(tx, link.tenantId, engagement.clientId);
     if (!inForce.rules) throw linkNotFound();
@@ -290,11 +284,6 @@ export function createRulesService(deps: { db: Database; actions: ActionRunner; 
       });
     },
   };
-}
-
-/** A scope that sees the whole tenant: for reads made on a link's behalf, which has no member. */
-function systemScope(tenantId: string): Scope {
-  return { tenantId, identityId: '', membershipId: '', role: 'owner', clientIds: 'all' };
 }
 
 export type RulesService = ReturnType<typeof createRulesService>;

@@ -3,7 +3,7 @@
 // agreement requires one.
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
-import { clientRequiresLoa } from '../agreements/index.ts';
+import { clientAgreementRequires } from '../agreements/index.ts';
 import { hasSignedLoa } from './loas.repository.ts';
 import { utcDay } from './loas.service.ts';
 import { listAcknowledgements } from './rules.repository.ts';
@@ -43,7 +43,7 @@ export async function requireVendorInGoodStanding(
   }
   const day = utcDay(now);
   if (
-    (await clientRequiresLoa(db, tenantId, clientId, day)) &&
+    (await clientAgreementRequires(db, tenantId, clientId, day, 'requiresLoa')) &&
     !(await hasSignedLoa(db, tenantId, vendor.id, clientId, day))
   ) {
     throw new AppError(

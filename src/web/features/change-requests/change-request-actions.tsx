@@ -1,11 +1,13 @@
 // The decision buttons a change request offers the viewer, by permission and by its status; rejecting and
-// cancelling ask for the reason in the same click.
+// cancelling ask for the reason in the same click. Where the client must approve a vendor's change too, the
+// MSP's approval leaves the request waiting for the client, and says so.
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Permission } from '../../../shared/permissions.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
-import { useCan } from '../auth/session.ts';
+import { useCan, useSession } from '../auth/session.ts';
+import { isAwaitingClient } from './change-request-labels.tsx';
 import {
   actOnChangeRequest,
   type ChangeRequest,
@@ -77,6 +79,7 @@ const done: Record<ChangeRequestAction, string> = {
 export function ChangeRequestActions(props: { request: ChangeRequest }) {
   const { request } = props;
   const can = useCan();
+  const msp = useSession().membership.tenantName;
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<ActionButton | null>(null);
   const act = useMutation({
@@ -84,12 +87,21 @@ export function ChangeRequestActions(props: { request: ChangeRequest }) {
       actOnChangeRequest(request.id, input.action, input.reason),
     onSuccess: async (updated, input) => {
       await queryClient.invalidateQueries({ queryKey: changeRequestKeys.all });
-      notifySuccess(`CR-${updated.number} ${done[input.action]}`);
+      notifySuccess(
+        input.action === 'approve' && isAwaitingClient(updated)
+          ? `CR-${updated.number} approved by ${msp}, waiting for ${updated.clientName}’s approval`
+          : `CR-${updated.number} ${done[input.action]}`,
+      );
       setAsking(null);
     },
     onError: (error) => notifyError(error, 'Could not change the request'),
   });
-  const shown = buttons.filter((b) => can(b.permission) && b.from.includes(request.status));
+  // Approved by the MSP while the client's approval is awaited: there is nothing more for the MSP to approve.
+  const hasMspApproved = request.status === 'requested' && request.decidedAt !== null;
+  const shown = buttons.filter(
+    (b) =>
+      can(b.permission) && b.from.includes(request.status) && !(b.action === 'approve' && hasMspApproved),
+  );
   if (shown.length === 0) return null;
   return (
     <>

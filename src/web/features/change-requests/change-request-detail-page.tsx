@@ -1,5 +1,5 @@
-// One change request: its window, assets and plan, the decision on it, and the other live requests whose
-// windows overlap it on a shared asset. One outside the user's scope shows the same page as a missing one.
+// One change request: its window, assets and plan, the decision on it (and the client's, where its agreement
+// asks for it), and the other live requests whose windows overlap it on a shared asset. One outside the user's scope shows the same page as a missing one.
 import { Alert, Badge, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -12,8 +12,16 @@ import { NotFoundPage } from '../../ui/not-found.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { ChangeRequestActions } from './change-request-actions.tsx';
-import { crNumber, formatWindow, RiskBadge, StatusBadge } from './change-request-labels.tsx';
+import {
+  AwaitingClientBadge,
+  crNumber,
+  formatWindow,
+  isAwaitingClient,
+  RiskBadge,
+  StatusBadge,
+} from './change-request-labels.tsx';
 import { type ChangeRequest, changeRequestQuery } from './change-requests-api.ts';
+import { ClientApprovalCard } from './client-approval-card.tsx';
 
 const route = getRouteApi('/app/changes/$changeRequestId');
 
@@ -54,6 +62,7 @@ export function ChangeRequestDetailPage() {
         badges={
           <>
             <StatusBadge status={data.status} />
+            <AwaitingClientBadge request={data} />
             {data.emergency && (
               <Badge variant="filled" color="red">
                 Emergency
@@ -66,6 +75,7 @@ export function ChangeRequestDetailPage() {
       />
       <Stack gap="md">
         {data.overlaps.length > 0 && <OverlapAlert request={data} />}
+        <ClientApprovalCard request={data} />
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Details request={data} />
@@ -141,10 +151,7 @@ function Details(props: { request: ChangeRequest }) {
         <DetailField label="Requested">
           {`${request.requestedByName ?? 'Someone'}, ${formatDateTime(request.createdAt, zone)}`}
         </DetailField>
-        <DetailField label="Decision">
-          {request.decidedAt &&
-            `${request.decidedByName ?? 'Someone'}, ${formatDateTime(request.decidedAt, zone)}`}
-        </DetailField>
+        <DetailField label="Decision">{decision(request, zone)}</DetailField>
         {request.decisionReason && (
           <DetailField label="Reason">
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -160,6 +167,19 @@ function Details(props: { request: ChangeRequest }) {
       )}
     </Paper>
   );
+}
+
+/** The MSP's decision; a request the client rejected before the MSP decided reads as the client's. */
+function decision(request: ChangeRequest, zone: string): string | null {
+  const { clientApproval: client } = request;
+  if (request.decidedAt) {
+    const waiting = isAwaitingClient(request) ? ` (approved; waiting for ${request.clientName})` : '';
+    return `${request.decidedByName ?? 'Someone'}, ${formatDateTime(request.decidedAt, zone)}${waiting}`;
+  }
+  if (request.status === 'rejected' && client.status === 'rejected' && client.decidedAt) {
+    return `Rejected for ${request.clientName} by ${client.name ?? 'someone'}, ${formatDateTime(client.decidedAt, zone)}`;
+  }
+  return null;
 }
 
 function TextCard(props: { title: string; text: string }) {

@@ -1,7 +1,7 @@
 // How a change request's status, risk and window read: a badge with a word (never colour alone), and
 // the window in the viewer's zone.
 import { Badge, Tooltip } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconHourglass } from '@tabler/icons-react';
 import {
   type ChangeRequestStatus,
   type ChangeRisk,
@@ -24,7 +24,7 @@ const riskColors: Record<ChangeRisk, string> = { low: 'gray', medium: 'orange', 
 
 export function StatusBadge(props: { status: ChangeRequestStatus }) {
   return (
-    <Badge variant="light" color={statusColors[props.status]}>
+    <Badge variant="light" color={statusColors[props.status]} style={{ flexShrink: 0 }}>
       {changeRequestStatusLabels[props.status]}
     </Badge>
   );
@@ -67,6 +67,26 @@ export function OverlapIcon(props: { request: ChangeRequest }) {
   return (
     <Tooltip label={label}>
       <IconAlertTriangle size={16} color="var(--mantine-color-orange-6)" aria-label={label} role="img" />
+    </Tooltip>
+  );
+}
+
+/** A requested change that still needs the client's approval (its agreement asks for it). */
+export const isAwaitingClient = (request: ChangeRequest) =>
+  request.status === 'requested' && request.clientApproval.status === 'pending';
+
+/** "Awaiting client" beside the status of a request whose client has yet to approve it. */
+export function AwaitingClientBadge(props: { request: ChangeRequest }) {
+  if (!isAwaitingClient(props.request)) return null;
+  return (
+    <Tooltip label={`Waiting for ${props.request.clientName}’s approval`}>
+      <Badge
+        variant="default"
+        leftSection={<IconHourglass size={12} color="var(--mantine-color-orange-6)" aria-hidden />}
+        style={{ flexShrink: 0 }}
+      >
+        Awaiting client
+      </Badge>
     </Tooltip>
   );
 }

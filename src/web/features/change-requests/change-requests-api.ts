@@ -1,15 +1,31 @@
-// Queries and mutations for change requests and a client's change calendar feed.
+// Queries and mutations for change requests, the client's approval of a vendor's request (recorded by staff
+// or given behind a one-time link), and a client's change calendar feed.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
+  ApprovalLink,
   ChangeRequest,
   ChangeRequestAction,
   ChangeRequestInput,
   ChangeRequestStatus,
+  ClientApproval,
+  ClientDecisionInput,
+  PublicChangeRequest,
+  PublicClientDecisionInput,
 } from '../../../shared/api/change-requests.ts';
 import type { Engagement } from '../../../shared/api/vendors.ts';
 import { api } from '../../api/client.ts';
 
-export type { ChangeRequest, ChangeRequestAction, ChangeRequestInput, ChangeRequestStatus };
+export type {
+  ApprovalLink,
+  ChangeRequest,
+  ChangeRequestAction,
+  ChangeRequestInput,
+  ChangeRequestStatus,
+  ClientApproval,
+  ClientDecisionInput,
+  PublicChangeRequest,
+  PublicClientDecisionInput,
+};
 
 export interface ChangeRequestListParams {
   clientId?: string;
@@ -26,6 +42,7 @@ export const changeRequestKeys = {
   list: (params: ChangeRequestListParams) => ['change-requests', 'list', params] as const,
   detail: (id: string) => ['change-requests', 'detail', id] as const,
   calendar: (clientId: string) => ['change-requests', 'calendar', clientId] as const,
+  publicApproval: (token: string) => ['public-change-approval', token] as const,
 };
 
 export const changeRequestListQuery = (params: ChangeRequestListParams) =>
@@ -50,6 +67,24 @@ export const actOnChangeRequest = (id: string, action: ChangeRequestAction, reas
     method: 'POST',
     body: reason ? { reason } : {},
   });
+
+/** Staff record the client's decision on a vendor's request, given by phone or mail. */
+export const recordClientDecision = (id: string, input: ClientDecisionInput) =>
+  api<ChangeRequest>(`/change-requests/${id}/client-decision`, { method: 'POST', body: input });
+
+/** A one-time link for the client to decide without an account; its URL is shown only this once. */
+export const createApprovalLink = (id: string) =>
+  api<ApprovalLink>(`/change-requests/${id}/approval-links`, { method: 'POST' });
+
+// Behind a client's one-time link: no sign-in, the token is the credential.
+export const publicChangeRequestQuery = (token: string) =>
+  queryOptions({
+    queryKey: changeRequestKeys.publicApproval(token),
+    queryFn: () => api<PublicChangeRequest>(`/public/change-approvals/${encodeURIComponent(token)}`),
+    retry: false,
+  });
+export const decideByLink = (token: string, input: PublicClientDecisionInput) =>
+  api<void>(`/public/change-approvals/${encodeURIComponent(token)}`, { method: 'POST', body: input });
 
 /** The vendors engaged at a client (one option per vendor): the only ones a request may name. */
 export const engagedVendorsQuery = (clientId: string) =>

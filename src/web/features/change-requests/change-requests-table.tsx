@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import {
+  AwaitingClientBadge,
   crNumber,
   formatWindow,
   OverlapIcon,
@@ -96,9 +97,15 @@ const columns: Column<ChangeRequest>[] = [
   {
     key: 'status',
     header: 'Status',
-    width: 120,
+    // Room for "Awaiting client" beside the status.
+    width: 230,
     sortValue: (request) => request.status,
-    render: (request) => <StatusBadge status={request.status} />,
+    render: (request) => (
+      <Group gap={6} wrap="nowrap">
+        <StatusBadge status={request.status} />
+        <AwaitingClientBadge request={request} />
+      </Group>
+    ),
   },
 ];
 
