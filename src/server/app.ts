@@ -62,8 +62,10 @@ import {
 } from './modules/inbound-mail/index.ts';
 import {
   createInventoryRoutes,
+  createVendorReplyRoutes,
   type InventoryService,
   type TicketAssetService,
+  type VendorReplyService,
 } from './modules/inventory/index.ts';
 import {
   type CreditNoteService,
@@ -138,6 +140,7 @@ export interface Services {
   notificationDispatcher: NotificationDispatcher;
   agents: AgentService;
   inventory: InventoryService;
+  vendorReplies: VendorReplyService;
   ticketAssets: TicketAssetService;
   vendors: VendorService;
   loas: LoaService;
@@ -279,6 +282,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createHoldRoutes(services.coverageHolds))
     .route('/', createScorecardRoutes(services.vendorScorecards))
     .route('/', createInventoryRoutes(services.inventory, services.ticketAssets))
+    .route('/', createVendorReplyRoutes(services.vendorReplies, { publicUrl: options.publicUrl }))
     .route('/', createCalendarRoutes(services.calendars))
     .route('/', createSlaPolicyRoutes(services.slaPolicies))
     .route('/', createTicketRoutes(services.tickets))

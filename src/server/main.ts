@@ -36,7 +36,11 @@ import {
   type PollerDeps,
   startSmtpListener,
 } from './modules/inbound-mail/index.ts';
-import { createInventoryService, createTicketAssetService } from './modules/inventory/index.ts';
+import {
+  createInventoryService,
+  createTicketAssetService,
+  createVendorReplyService,
+} from './modules/inventory/index.ts';
 import { createCreditNoteService, createInvoiceService } from './modules/invoices/index.ts';
 import { createMailService } from './modules/mail/index.ts';
 import {
@@ -150,6 +154,7 @@ export function createServices(deps: {
     }),
     agents: createAgentService({ db, actions, clock }),
     inventory: createInventoryService({ db, actions, clock }),
+    vendorReplies: createVendorReplyService({ db, actions, clock }),
     ticketAssets: createTicketAssetService({ db, actions, clock, assets }),
     vendors: createVendorService({ db, actions, clock }),
     loas: createLoaService({ db, actions, clock }),

@@ -136,6 +136,16 @@ const approveChangeRoute = createRoute({
   ),
 });
 
+/** Behind a vendor's one-time link to reply about its changes on an incident: the token is the credential. */
+const vendorReplyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'vendor-reply/$token',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-replies/vendor-reply-page.tsx'),
+    'VendorReplyPage',
+  ),
+});
+
 /** The signed-in frame: everything below needs a session acting in an organization. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -631,6 +641,7 @@ const routeTree = rootRoute.addChildren([
   selectOrganizationRoute,
   acknowledgeRoute,
   approveChangeRoute,
+  vendorReplyRoute,
   appRoute.addChildren([
     dashboardRoute,
     ticketsRoute,

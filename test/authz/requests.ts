@@ -251,6 +251,13 @@ export const requestPlans: Record<string, RequestPlan> = {
     params: { token: 'unknown-link-token-0123456789' },
     body: () => ({ decision: 'approve', name: 'Practice owner' }),
   },
+  // The fixture's ticket has no vendor: 409, but the route answers.
+  'POST /tickets/{id}/vendor-reply-links': { target: 'ticket' },
+  'GET /public/vendor-replies/{token}': { params: { token: 'unknown-link-token-0123456789' } },
+  'POST /public/vendor-replies/{token}': {
+    params: { token: 'unknown-link-token-0123456789' },
+    body: () => ({ name: 'Vendor tech', text: 'We did it' }),
+  },
   'GET /clients/{id}/change-calendar': { target: 'client' },
   'POST /clients/{id}/change-calendar': { target: 'client' },
   'DELETE /clients/{id}/change-calendar': { target: 'client' },

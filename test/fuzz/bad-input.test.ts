@@ -323,6 +323,8 @@ const needsASecret = new Set([
   'POST /public/acknowledgements/{token}',
   'GET /public/change-approvals/{token}',
   'POST /public/change-approvals/{token}',
+  'GET /public/vendor-replies/{token}',
+  'POST /public/vendor-replies/{token}',
   // Takes a file as multipart/form-data, which this fuzzer of JSON bodies does not build.
   'POST /loas/{id}/signed',
 ]);

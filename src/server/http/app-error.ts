@@ -142,6 +142,10 @@ const statusByCode = {
   'change_request.client_approval_not_needed': 409,
   /** A client's approval link that is unknown, used or expired, or whose request was decided (all read alike). */
   'approval_link.not_found': 404,
+  /** A vendor's reply link that is unknown, used or expired (all read alike). */
+  'vendor_reply_link.not_found': 404,
+  /** Only a vendor's incident (a ticket with a vendor) takes a vendor's reply. */
+  'ticket.not_vendor_incident': 409,
   'vendor.not_found': 404,
   'vendor.name_taken': 409,
   /** An archived vendor takes no new engagements: restore it first. */

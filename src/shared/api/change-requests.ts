@@ -2,7 +2,7 @@
 // staff or a vendor, approved (or not) before it happens — or, for an emergency, declared within 24 hours
 // after the fact and approved afterwards.
 import { z } from 'zod';
-import { instantSchema } from './common.ts';
+import { instantSchema, type OneTimeLink, oneTimeLinkSchema } from './common.ts';
 
 export const changeRisks = ['low', 'medium', 'high'] as const;
 export type ChangeRisk = (typeof changeRisks)[number];
@@ -121,30 +121,8 @@ export type PublicClientDecisionInput = z.input<typeof publicClientDecisionSchem
 /** A link lasts this long, or until the window ends if sooner (an emergency's link lasts the full days). */
 export const APPROVAL_LINK_DAYS = 14;
 
-export const approvalLinkSchema = z.object({
-  /** Shown once, for staff to pass on to the client: only its hash is kept. */
-  url: z.string(),
-  expiresAt: z.iso.datetime(),
-});
-export type ApprovalLink = z.infer<typeof approvalLinkSchema>;
-
-/** What the client reads behind a link, without signing in. */
-export const publicChangeRequestSchema = z.object({
-  mspName: z.string(),
-  clientName: z.string(),
-  vendorName: z.string().nullable(),
-  number: z.number().int(),
-  title: z.string(),
-  description: z.string(),
-  risk: z.enum(changeRisks),
-  backOutPlan: z.string(),
-  windowStart: z.iso.datetime(),
-  windowEnd: z.iso.datetime(),
-  emergency: z.boolean(),
-  assets: z.array(z.object({ name: z.string() })),
-  expiresAt: z.iso.datetime(),
-});
-export type PublicChangeRequest = z.infer<typeof publicChangeRequestSchema>;
+export const approvalLinkSchema = oneTimeLinkSchema;
+export type ApprovalLink = OneTimeLink;
 
 export const changeRequestSchema = z.object({
   id: z.uuid(),
@@ -177,6 +155,27 @@ export const changeRequestSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
+
+/** What the client reads behind a link, without signing in: the change, not the MSP's workings. */
+export const publicChangeRequestSchema = changeRequestSchema
+  .pick({
+    clientName: true,
+    vendorName: true,
+    number: true,
+    title: true,
+    description: true,
+    risk: true,
+    backOutPlan: true,
+    windowStart: true,
+    windowEnd: true,
+    emergency: true,
+  })
+  .extend({
+    mspName: z.string(),
+    assets: z.array(z.object({ name: z.string() })),
+    expiresAt: z.iso.datetime(),
+  });
+export type PublicChangeRequest = z.infer<typeof publicChangeRequestSchema>;
 
 export const changeRequestListQuerySchema = z.object({
   clientId: z.uuid().optional(),

@@ -2,6 +2,13 @@
 import { z } from 'zod';
 
 export const idParamSchema = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
+/** A one-time link for someone without an account (a vendor, a client), shown once: only its hash is kept. */
+export const oneTimeLinkSchema = z.object({
+  url: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type OneTimeLink = z.infer<typeof oneTimeLinkSchema>;
+
 /** A one-time link's secret, as it appears in the link. */
 export const tokenParamSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a valid link'),

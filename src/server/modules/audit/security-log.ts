@@ -26,7 +26,8 @@ export interface SecurityEvent {
     /** A vendor acknowledged the rules of engagement through a one-time link (no member acts). */
     | 'engagement_rules.acknowledged_by_link'
     | 'change_request.client_approved_by_link'
-    | 'change_request.client_rejected_by_link';
+    | 'change_request.client_rejected_by_link'
+    | 'vendor_reply.given_by_link';
   identityId: string | null;
   /** Known once the session is bound to an organization. */
   tenantId: string | null;

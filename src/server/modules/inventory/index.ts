@@ -6,3 +6,5 @@ export {
   type Reporter,
 } from './inventory.service.ts';
 export { createTicketAssetService, type TicketAssetService } from './ticket-assets.service.ts';
+export { createVendorReplyRoutes } from './vendor-replies.routes.ts';
+export { createVendorReplyService, type VendorReplyService } from './vendor-replies.service.ts';

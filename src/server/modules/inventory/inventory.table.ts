@@ -1,6 +1,6 @@
 // What agents report: each asset's latest inventory, the changes found between reports, the keys of the
-// reports already taken (so a resend counts once), the alerts that opened tickets, and the assets a
-// ticket is about.
+// reports already taken (so a resend counts once), the alerts that opened tickets, the assets a ticket is
+// about, and the one-time links a vendor replies to an attribution through.
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -25,8 +25,9 @@ import {
 import { instant, tenantKey } from '../../db/columns.ts';
 import { agents } from '../agents/agents.table.ts';
 import { assets } from '../assets/assets.table.ts';
-import { tenants } from '../identity/identity.table.ts';
+import { memberships, tenants } from '../identity/identity.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
+import { vendors } from '../vendors/vendors.table.ts';
 
 export const assetInventories = pgTable(
   'asset_inventories',
@@ -160,5 +161,31 @@ export const ticketAssets = pgTable(
     foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }),
     foreignKey({ columns: [t.tenantId, t.assetId], foreignColumns: [assets.tenantId, assets.id] }),
     index('ticket_assets_asset_idx').on(t.tenantId, t.assetId),
+  ],
+);
+
+/** A one-time link for a vendor to reply to the incident its changes opened (only the token's hash is kept). */
+export const vendorReplyLinks = pgTable(
+  'vendor_reply_links',
+  {
+    ...tenantKey(),
+    ticketId: uuid().notNull(),
+    vendorId: uuid().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: instant().notNull(),
+    usedAt: instant(),
+    createdById: uuid(),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    foreignKey({ columns: [t.tenantId, t.vendorId], foreignColumns: [vendors.tenantId, vendors.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.createdById],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    // Looked up by token before the tenant is known.
+    uniqueIndex('vendor_reply_links_token_key').on(t.tokenHash),
   ],
 );

@@ -5,6 +5,7 @@ export {
   type AlertTicket,
   noteOnOpenTicket,
   openAlertTicket,
+  recordVendorReply,
   recurAlertTicket,
   resolveAlertTicket,
 } from './ticket-alerts.ts';

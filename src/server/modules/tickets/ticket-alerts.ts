@@ -1,8 +1,10 @@
 // What monitoring may do to tickets, inside the caller's transaction: open a ticket for an alert, note
-// that its condition recurred (reopening it if it was resolved), and resolve it when the condition clears.
+// that its condition recurred (reopening it if it was resolved), and resolve it when the condition clears;
+// and put a vendor's reply (given through a link) on the incident its changes opened.
 // Accord itself is the author: events show "Accord", and nobody is skipped when notifications go out.
 import { and, eq } from 'drizzle-orm';
 import type { Priority } from '../../../shared/api/sla-policies.ts';
+import type { VendorReplyEventData } from '../../../shared/api/vendor-replies.ts';
 import type { Executor } from '../../db/client.ts';
 import { type ChangeAuthor, openTicket, setStatusInTransaction } from './ticket-actions.ts';
 import { appendToLog, closedStatuses, resolveBoard } from './ticket-log.ts';
@@ -59,6 +61,38 @@ export async function openAlertTicket(tx: Executor, fields: AlertTicket, now: Da
       .where(and(eq(tickets.tenantId, fields.tenantId), eq(tickets.id, ticket.id)));
   }
   return ticket.id;
+}
+
+/**
+ * A vendor's reply to the incident its changes opened, as a public entry the client sees; whatever the
+ * ticket's status (a reply may come after the clean-up).
+ */
+export async function recordVendorReply(
+  tx: Executor,
+  tenantId: string,
+  ticketId: string,
+  reply: { text: string; data: VendorReplyEventData },
+  now: Date,
+) {
+  const ticket = await lock(tx, tenantId, ticketId);
+  if (!ticket) return;
+  await appendToLog(
+    tx,
+    ticket,
+    [
+      {
+        type: 'vendor_reply',
+        occurredAt: now,
+        isPublic: true,
+        body: reply.text,
+        data: reply.data,
+        actorId: null,
+        author: 'system',
+      },
+    ],
+    {},
+    now,
+  );
 }
 
 /** Adds Accord's internal note to a ticket that is still open; false when it is resolved or closed. */

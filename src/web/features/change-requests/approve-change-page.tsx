@@ -1,13 +1,13 @@
 // What a client sees behind a one-time link, without signing in: who asks, which vendor will change what and
 // when (in the viewer's own time), how risky it is and how it is undone, and a form to approve or reject it
 // on the client's behalf.
-import { Alert, Grid, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconLinkOff } from '@tabler/icons-react';
+import { Alert, Grid, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { isApiError } from '../../api/client.ts';
 import { browserTimeZone } from '../../ui/format.ts';
+import { LinkCannotBeUsed, LinkPageLoading } from '../../ui/link-page-states.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
 import { crNumber, formatWindow, RiskBadge } from './change-request-labels.tsx';
 import { type PublicChangeRequest, publicChangeRequestQuery } from './change-requests-api.ts';
@@ -22,28 +22,9 @@ export function ApproveChangePage() {
   const [given, setGiven] = useState<GivenDecision | null>(null);
   const [isSpent, setSpent] = useState(false);
 
-  if (request.isError || isSpent) {
-    const isGone = isSpent || isApiError(request.error, 404) || isApiError(request.error, 400);
-    return (
-      <PublicFrame title="This link cannot be used" width={WIDTH}>
-        <Alert color="gray" variant="light" icon={<IconLinkOff size={18} />}>
-          {isGone
-            ? 'It has been used already, or it has expired. Ask whoever sent it to you for a new link.'
-            : request.error?.message}
-        </Alert>
-      </PublicFrame>
-    );
-  }
-  if (!request.data) {
-    return (
-      <PublicFrame title="Change approval" width={WIDTH}>
-        <Stack gap="sm" aria-label="Loading">
-          <Skeleton height={60} />
-          <Skeleton height={240} />
-        </Stack>
-      </PublicFrame>
-    );
-  }
+  if (request.isError || isSpent)
+    return <LinkCannotBeUsed error={isSpent ? null : request.error} width={WIDTH} />;
+  if (!request.data) return <LinkPageLoading title="Change approval" width={WIDTH} />;
   const data = request.data;
   if (given) return <Decided request={data} given={given} />;
 

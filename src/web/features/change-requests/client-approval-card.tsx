@@ -1,20 +1,13 @@
 // Where the client's approval of a vendor's change stands (its agreement asks for it): waiting, approved or
 // rejected, by whom and how; while it is awaited, staff make a one-time link for the client or record the
 // decision the client gave by phone or mail.
-import { Alert, Button, Group, Modal, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconCircleX,
-  IconHourglass,
-  IconLink,
-  IconSignature,
-} from '@tabler/icons-react';
+import { Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCircleCheck, IconCircleX, IconHourglass, IconLink, IconSignature } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { changeRequestStatusLabels } from '../../../shared/api/change-requests.ts';
-import { CopyField } from '../../ui/copy-field.tsx';
 import { browserTimeZone, formatDateTime } from '../../ui/format.ts';
+import { LinkShownOnceModal } from '../../ui/link-shown-once.tsx';
 import { notifyError } from '../../ui/notify.tsx';
 import { useCan, useSession } from '../auth/session.ts';
 import { crNumber } from './change-request-labels.tsx';
@@ -65,16 +58,16 @@ export function ClientApprovalCard(props: { request: ChangeRequest }) {
         )}
       </Group>
       <ClientDecisionModal request={request} opened={isRecording} onClose={() => setRecording(false)} />
-      <Modal
-        opened={link !== null}
-        onClose={() => setLink(null)}
+      <LinkShownOnceModal
+        link={link}
         title={`Approval link for ${request.clientName}`}
-        size="lg"
-        // The link is shown once: a stray click outside must not throw it away.
-        closeOnClickOutside={false}
+        label="Approval link"
+        onClose={() => setLink(null)}
       >
-        {link && <LinkShownOnce request={request} link={link} onClose={() => setLink(null)} />}
-      </Modal>
+        {(expires) =>
+          `Send it to ${request.clientName}. Whoever opens it can read ${crNumber(request)} and approve or reject it for ${request.clientName} once, without an account, until ${expires}.`
+        }
+      </LinkShownOnceModal>
     </Paper>
   );
 }
@@ -159,23 +152,3 @@ function Standing(props: { icon: ReactNode; color: string; children: ReactNode }
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function LinkShownOnce(props: { request: ChangeRequest; link: ApprovalLink; onClose: () => void }) {
-  const { request, link } = props;
-  return (
-    <Stack gap="sm">
-      <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} title="Copy it now">
-        You will not see this link again: Accord keeps only a fingerprint of it. If it is lost, make another.
-      </Alert>
-      <Text size="sm">
-        Send it to {request.clientName}. Whoever opens it can read {crNumber(request)} and approve or reject
-        it for {request.clientName} once, without an account, until{' '}
-        {formatDateTime(link.expiresAt, browserTimeZone(), true)}.
-      </Text>
-      <CopyField label="Approval link" value={link.url} />
-      <Group justify="flex-end" mt="xs">
-        <Button onClick={props.onClose}>I have copied it</Button>
-      </Group>
-    </Stack>
-  );
-}

@@ -1,5 +1,5 @@
 // The ticket's side panel: status, priority, assignee, type, board, client and contact; both SLA clocks;
-// the time logged with the work timer; the files that came with the client's mail.
+// a vendor incident's vendor; the time logged with the work timer; the files that came with the client's mail.
 import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconClockPlus, IconPaperclip } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { useCan } from '../auth/session.ts';
 import { contactsQuery } from '../clients/clients-api.ts';
 import { formatBytes } from '../inbound-mail/inbound-labels.ts';
 import { ticketAttachmentsQuery } from '../inbound-mail/inbound-mail-api.ts';
+import { TicketVendorSection } from '../vendor-replies/ticket-vendor-section.tsx';
 import { useTicketAction } from './ticket-actions.ts';
 import { TicketAssetsSection } from './ticket-assets-section.tsx';
 import { TicketBillingFields } from './ticket-billing-section.tsx';
@@ -132,6 +133,8 @@ export function TicketSidePanel(props: {
           />
         </Stack>
       </Section>
+
+      {ticket.vendorId && <TicketVendorSection ticket={ticket} vendorId={ticket.vendorId} />}
 
       <TicketAssetsSection ticket={ticket} canWork={canWork} />
 

@@ -1,13 +1,12 @@
-// The ticket's timeline, oldest first: replies and calls as messages, internal notes tinted and labelled,
-// everything else (status, priority, assignment, SLA breaches, time logged) as small lines.
-import { Badge, Box, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+// The ticket's timeline, oldest first: replies, calls and vendors' replies as messages, internal notes
+// tinted and labelled, everything else (status, priority, assignment, SLA breaches, time logged) as small lines.
+import { Box, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconArrowsExchange,
   IconClockHour4,
   IconFlag,
   IconLock,
-  IconMail,
   IconPhone,
   IconPoint,
   IconUser,
@@ -20,99 +19,14 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { statusLabels, typeLabels } from './ticket-labels.ts';
 import type { TicketDetail, TicketEvent } from './tickets-api.ts';
+import { Message, mailSender, str, VendorReply, who } from './timeline-messages.tsx';
 
 interface TimelineNames {
   person: (id: unknown) => string;
   board: (id: unknown) => string;
 }
 
-const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const status = (value: unknown) => statusLabels[value as TicketStatusValue] ?? str(value);
-
-function who(event: TicketEvent): string {
-  if (event.author === 'system') return 'Accord';
-  if (event.author === 'contact') return event.actorName ?? 'The client';
-  // Staff events without a member are history imported from another PSA.
-  return event.actorName ?? 'Staff';
-}
-
-/** The sender's address when a contact's entry came by mail (it carries the received mail's id). */
-function mailSender(event: TicketEvent): string | null {
-  if (event.author !== 'contact' || typeof event.data.inboundEmailId !== 'string') return null;
-  return str(event.data.from) || 'an unknown address';
-}
-
-/** "by email" beside an entry that arrived as mail, with the address it came from. */
-function ByEmail(props: { event: TicketEvent }) {
-  const from = mailSender(props.event);
-  if (!from) return null;
-  return (
-    <Tooltip label={`Received by email from ${from}`}>
-      <Badge
-        size="xs"
-        variant="outline"
-        color="gray"
-        tt="none"
-        leftSection={<IconMail size={10} aria-hidden />}
-        style={{ flexShrink: 1, minWidth: 0 }}
-      >
-        by email · {from}
-      </Badge>
-    </Tooltip>
-  );
-}
-
-function Message(props: {
-  event: TicketEvent;
-  label: string;
-  tone: 'public' | 'internal' | 'client' | 'call';
-  icon?: ReactNode;
-}) {
-  const { event } = props;
-  const background =
-    props.tone === 'internal'
-      ? 'light-dark(var(--mantine-color-yellow-0), rgba(250, 176, 5, 0.08))'
-      : props.tone === 'client'
-        ? 'light-dark(var(--mantine-color-blue-0), rgba(34, 139, 230, 0.08))'
-        : undefined;
-  return (
-    <Paper
-      withBorder
-      p="sm"
-      bg={background}
-      style={props.tone === 'internal' ? { borderColor: 'var(--mantine-color-yellow-4)' } : undefined}
-      data-event-type={event.type}
-      aria-label={`${props.label} by ${who(event)}`}
-      role="article"
-    >
-      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
-        <Group gap={6} wrap="nowrap">
-          {props.icon}
-          <Text size="sm" fw={600}>
-            {who(event)}
-          </Text>
-          {props.tone === 'internal' ? (
-            // Told apart by tint, border, lock and this word; the word keeps full text contrast.
-            <Text size="xs" fw={700} tt="uppercase" lts={0.3}>
-              {props.label}
-            </Text>
-          ) : (
-            <Text size="xs" c="dimmed">
-              {props.label}
-            </Text>
-          )}
-          <ByEmail event={event} />
-        </Group>
-        <RelativeTime value={event.occurredAt} size="xs" />
-      </Group>
-      {event.body && (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {event.body}
-        </Text>
-      )}
-    </Paper>
-  );
-}
 
 function Line(props: { event: TicketEvent; icon: ReactNode; children: ReactNode; color?: string }) {
   return (
@@ -206,6 +120,8 @@ function TimelineItem(props: { event: TicketEvent; ticket: TicketDetail; names: 
           icon={<IconLock size={13} aria-hidden />}
         />
       );
+    case 'vendor_reply':
+      return <VendorReply event={event} />;
     case 'call_logged':
       return (
         <Message

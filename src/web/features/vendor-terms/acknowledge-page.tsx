@@ -1,23 +1,13 @@
 // What a vendor sees behind a one-time link, without signing in: who asks, for which client and product,
 // the rules in force (with the client's addendum), and a form to acknowledge them on the vendor's behalf.
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Grid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
-import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
+import { Button, Checkbox, Grid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, isApiError } from '../../api/client.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { LinkCannotBeUsed, LinkPageLoading } from '../../ui/link-page-states.tsx';
 import { notifyError } from '../../ui/notify.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
 import { RulesText } from './rules-text.tsx';
@@ -32,28 +22,9 @@ export function AcknowledgePage() {
   const [acknowledgedBy, setAcknowledgedBy] = useState<string | null>(null);
   const [isSpent, setSpent] = useState(false);
 
-  if (rules.isError || isSpent) {
-    const isGone = isSpent || isApiError(rules.error, 404) || isApiError(rules.error, 400);
-    return (
-      <PublicFrame title="This link cannot be used" width={WIDTH}>
-        <Alert color="gray" variant="light" icon={<IconLinkOff size={18} />}>
-          {isGone
-            ? 'It has been used already, or it has expired. Ask whoever sent it to you for a new link.'
-            : rules.error?.message}
-        </Alert>
-      </PublicFrame>
-    );
-  }
-  if (!rules.data) {
-    return (
-      <PublicFrame title="Rules of engagement" width={WIDTH}>
-        <Stack gap="sm" aria-label="Loading">
-          <Skeleton height={60} />
-          <Skeleton height={240} />
-        </Stack>
-      </PublicFrame>
-    );
-  }
+  if (rules.isError || isSpent)
+    return <LinkCannotBeUsed error={isSpent ? null : rules.error} width={WIDTH} />;
+  if (!rules.data) return <LinkPageLoading title="Rules of engagement" width={WIDTH} />;
   const data = rules.data;
 
   if (acknowledgedBy) {

@@ -1,12 +1,11 @@
 // An engagement's standing with the rules of engagement: what is in force, who acknowledged what and
 // how; staff record an acknowledgement given by mail or phone, or make a one-time link for the vendor.
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconLink, IconSignature } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconLink, IconSignature } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { CopyField } from '../../ui/copy-field.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import { LinkShownOnceModal } from '../../ui/link-shown-once.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -97,32 +96,17 @@ export function RulesStandingSection(props: { engagement: Engagement; canManage:
           />
         )}
       </Modal>
-      <Modal
-        opened={link !== null}
-        onClose={() => setLink(null)}
+      <LinkShownOnceModal
+        link={link}
         title="Link for the vendor"
-        size="lg"
-        // The link is shown once: a stray click outside must not throw it away.
-        closeOnClickOutside={false}
+        label="Acknowledgement link"
+        onClose={() => setLink(null)}
       >
-        {link && (
-          <Stack gap="sm">
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} title="Copy it now">
-              You will not see this link again: Accord keeps only a fingerprint of it. If it is lost, make
-              another.
-            </Alert>
-            <Text size="sm">
-              Send it to {engagement.vendorName}. Whoever opens it can read the rules in force at{' '}
-              {engagement.clientName} and acknowledge them once, without an account, until{' '}
-              {formatDateTime(link.expiresAt)}.
-            </Text>
-            <CopyField label="Acknowledgement link" value={link.url} />
-            <Group justify="flex-end" mt="xs">
-              <Button onClick={() => setLink(null)}>I have copied it</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+        {(expires) =>
+          `Send it to ${engagement.vendorName}. Whoever opens it can read the rules in force at ` +
+          `${engagement.clientName} and acknowledge them once, without an account, until ${expires}.`
+        }
+      </LinkShownOnceModal>
     </Stack>
   );
 }
