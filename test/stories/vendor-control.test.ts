@@ -1,8 +1,9 @@
 // Stories 2 and 3 of the product brief, end to end on the real machine: a dental practice's vendor changes
-// its server without telling anyone, and the MSP stops paying for the clean-up. The real agent reports
-// while a local account that belongs to the vendor installs and upgrades a Debian package built here; an
-// unattended-upgrades run changes another. It changes the machine (a user, two packages, a sudoers rule
-// when sudo is present) and undoes all of it; without root, dpkg-deb or apt-get it is skipped, saying why.
+// its server without telling anyone, answers for it, and the MSP stops paying for the clean-up. The real
+// agent reports while a local account that belongs to the vendor installs and upgrades a Debian package
+// built here; an unattended-upgrades run changes another. It changes the machine (a user, two packages, a
+// sudoers rule when sudo is present) and undoes all of it; without root, dpkg-deb or apt-get it is skipped,
+// saying why.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +116,7 @@ describe.skipIf(skipRealMachine)('vendor control, end to end', () => {
       isClientDefault: true,
       hourlyRateCents: RATE_CENTS,
       vendorCausedWork: 'graduated',
+      requiresClientApprovalOfVendorChanges: true,
       recurringLines: [{ catalogItemId: support.body.id, quantity: 1, unitPriceCents: 90_000 }],
     });
     expect(agreement.status, JSON.stringify(agreement.body)).toBe(201);
@@ -161,6 +163,22 @@ describe.skipIf(skipRealMachine)('vendor control, end to end', () => {
       `Another change outside an approved window:\n- Upgraded ${VENDOR_PACKAGE} 7.1-1 → 7.2-1`,
     );
     expect((await vendorIncidents()).map((ticket) => ticket.id)).toEqual([incidentId]);
+  });
+
+  it('the vendor answers the attribution through its link, on the incident for the client to see', async () => {
+    const link = (await owner.post(`/tickets/${incidentId}/vendor-reply-links`)).body.url as string;
+    const token = link.split('/vendor-reply/')[1];
+    const shown = (await t.anonymous.get(`/public/vendor-replies/${token}`)).body;
+    expect(shown.changes.map((change: { change: string }) => change.change)).toEqual([
+      `Installed ${VENDOR_PACKAGE} 7.1-1`,
+      `Upgraded ${VENDOR_PACKAGE} 7.1-1 → 7.2-1`,
+    ]);
+    const text = 'The 7.2 bridge was urgent for the new scanner; we will book windows from now on.';
+    expect(
+      (await t.anonymous.post(`/public/vendor-replies/${token}`, { name: 'Sam Field', text })).status,
+    ).toBe(204);
+    const events = (await owner.get(`/tickets/${incidentId}`)).body.events;
+    expect(events.at(-1)).toMatchObject({ type: 'vendor_reply', isPublic: true, body: text });
   });
 
   it('an unattended-upgrades run is routine: no incident, nothing against the vendor', {
@@ -251,7 +269,22 @@ describe.skipIf(skipRealMachine)('vendor control, end to end', () => {
     expect(acknowledged.status, JSON.stringify(acknowledged.body)).toBe(204);
     const raised = await owner.post('/change-requests', request);
     expect(raised.status, JSON.stringify(raised.body)).toBe(201);
-    expect((await owner.post(`/change-requests/${raised.body.id}/approve`, {})).body.status).toBe('approved');
+    // The practice approves its vendor's changes too: the MSP's approval waits for its, given by link.
+    expect((await owner.post(`/change-requests/${raised.body.id}/approve`, {})).body).toMatchObject({
+      status: 'requested',
+      clientApproval: { status: 'pending' },
+    });
+    const approval = (await owner.post(`/change-requests/${raised.body.id}/approval-links`)).body
+      .url as string;
+    const decided = await t.anonymous.post(
+      `/public/change-approvals/${approval.split('/approve-change/')[1]}`,
+      {
+        decision: 'approve',
+        name: 'Dr. Ana Ruiz',
+      },
+    );
+    expect(decided.status, JSON.stringify(decided.body)).toBe(204);
+    expect((await owner.get(`/change-requests/${raised.body.id}`)).body.status).toBe('approved');
 
     await user.apt(['remove', '-y', VENDOR_PACKAGE]);
     expect(await waitForChange(VENDOR_PACKAGE, 'software.removed')).toMatchObject({

@@ -1,9 +1,10 @@
 // The dental practice's line-of-business vendor, engaged for its practice-management system, and the
 // account its support connects with: what lets the agent's findings be tied to the vendor (story 2). The
 // MSP's rules of engagement, which the vendor acknowledged, and its Letter of Agency, signed last year and
-// ending within the month. Once the practice server is in the CMDB, the vendor's next upgrade: approved by
-// the MSP, waiting for the practice's own approval.
+// ending within the month. Once the agents have reported, the vendor's reply to the incident its changes
+// opened, and its next upgrade: approved by the MSP, waiting for the practice's own approval.
 import { changeRequestInputSchema } from '../../shared/api/change-requests.ts';
+import { ticketListQuerySchema } from '../../shared/api/tickets.ts';
 import { engagementInputSchema, vendorInputSchema } from '../../shared/api/vendors.ts';
 import type { Services } from '../app.ts';
 import type { Actor } from '../http/scope.ts';
@@ -59,8 +60,11 @@ export async function seedDemoVendors(services: Services, owner: Actor, dentalCl
   return { vendorId: vendor.id };
 }
 
-/** The vendor's upgrade of the practice server next week, approved by the MSP and waiting for the client. */
-export async function seedDemoChangeRequest(
+/**
+ * After the agents' reports: the vendor's reply to the incident its changes opened, given through its link;
+ * and its upgrade of the practice server next week, approved by the MSP and waiting for the client.
+ */
+export async function seedDemoVendorActivity(
   services: Services,
   owner: Actor,
   dental: { clientId: string; vendorId: string },
@@ -94,6 +98,25 @@ export async function seedDemoChangeRequest(
     }),
   );
   await services.changeRequests.act(owner, request.id, 'approve');
+
+  const incidents = await services.tickets.list(
+    owner.scope,
+    ticketListQuerySchema.parse({ clientId: dental.clientId, vendorId: dental.vendorId }),
+  );
+  const incident = incidents.items[0];
+  if (!incident) return;
+  const { token } = await services.vendorReplies.createLink(owner, incident.id);
+  await services.vendorReplies.reply(
+    token,
+    {
+      name: 'Mark Ellison',
+      email: null,
+      text:
+        'Our engineer updated the .NET runtime for the imaging bridge during a support call. He should ' +
+        'have booked a window first; the next update will come through a change request.',
+    },
+    { ip: null, userAgent: 'Accord demo' },
+  );
 }
 
 const RULES = `Every change to a client's systems is booked as a change request with us first: what will change, on which machines, in which window, and how it is undone if it goes wrong.

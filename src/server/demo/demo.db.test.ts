@@ -200,6 +200,23 @@ describe('the demo fleet', () => {
     expect((await ticketsOf(server.id)).map((t: { title: string }) => t.title)).toEqual([
       'Changes outside an approved window on LFD-SQL01 (Henry Schein One)',
     ]);
+    // The vendor answered on the incident, for the practice to see.
+    const events = (await owner.get(`/tickets/${sa.ticketId}`)).body.events;
+    expect(events.find((e: { type: string }) => e.type === 'vendor_reply')).toMatchObject({
+      isPublic: true,
+      data: { vendorName: 'Henry Schein One', name: 'Mark Ellison' },
+    });
+  });
+
+  it("has the vendor's next upgrade approved by the MSP and waiting for the practice's approval", async () => {
+    const [request] = (await owner.get('/change-requests')).body.items;
+    expect(request).toMatchObject({
+      vendorName: 'Henry Schein One',
+      status: 'requested',
+      decidedByName: expect.any(String),
+      clientApproval: { status: 'pending' },
+      assets: [{ name: 'LFD-SQL01' }],
+    });
   });
 
   it("holds the vendor to the MSP's rules: acknowledged, with a signed Letter of Agency ending within the month", async () => {

@@ -30,7 +30,7 @@ import {
 } from './demo-data.ts';
 import { createRandom } from './demo-random.ts';
 import { planDemoTickets, type TimePlan } from './demo-tickets.ts';
-import { seedDemoChangeRequest, seedDemoVendors } from './demo-vendors.ts';
+import { seedDemoVendorActivity, seedDemoVendors } from './demo-vendors.ts';
 
 const DEMO_SEED = 2026;
 
@@ -244,7 +244,7 @@ export async function loadDemo(
   const { vendorId } = await seedDemoVendors(services, owner, clientIds.dental, now);
   // Each client's CMDB and agents; the agents' reports open alert tickets of their own.
   const fleet = await seedDemoAssets(db, services, staff.admin, clientRefs, now);
-  await seedDemoChangeRequest(services, owner, { clientId: clientIds.dental, vendorId }, now);
+  await seedDemoVendorActivity(services, owner, { clientId: clientIds.dental, vendorId }, now);
   for (const id of fleet.alertTicketIds) tickets.push(await services.tickets.get(owner.scope, id));
 
   const sla = (t: Ticket) => [t.sla?.firstResponse.state, t.sla?.resolution.state];

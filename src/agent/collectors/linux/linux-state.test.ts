@@ -30,6 +30,22 @@ describe('software', () => {
     expect(packages.map((item) => item.name)).toEqual(['new-tool']);
   });
 
+  it('keeps a package dpkg is in the middle of upgrading or removing, so a report then reads no removal', () => {
+    const output = [
+      'upgrading\t2.0-1\tall\tiU ',
+      'configuring\t3.1-2\tamd64\tiF ',
+      'removing\t1.4\tall\trH ',
+      'triggered\t5.0\tall\tit ',
+      'gone\t1.0\tall\tun ',
+    ].join('\n');
+    expect(parseDpkgQuery(output).map((item) => `${item.name} ${item.version}`)).toEqual([
+      'configuring 3.1-2',
+      'removing 1.4',
+      'triggered 5.0',
+      'upgrading 2.0-1',
+    ]);
+  });
+
   it('reads rpm packages, dropping an empty epoch and keeping both installed kernels', () => {
     const packages = parseRpmQuery(fixture('linux/rpm-qa.txt'));
     expect(packages.find((item) => item.name === 'bash')?.version).toBe('5.1.8-9.el9');

@@ -13,8 +13,11 @@ export function parseDpkgQuery(output: string): Software[] {
   const packages: Software[] = [];
   for (const line of output.split('\n')) {
     const [name, version, architecture, status] = line.split('\t');
-    // "ii " is installed; "rc " (removed, config files left) and half-installed states are not.
-    if (!name || !version || !status?.startsWith('ii')) continue;
+    // The second letter is the package's state. Not installed (n) or only its config files left (c): gone.
+    // Installed (i), and the states dpkg passes through while it installs, upgrades or removes it
+    // (half-installed H, unpacked U, half-configured F, triggers W and t): its files are there. A report
+    // taken mid-upgrade must not read as the package removed and then installed again.
+    if (!name || !version || !status || !'iHUFWt'.includes(status.charAt(1))) continue;
     packages.push({
       name: clip(name, 300),
       version: clip(version, 200),
