@@ -12,9 +12,11 @@ export const templateKeys = [
   'ticket.public_reply',
   'ticket.status_changed',
   'ticket.assigned',
+  'ticket.vendor_reply',
   'sla.at_risk',
   'sla.breached',
   'loa.expiring',
+  'change_request.client_decided',
   'mail.test',
 ] as const;
 export type TemplateKey = (typeof templateKeys)[number];
@@ -39,6 +41,7 @@ export const templatePlaceholders: Record<TemplateKey, readonly string[]> = {
   'ticket.public_reply': [...ticketPlaceholders, 'actor.name', 'reply.text'],
   'ticket.status_changed': [...ticketPlaceholders, 'actor.name', 'status.from', 'status.to'],
   'ticket.assigned': [...ticketPlaceholders, 'actor.name'],
+  'ticket.vendor_reply': [...ticketPlaceholders, 'vendor.name', 'reply.text'],
   'sla.at_risk': [...ticketPlaceholders, 'due.at'],
   'sla.breached': [...ticketPlaceholders, 'due.at'],
   'loa.expiring': [
@@ -51,6 +54,17 @@ export const templatePlaceholders: Record<TemplateKey, readonly string[]> = {
     'loa.expires_on',
     'loa.status',
   ],
+  'change_request.client_decided': [
+    'organization.name',
+    'recipient.name',
+    'client.name',
+    'decider.name',
+    'change.number',
+    'change.title',
+    'change.url',
+    'change.decision',
+    'change.outcome',
+  ],
   'mail.test': ['organization.name', 'recipient.name', 'actor.name'],
 };
 
@@ -60,10 +74,14 @@ export const templateDescriptions: Record<TemplateKey, string> = {
   'ticket.public_reply': 'Someone replied publicly on a ticket.',
   'ticket.status_changed': "A ticket's status changed.",
   'ticket.assigned': 'A ticket was assigned to someone.',
+  'ticket.vendor_reply':
+    'A vendor replied, through its link, on the incident its changes opened (to the assignee and triage staff).',
   'sla.at_risk': 'A ticket is close to missing its SLA target.',
   'sla.breached': 'A ticket missed its SLA target.',
   'loa.expiring':
     "A client's signed Letter of Agency for a vendor expires in 30 or 7 days, or has expired (to triage staff).",
+  'change_request.client_decided':
+    "A client approved or rejected a vendor's change request (to triage staff and whoever raised or approved it).",
   'mail.test': 'The "Send test mail" button in the mail settings.',
 };
 

@@ -4,9 +4,11 @@ export const notificationEventTypes = [
   'ticket.public_reply',
   'ticket.status_changed',
   'ticket.assigned',
+  'ticket.vendor_reply',
   'sla.at_risk',
   'sla.breached',
   'loa.expiring',
+  'change_request.client_decided',
 ] as const;
 export type NotificationEventType = (typeof notificationEventTypes)[number];
 

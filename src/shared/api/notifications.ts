@@ -13,9 +13,11 @@ export const defaultNotificationChannels: Record<NotificationEventType, Notifica
   'ticket.public_reply': 'in_app',
   'ticket.status_changed': 'in_app',
   'ticket.assigned': 'both',
+  'ticket.vendor_reply': 'both',
   'sla.at_risk': 'in_app',
   'sla.breached': 'both',
   'loa.expiring': 'both',
+  'change_request.client_decided': 'both',
 };
 
 /** Plain words for each kind of event (the preferences page, the API document). */
@@ -24,9 +26,11 @@ export const notificationEventLabels: Record<NotificationEventType, string> = {
   'ticket.public_reply': 'A public reply on a ticket assigned to you',
   'ticket.status_changed': 'The status of a ticket assigned to you changes',
   'ticket.assigned': 'A ticket is assigned to you',
+  'ticket.vendor_reply': 'A vendor replies on the incident its changes opened',
   'sla.at_risk': 'A ticket assigned to you is at risk of missing its SLA',
   'sla.breached': 'A ticket breaches its SLA',
   'loa.expiring': 'A Letter of Agency expires in 30 or 7 days, or has expired',
+  'change_request.client_decided': 'A client approves or rejects a vendor’s change request',
 };
 
 export const notificationSchema = z.object({

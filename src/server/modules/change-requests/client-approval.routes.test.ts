@@ -1,7 +1,15 @@
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../../../../test/http.ts';
+import { outboundEmails } from '../mail/mail.table.ts';
+import { createNotificationDispatcher } from '../notifications/notification-dispatcher.ts';
 
 const t = await startTestApp();
+const dispatcher = createNotificationDispatcher({
+  db: t.handle.db,
+  clock: { now: () => new Date() },
+  mail: t.services.mail,
+});
 const HOUR = 3_600_000;
 const at = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * HOUR).toISOString();
 
@@ -172,6 +180,27 @@ describe("the client's approval of a vendor's change", () => {
       expect(reuse.status).toBe(404);
       expect(reuse.body.error.code).toBe('approval_link.not_found');
     }
+
+    // The MSP hears of it, in the app and by mail, with a way to the request.
+    await dispatcher.dispatchPending();
+    const [told] = (await w.owner.get('/notifications')).body.items;
+    expect(told).toMatchObject({
+      type: 'change_request.client_decided',
+      title: `Harbour Dental approved CR-${request.number}`,
+      body: 'Upgrade Dentrix to 24.2 — Dr. Ana Ruiz (ana@harbourdental.example): approved; the MSP has yet to',
+      link: `/changes/${request.id}`,
+    });
+    const [mail] = await t.handle.db
+      .select()
+      .from(outboundEmails)
+      .where(
+        and(
+          eq(outboundEmails.tenantId, w.tenantId),
+          eq(outboundEmails.templateKey, 'change_request.client_decided'),
+        ),
+      );
+    expect(mail?.subject).toBe(`Harbour Dental approved CR-${request.number}: Upgrade Dentrix to 24.2`);
+    expect(mail?.textBody).toContain(`/changes/${request.id}`);
 
     // Then the MSP's approval approves it.
     expect((await w.owner.post(`/change-requests/${request.id}/approve`, {})).body.status).toBe('approved');

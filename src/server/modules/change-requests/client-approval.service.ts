@@ -15,6 +15,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Actor, type RequestMeta, type Scope, tenantWideScope } from '../../http/scope.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
+import { recordDomainEvent } from '../notifications/index.ts';
 import { mspName } from '../vendors/index.ts';
 import * as links from './approval-links.repository.ts';
 import { authorizeChangesInWindow } from './authorize-after.ts';
@@ -23,7 +24,11 @@ import { describe, requireWindowOpen } from './change-requests.service.ts';
 
 const DAY_MS = 86_400_000;
 
-type Decision = ClientDecisionInput & { via: 'staff' | 'link' };
+type Decision = ClientDecisionInput & {
+  via: 'staff' | 'link';
+  /** The member who recorded it; null behind a link. */
+  recordedById: string | null;
+};
 
 const notFound = () => new AppError('change_request.not_found', 'Change request not found.');
 const linkNotFound = () =>
@@ -48,7 +53,10 @@ function requirePending(request: repo.ChangeRequestWithNames): void {
   }
 }
 
-/** Records the client's decision on a locked, pending request; approves it when the MSP has too. */
+/**
+ * Records the client's decision on a locked, pending request; approves it when the MSP has too. Tells triage,
+ * and whoever raised or approved the request, what the client decided.
+ */
 async function applyDecision(
   tx: Executor,
   current: repo.ChangeRequestWithNames,
@@ -72,6 +80,25 @@ async function applyDecision(
     current,
     (await repo.findChangeRequest(tx, scope, current.id))!,
   ]);
+  await recordDomainEvent(tx, {
+    tenantId: current.tenantId,
+    type: 'change_request.client_decided',
+    actorMembershipId: decision.recordedById,
+    payload: {
+      clientId: current.clientId,
+      clientName: current.clientName,
+      changeRequestId: current.id,
+      number: current.number,
+      title: current.title,
+      decision: decision.decision,
+      name: decision.name,
+      status: after!.status,
+      reason: decision.reason || null,
+      requestedById: current.requestedById,
+      approvedById: current.decidedById,
+    },
+    occurredAt: now,
+  });
   if (approvedByBoth && current.emergency) {
     await authorizeChangesInWindow(
       tx,
@@ -112,7 +139,8 @@ export function createClientApprovalService(deps: { db: Database; actions: Actio
         const current = await load(tx, actor.scope, id);
         audit.target('change_request', id);
         requirePending(current);
-        const [before, after] = await applyDecision(tx, current, { ...input, via: 'staff' }, clock.now());
+        const decision = { ...input, via: 'staff' as const, recordedById: actor.scope.membershipId };
+        const [before, after] = await applyDecision(tx, current, decision, clock.now());
         audit.change(before, after);
         return after!;
       });
@@ -176,7 +204,7 @@ export function createClientApprovalService(deps: { db: Database; actions: Actio
         const { link, request } = await openLink(tx, token, true);
         if (!(await links.useApprovalLink(tx, link, now))) throw linkNotFound();
         const name = input.email ? `${input.name} (${input.email})` : input.name;
-        await applyDecision(tx, request, { ...input, name, via: 'link' }, now);
+        await applyDecision(tx, request, { ...input, name, via: 'link', recordedById: null }, now);
         await recordSecurityEvent(tx, {
           action: `change_request.client_${input.decision === 'approve' ? 'approved' : 'rejected'}_by_link`,
           tenantId: link.tenantId,

@@ -1,11 +1,19 @@
 // A vendor replies to the incident its changes outside an approved window opened, through a one-time
 // link: it reads the changes and the evidence, and its reply goes on the incident for the client to see.
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../../../../test/http.ts';
 import { inventoryReport } from '../../../../test/inventory-report.ts';
 import type { AssetChange } from '../../../shared/api/inventory.ts';
+import { outboundEmails } from '../mail/mail.table.ts';
+import { createNotificationDispatcher } from '../notifications/notification-dispatcher.ts';
 
 const t = await startTestApp();
+const dispatcher = createNotificationDispatcher({
+  db: t.handle.db,
+  clock: { now: () => new Date() },
+  mail: t.services.mail,
+});
 const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 let keys = 0;
 
@@ -124,6 +132,24 @@ describe("a vendor's reply to an attribution", () => {
       expect(reuse.status).toBe(404);
       expect(reuse.body.error.code).toBe('vendor_reply_link.not_found');
     }
+    // Triage hears of it, in the app and by mail, with the reply.
+    await dispatcher.dispatchPending();
+    const [told] = (await w.owner.get('/notifications')).body.items;
+    expect(told).toMatchObject({
+      type: 'ticket.vendor_reply',
+      ticketId: w.ticketId,
+      title: expect.stringMatching(/^Dentrix Inc replied on #\d+$/),
+      body: 'We installed the runtime for the imaging bridge; we will book a window next time.',
+    });
+    const [mail] = await t.handle.db
+      .select()
+      .from(outboundEmails)
+      .where(
+        and(eq(outboundEmails.tenantId, w.tenantId), eq(outboundEmails.templateKey, 'ticket.vendor_reply')),
+      );
+    expect(mail?.subject).toMatch(/^\[#\d+\] Dentrix Inc replied: Changes outside an approved window/);
+    expect(mail?.textBody).toContain('we will book a window next time.');
+
     const audit = await w.owner.get(`/audit-events?targetType=ticket&targetId=${w.ticketId}`);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['vendor_reply.link', 'vendor_reply.given_by_link']),

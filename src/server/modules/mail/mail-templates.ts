@@ -57,6 +57,22 @@ ${ticketFooterText}`,
 <blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 3px solid #d0d7de; white-space: pre-wrap">{{reply.text}}</blockquote>
 ${ticketLink}`),
   },
+  'ticket.vendor_reply': {
+    subject: `${ticketRef} {{vendor.name}} replied: {{ticket.title}}`,
+    textBody: `Hello {{recipient.name}},
+
+{{vendor.name}} replied on the incident its changes at {{client.name}} opened:
+
+{{reply.text}}
+
+{{client.name}} sees the reply on the ticket.
+${ticketFooterText}`,
+    htmlBody: html(`<p>Hello {{recipient.name}},</p>
+<p>{{vendor.name}} replied on the incident its changes at <strong>{{client.name}}</strong> opened:</p>
+<blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 3px solid #d0d7de; white-space: pre-wrap">{{reply.text}}</blockquote>
+<p>{{client.name}} sees the reply on the ticket.</p>
+${ticketLink}`),
+  },
   'ticket.status_changed': {
     subject: `${ticketRef} {{ticket.title}}: now {{status.to}}`,
     textBody: `Hello {{recipient.name}},
@@ -96,6 +112,22 @@ ${ticketFooterText}`,
     htmlBody: html(`<p>Hello {{recipient.name}},</p>
 <p>“{{ticket.title}}” for <strong>{{client.name}}</strong> (priority {{ticket.priority}}) missed its target, due at <strong>{{due.at}}</strong>.</p>
 ${ticketLink}`),
+  },
+  'change_request.client_decided': {
+    subject: '{{client.name}} {{change.decision}} CR-{{change.number}}: {{change.title}}',
+    textBody: `Hello {{recipient.name}},
+
+{{decider.name}} decided for {{client.name}} on CR-{{change.number}}, "{{change.title}}": {{change.outcome}}.
+
+Change request: {{change.url}}
+
+— {{organization.name}}`,
+    htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
+<p>Hello {{recipient.name}},</p>
+<p>{{decider.name}} decided for <strong>{{client.name}}</strong> on CR-{{change.number}}, “{{change.title}}”: {{change.outcome}}.</p>
+<p><a href="{{change.url}}">View CR-{{change.number}}</a></p>
+<p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
+</div>`,
   },
   'loa.expiring': {
     subject: 'Letter of Agency for {{vendor.name}} ({{vendor.product}}) at {{client.name}} {{loa.status}}',

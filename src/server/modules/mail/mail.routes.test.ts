@@ -467,9 +467,11 @@ describe('email templates', () => {
       'ticket.public_reply',
       'ticket.status_changed',
       'ticket.assigned',
+      'ticket.vendor_reply',
       'sla.at_risk',
       'sla.breached',
       'loa.expiring',
+      'change_request.client_decided',
       'mail.test',
     ]);
     for (const item of list.body.items.filter(

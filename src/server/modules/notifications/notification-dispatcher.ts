@@ -87,6 +87,7 @@ export function createNotificationDispatcher(deps: DispatcherDeps) {
         'client.name': context.clientName,
         'actor.name': actorName ?? '',
         'reply.text': typeof facts.payload.text === 'string' ? facts.payload.text : '',
+        'vendor.name': typeof facts.payload.vendorName === 'string' ? facts.payload.vendorName : '',
         'status.from': statusWord(facts.payload.from),
         'status.to': statusWord(facts.payload.to),
         'due.at': formatDue(facts.payload.dueAt),

@@ -149,6 +149,39 @@ describe('describe', () => {
     });
   });
 
+  it("says what a client decided on a vendor's change, and tells whoever raised or approved it", () => {
+    const decided = {
+      clientId: '01900000-0000-7000-8000-000000000001',
+      clientName: 'Harbour Dental',
+      changeRequestId: '01900000-0000-7000-8000-000000000002',
+      number: 7,
+      title: 'Upgrade Dentrix',
+      decision: 'reject',
+      name: 'Dr. Ana Ruiz',
+      status: 'rejected',
+      reason: 'Not in school holidays',
+      requestedById: '01900000-0000-7000-8000-000000000003',
+      approvedById: null,
+    };
+    const text = describeClientEvent(event('change_request.client_decided', decided));
+    expect([text.title, text.body]).toEqual([
+      'Harbour Dental rejected CR-7',
+      'Upgrade Dentrix — Dr. Ana Ruiz: rejected (Not in school holidays)',
+    ]);
+    expect(text.mailData('Olivia', 'https://accord.example/changes/x')).toMatchObject({
+      'change.decision': 'rejected',
+      'change.url': 'https://accord.example/changes/x',
+    });
+    expect(audienceOf(event('change_request.client_decided', decided), null)).toEqual({
+      membershipIds: ['01900000-0000-7000-8000-000000000003'],
+      isTriageTold: true,
+      isContactTold: false,
+    });
+    expect(linkOf('change_request.client_decided', null, decided)).toBe(
+      '/changes/01900000-0000-7000-8000-000000000002',
+    );
+  });
+
   it('refuses an LOA payload that lacks what the message needs', () => {
     expect(() => describeClientEvent(loa({ vendorId: undefined }))).toThrow();
     expect(() => describeClientEvent(loa({ expiresOn: '30/11/2026' }))).toThrow();

@@ -10,7 +10,10 @@ export const triageRoles = ['owner', 'admin', 'dispatcher'] as const;
  * Events about a client named by the payload's clientId rather than about a ticket. Nobody holds them, so
  * only roles are told (triage members who can see the client), never a contact.
  */
-export const clientEventTypes = ['loa.expiring'] as const satisfies readonly NotificationEventType[];
+export const clientEventTypes = [
+  'loa.expiring',
+  'change_request.client_decided',
+] as const satisfies readonly NotificationEventType[];
 export type ClientEventType = (typeof clientEventTypes)[number];
 export type TicketEventType = Exclude<NotificationEventType, ClientEventType>;
 export const isClientEvent = (type: NotificationEventType): type is ClientEventType =>
@@ -49,12 +52,24 @@ export function audienceOf(event: EventFacts, assigneeId: string | null): Audien
         isTriageTold: false,
         isContactTold: false,
       };
+    case 'ticket.vendor_reply':
+      // The vendor answered for its changes: whoever holds the incident, and triage, who sent the link.
+      return { membershipIds: assignee, isTriageTold: true, isContactTold: false };
     case 'sla.at_risk':
       return { membershipIds: assignee, isTriageTold: false, isContactTold: false };
     case 'sla.breached':
       return { membershipIds: assignee, isTriageTold: true, isContactTold: false };
     case 'loa.expiring':
       return { membershipIds: [], isTriageTold: true, isContactTold: false };
+    case 'change_request.client_decided':
+      // Triage, and whoever raised the request or approved it for the MSP.
+      return {
+        membershipIds: [payload.requestedById, payload.approvedById].filter(
+          (id): id is string => typeof id === 'string',
+        ),
+        isTriageTold: true,
+        isContactTold: false,
+      };
   }
 }
 
@@ -107,6 +122,10 @@ export function linkOf(
   payload: unknown,
 ): string | null {
   if (!isClientEvent(type)) return ticketId ? `/tickets/${ticketId}` : null;
+  if (type === 'change_request.client_decided') {
+    const id = (payload as Record<string, unknown> | null)?.changeRequestId;
+    return typeof id === 'string' && id !== '' ? `/changes/${encodeURIComponent(id)}` : null;
+  }
   const vendorId = (payload as Record<string, unknown> | null)?.vendorId;
   return typeof vendorId === 'string' && vendorId !== '' ? `/vendors/${encodeURIComponent(vendorId)}` : null;
 }
@@ -138,6 +157,11 @@ export function describe(
       };
     case 'ticket.assigned':
       return { title: `${ref} was assigned to you`, body: oneLine(`${about}, by ${who}`) };
+    case 'ticket.vendor_reply':
+      return {
+        title: `${typeof payload.vendorName === 'string' ? payload.vendorName : 'The vendor'} replied on ${ref}`,
+        body: oneLine(typeof payload.text === 'string' ? payload.text : ticket.title),
+      };
     case 'sla.at_risk':
       return {
         title: `${ref} is at risk of missing its ${clockWords[String(payload.clock)] ?? 'SLA'} target`,
@@ -205,8 +229,57 @@ export interface ClientEventText {
   mailData(recipientName: string, url: string): Record<string, string>;
 }
 
+/** What the change-requests module writes when a client decides a vendor's request. */
+export const clientDecidedPayloadSchema = z.object({
+  clientId: z.uuid(),
+  clientName: z.string(),
+  changeRequestId: z.uuid(),
+  number: z.number().int(),
+  title: z.string(),
+  decision: z.enum(['approve', 'reject']),
+  /** Who decided for the client. */
+  name: z.string(),
+  /** The request's status after the decision: approved, or still requested (the MSP has yet to), or rejected. */
+  status: z.string(),
+  reason: z.string().nullable(),
+  requestedById: z.uuid().nullable(),
+  approvedById: z.uuid().nullable(),
+});
+export type ClientDecidedPayload = z.infer<typeof clientDecidedPayloadSchema>;
+
+/** "approved it — the change is approved" and the like, for the title's verb and the outcome's words. */
+function clientDecisionWords(event: ClientDecidedPayload) {
+  if (event.decision === 'reject') {
+    return { verb: 'rejected', outcome: `rejected${event.reason ? ` (${event.reason})` : ''}` };
+  }
+  return {
+    verb: 'approved',
+    outcome:
+      event.status === 'approved' ? 'approved, and the change is approved' : 'approved; the MSP has yet to',
+  };
+}
+
 /** Reads the event's payload; one that does not fit throws, so the event is set aside with the reason. */
 export function describeClientEvent(event: EventFacts<ClientEventType>): ClientEventText {
+  if (event.type === 'change_request.client_decided') {
+    const decided = clientDecidedPayloadSchema.parse(event.payload);
+    const words = clientDecisionWords(decided);
+    return {
+      clientId: decided.clientId,
+      title: oneLine(`${decided.clientName} ${words.verb} CR-${decided.number}`),
+      body: oneLine(`${decided.title} — ${decided.name}: ${words.outcome}`),
+      mailData: (recipientName, url) => ({
+        'recipient.name': recipientName,
+        'client.name': decided.clientName,
+        'decider.name': decided.name,
+        'change.number': String(decided.number),
+        'change.title': decided.title,
+        'change.url': url,
+        'change.decision': words.verb,
+        'change.outcome': words.outcome,
+      }),
+    };
+  }
   const loa = loaExpiringPayloadSchema.parse(event.payload);
   const isExpired = loa.daysLeft <= 0;
   const words = loaExpiryWords(loa);

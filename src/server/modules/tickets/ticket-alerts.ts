@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Priority } from '../../../shared/api/sla-policies.ts';
 import type { VendorReplyEventData } from '../../../shared/api/vendor-replies.ts';
 import type { Executor } from '../../db/client.ts';
+import { recordDomainEvent } from '../notifications/index.ts';
 import { type ChangeAuthor, openTicket, setStatusInTransaction } from './ticket-actions.ts';
 import { appendToLog, closedStatuses, resolveBoard } from './ticket-log.ts';
 import * as repo from './tickets.repository.ts';
@@ -93,6 +94,13 @@ export async function recordVendorReply(
     {},
     now,
   );
+  await recordDomainEvent(tx, {
+    tenantId,
+    type: 'ticket.vendor_reply',
+    ticketId,
+    payload: { vendorName: reply.data.vendorName, name: reply.data.name, text: reply.text },
+    occurredAt: now,
+  });
 }
 
 /** Adds Accord's internal note to a ticket that is still open; false when it is resolved or closed. */
