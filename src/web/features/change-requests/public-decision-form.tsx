@@ -1,11 +1,8 @@
 // The client's decision behind a one-time link: who decides, approve or reject (with the reason to reject).
-// A spent link turns the page into "cannot be used"; other refusals show in the form, which keeps the input.
-import { Alert, Button, Grid, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Radio, Stack, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, isApiError } from '../../api/client.ts';
-import { browserTimeZone, formatDateTime } from '../../ui/format.ts';
+import { LinkFormRefusal, LinkFormSubmit, LinkSignerFields, useLinkFormErrors } from '../../ui/link-form.tsx';
 import { decideByLink, type PublicChangeRequest } from './change-requests-api.ts';
 
 type Decision = 'approve' | 'reject';
@@ -26,18 +23,12 @@ export function PublicDecisionForm(props: {
   const [email, setEmail] = useState('');
   const [decision, setDecision] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useLinkFormErrors(props.onSpent);
   const decide = useMutation({
     mutationFn: (input: { decision: Decision; name: string; email: string | null; reason?: string }) =>
       decideByLink(props.token, input),
     onSuccess: (_, input) => props.onDone({ decision: input.decision, name: input.name }),
-    onError: (error) => {
-      if (isApiError(error, 404)) return props.onSpent();
-      const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-      setErrors(fieldErrors);
-      if (Object.keys(fieldErrors).length === 0) setRefusal(error.message);
-    },
+    onError: form.onError,
   });
 
   function submit(event: FormEvent) {
@@ -46,8 +37,7 @@ export function PublicDecisionForm(props: {
     if (!name.trim()) problems.name = 'Enter your name';
     if (!decision) problems.decision = 'Choose whether you approve or reject the change';
     if (decision === 'reject' && !reason.trim()) problems.reason = 'Say why you reject the change';
-    if (Object.keys(problems).length > 0 || !decision) return setErrors(problems);
-    setRefusal(null);
+    if (!form.check(problems) || !decision) return;
     decide.mutate({
       decision,
       name: name.trim(),
@@ -56,63 +46,34 @@ export function PublicDecisionForm(props: {
     });
   }
 
-  const clear = (field: string) => {
-    setErrors(({ [field]: _, ...rest }) => rest);
-    setRefusal(null);
-  };
-
   return (
     <form onSubmit={submit} noValidate aria-label="Your decision">
       <Stack gap="sm">
         <Title order={2} fz="h4">
           Your decision
         </Title>
-        {refusal && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={16} />}
-            title="Your decision was not recorded"
-          >
-            {refusal}
-          </Alert>
-        )}
-        <Grid gap="sm">
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label="Your name"
-              required
-              autoComplete="name"
-              value={name}
-              error={errors.name}
-              onChange={(event) => {
-                setName(event.currentTarget.value);
-                clear('name');
-              }}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label="Email (optional)"
-              type="email"
-              autoComplete="email"
-              value={email}
-              error={errors.email}
-              onChange={(event) => {
-                setEmail(event.currentTarget.value);
-                clear('email');
-              }}
-            />
-          </Grid.Col>
-        </Grid>
+        <LinkFormRefusal title="Your decision was not recorded" refusal={form.refusal} />
+        <LinkSignerFields
+          name={name}
+          email={email}
+          errors={form.errors}
+          onName={(value) => {
+            setName(value);
+            form.clear('name');
+          }}
+          onEmail={(value) => {
+            setEmail(value);
+            form.clear('email');
+          }}
+        />
         <Radio.Group
           label={`On behalf of ${request.clientName}, I…`}
           required
           value={decision}
-          error={errors.decision}
+          error={form.errors.decision}
           onChange={(value) => {
             setDecision(value as Decision);
-            clear('decision');
+            form.clear('decision');
           }}
         >
           <Stack gap="xs" mt={6}>
@@ -128,31 +89,24 @@ export function PublicDecisionForm(props: {
             autosize
             minRows={3}
             value={reason}
-            error={errors.reason}
+            error={form.errors.reason}
             onChange={(event) => {
               setReason(event.currentTarget.value);
-              clear('reason');
+              form.clear('reason');
             }}
           />
         )}
-        <Button
-          type="submit"
+        <LinkFormSubmit
+          expiresAt={request.expiresAt}
+          isPending={decide.isPending}
           color={decision === 'reject' ? 'red' : undefined}
-          loading={decide.isPending}
-          // A thumb-sized target on a phone; beside the form's edge on a wider screen.
-          w={{ base: '100%', sm: 'auto' }}
-          style={{ alignSelf: 'flex-start' }}
         >
           {decision === 'reject'
             ? 'Reject the change'
             : decision === 'approve'
               ? 'Approve the change'
               : 'Send'}
-        </Button>
-        <Text size="xs" c="dimmed">
-          This link can be used once, until {formatDateTime(request.expiresAt, browserTimeZone(), true)}. You
-          need no account.
-        </Text>
+        </LinkFormSubmit>
       </Stack>
     </form>
   );

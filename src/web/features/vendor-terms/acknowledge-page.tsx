@@ -1,14 +1,12 @@
 // What a vendor sees behind a one-time link, without signing in: who asks, for which client and product,
 // the rules in force (with the client's addendum), and a form to acknowledge them on the vendor's behalf.
-import { Button, Checkbox, Grid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Checkbox, Grid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ApiError, isApiError } from '../../api/client.ts';
-import { formatDateTime } from '../../ui/format.ts';
+import { LinkFormRefusal, LinkFormSubmit, LinkSignerFields, useLinkFormErrors } from '../../ui/link-form.tsx';
 import { LinkCannotBeUsed, LinkPageLoading } from '../../ui/link-page-states.tsx';
-import { notifyError } from '../../ui/notify.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
 import { RulesText } from './rules-text.tsx';
 import { acknowledgeByLink, type PublicRules, publicRulesQuery } from './vendor-terms-api.ts';
@@ -112,15 +110,11 @@ function AcknowledgeForm(props: {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [agrees, setAgrees] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useLinkFormErrors(props.onSpent);
   const acknowledge = useMutation({
     mutationFn: () => acknowledgeByLink(props.token, { name: name.trim(), email: email.trim() || null }),
     onSuccess: () => props.onDone(name.trim()),
-    onError: (error) => {
-      if (isApiError(error, 404)) return props.onSpent();
-      if (error instanceof ApiError) setErrors(error.fieldErrors);
-      notifyError(error, 'Could not record your acknowledgement');
-    },
+    onError: form.onError,
   });
 
   function submit(event: FormEvent) {
@@ -128,8 +122,7 @@ function AcknowledgeForm(props: {
     const problems: Record<string, string> = {};
     if (!name.trim()) problems.name = 'Enter your name';
     if (!agrees) problems.agree = 'Tick the box to acknowledge the rules';
-    if (Object.keys(problems).length > 0) return setErrors(problems);
-    acknowledge.mutate();
+    if (form.check(problems)) acknowledge.mutate();
   }
 
   return (
@@ -138,49 +131,32 @@ function AcknowledgeForm(props: {
         <Title order={2} fz="h4">
           Acknowledge
         </Title>
-        <Grid gap="sm">
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label="Your name"
-              required
-              autoComplete="name"
-              value={name}
-              error={errors.name}
-              onChange={(event) => {
-                setName(event.currentTarget.value);
-                setErrors(({ name: _, ...rest }) => rest);
-              }}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label="Email (optional)"
-              type="email"
-              autoComplete="email"
-              value={email}
-              error={errors.email}
-              onChange={(event) => {
-                setEmail(event.currentTarget.value);
-                setErrors(({ email: _, ...rest }) => rest);
-              }}
-            />
-          </Grid.Col>
-        </Grid>
+        <LinkFormRefusal title="Your acknowledgement was not recorded" refusal={form.refusal} />
+        <LinkSignerFields
+          name={name}
+          email={email}
+          errors={form.errors}
+          onName={(value) => {
+            setName(value);
+            form.clear('name');
+          }}
+          onEmail={(value) => {
+            setEmail(value);
+            form.clear('email');
+          }}
+        />
         <Checkbox
           label={`I have read and acknowledge these rules on behalf of ${props.rules.vendorName}`}
           checked={agrees}
-          error={errors.agree}
+          error={form.errors.agree}
           onChange={(event) => {
             setAgrees(event.currentTarget.checked);
-            setErrors(({ agree: _, ...rest }) => rest);
+            form.clear('agree');
           }}
         />
-        <Button type="submit" loading={acknowledge.isPending} style={{ alignSelf: 'flex-start' }}>
+        <LinkFormSubmit expiresAt={props.rules.expiresAt} isPending={acknowledge.isPending}>
           Acknowledge
-        </Button>
-        <Text size="xs" c="dimmed">
-          This link can be used once, until {formatDateTime(props.rules.expiresAt)}.
-        </Text>
+        </LinkFormSubmit>
       </Stack>
     </form>
   );
