@@ -2,7 +2,7 @@
 // staff or a vendor, approved (or not) before it happens — or, for an emergency, declared within 24 hours
 // after the fact and approved afterwards.
 import { z } from 'zod';
-import { instantSchema, type OneTimeLink, oneTimeLinkSchema } from './common.ts';
+import { instantSchema } from './common.ts';
 
 export const changeRisks = ['low', 'medium', 'high'] as const;
 export type ChangeRisk = (typeof changeRisks)[number];
@@ -120,9 +120,6 @@ export type PublicClientDecisionInput = z.input<typeof publicClientDecisionSchem
 
 /** A link lasts this long, or until the window ends if sooner (an emergency's link lasts the full days). */
 export const APPROVAL_LINK_DAYS = 14;
-
-export const approvalLinkSchema = oneTimeLinkSchema;
-export type ApprovalLink = OneTimeLink;
 
 export const changeRequestSchema = z.object({
   id: z.uuid(),

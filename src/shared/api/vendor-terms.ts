@@ -3,7 +3,6 @@
 // vendor's changes now cost money.
 import { z } from 'zod';
 import { localDateSchema } from '../business-time/calendar-schema.ts';
-import { oneTimeLinkSchema } from './common.ts';
 
 const personName = z.string().trim().min(1, 'Required').max(200);
 const optionalTitle = z.string().trim().max(200).nullable().optional();
@@ -155,8 +154,6 @@ export const engagementRulesSchema = z.object({
 export type EngagementRules = z.infer<typeof engagementRulesSchema>;
 
 export const ACKNOWLEDGEMENT_LINK_DAYS = 14;
-
-export const acknowledgementLinkSchema = oneTimeLinkSchema;
 
 /** What the vendor sees behind a link, without signing in. */
 export const publicRulesSchema = z.object({

@@ -1,6 +1,8 @@
-// What a page behind a one-time link shows while it loads, and once the link is used, expired or unknown.
-import { Alert, Skeleton, Stack } from '@mantine/core';
+// What a page behind a one-time link shows while it loads, and once the link is used, expired or unknown;
+// and the labelled facts such a page opens with.
+import { Alert, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconLinkOff } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { isApiError } from '../api/client.ts';
 import { PublicFrame } from './public-frame.tsx';
 
@@ -26,5 +28,23 @@ export function LinkPageLoading(props: { title: string; width: number }) {
         <Skeleton height={240} />
       </Stack>
     </PublicFrame>
+  );
+}
+
+/** One labelled line of what a link page is about, inside the page's facts grid. */
+export function LinkPageFact(props: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <Grid.Col span={{ base: 4, sm: 3 }}>
+        <Text size="sm" c="dimmed">
+          {props.label}
+        </Text>
+      </Grid.Col>
+      <Grid.Col span={{ base: 8, sm: 9 }}>
+        <Text size="sm" fw={500} component="div" style={{ overflowWrap: 'anywhere' }}>
+          {props.children}
+        </Text>
+      </Grid.Col>
+    </>
   );
 }

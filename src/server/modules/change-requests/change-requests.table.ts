@@ -20,6 +20,7 @@ import {
   clientApprovalVias,
 } from '../../../shared/api/change-requests.ts';
 import { instant, tenantKey, timestamps } from '../../db/columns.ts';
+import { oneTimeLinkColumns } from '../../db/one-time-links.ts';
 import { assets } from '../assets/assets.table.ts';
 import { clients } from '../clients/clients.table.ts';
 import { memberships } from '../identity/identity.table.ts';
@@ -118,11 +119,7 @@ export const changeApprovalLinks = pgTable(
   {
     ...tenantKey(),
     changeRequestId: uuid().notNull(),
-    tokenHash: text().notNull(),
-    expiresAt: instant().notNull(),
-    usedAt: instant(),
-    createdById: uuid(),
-    createdAt: instant().notNull().defaultNow(),
+    ...oneTimeLinkColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -2,13 +2,12 @@
 // or make a one-time link for it; the two routes behind a link need no sign-in (the token is the credential).
 import { createRoute } from '@hono/zod-openapi';
 import {
-  approvalLinkSchema,
   changeRequestSchema,
   clientDecisionSchema,
   publicChangeRequestSchema,
   publicClientDecisionSchema,
 } from '../../../shared/api/change-requests.ts';
-import { idParamSchema, tokenParamSchema } from '../../../shared/api/common.ts';
+import { idParamSchema, oneTimeLinkSchema, tokenParamSchema } from '../../../shared/api/common.ts';
 import { actorOf, originOf, requestMetaOf } from '../../http/context.ts';
 import { createRouter, errorResponses, jsonBody, jsonContent, requirePermission } from '../../http/router.ts';
 import type { ClientApprovalService } from './client-approval.service.ts';
@@ -48,7 +47,7 @@ export function createClientApprovalRoutes(
         summary: 'A one-time link for the client to approve or reject without an account (shown once)',
         middleware: decide,
         request: { params: idParamSchema },
-        responses: { 201: jsonContent(approvalLinkSchema, 'The link'), ...errorResponses },
+        responses: { 201: jsonContent(oneTimeLinkSchema, 'The link'), ...errorResponses },
       }),
       async (c) => {
         const { token, expiresAt } = await approvals.createLink(actorOf(c), c.req.valid('param').id);

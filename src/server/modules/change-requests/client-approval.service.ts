@@ -17,7 +17,7 @@ import { type Actor, type RequestMeta, type Scope, tenantWideScope } from '../..
 import { recordSecurityEvent } from '../audit/index.ts';
 import { recordDomainEvent } from '../notifications/index.ts';
 import { mspName } from '../vendors/index.ts';
-import * as links from './approval-links.repository.ts';
+import { approvalLinks } from './approval-links.repository.ts';
 import { authorizeChangesInWindow } from './authorize-after.ts';
 import * as repo from './change-requests.repository.ts';
 import { describe, requireWindowOpen } from './change-requests.service.ts';
@@ -121,7 +121,7 @@ export function createClientApprovalService(deps: { db: Database; actions: Actio
 
   /** The link's request, locked when deciding; 404 once it has nothing left for the client to decide. */
   async function openLink(tx: Executor, token: string, forUpdate: boolean) {
-    const link = await links.findLiveApprovalLink(tx, sha256(token), clock.now());
+    const link = await approvalLinks.findLive(tx, sha256(token), clock.now());
     if (!link) throw linkNotFound();
     const request = await repo.findChangeRequest(tx, tenantWideScope(link.tenantId), link.changeRequestId, {
       forUpdate,
@@ -160,7 +160,7 @@ export function createClientApprovalService(deps: { db: Database; actions: Actio
         const days = new Date(now.getTime() + APPROVAL_LINK_DAYS * DAY_MS);
         const expiresAt = current.emergency || days < current.windowEnd ? days : current.windowEnd;
         const token = newSecret();
-        await links.insertApprovalLink(tx, {
+        await approvalLinks.insert(tx, {
           tenantId: actor.scope.tenantId,
           changeRequestId: id,
           tokenHash: sha256(token),
@@ -202,7 +202,7 @@ export function createClientApprovalService(deps: { db: Database; actions: Actio
       const now = clock.now();
       await db.transaction(async (tx) => {
         const { link, request } = await openLink(tx, token, true);
-        if (!(await links.useApprovalLink(tx, link, now))) throw linkNotFound();
+        if (!(await approvalLinks.use(tx, link, now))) throw linkNotFound();
         const name = input.email ? `${input.name} (${input.email})` : input.name;
         await applyDecision(tx, request, { ...input, name, via: 'link', recordedById: null }, now);
         await recordSecurityEvent(tx, {

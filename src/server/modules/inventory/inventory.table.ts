@@ -23,6 +23,7 @@ import {
   type Session,
 } from '../../../shared/api/inventory.ts';
 import { instant, tenantKey } from '../../db/columns.ts';
+import { oneTimeLinkColumns } from '../../db/one-time-links.ts';
 import { agents } from '../agents/agents.table.ts';
 import { assets } from '../assets/assets.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
@@ -171,11 +172,7 @@ export const vendorReplyLinks = pgTable(
     ...tenantKey(),
     ticketId: uuid().notNull(),
     vendorId: uuid().notNull(),
-    tokenHash: text().notNull(),
-    expiresAt: instant().notNull(),
-    usedAt: instant(),
-    createdById: uuid(),
-    createdAt: instant().notNull().defaultNow(),
+    ...oneTimeLinkColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -1,52 +1,15 @@
-// The one-time links a vendor replies to an attribution through, and the changes such a link shows.
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+// The one-time links a vendor replies to an attribution through, and the incident and changes one shows.
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { oneTimeLinks } from '../../db/one-time-links.ts';
 import { assets } from '../assets/assets.table.ts';
 import { clients } from '../clients/clients.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
 import { vendors } from '../vendors/vendors.table.ts';
 import { assetChanges, vendorReplyLinks } from './inventory.table.ts';
 
+export const replyLinks = oneTimeLinks(vendorReplyLinks);
 export type VendorReplyLinkRow = typeof vendorReplyLinks.$inferSelect;
-
-export async function insertReplyLink(db: Executor, values: typeof vendorReplyLinks.$inferInsert) {
-  await db.insert(vendorReplyLinks).values(values);
-}
-
-/** A link by its token's hash, while it is unused and unexpired. */
-export async function findLiveReplyLink(
-  db: Executor,
-  tokenHash: string,
-  now: Date,
-): Promise<VendorReplyLinkRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(vendorReplyLinks)
-    .where(
-      and(
-        eq(vendorReplyLinks.tokenHash, tokenHash),
-        isNull(vendorReplyLinks.usedAt),
-        gt(vendorReplyLinks.expiresAt, now),
-      ),
-    );
-  return row;
-}
-
-/** Spends the link; false when another request spent it first. */
-export async function useReplyLink(db: Executor, link: VendorReplyLinkRow, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(vendorReplyLinks)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(vendorReplyLinks.tenantId, link.tenantId),
-        eq(vendorReplyLinks.id, link.id),
-        isNull(vendorReplyLinks.usedAt),
-      ),
-    )
-    .returning({ id: vendorReplyLinks.id });
-  return rows.length === 1;
-}
 
 /** The vendor's changes outside a window that the incident holds, oldest first, with their assets. */
 export async function attributedChanges(db: Executor, tenantId: string, ticketId: string, vendorId: string) {

@@ -28,7 +28,7 @@ export function createVendorReplyService(deps: { db: Database; actions: ActionRu
 
   /** The link's incident; 404 for a used, expired or unknown link, alike. */
   async function openLink(tx: Executor, token: string) {
-    const link = await repo.findLiveReplyLink(tx, sha256(token), clock.now());
+    const link = await repo.replyLinks.findLive(tx, sha256(token), clock.now());
     const incident = link && (await repo.incidentOfLink(tx, link));
     if (!link || !incident) throw linkNotFound();
     return { link, incident };
@@ -48,7 +48,7 @@ export function createVendorReplyService(deps: { db: Database; actions: ActionRu
         }
         const token = newSecret();
         const expiresAt = new Date(clock.now().getTime() + VENDOR_REPLY_LINK_DAYS * DAY_MS);
-        await repo.insertReplyLink(tx, {
+        await repo.replyLinks.insert(tx, {
           tenantId: actor.scope.tenantId,
           ticketId,
           vendorId: ticket.vendorId,
@@ -86,7 +86,7 @@ export function createVendorReplyService(deps: { db: Database; actions: ActionRu
       const now = clock.now();
       await db.transaction(async (tx) => {
         const { link, incident } = await openLink(tx, token);
-        if (!(await repo.useReplyLink(tx, link, now))) throw linkNotFound();
+        if (!(await repo.replyLinks.use(tx, link, now))) throw linkNotFound();
         await recordVendorReply(
           tx,
           link.tenantId,

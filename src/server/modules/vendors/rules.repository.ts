@@ -1,13 +1,13 @@
 // Every query on the rules of engagement: published versions (the MSP's and clients' addenda),
 // vendors' acknowledgements, and the one-time links through which they acknowledge.
-import { and, desc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { oneTimeLinks } from '../../db/one-time-links.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
 import { acknowledgementLinks, engagementRules, rulesAcknowledgements } from './terms.table.ts';
 
 export type RulesVersionRow = typeof engagementRules.$inferSelect & { publishedByName: string | null };
 export type AcknowledgementRow = typeof rulesAcknowledgements.$inferSelect;
-export type AcknowledgementLinkRow = typeof acknowledgementLinks.$inferSelect;
 
 const ofClient = (clientId: string | null) =>
   clientId === null ? isNull(engagementRules.clientId) : eq(engagementRules.clientId, clientId);
@@ -90,41 +90,5 @@ export async function insertAcknowledgement(db: Executor, values: typeof rulesAc
   return row!;
 }
 
-export async function insertLink(db: Executor, values: typeof acknowledgementLinks.$inferInsert) {
-  await db.insert(acknowledgementLinks).values(values);
-}
-
-/** A link by its token's hash, while it is unused and unexpired. */
-export async function findLiveLink(
-  db: Executor,
-  tokenHash: string,
-  now: Date,
-): Promise<AcknowledgementLinkRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(acknowledgementLinks)
-    .where(
-      and(
-        eq(acknowledgementLinks.tokenHash, tokenHash),
-        isNull(acknowledgementLinks.usedAt),
-        gt(acknowledgementLinks.expiresAt, now),
-      ),
-    );
-  return row;
-}
-
-/** Spends the link; false when another request spent it first. */
-export async function useLink(db: Executor, link: AcknowledgementLinkRow, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(acknowledgementLinks)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(acknowledgementLinks.tenantId, link.tenantId),
-        eq(acknowledgementLinks.id, link.id),
-        isNull(acknowledgementLinks.usedAt),
-      ),
-    )
-    .returning({ id: acknowledgementLinks.id });
-  return rows.length === 1;
-}
+/** The one-time links a vendor acknowledges the rules through. */
+export const links = oneTimeLinks(acknowledgementLinks);

@@ -2,10 +2,9 @@
 // stands, acknowledgements recorded by staff, one-time links — and the two routes behind a link, which
 // need no sign-in because the token is the credential.
 import { createRoute } from '@hono/zod-openapi';
-import { idParamSchema, tokenParamSchema } from '../../../shared/api/common.ts';
+import { idParamSchema, oneTimeLinkSchema, tokenParamSchema } from '../../../shared/api/common.ts';
 import {
   acknowledgementInputSchema,
-  acknowledgementLinkSchema,
   engagementRulesSchema,
   publicAcknowledgeSchema,
   publicRulesSchema,
@@ -107,7 +106,7 @@ export function createRulesRoutes(rules: RulesService, options: { publicUrl?: st
         summary: 'A one-time link for the vendor to acknowledge the rules without an account (shown once)',
         middleware: manage,
         request: { params: idParamSchema },
-        responses: { 201: jsonContent(acknowledgementLinkSchema, 'The link'), ...errorResponses },
+        responses: { 201: jsonContent(oneTimeLinkSchema, 'The link'), ...errorResponses },
       }),
       async (c) => {
         const { token, expiresAt } = await rules.createLink(actorOf(c), c.req.valid('param').id);

@@ -127,7 +127,7 @@ export function createRulesService(deps: { db: Database; actions: ActionRunner; 
 
   /** The link's engagement with what the vendor is asked to acknowledge; 404 when there is nothing. */
   async function openLink(tx: Executor, token: string) {
-    const link = await repo.findLiveLink(tx, sha256(token), clock.now());
+    const link = await repo.links.findLive(tx, sha256(token), clock.now());
     if (!link) throw linkNotFound();
     const engagement = await vendorRepo.findEngagement(tx, tenantWideScope(link.tenantId), link.engagementId);
     if (!engagement || engagement.archivedAt) throw linkNotFound();
@@ -224,7 +224,7 @@ export function createRulesService(deps: { db: Database; actions: ActionRunner; 
         }
         const token = newSecret();
         const expiresAt = new Date(clock.now().getTime() + ACKNOWLEDGEMENT_LINK_DAYS * DAY_MS);
-        await repo.insertLink(tx, {
+        await repo.links.insert(tx, {
           tenantId,
           engagementId,
           tokenHash: sha256(token),
@@ -260,7 +260,7 @@ export function createRulesService(deps: { db: Database; actions: ActionRunner; 
       const now = clock.now();
       await db.transaction(async (tx) => {
         const { link, inForce, rules } = await openLink(tx, token);
-        if (!(await repo.useLink(tx, link, now))) throw linkNotFound();
+        if (!(await repo.links.use(tx, link, now))) throw linkNotFound();
         await repo.insertAcknowledgement(tx, {
           tenantId: link.tenantId,
           engagementId: link.engagementId,

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { acknowledgementVias } from '../../../shared/api/vendor-terms.ts';
 import { instant, localDate, tenantKey, timestamps } from '../../db/columns.ts';
+import { oneTimeLinkColumns } from '../../db/one-time-links.ts';
 import { assets } from '../assets/assets.table.ts';
 import { clients } from '../clients/clients.table.ts';
 import { memberships, tenants } from '../identity/identity.table.ts';
@@ -128,11 +129,7 @@ export const acknowledgementLinks = pgTable(
   {
     ...tenantKey(),
     engagementId: uuid().notNull(),
-    tokenHash: text().notNull(),
-    expiresAt: instant().notNull(),
-    usedAt: instant(),
-    createdById: uuid(),
-    createdAt: instant().notNull().defaultNow(),
+    ...oneTimeLinkColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

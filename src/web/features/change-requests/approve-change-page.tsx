@@ -5,9 +5,9 @@ import { Alert, Grid, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core
 import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { browserTimeZone } from '../../ui/format.ts';
-import { LinkCannotBeUsed, LinkPageLoading } from '../../ui/link-page-states.tsx';
+import { LinkCannotBeUsed, LinkPageFact, LinkPageLoading } from '../../ui/link-page-states.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
 import { crNumber, formatWindow, RiskBadge } from './change-request-labels.tsx';
 import { type PublicChangeRequest, publicChangeRequestQuery } from './change-requests-api.ts';
@@ -61,42 +61,25 @@ function Facts(props: { request: PublicChangeRequest }) {
   const zone = browserTimeZone();
   return (
     <Grid gap="xs">
-      <Fact label="Asked by">{request.mspName}</Fact>
-      <Fact label="Client">{request.clientName}</Fact>
-      <Fact label="Vendor">{request.vendorName ?? `${request.mspName} itself`}</Fact>
-      <Fact label="Change">
+      <LinkPageFact label="Asked by">{request.mspName}</LinkPageFact>
+      <LinkPageFact label="Client">{request.clientName}</LinkPageFact>
+      <LinkPageFact label="Vendor">{request.vendorName ?? `${request.mspName} itself`}</LinkPageFact>
+      <LinkPageFact label="Change">
         {crNumber(request)}: {request.title}
-      </Fact>
-      <Fact label="Window">
+      </LinkPageFact>
+      <LinkPageFact label="Window">
         <Text span size="sm" fw={500} className="tabular">
           {formatWindow(request.windowStart, request.windowEnd, zone)}
         </Text>
         <Text size="xs" c="dimmed">
           Your local time ({zone})
         </Text>
-      </Fact>
-      <Fact label="Systems">{request.assets.map((asset) => asset.name).join(', ')}</Fact>
-      <Fact label="Risk">
+      </LinkPageFact>
+      <LinkPageFact label="Systems">{request.assets.map((asset) => asset.name).join(', ')}</LinkPageFact>
+      <LinkPageFact label="Risk">
         <RiskBadge risk={request.risk} />
-      </Fact>
+      </LinkPageFact>
     </Grid>
-  );
-}
-
-function Fact(props: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Grid.Col span={{ base: 4, sm: 3 }}>
-        <Text size="sm" c="dimmed">
-          {props.label}
-        </Text>
-      </Grid.Col>
-      <Grid.Col span={{ base: 8, sm: 9 }}>
-        <Text size="sm" fw={500} component="div" style={{ overflowWrap: 'anywhere' }}>
-          {props.children}
-        </Text>
-      </Grid.Col>
-    </>
   );
 }
 

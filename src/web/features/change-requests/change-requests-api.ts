@@ -2,7 +2,6 @@
 // or given behind a one-time link), and a client's change calendar feed.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
-  ApprovalLink,
   ChangeRequest,
   ChangeRequestAction,
   ChangeRequestInput,
@@ -12,11 +11,11 @@ import type {
   PublicChangeRequest,
   PublicClientDecisionInput,
 } from '../../../shared/api/change-requests.ts';
+import type { OneTimeLink } from '../../../shared/api/common.ts';
 import type { Engagement } from '../../../shared/api/vendors.ts';
 import { api } from '../../api/client.ts';
 
 export type {
-  ApprovalLink,
   ChangeRequest,
   ChangeRequestAction,
   ChangeRequestInput,
@@ -74,7 +73,7 @@ export const recordClientDecision = (id: string, input: ClientDecisionInput) =>
 
 /** A one-time link for the client to decide without an account; its URL is shown only this once. */
 export const createApprovalLink = (id: string) =>
-  api<ApprovalLink>(`/change-requests/${id}/approval-links`, { method: 'POST' });
+  api<OneTimeLink>(`/change-requests/${id}/approval-links`, { method: 'POST' });
 
 // Behind a client's one-time link: no sign-in, the token is the credential.
 export const publicChangeRequestQuery = (token: string) =>

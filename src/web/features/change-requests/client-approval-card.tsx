@@ -6,19 +6,20 @@ import { IconCircleCheck, IconCircleX, IconHourglass, IconLink, IconSignature } 
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { changeRequestStatusLabels } from '../../../shared/api/change-requests.ts';
+import type { OneTimeLink } from '../../../shared/api/common.ts';
 import { browserTimeZone, formatDateTime } from '../../ui/format.ts';
 import { LinkShownOnceModal } from '../../ui/link-shown-once.tsx';
 import { notifyError } from '../../ui/notify.tsx';
 import { useCan, useSession } from '../auth/session.ts';
 import { crNumber } from './change-request-labels.tsx';
-import { type ApprovalLink, type ChangeRequest, createApprovalLink } from './change-requests-api.ts';
+import { type ChangeRequest, createApprovalLink } from './change-requests-api.ts';
 import { ClientDecisionModal } from './client-decision-modal.tsx';
 
 export function ClientApprovalCard(props: { request: ChangeRequest }) {
   const { request } = props;
   const can = useCan();
   const [isRecording, setRecording] = useState(false);
-  const [link, setLink] = useState<ApprovalLink | null>(null);
+  const [link, setLink] = useState<OneTimeLink | null>(null);
   const createLink = useMutation({
     mutationFn: () => createApprovalLink(request.id),
     onSuccess: setLink,

@@ -5,9 +5,9 @@ import { Grid, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { browserTimeZone, formatDateTime } from '../../ui/format.ts';
-import { LinkCannotBeUsed, LinkPageLoading } from '../../ui/link-page-states.tsx';
+import { LinkCannotBeUsed, LinkPageFact, LinkPageLoading } from '../../ui/link-page-states.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
 import { type PublicAttribution, publicAttributionQuery } from './vendor-replies-api.ts';
 import { VendorReplyForm } from './vendor-reply-form.tsx';
@@ -51,30 +51,13 @@ function Facts(props: { attribution: PublicAttribution }) {
   const { attribution } = props;
   return (
     <Grid gap="xs">
-      <Fact label="Asked by">{attribution.mspName}</Fact>
-      <Fact label="Client">{attribution.clientName}</Fact>
-      <Fact label="Vendor">{attribution.vendorName}</Fact>
-      <Fact label="Incident">
+      <LinkPageFact label="Asked by">{attribution.mspName}</LinkPageFact>
+      <LinkPageFact label="Client">{attribution.clientName}</LinkPageFact>
+      <LinkPageFact label="Vendor">{attribution.vendorName}</LinkPageFact>
+      <LinkPageFact label="Incident">
         #{attribution.ticketNumber}: {attribution.ticketTitle}
-      </Fact>
+      </LinkPageFact>
     </Grid>
-  );
-}
-
-function Fact(props: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Grid.Col span={{ base: 4, sm: 3 }}>
-        <Text size="sm" c="dimmed">
-          {props.label}
-        </Text>
-      </Grid.Col>
-      <Grid.Col span={{ base: 8, sm: 9 }}>
-        <Text size="sm" fw={500} component="div" style={{ overflowWrap: 'anywhere' }}>
-          {props.children}
-        </Text>
-      </Grid.Col>
-    </>
   );
 }
 

@@ -4,9 +4,9 @@ import { Checkbox, Grid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { LinkFormRefusal, LinkFormSubmit, LinkSignerFields, useLinkFormErrors } from '../../ui/link-form.tsx';
-import { LinkCannotBeUsed, LinkPageLoading } from '../../ui/link-page-states.tsx';
+import { LinkCannotBeUsed, LinkPageFact, LinkPageLoading } from '../../ui/link-page-states.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
 import { RulesText } from './rules-text.tsx';
 import { acknowledgeByLink, type PublicRules, publicRulesQuery } from './vendor-terms-api.ts';
@@ -54,10 +54,10 @@ export function AcknowledgePage() {
     >
       <Stack gap="lg">
         <Grid gap="xs">
-          <Fact label="Asked by">{data.mspName}</Fact>
-          <Fact label="Client">{data.clientName}</Fact>
-          <Fact label="Vendor">{data.vendorName}</Fact>
-          <Fact label="Product">{data.product}</Fact>
+          <LinkPageFact label="Asked by">{data.mspName}</LinkPageFact>
+          <LinkPageFact label="Client">{data.clientName}</LinkPageFact>
+          <LinkPageFact label="Vendor">{data.vendorName}</LinkPageFact>
+          <LinkPageFact label="Product">{data.product}</LinkPageFact>
         </Grid>
         <Stack gap="xs">
           <Title order={2} fz="h4">
@@ -81,23 +81,6 @@ export function AcknowledgePage() {
         />
       </Stack>
     </PublicFrame>
-  );
-}
-
-function Fact(props: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Grid.Col span={{ base: 4, sm: 3 }}>
-        <Text size="sm" c="dimmed">
-          {props.label}
-        </Text>
-      </Grid.Col>
-      <Grid.Col span={{ base: 8, sm: 9 }}>
-        <Text size="sm" fw={500}>
-          {props.children}
-        </Text>
-      </Grid.Col>
-    </>
   );
 }
 
