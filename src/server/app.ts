@@ -47,7 +47,9 @@ import {
   type AuthService,
   type CookiePolicy,
   createIdentityRoutes,
+  createInvitationRoutes,
   createMfaRoutes,
+  type InvitationService,
   type MfaService,
   mfaPendingRoutes,
   SESSION_COOKIE,
@@ -89,6 +91,7 @@ import {
   type TicketService,
 } from './modules/tickets/index.ts';
 import { createTimeRoutes, type TimeService } from './modules/time/index.ts';
+import { createVendorPortalRoutes, type VendorPortalService } from './modules/vendor-portal/index.ts';
 import {
   createHoldRoutes,
   createLoaRoutes,
@@ -96,6 +99,7 @@ import {
   createRulesRoutes,
   createScorecardRoutes,
   createVendorRoutes,
+  createVendorUserRoutes,
   type HoldService,
   LOA_UPLOAD_MAX_BODY_BYTES,
   LOA_UPLOAD_PATH,
@@ -104,6 +108,7 @@ import {
   type RulesService,
   type ScorecardService,
   type VendorService,
+  type VendorUserService,
 } from './modules/vendors/index.ts';
 import { type Logger, silentLogger } from './observability/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -150,6 +155,9 @@ export interface Services {
   vendorScorecards: ScorecardService;
   changeRequests: ChangeRequestService;
   clientApprovals: ClientApprovalService;
+  vendorUsers: VendorUserService;
+  invitations: InvitationService;
+  vendorPortal: VendorPortalService;
 }
 
 export interface AppOptions {
@@ -276,6 +284,9 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createClientRoutes(services.clients))
     .route('/', createAssetRoutes(services.assets))
     .route('/', createVendorRoutes(services.vendors))
+    .route('/', createVendorUserRoutes(services.vendorUsers, { publicUrl: options.publicUrl }))
+    .route('/', createInvitationRoutes(services.invitations))
+    .route('/', createVendorPortalRoutes(services.vendorPortal))
     .route('/', createLoaRoutes(services.loas))
     .route('/', createRulesRoutes(services.engagementRules, { publicUrl: options.publicUrl }))
     .route('/', createNoticeRoutes(services.vendorNotices))

@@ -27,7 +27,12 @@ import { createCatalogService, seedCatalogDefaults } from './modules/catalog/ind
 import { createChangeRequestService, createClientApprovalService } from './modules/change-requests/index.ts';
 import { createClientService } from './modules/clients/index.ts';
 import { createFileService } from './modules/files/index.ts';
-import { createAuthService, createMfaService, createUserService } from './modules/identity/index.ts';
+import {
+  createAuthService,
+  createInvitationService,
+  createMfaService,
+  createUserService,
+} from './modules/identity/index.ts';
 import {
   createInboundMailService,
   createMailboxPoller,
@@ -53,6 +58,7 @@ import { createSlaPolicyService } from './modules/sla-policies/index.ts';
 import { createSsoService } from './modules/sso/index.ts';
 import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
 import { createTimeService, seedTimeDefaults } from './modules/time/index.ts';
+import { createVendorPortalService } from './modules/vendor-portal/index.ts';
 import {
   createHoldService,
   createLoaService,
@@ -60,6 +66,7 @@ import {
   createRulesService,
   createScorecardService,
   createVendorService,
+  createVendorUserService,
   seedRoutineActors,
 } from './modules/vendors/index.ts';
 import { createLogger, type Logger, silentLogger } from './observability/logger.ts';
@@ -102,6 +109,8 @@ export function createServices(deps: {
   });
   const mail = createMailService({ db, actions, clock, secretBox });
   const invoices = createInvoiceService({ db, actions, clock });
+  const changeRequests = createChangeRequestService({ db, actions, clock });
+  const engagementRules = createRulesService({ db, actions, clock });
   const receiver = createReceiver({ db, clock });
   const mailboxPoller = createMailboxPoller({ db, clock, secretBox, receiver, imap: deps.imap });
   return {
@@ -158,12 +167,21 @@ export function createServices(deps: {
     ticketAssets: createTicketAssetService({ db, actions, clock, assets }),
     vendors: createVendorService({ db, actions, clock }),
     loas: createLoaService({ db, actions, clock }),
-    engagementRules: createRulesService({ db, actions, clock }),
+    engagementRules,
     vendorNotices: createNoticeService({ db, actions, clock }),
     coverageHolds: createHoldService({ db, actions, clock }),
     vendorScorecards: createScorecardService({ db, clock }),
-    changeRequests: createChangeRequestService({ db, actions, clock }),
+    changeRequests,
     clientApprovals: createClientApprovalService({ db, actions, clock }),
+    vendorUsers: createVendorUserService({ db, actions, clock, mail }),
+    invitations: createInvitationService({ db, clock }),
+    vendorPortal: createVendorPortalService({
+      db,
+      actions,
+      clock,
+      changeRequests,
+      rules: engagementRules,
+    }),
   };
 }
 

@@ -9,9 +9,18 @@ import { TEST_PASSWORD, uniqueEmail } from '../http.ts';
 import { plainMail } from '../inbound-mails.ts';
 import { inventoryReport } from '../inventory-report.ts';
 
-export const roles = ['owner', 'admin', 'dispatcher', 'technician', 'billing', 'anonymous'] as const;
+/** Staff of every role, a vendor's person (of the vendor engaged at Alpha), and no one. */
+export const roles = [
+  'owner',
+  'admin',
+  'dispatcher',
+  'technician',
+  'billing',
+  'vendor',
+  'anonymous',
+] as const;
 export type Role = (typeof roles)[number];
-export type StaffRole = Exclude<Role, 'anonymous'>;
+export type StaffRole = Exclude<Role, 'anonymous' | 'vendor'>;
 
 export type TestApp = Awaited<ReturnType<typeof import('../http.ts').startTestApp>>;
 
@@ -79,7 +88,7 @@ export interface Objects {
   creditNote: string;
   /** A cost rate of the member no test acts as. */
   costRate: string;
-  /** A vendor of the tenant's (the same for both clients), engaged at each. */
+  /** A vendor of the tenant's engaged at the client (Alpha's and Beta's are two vendors). */
   vendor: string;
   /** The vendor's engagement at the client. */
   engagement: string;
@@ -94,6 +103,12 @@ export interface Objects {
   routineActor: string;
   /** A requested change to the client's asset, a day from now. */
   changeRequest: string;
+  /** A person of the vendor's, invited to the vendor portal (the invitation not yet accepted). */
+  vendorUser: string;
+  /** The vendor's own requested change to the client's asset (it acknowledged the rules). */
+  vendorRequest: string;
+  /** The incident the vendor's change outside a window opened on the agent's asset. */
+  vendorIncident: string;
 }
 
 export function session(t: TestApp, email: string | null, cookie?: string, csrf?: string): Session {
@@ -297,10 +312,7 @@ async function clientWithTicket(
       packageCount,
       collectedAt: new Date(Date.now() - (2 - index) * 60_000).toISOString(),
     });
-    report.state.software![0]!.name = text('package')
-      .toLowerCase()
-      .replace(/[^a-z0-9.+-]/g, '-')
-      .slice(0, 300);
+    report.state.software![0]!.name = fixturePackage(text);
     const answer = await t.app.request('/agent/v1/inventory', {
       method: 'POST',
       headers: {
@@ -376,6 +388,7 @@ async function clientWithTicket(
     invoice: run.body.results[0].invoiceId as string,
     creditNote: creditNote.id,
     changeRequest: changeRequest.id,
+    agentCredential: agent.credential as string,
   };
 }
 
@@ -400,9 +413,10 @@ export function changeRequestBody(
 
 /** The vendor's engagement at the client, with one account, a signed Letter of Agency and a notice. */
 async function engagementAt(
+  t: TestApp,
   owner: Session,
   vendorId: string,
-  client: { client: string; ticket: string; asset: string },
+  client: { client: string; ticket: string; asset: string; agentAsset: string; agentCredential: string },
   text: (f: string) => string,
 ) {
   const engagement = await created(
@@ -445,13 +459,75 @@ async function engagementAt(
       conditions: { loaSigned: true },
     }),
   );
+  await created(
+    owner.json('POST', `/engagements/${engagement.id}/acknowledgements`, { name: text('signer') }),
+  );
+  const vendorRequest = await created(
+    owner.json('POST', '/change-requests', {
+      ...changeRequestBody(client.client, client.asset, text),
+      vendorId,
+    }),
+  );
+  const vendorUser = await created(
+    owner.json('POST', `/vendors/${vendorId}/users`, {
+      name: text('vendor person'),
+      email: uniqueEmail('vendor-person'),
+    }),
+  );
   return {
     engagement: engagement.id as string,
+    vendorUser: vendorUser.user.id as string,
+    vendorRequest: vendorRequest.id as string,
+    vendorIncident: await vendorIncidentAt(t, owner, client, account.identifier, text),
     vendorAccount: account.id as string,
     loa: loa.id as string,
     vendorNotice: notice.id as string,
     coverageHold: hold.id as string,
   };
+}
+
+/** The package the fixture's agent reports first, named with the fixture's text (the canary in B). */
+const fixturePackage = (text: (field: string) => string) =>
+  text('package')
+    .toLowerCase()
+    .replace(/[^a-z0-9.+-]/g, '-')
+    .slice(0, 300);
+
+/** The agent reports a package installed by the vendor's account, outside any window: one incident. */
+async function vendorIncidentAt(
+  t: TestApp,
+  owner: Session,
+  client: { agentAsset: string; agentCredential: string },
+  actor: string,
+  text: (field: string) => string,
+): Promise<string> {
+  const report = inventoryReport({ packageCount: 5 });
+  report.state.software![0]!.name = fixturePackage(text);
+  const installed = report.state.software![4]!.name;
+  report.events = [
+    {
+      at: new Date(Date.now() - 30_000).toISOString(),
+      kind: 'software',
+      subject: installed,
+      action: 'install',
+      actor,
+      source: 'dpkg',
+    },
+  ];
+  const answer = await t.app.request('/agent/v1/inventory', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${client.agentCredential}`,
+      'idempotency-key': `authz-vendor-${randomUUID()}`,
+    },
+    body: JSON.stringify(report),
+  });
+  expect(answer.status, await answer.clone().text()).toBe(200);
+  const changes = (await owner.json('GET', `/assets/${client.agentAsset}/changes`)).body.items;
+  const change = changes.find((c: { subject: string }) => c.subject === installed);
+  expect(change, JSON.stringify(changes)).toMatchObject({ outcome: 'vendor' });
+  return change.ticketId;
 }
 
 /** The fields and file that sign a Letter of Agency (multipart). */
@@ -592,7 +668,7 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     ...first,
     vendor: vendor.id,
     routineActor: routineActor.id,
-    ...(await engagementAt(owner, vendor.id, first, (f) => text(`Alpha ${f}`))),
+    ...(await engagementAt(t, owner, vendor.id, first, (f) => text(`Alpha ${f}`))),
     calendar: calendar.id,
     slaPolicy: slaPolicy.id,
     user: subject.user,
@@ -611,13 +687,32 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
     workRole: workRole.id,
     costRate: costRate.id,
   };
+  // Beta's vendor is another: the vendor's person (of Alpha's vendor) must not see Beta's.
+  const betaVendor = await created(
+    owner.json('POST', '/vendors', { name: text('Beta vendor'), products: [text('Product')] }),
+  );
   const other: Objects = {
     ...own,
     ...second,
-    ...(await engagementAt(owner, vendor.id, second, (f) => text(`Beta ${f}`))),
+    vendor: betaVendor.id,
+    ...(await engagementAt(t, owner, betaVendor.id, second, (f) => text(`Beta ${f}`))),
     attachment: await fileOn(t, tenantId, second.ticket, text('File')),
   };
   return { tenantId, owner, ownerEmail, own, other, subject, addMember };
+}
+
+/** Invites a person of the vendor, who sets a password through the invitation and signs in. */
+async function vendorPerson(t: TestApp, owner: Session, vendorId: string) {
+  const email = uniqueEmail('vendor');
+  const invited = await created(
+    owner.json('POST', `/vendors/${vendorId}/users`, { name: 'Vendor person', email }),
+  );
+  const token = (invited.invitation.url as string).split('/invitation/')[1];
+  const accepted = await session(t, null).json('POST', `/public/invitations/${token}`, {
+    password: TEST_PASSWORD,
+  });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(204);
+  return { email, session: await signIn(t, email), user: invited.user.id as string };
 }
 
 export async function buildWorld(t: TestApp) {
@@ -636,6 +731,7 @@ export async function buildWorld(t: TestApp) {
     technician: await a.addMember('technician', { allClients: false, clientIds: [a.own.client] }),
     billing: await a.addMember('billing', { allClients: true, clientIds: [] }),
   };
+  const vendorUser = await vendorPerson(t, a.owner, a.own.vendor);
   const nonexistent: Objects = Object.fromEntries(
     Object.keys(a.own).map((key) => [key, randomUUID()]),
   ) as never;
@@ -645,6 +741,8 @@ export async function buildWorld(t: TestApp) {
     a,
     b,
     staff,
+    /** A person of Alpha's vendor, signed in to the vendor portal. */
+    vendorUser,
     anonymous: session(t, null),
     /** A fresh notification of the member's own (the notification routes' fresh objects). */
     notificationOf: (member: Session) => notificationFor(t, member),

@@ -21,6 +21,10 @@ const F = 'forbidden';
 const U = 'unauthenticated';
 const P = 'public';
 
+/**
+ * A vendor's person is refused every staff route unless the row says otherwise: public routes stay
+ * public to them, and the routes about one's own account are theirs as well.
+ */
 function row(
   owner: Decision,
   admin: Decision,
@@ -28,11 +32,15 @@ function row(
   technician: Decision,
   billing: Decision,
   anonymous: Decision,
+  vendor: Decision = anonymous === P ? P : F,
 ): Row {
-  return { owner, admin, dispatcher, technician, billing, anonymous };
+  return { owner, admin, dispatcher, technician, billing, anonymous, vendor };
 }
 
-// Columns: owner, admin, dispatcher, technician (scoped to Alpha), billing, anonymous.
+/** The vendor portal's routes: for the vendor's person only, on its own vendor's things. */
+const portal = (vendor: Decision) => row(F, F, F, F, F, U, vendor);
+
+// Columns: owner, admin, dispatcher, technician (scoped to Alpha), billing, anonymous, vendor (Alpha's).
 export const matrix: Record<string, Row> = {
   // Outside the versioned API but under /api: the docs page and the document it reads.
   'GET /api/docs': row(P, P, P, P, P, P),
@@ -46,28 +54,28 @@ export const matrix: Record<string, Row> = {
   // redirect back (always a 302).
   'POST /api/v1/auth/sso/start': row(P, P, P, P, P, P),
   'GET /api/v1/auth/sso/callback': row(P, P, P, P, P, P),
-  'POST /api/v1/auth/logout': row(A, A, A, A, A, U),
-  'GET /api/v1/auth/session': row(A, A, A, A, A, U),
-  'POST /api/v1/auth/select-tenant': row(A, A, A, A, A, U),
+  'POST /api/v1/auth/logout': row(A, A, A, A, A, U, A),
+  'GET /api/v1/auth/session': row(A, A, A, A, A, U, A),
+  'POST /api/v1/auth/select-tenant': row(A, A, A, A, A, U, A),
   // Your own sessions only: another member's session is 404, like a missing one.
-  'GET /api/v1/auth/sessions': row(A, A, A, A, A, U),
-  'DELETE /api/v1/auth/sessions': row(A, A, A, A, A, U),
-  'DELETE /api/v1/auth/sessions/{id}': row(S, S, S, S, S, U),
+  'GET /api/v1/auth/sessions': row(A, A, A, A, A, U, A),
+  'DELETE /api/v1/auth/sessions': row(A, A, A, A, A, U, A),
+  'DELETE /api/v1/auth/sessions/{id}': row(S, S, S, S, S, U, S),
   // Your own second factor and password. The fixture's owner has an authenticator; the calls send wrong
   // codes and passwords, so they answer 409/422 and change nothing.
-  'GET /api/v1/auth/mfa': row(A, A, A, A, A, U),
-  'POST /api/v1/auth/mfa/totp/setup': row(A, A, A, A, A, U),
-  'POST /api/v1/auth/mfa/totp/confirm': row(A, A, A, A, A, U),
-  'POST /api/v1/auth/mfa/verify': row(A, A, A, A, A, U),
-  'POST /api/v1/auth/mfa/recovery-codes': row(A, A, A, A, A, U),
-  'POST /api/v1/auth/mfa/disable': row(A, A, A, A, A, U),
-  'POST /api/v1/auth/password': row(A, A, A, A, A, U),
+  'GET /api/v1/auth/mfa': row(A, A, A, A, A, U, A),
+  'POST /api/v1/auth/mfa/totp/setup': row(A, A, A, A, A, U, A),
+  'POST /api/v1/auth/mfa/totp/confirm': row(A, A, A, A, A, U, A),
+  'POST /api/v1/auth/mfa/verify': row(A, A, A, A, A, U, A),
+  'POST /api/v1/auth/mfa/recovery-codes': row(A, A, A, A, A, U, A),
+  'POST /api/v1/auth/mfa/disable': row(A, A, A, A, A, U, A),
+  'POST /api/v1/auth/password': row(A, A, A, A, A, U, A),
   'GET /api/v1/settings/security': row(A, A, F, F, F, U),
   'PATCH /api/v1/settings/security': row(A, A, F, F, F, U),
-  'GET /api/v1/api-tokens': row(A, A, A, A, A, U),
-  'POST /api/v1/api-tokens': row(A, A, A, A, A, U),
+  'GET /api/v1/api-tokens': row(A, A, A, A, A, U, A),
+  'POST /api/v1/api-tokens': row(A, A, A, A, A, U, A),
   // Only your own tokens: another member's is 404.
-  'DELETE /api/v1/api-tokens/{id}': row(S, S, S, S, S, U),
+  'DELETE /api/v1/api-tokens/{id}': row(S, S, S, S, S, U, S),
 
   'GET /api/v1/users': row(A, A, A, F, F, U),
   'POST /api/v1/users': row(A, A, F, F, F, U),
@@ -136,6 +144,25 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/vendors': row(A, A, A, A, A, U),
   'POST /api/v1/vendors': row(A, A, A, F, F, U),
   'GET /api/v1/vendors/{id}': row(A, A, A, A, A, U),
+  // The vendor's people in the portal: staff who read vendors list them, those who manage vendors invite.
+  'GET /api/v1/vendors/{id}/users': row(A, A, A, A, A, U),
+  'POST /api/v1/vendors/{id}/users': row(A, A, A, F, F, U),
+  'PATCH /api/v1/vendor-users/{id}': row(A, A, A, F, F, U),
+  'POST /api/v1/vendor-users/{id}/invitation': row(A, A, A, F, F, U),
+  'GET /api/v1/public/invitations/{token}': row(P, P, P, P, P, P),
+  'POST /api/v1/public/invitations/{token}': row(P, P, P, P, P, P),
+  // The vendor portal: staff are refused whatever their role; the vendor's person sees its own vendor's
+  // things at Alpha, and Beta's (another vendor's) are 404 like missing ones.
+  'GET /api/v1/vendor-portal': portal(S),
+  'GET /api/v1/vendor-portal/engagements/{id}/rules': portal(S),
+  'POST /api/v1/vendor-portal/engagements/{id}/acknowledgement': portal(S),
+  'GET /api/v1/vendor-portal/assets': portal(S),
+  'GET /api/v1/vendor-portal/change-requests': portal(S),
+  'GET /api/v1/vendor-portal/change-requests/{id}': portal(S),
+  'POST /api/v1/vendor-portal/change-requests': portal(S),
+  'POST /api/v1/vendor-portal/change-requests/{id}/withdraw': portal(S),
+  'GET /api/v1/vendor-portal/changes': portal(S),
+  'POST /api/v1/vendor-portal/incidents/{id}/reply': portal(S),
   'PATCH /api/v1/vendors/{id}': row(A, A, A, F, F, U),
   'GET /api/v1/vendors/{id}/engagements': row(A, A, A, A, A, U),
   'POST /api/v1/vendors/{id}/engagements': row(A, A, A, F, F, U),
@@ -212,12 +239,12 @@ export const matrix: Record<string, Row> = {
   // Your own private view; another member's private view is 404.
   'DELETE /api/v1/ticket-views/{id}': row(S, S, S, S, S, U),
   // Your own notifications and preferences; another member's notification is 404.
-  'GET /api/v1/notifications': row(A, A, A, A, A, U),
-  'GET /api/v1/notifications/unread-count': row(A, A, A, A, A, U),
-  'POST /api/v1/notifications/read-all': row(A, A, A, A, A, U),
-  'POST /api/v1/notifications/{id}/read': row(S, S, S, S, S, U),
-  'GET /api/v1/notification-preferences': row(A, A, A, A, A, U),
-  'PUT /api/v1/notification-preferences': row(A, A, A, A, A, U),
+  'GET /api/v1/notifications': row(A, A, A, A, A, U, A),
+  'GET /api/v1/notifications/unread-count': row(A, A, A, A, A, U, A),
+  'POST /api/v1/notifications/read-all': row(A, A, A, A, A, U, A),
+  'POST /api/v1/notifications/{id}/read': row(S, S, S, S, S, U, S),
+  'GET /api/v1/notification-preferences': row(A, A, A, A, A, U, A),
+  'PUT /api/v1/notification-preferences': row(A, A, A, A, A, U, A),
   'GET /api/v1/assignees': row(A, A, A, A, A, U),
   'GET /api/v1/settings/tickets': row(A, A, A, A, A, U),
   'PATCH /api/v1/settings/tickets': row(A, A, F, F, F, U),

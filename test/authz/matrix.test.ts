@@ -47,7 +47,8 @@ const world = await buildWorld(t);
 const targetNames = Object.keys(world.targets) as TargetName[];
 
 function actorOf(role: Role): Session {
-  return role === 'anonymous' ? world.anonymous : world.staff[role].session;
+  if (role === 'anonymous') return world.anonymous;
+  return role === 'vendor' ? world.vendorUser.session : world.staff[role].session;
 }
 
 /** Beta's client-owned objects (tenant-level ones are shared with Alpha). */

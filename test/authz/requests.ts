@@ -266,6 +266,39 @@ export const requestPlans: Record<string, RequestPlan> = {
   'GET /vendors': { query: () => '?archived=any' },
   'POST /vendors': { body: () => ({ name: unique('Vendor'), products: ['Dentrix'] }) },
   'GET /vendors/{id}': { target: 'vendor' },
+  'GET /vendors/{id}/users': { target: 'vendor' },
+  'POST /vendors/{id}/users': {
+    target: 'vendor',
+    body: () => ({ name: 'Vendor tech', email: `${unique('vendor').replace(' ', '-')}@example.test` }),
+  },
+  'PATCH /vendor-users/{id}': { target: 'vendorUser', body: () => ({ active: true }) },
+  'POST /vendor-users/{id}/invitation': { target: 'vendorUser' },
+  'GET /public/invitations/{token}': { params: { token: 'unknown-link-token-0123456789' } },
+  'POST /public/invitations/{token}': {
+    params: { token: 'unknown-link-token-0123456789' },
+    body: () => ({ password: 'a long enough password' }),
+  },
+  'GET /vendor-portal/engagements/{id}/rules': { target: 'engagement' },
+  'POST /vendor-portal/engagements/{id}/acknowledgement': { target: 'engagement' },
+  'GET /vendor-portal/assets': { target: 'client', query: (o) => `?clientId=${o.client}` },
+  'GET /vendor-portal/change-requests/{id}': { target: 'vendorRequest' },
+  'POST /vendor-portal/change-requests': {
+    target: 'client',
+    body: (o) => changeRequestBody(o.client, o.asset),
+  },
+  'POST /vendor-portal/change-requests/{id}/withdraw': {
+    target: 'vendorRequest',
+    body: () => ({ reason: 'Withdrawn' }),
+    fresh: ({ world, objects }) =>
+      make(world.a.owner, 'POST', '/change-requests', {
+        ...changeRequestBody(objects.client, objects.asset),
+        vendorId: objects.vendor,
+      }),
+  },
+  'POST /vendor-portal/incidents/{id}/reply': {
+    target: 'vendorIncident',
+    body: () => ({ text: 'Our reply' }),
+  },
   'PATCH /vendors/{id}': { target: 'vendor', body: () => ({ supportPhone: '+44 20 7946 0100' }) },
   'GET /vendors/{id}/engagements': { target: 'vendor', query: () => '?archived=any' },
   'POST /vendors/{id}/engagements': {
@@ -427,11 +460,17 @@ export const requestPlans: Record<string, RequestPlan> = {
   'POST /ticket-views': { body: () => ({ name: unique('View'), query: 'sort=due' }) },
   'DELETE /ticket-views/{id}': {
     target: 'view',
+    // A vendor's person has no views (no tickets to read): it is asked to delete the owner's.
     fresh: (call) =>
-      make(call.target === 'own' ? me(call) : call.world.a.subject.session, 'POST', '/ticket-views', {
-        name: unique('View'),
-        query: 'sort=due',
-      }),
+      make(
+        call.target === 'own' && call.role !== 'vendor' ? me(call) : call.world.a.subject.session,
+        'POST',
+        '/ticket-views',
+        {
+          name: unique('View'),
+          query: 'sort=due',
+        },
+      ),
   },
   'GET /assignees': {},
   'GET /settings/tickets': {},

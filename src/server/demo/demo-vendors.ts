@@ -60,16 +60,37 @@ export async function seedDemoVendors(services: Services, owner: Actor, dentalCl
   return { vendorId: vendor.id };
 }
 
+/** The vendor's support lead, who signs in to the vendor portal with the demo's password. */
+export const DEMO_VENDOR_USER = {
+  name: 'Mark Ellison',
+  email: 'mark@henryschein-one.example',
+  title: 'Henry Schein One support, in the vendor portal',
+};
+
 /**
  * After the agents' reports: the vendor's reply to the incident its changes opened, given through its link;
- * and its upgrade of the practice server next week, approved by the MSP and waiting for the client.
+ * its upgrade of the practice server next week, approved by the MSP and waiting for the client; and its
+ * support lead in the vendor portal.
  */
 export async function seedDemoVendorActivity(
   services: Services,
   owner: Actor,
   dental: { clientId: string; vendorId: string },
   now: Date,
+  password: string,
 ) {
+  const { name, email } = DEMO_VENDOR_USER;
+  const invited = await services.vendorUsers.create(
+    owner,
+    dental.vendorId,
+    { name, email },
+    'http://localhost',
+  );
+  if (invited.invitation) {
+    const token = invited.invitation.url.split('/invitation/')[1]!;
+    await services.invitations.accept(token, { password }, { ip: null, userAgent: 'Accord demo' });
+  }
+
   const servers = await services.assets.list(owner.scope, {
     clientId: dental.clientId,
     type: 'server',

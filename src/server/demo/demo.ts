@@ -30,7 +30,7 @@ import {
 } from './demo-data.ts';
 import { createRandom } from './demo-random.ts';
 import { planDemoTickets, type TimePlan } from './demo-tickets.ts';
-import { seedDemoVendorActivity, seedDemoVendors } from './demo-vendors.ts';
+import { DEMO_VENDOR_USER, seedDemoVendorActivity, seedDemoVendors } from './demo-vendors.ts';
 
 const DEMO_SEED = 2026;
 
@@ -40,6 +40,8 @@ export interface DemoSummary {
   tenantId: string;
   organization: string;
   staff: { name: string; email: string; role: string; title: string }[];
+  /** Vendors' people, who sign in to the vendor portal. */
+  vendorUsers: { name: string; email: string; title: string }[];
   counts: {
     clients: number;
     sites: number;
@@ -244,7 +246,7 @@ export async function loadDemo(
   const { vendorId } = await seedDemoVendors(services, owner, clientIds.dental, now);
   // Each client's CMDB and agents; the agents' reports open alert tickets of their own.
   const fleet = await seedDemoAssets(db, services, staff.admin, clientRefs, now);
-  await seedDemoVendorActivity(services, owner, { clientId: clientIds.dental, vendorId }, now);
+  await seedDemoVendorActivity(services, owner, { clientId: clientIds.dental, vendorId }, now, password);
   for (const id of fleet.alertTicketIds) tickets.push(await services.tickets.get(owner.scope, id));
 
   const sla = (t: Ticket) => [t.sla?.firstResponse.state, t.sla?.resolution.state];
@@ -253,6 +255,7 @@ export async function loadDemo(
     tenantId,
     organization: DEMO_ORGANIZATION,
     staff: staffSeeds.map(({ name, email, role, title }) => ({ name, email, role, title })),
+    vendorUsers: [DEMO_VENDOR_USER],
     counts: {
       clients: clientSeeds.length,
       sites,

@@ -50,6 +50,14 @@ const statusByCode = {
   'user.last_owner': 409,
   /** The identity also belongs to another organization; an admin here may not reset what it shares. */
   'user.shared_identity': 409,
+  /** An invitation link used, expired, unknown, or for someone who has a password by now. */
+  'invitation.not_found': 404,
+  /** A new invitation asked for someone who has set a password already. */
+  'invitation.not_needed': 409,
+  'vendor_user.not_found': 404,
+  'vendor_user.inactive': 409,
+  /** A vendor portal route asked by someone who is not a vendor's person, or the other way round. */
+  'portal.vendor_only': 403,
   'api_token.not_found': 404,
   'session.not_found': 404,
   'tenant.not_found': 404,

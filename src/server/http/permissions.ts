@@ -1,16 +1,18 @@
-// Role -> permission table for MSP staff. Later issues add permissions and roles here; the
-// authorization-matrix test checks every route against it.
+// Role -> permission table for MSP staff, and for the portals' people, who hold none of the staff's
+// permissions (the portal routes check for their role instead). Later issues add permissions and roles
+// here; the authorization-matrix test checks every route against it.
 
 import { type Permission, permissions } from '../../shared/permissions.ts';
-import type { staffRoles } from '../modules/identity/identity.table.ts';
+import type { memberRoles, staffRoles } from '../modules/identity/identity.table.ts';
 
 export type { Permission };
 
 export type StaffRole = (typeof staffRoles)[number];
+export type MemberRole = (typeof memberRoles)[number];
 
 const everything = [...permissions];
 
-export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
+export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
   owner: everything,
   admin: everything,
   dispatcher: [
@@ -51,8 +53,9 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'assets.read',
     'vendors.read',
   ],
+  vendor: [],
 };
 
-export function can(role: StaffRole, permission: Permission): boolean {
+export function can(role: MemberRole, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
 }

@@ -61,6 +61,17 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
   };
 }
 
+/** Requires a signed-in vendor's person (the vendor portal); staff are refused, whatever their role. */
+export const requireVendorUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const auth = c.get('auth');
+  if (!auth) throw new AppError('auth.unauthenticated', 'Sign in first.');
+  if (!auth.scope) throw new AppError('auth.no_membership', 'Choose an organization first.');
+  if (auth.scope.role !== 'vendor' || !auth.scope.vendorId) {
+    throw new AppError('portal.vendor_only', 'The vendor portal is for vendors’ people.');
+  }
+  await next();
+};
+
 /** Requires only a signed-in identity (for the session routes themselves). */
 export const requireSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('auth')) throw new AppError('auth.unauthenticated', 'Sign in first.');

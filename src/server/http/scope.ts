@@ -1,13 +1,15 @@
 // The request's scope, resolved once per request from the session or token. Repositories take it first.
-import type { StaffRole } from './permissions.ts';
+import type { MemberRole } from './permissions.ts';
 
 export interface Scope {
   tenantId: string;
   identityId: string;
   membershipId: string;
-  role: StaffRole;
-  /** 'all', or the explicit list of clients this member may see (empty sees nothing). */
+  role: MemberRole;
+  /** 'all', or the explicit list of clients this member may see (empty sees nothing; a vendor's person sees none). */
   clientIds: 'all' | readonly string[];
+  /** The vendor a `vendor` member speaks for; the vendor portal shows that vendor's things only. */
+  vendorId?: string;
 }
 
 /** Who did something, and from where: what every mutation carries into the action wrapper. */

@@ -37,32 +37,44 @@ export const MAX_WINDOW_HOURS = 72;
 /** An emergency change may be declared up to this long after its window began. */
 export const EMERGENCY_DECLARE_HOURS = 24;
 
-export const changeRequestInputSchema = z
-  .strictObject({
-    clientId: z.uuid(),
+const changeRequestFields = {
+  clientId: z.uuid(),
+  assetIds: z.array(z.uuid()).min(1, 'Name at least one asset').max(50),
+  title: z.string().trim().min(1, 'Required').max(200),
+  description: z.string().trim().min(1, 'Say what will change').max(20_000),
+  risk: z.enum(changeRisks),
+  backOutPlan: z.string().trim().min(1, 'Say how the change is undone if it goes wrong').max(20_000),
+  windowStart: instantSchema,
+  windowEnd: instantSchema,
+  /** Declared after the fact (within 24 h of its start), for approval afterwards. */
+  emergency: z.boolean().default(false),
+};
+
+type Window = { windowStart: string; windowEnd: string };
+
+/** A request's fields with the checks on its window: for staff's requests and a vendor's own. */
+function withWindowChecks<T extends z.ZodType<Window>>(schema: T) {
+  return schema
+    .refine((input) => Date.parse(input.windowEnd) > Date.parse(input.windowStart), {
+      path: ['windowEnd'],
+      message: 'The window must end after it starts',
+    })
+    .refine(
+      (input) => Date.parse(input.windowEnd) - Date.parse(input.windowStart) <= MAX_WINDOW_HOURS * 3_600_000,
+      { path: ['windowEnd'], message: `A window is at most ${MAX_WINDOW_HOURS} hours` },
+    );
+}
+
+export const changeRequestInputSchema = withWindowChecks(
+  z.strictObject({
+    ...changeRequestFields,
     /** The vendor doing the work; null for the MSP's own change. */
     vendorId: z.uuid().nullable().default(null),
-    assetIds: z.array(z.uuid()).min(1, 'Name at least one asset').max(50),
-    title: z.string().trim().min(1, 'Required').max(200),
-    description: z.string().trim().min(1, 'Say what will change').max(20_000),
-    risk: z.enum(changeRisks),
-    backOutPlan: z.string().trim().min(1, 'Say how the change is undone if it goes wrong').max(20_000),
-    windowStart: instantSchema,
-    windowEnd: instantSchema,
-    /** Declared after the fact (within 24 h of its start), for approval afterwards. */
-    emergency: z.boolean().default(false),
-  })
-  .refine((input) => Date.parse(input.windowEnd) > Date.parse(input.windowStart), {
-    path: ['windowEnd'],
-    message: 'The window must end after it starts',
-  })
-  .refine(
-    (input) => Date.parse(input.windowEnd) - Date.parse(input.windowStart) <= MAX_WINDOW_HOURS * 3_600_000,
-    {
-      path: ['windowEnd'],
-      message: `A window is at most ${MAX_WINDOW_HOURS} hours`,
-    },
-  );
+  }),
+);
+/** A vendor's own request, raised in the vendor portal: the vendor is the signed-in user's. */
+export const vendorChangeRequestInputSchema = withWindowChecks(z.strictObject(changeRequestFields));
+export type VendorChangeRequestInput = z.input<typeof vendorChangeRequestInputSchema>;
 export type ChangeRequestInput = z.input<typeof changeRequestInputSchema>;
 
 export const changeRequestActions = ['approve', 'reject', 'start', 'complete', 'cancel'] as const;

@@ -5,6 +5,9 @@ import { instantSchema } from './common.ts';
 export const staffRoleValues = ['owner', 'admin', 'dispatcher', 'technician', 'billing'] as const;
 export const staffRoleSchema = z.enum(staffRoleValues);
 export type StaffRoleValue = z.infer<typeof staffRoleSchema>;
+/** Staff, or a vendor's person, who signs in to the vendor portal. */
+export const memberRoleSchema = z.enum([...staffRoleValues, 'vendor']);
+export type MemberRoleValue = z.infer<typeof memberRoleSchema>;
 
 const email = z
   .email()
@@ -36,7 +39,7 @@ export type LoginInput = z.infer<typeof loginInputSchema>;
 export const membershipSummarySchema = z.object({
   tenantId: z.uuid(),
   tenantName: z.string(),
-  role: staffRoleSchema,
+  role: memberRoleSchema,
 });
 
 /**
@@ -58,7 +61,7 @@ export const sessionSchema = z.object({
       id: z.uuid(),
       tenantId: z.uuid(),
       tenantName: z.string(),
-      role: staffRoleSchema,
+      role: memberRoleSchema,
       allClients: z.boolean(),
       clientIds: z.array(z.uuid()),
       permissions: z.array(z.string()),
@@ -124,7 +127,7 @@ export const passwordChangeInputSchema = z.strictObject({
 export const securitySettingsSchema = z.object({
   /** Staff without MFA must set it up before anything else. On by default. */
   mfaRequiredForStaff: z.boolean(),
-  /** The same for client portal users. Off by default. */
+  /** The same for portal users: clients' and vendors' people. Off by default. */
   mfaRequiredForClientUsers: z.boolean(),
 });
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;

@@ -17,6 +17,7 @@ export const templateKeys = [
   'sla.breached',
   'loa.expiring',
   'change_request.client_decided',
+  'vendor_user.invited',
   'mail.test',
 ] as const;
 export type TemplateKey = (typeof templateKeys)[number];
@@ -65,6 +66,13 @@ export const templatePlaceholders: Record<TemplateKey, readonly string[]> = {
     'change.decision',
     'change.outcome',
   ],
+  'vendor_user.invited': [
+    'organization.name',
+    'recipient.name',
+    'vendor.name',
+    'invitation.url',
+    'invitation.instructions',
+  ],
   'mail.test': ['organization.name', 'recipient.name', 'actor.name'],
 };
 
@@ -82,6 +90,8 @@ export const templateDescriptions: Record<TemplateKey, string> = {
     "A client's signed Letter of Agency for a vendor expires in 30 or 7 days, or has expired (to triage staff).",
   'change_request.client_decided':
     "A client approved or rejected a vendor's change request (to triage staff and whoever raised or approved it).",
+  'vendor_user.invited':
+    "One of a vendor's people was invited to the vendor portal (to that person: a link to set a password, or where to sign in).",
   'mail.test': 'The "Send test mail" button in the mail settings.',
 };
 

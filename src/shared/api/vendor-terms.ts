@@ -121,7 +121,9 @@ export const rulesHistorySchema = z.object({
 });
 export type RulesHistory = z.infer<typeof rulesHistorySchema>;
 
-export const acknowledgementVias = ['staff', 'link'] as const;
+/** Recorded by staff, given through a one-time link, or by the vendor's person in the vendor portal. */
+export const acknowledgementVias = ['staff', 'link', 'portal'] as const;
+export type AcknowledgementVia = (typeof acknowledgementVias)[number];
 
 /** Recorded by staff (the vendor acknowledged by mail or on the phone). */
 export const acknowledgementInputSchema = z.strictObject({

@@ -21,6 +21,8 @@ export interface SecurityEvent {
     | 'auth.mfa_disabled'
     | 'auth.recovery_code_used'
     | 'auth.recovery_codes_regenerated'
+    /** An invited person set their first password through the invitation link. */
+    | 'auth.invitation_accepted'
     /** A machine exchanged an enrollment token for an agent credential (no person acts). */
     | 'agent.enrolled'
     /** A vendor acknowledged the rules of engagement through a one-time link (no member acts). */

@@ -33,6 +33,7 @@ export function createFileRoutes(files: FileService) {
         tags,
         summary:
           'Download an attachment: sent as a download (never inline), active content types as application/octet-stream',
+        middleware: [requirePermission('tickets.read')],
         request: { params: idParamSchema },
         responses: {
           200: { description: 'The file', content: { 'application/octet-stream': { schema: z.any() } } },

@@ -4,6 +4,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Scope } from '../../http/scope.ts';
 import { membershipClients } from '../clients/clients.table.ts';
+import { vendorUsers } from '../vendors/vendors.table.ts';
 import { apiTokens, memberships, sessions } from './identity.table.ts';
 
 export type AuthLookups = ReturnType<typeof prepareAuthLookups>;
@@ -46,6 +47,16 @@ export function prepareAuthLookups(db: Database) {
     )
     .orderBy(asc(membershipClients.clientId))
     .prepare('auth_membership_clients');
+  const vendorOf = db
+    .select({ vendorId: vendorUsers.vendorId })
+    .from(vendorUsers)
+    .where(
+      and(
+        eq(vendorUsers.tenantId, sql.placeholder('tenantId')),
+        eq(vendorUsers.membershipId, sql.placeholder('membershipId')),
+      ),
+    )
+    .prepare('auth_membership_vendor');
 
   return {
     async apiToken(tokenHash: string) {
@@ -60,6 +71,13 @@ export function prepareAuthLookups(db: Database) {
     async scope(tenantId: string, membershipId: string): Promise<Scope | null> {
       const [row] = await membership.execute({ tenantId, membershipId });
       if (!row) return null;
+      if (row.role === 'vendor') {
+        // A vendor's person sees no client through the staff routes; the portal asks by vendor.
+        const [vendor] = await vendorOf.execute({ tenantId, membershipId });
+        if (!vendor) return null;
+        const { identityId, role } = row;
+        return { tenantId, identityId, membershipId, role, clientIds: [], vendorId: vendor.vendorId };
+      }
       return {
         tenantId,
         identityId: row.identityId,

@@ -108,11 +108,11 @@ export function createAuthService(deps: {
    */
   async function mfaStillPending(
     tx: Executor,
-    identity: Pick<repo.IdentityRow, 'totpEnabledAt'>,
+    identity: Pick<repo.IdentityRow, 'id' | 'totpEnabledAt'>,
     tenantId: string | null,
   ): Promise<MfaPending | null> {
     if (identity.totpEnabledAt) return 'verify';
-    if (tenantId && (await repo.tenantRequiresStaffMfa(tx, tenantId))) return 'enroll';
+    if (tenantId && (await repo.tenantRequiresMfaOf(tx, tenantId, identity.id))) return 'enroll';
     return null;
   }
 

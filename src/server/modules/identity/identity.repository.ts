@@ -1,9 +1,18 @@
 // Every query on tenants, identities, memberships, sessions and API tokens (second factors: mfa.repository.ts).
-import { and, asc, count, desc, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Scope } from '../../http/scope.ts';
 import { membershipClients } from '../clients/clients.table.ts';
-import { apiTokens, identities, loginFailures, memberships, sessions, tenants } from './identity.table.ts';
+import { vendorUsers } from '../vendors/vendors.table.ts';
+import {
+  apiTokens,
+  identities,
+  loginFailures,
+  memberships,
+  sessions,
+  staffRoles,
+  tenants,
+} from './identity.table.ts';
 
 export type IdentityRow = typeof identities.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -27,11 +36,23 @@ export async function insertTenant(
   return row!.id;
 }
 
-export async function tenantRequiresStaffMfa(db: Executor, tenantId: string): Promise<boolean> {
+/** A membership row's MFA rule, read from its tenant: staff and portal people have their own. */
+export const requiresMfaSql = sql<boolean>`case when ${inArray(memberships.role, [...staffRoles])} then ${tenants.mfaRequiredForStaff} else ${tenants.mfaRequiredForClientUsers} end`;
+
+/**
+ * Whether the tenant requires MFA of the identity's membership there: its staff rule for staff, its
+ * portal rule (mfaRequiredForClientUsers) for the portals' people. Required when unknown.
+ */
+export async function tenantRequiresMfaOf(
+  db: Executor,
+  tenantId: string,
+  identityId: string,
+): Promise<boolean> {
   const [row] = await db
-    .select({ required: tenants.mfaRequiredForStaff })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
+    .select({ required: requiresMfaSql })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.identityId, identityId)));
   return row?.required ?? true;
 }
 
@@ -107,10 +128,25 @@ export async function findActiveMembership(
   return row;
 }
 
+/** The vendor a `vendor` membership speaks for. */
+export async function membershipVendorId(db: Executor, tenantId: string, membershipId: string) {
+  const [row] = await db
+    .select({ vendorId: vendorUsers.vendorId })
+    .from(vendorUsers)
+    .where(and(eq(vendorUsers.tenantId, tenantId), eq(vendorUsers.membershipId, membershipId)));
+  return row?.vendorId;
+}
+
 /** The scope a membership grants, or null when it is gone or deactivated. */
 export async function loadScope(db: Executor, tenantId: string, membershipId: string): Promise<Scope | null> {
   const membership = await findActiveMembership(db, tenantId, membershipId);
   if (!membership) return null;
+  if (membership.role === 'vendor') {
+    const vendorId = await membershipVendorId(db, tenantId, membershipId);
+    if (!vendorId) return null;
+    const { identityId, role } = membership;
+    return { tenantId, identityId, membershipId, role, clientIds: [], vendorId };
+  }
   return {
     tenantId,
     identityId: membership.identityId,
@@ -330,21 +366,25 @@ export async function touchApiToken(db: Executor, token: ApiTokenRow, now: Date)
     .where(and(eq(apiTokens.tenantId, token.tenantId), eq(apiTokens.id, token.id)));
 }
 
+const isStaff = inArray(memberships.role, [...staffRoles]);
+
+/** The tenant's staff (the portals' people are their vendor's or client's business). */
 export async function listMembers(db: Executor, tenantId: string) {
   return db
     .select({ membership: memberships, identity: identities })
     .from(memberships)
     .innerJoin(identities, eq(identities.id, memberships.identityId))
-    .where(eq(memberships.tenantId, tenantId))
+    .where(and(eq(memberships.tenantId, tenantId), isStaff))
     .orderBy(asc(identities.name));
 }
 
+/** A staff member, active or not. */
 export async function findMember(db: Executor, tenantId: string, membershipId: string) {
   const [row] = await db
     .select({ membership: memberships, identity: identities })
     .from(memberships)
     .innerJoin(identities, eq(identities.id, memberships.identityId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId), isStaff));
   return row;
 }
 

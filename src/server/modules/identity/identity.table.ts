@@ -12,15 +12,18 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { instant, newId, tenantKey, timestamps } from '../../db/columns.ts';
+import { oneTimeLinkColumns } from '../../db/one-time-links.ts';
 
 export const staffRoles = ['owner', 'admin', 'dispatcher', 'technician', 'billing'] as const;
+/** Staff, or a vendor's person in the vendor portal (vendor_users says which vendor). */
+export const memberRoles = [...staffRoles, 'vendor'] as const;
 
 export const tenants = pgTable('tenants', {
   id: uuid().primaryKey().$defaultFn(newId),
   name: text().notNull(),
   /** Staff without MFA are sent to set it up before anything else (mfa.ts). On unless the tenant says. */
   mfaRequiredForStaff: boolean().notNull().default(true),
-  /** The same for client portal users; the tenant decides (off by default). */
+  /** The same for portal users (clients' and vendors' people); the tenant decides (off by default). */
   mfaRequiredForClientUsers: boolean().notNull().default(false),
   ...timestamps(),
 });
@@ -68,7 +71,7 @@ export const memberships = pgTable(
     identityId: uuid()
       .notNull()
       .references(() => identities.id),
-    role: text({ enum: staffRoles }).notNull(),
+    role: text({ enum: memberRoles }).notNull(),
     /** Deny by default: false with no rows in membership_clients sees no client. */
     allClients: boolean().notNull().default(false),
     deactivatedAt: instant(),
@@ -167,5 +170,32 @@ export const loginFailures = pgTable(
     index('login_failures_email_idx').on(t.email, t.occurredAt),
     index('login_failures_ip_idx').on(t.ip, t.occurredAt),
     index('login_failures_occurred_idx').on(t.occurredAt),
+  ],
+);
+
+/**
+ * An invitation to set a password: made for someone added without one (a vendor's person); the link
+ * works once, and only the token's hash is kept.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    ...tenantKey(),
+    membershipId: uuid().notNull(),
+    ...oneTimeLinkColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.membershipId],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.createdById],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    // Looked up by token before the tenant is known.
+    uniqueIndex('invitations_token_key').on(t.tokenHash),
+    index('invitations_membership_idx').on(t.tenantId, t.membershipId),
   ],
 );

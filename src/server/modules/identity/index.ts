@@ -1,13 +1,16 @@
 // The identity module's public face: tenants, identities, memberships, sessions, MFA, API tokens.
 export { type AuthService, createAuthService } from './auth.service.ts';
-export { findMember, loadScope as loadMemberScope } from './identity.repository.ts';
+export { findIdentity, findMember, loadScope as loadMemberScope } from './identity.repository.ts';
 export {
   type CookiePolicy,
   createIdentityRoutes,
   SESSION_COOKIE,
   setSessionCookie,
 } from './identity.routes.ts';
+export { createInvitationRoutes, invitationUrl } from './invitations.routes.ts';
+export { createInvitationService, type InvitationService } from './invitations.service.ts';
 export { memberNameSql } from './member-name.ts';
 export { createMfaRoutes, mfaPendingRoutes } from './mfa.routes.ts';
 export { createMfaService, type MfaService } from './mfa.service.ts';
+export { addPortalMember, issueInvitation, NO_PASSWORD, setMembershipActive } from './portal-members.ts';
 export { createUserService, type UserService } from './users.service.ts';

@@ -1,7 +1,7 @@
 // Every query of two-factor sign-in, password changes and the organization's sign-in rules (mfa.service.ts).
 import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import type { IdentityRow } from './identity.repository.ts';
+import { type IdentityRow, requiresMfaSql } from './identity.repository.ts';
 import { identities, memberships, mfaRecoveryCodes, sessions, tenants } from './identity.table.ts';
 
 /** The identity row, locked until the transaction ends (one TOTP code or recovery code, used once). */
@@ -78,19 +78,13 @@ export async function countUnusedRecoveryCodes(db: Executor, identityId: string)
   return row?.n ?? 0;
 }
 
-/** Whether any organization the identity is an active member of requires MFA of its staff. */
+/** Whether any organization the identity is an active member of requires MFA of it (by its role there). */
 export async function anyMembershipRequiresMfa(db: Executor, identityId: string): Promise<boolean> {
   const [row] = await db
     .select({ n: count() })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(
-      and(
-        eq(memberships.identityId, identityId),
-        isNull(memberships.deactivatedAt),
-        eq(tenants.mfaRequiredForStaff, true),
-      ),
-    );
+    .where(and(eq(memberships.identityId, identityId), isNull(memberships.deactivatedAt), requiresMfaSql));
   return (row?.n ?? 0) > 0;
 }
 

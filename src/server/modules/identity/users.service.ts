@@ -18,7 +18,8 @@ function toUser(row: MemberRow, clientIds: string[]): User {
     identityId: row.identity.id,
     name: row.identity.name,
     email: row.identity.email,
-    role: row.membership.role,
+    // findMember answers staff only.
+    role: row.membership.role as User['role'],
     allClients: row.membership.allClients,
     clientIds: row.membership.allClients ? [] : clientIds,
     active: row.membership.deactivatedAt === null,

@@ -3,79 +3,17 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../../../../test/http.ts';
-import { inventoryReport } from '../../../../test/inventory-report.ts';
-import type { AssetChange } from '../../../shared/api/inventory.ts';
+import { vendorIncident } from '../../../../test/vendor-incident.ts';
 import { outboundEmails } from '../mail/mail.table.ts';
 import { createNotificationDispatcher } from '../notifications/notification-dispatcher.ts';
 
 const t = await startTestApp();
+const incident = () => vendorIncident(t);
 const dispatcher = createNotificationDispatcher({
   db: t.handle.db,
   clock: { now: () => new Date() },
   mail: t.services.mail,
 });
-const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-let keys = 0;
-
-/** A client with an agent's server, and a vendor whose account installs a runtime there outside a window. */
-async function incident() {
-  const tenant = await t.newTenant();
-  const { owner } = tenant;
-  const client = (await owner.post('/clients', { name: 'Lakeshore Dental' })).body;
-  const vendor = (await owner.post('/vendors', { name: 'Dentrix Inc' })).body;
-  const engagement = (
-    await owner.post(`/vendors/${vendor.id}/engagements`, { clientId: client.id, product: 'Dentrix' })
-  ).body;
-  await owner.post(`/engagements/${engagement.id}/accounts`, {
-    kind: 'os_user',
-    identifier: 'dentrix-support',
-  });
-  const { token } = (await owner.post('/enrollment-tokens', { clientId: client.id })).body;
-  const enrolled = await (
-    await t.app.request('/agent/v1/enroll', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token, hostname: 'LFD-SQL01', os: 'Windows Server', osVersion: '2022' }),
-    })
-  ).json();
-  const report = async (minutes: number, withRuntime: boolean) => {
-    const body = inventoryReport({ collectedAt: at(minutes) });
-    if (withRuntime) {
-      body.state.software!.push({
-        name: 'dotnet-runtime',
-        version: '8.0.1',
-        publisher: 'x64',
-        source: 'windows',
-      });
-      body.events = [
-        {
-          at: at(minutes - 5),
-          kind: 'software',
-          subject: 'dotnet-runtime',
-          action: 'install',
-          actor: 'dentrix-support',
-          source: 'Windows event 11707',
-        },
-      ];
-    }
-    const answer = await t.app.request('/agent/v1/inventory', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${enrolled.credential}`,
-        'idempotency-key': `reply-report-${++keys}`,
-      },
-      body: JSON.stringify(body),
-    });
-    expect(answer.status, await answer.clone().text()).toBe(200);
-  };
-  await report(0, false);
-  await report(15, true);
-  const [change] = (await owner.get(`/asset-changes?clientId=${client.id}`)).body.items as AssetChange[];
-  expect(change).toMatchObject({ outcome: 'vendor', vendorId: vendor.id });
-  return { ...tenant, client, vendor, ticketId: change!.ticketId! };
-}
-
 const tokenOf = (url: string) => url.split('/vendor-reply/')[1]!;
 
 describe("a vendor's reply to an attribution", () => {

@@ -145,6 +145,23 @@ Vendor: {{vendor.url}}
 <p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
 </div>`,
   },
+  'vendor_user.invited': {
+    subject: '{{organization.name}} invites you to its vendor portal',
+    textBody: `Hello {{recipient.name}},
+
+{{organization.name}} has given you access to its vendor portal for {{vendor.name}}. There you see your engagements, the rules of engagement to acknowledge, your change requests, and any changes attributed to {{vendor.name}}.
+
+{{invitation.instructions}}
+{{invitation.url}}
+
+— {{organization.name}}`,
+    htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
+<p>Hello {{recipient.name}},</p>
+<p><strong>{{organization.name}}</strong> has given you access to its vendor portal for {{vendor.name}}. There you see your engagements, the rules of engagement to acknowledge, your change requests, and any changes attributed to {{vendor.name}}.</p>
+<p>{{invitation.instructions}}<br><a href="{{invitation.url}}">{{invitation.url}}</a></p>
+<p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
+</div>`,
+  },
   'mail.test': {
     subject: 'Test mail from {{organization.name}}',
     textBody: `Hello {{recipient.name}},
@@ -177,6 +194,8 @@ export const sampleData: Record<string, string> = {
   'vendor.url': 'https://accord.example.com/vendors/4b1d7e0a-2f3c-4e5d-8a9b-0c1d2e3f4a5b',
   'loa.expires_on': '30 November 2026',
   'loa.status': 'expires in 7 days (on 30 November 2026)',
+  'invitation.url': 'https://accord.example.com/invitation/xJ3v9QeR2mTn8LpW5sYk7bHc',
+  'invitation.instructions': 'Choose your password here (the link works once, until 2026-12-07):',
 };
 
 /** Every placeholder the template's parts use, once each. */

@@ -472,6 +472,7 @@ describe('email templates', () => {
       'sla.breached',
       'loa.expiring',
       'change_request.client_decided',
+      'vendor_user.invited',
       'mail.test',
     ]);
     for (const item of list.body.items.filter(

@@ -10,7 +10,7 @@ export { firstNoticeTimes, noticeKey } from './notices.repository.ts';
 export { createNoticeRoutes } from './notices.routes.ts';
 export { createNoticeService, type NoticeService } from './notices.service.ts';
 export { createRulesRoutes } from './rules.routes.ts';
-export { createRulesService, type RulesService } from './rules.service.ts';
+export { createRulesService, type RulesService, rulesInForce } from './rules.service.ts';
 export { createScorecardRoutes } from './scorecard.routes.ts';
 export { createScorecardService, type ScorecardService } from './scorecard.service.ts';
 export {
@@ -19,7 +19,9 @@ export {
   vendorAccountsAtClient,
   vendorNames,
 } from './vendor-lookup.ts';
-export { requireVendorInGoodStanding } from './vendor-standing.ts';
+export { paperworkAt, requireVendorInGoodStanding } from './vendor-standing.ts';
+export { createVendorUserRoutes } from './vendor-users.routes.ts';
+export { createVendorUserService, type VendorUserService } from './vendor-users.service.ts';
 export { listLiveEngagementIds, seedRoutineActors } from './vendors.repository.ts';
 export { createVendorRoutes } from './vendors.routes.ts';
 export { createVendorService, type VendorService } from './vendors.service.ts';

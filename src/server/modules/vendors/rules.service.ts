@@ -4,6 +4,7 @@
 // cannot have change requests accepted (vendor-standing.ts).
 import type {
   Acknowledgement,
+  AcknowledgementVia,
   EngagementRules,
   PublicRules,
   RulesHistory,
@@ -178,11 +179,15 @@ export function createRulesService(deps: { db: Database; actions: ActionRunner; 
       return standingOf(db, scope.tenantId, engagement);
     },
 
-    /** Staff record that the vendor acknowledged the versions in force (by mail, on the phone). */
+    /**
+     * Records that the vendor acknowledged the versions in force: by staff (the vendor said so by mail, on
+     * the phone), or by the vendor's own person in the vendor portal.
+     */
     async acknowledge(
       actor: Actor,
       engagementId: string,
       input: { name: string; email: string | null },
+      via: Exclude<AcknowledgementVia, 'link'> = 'staff',
     ): Promise<EngagementRules> {
       return actions.run(actor, 'engagement_rules.acknowledge', async (tx, audit) => {
         const { tenantId } = actor.scope;
@@ -201,7 +206,7 @@ export function createRulesService(deps: { db: Database; actions: ActionRunner; 
           addendumVersion: inForce.addendum?.version ?? null,
           name: input.name,
           email: input.email,
-          via: 'staff',
+          via,
           recordedById: actor.scope.membershipId,
           acknowledgedAt: clock.now(),
         });

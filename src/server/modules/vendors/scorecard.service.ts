@@ -8,10 +8,8 @@ import { AppError } from '../../http/app-error.ts';
 import { can } from '../../http/permissions.ts';
 import type { Scope } from '../../http/scope.ts';
 import { clientVisible } from '../assets/index.ts';
-import { listLoas } from './loas.repository.ts';
-import { loaStatusOf, utcDay } from './loas.service.ts';
 import { type ScorecardCounts, scorecardCounts } from './scorecard.repository.ts';
-import { rulesStanding } from './vendor-standing.ts';
+import { paperworkAt } from './vendor-standing.ts';
 import * as vendorRepo from './vendors.repository.ts';
 
 type Figures = Omit<ScorecardCounts, 'clientId' | 'month'>;
@@ -64,21 +62,14 @@ export function createScorecardService(deps: { db: Database; clock: Clock }) {
         archived: 'false',
       });
       const clientNames = new Map(engagements.map((e) => [e.clientId, e.clientName]));
-      const letters = await listLoas(db, scope, { vendorId, clientId: query.clientId }, utcDay(now));
-      const clients = await Promise.all(
-        [...clientNames].map(async ([clientId, clientName]) => {
-          // The newest letter that was not revoked says where the client stands.
-          const letter = letters.find((l) => l.clientId === clientId && l.status !== 'revoked');
-          const figures = counts.filter((c) => c.clientId === clientId).reduce(add, zero());
-          return {
-            clientId,
-            clientName,
-            loaStatus: letter ? loaStatusOf(letter, utcDay(now)) : null,
-            rules: (await rulesStanding(db, scope.tenantId, vendorId, clientId)).status,
-            ...shown(figures),
-          };
-        }),
-      );
+      const paperwork = await paperworkAt(db, scope, vendorId, [...clientNames.keys()], now);
+      const clients = [...clientNames].map(([clientId, clientName]) => ({
+        clientId,
+        clientName,
+        loaStatus: paperwork.get(clientId)?.loa?.status ?? null,
+        rules: paperwork.get(clientId)!.rules,
+        ...shown(counts.filter((c) => c.clientId === clientId).reduce(add, zero())),
+      }));
       return {
         vendorId,
         vendorName: vendor.name,

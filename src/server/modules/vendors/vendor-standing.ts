@@ -1,11 +1,13 @@
 // Whether a vendor may have change requests accepted at a client: it must have acknowledged the rules
 // of engagement in force there, and hold a signed, current Letter of Agency where the client's
 // agreement requires one.
+import type { LoaStatus } from '../../../shared/api/vendor-terms.ts';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
+import type { Scope } from '../../http/scope.ts';
 import { clientAgreementRequires } from '../agreements/index.ts';
-import { hasSignedLoa } from './loas.repository.ts';
-import { utcDay } from './loas.service.ts';
+import { hasSignedLoa, listLoas } from './loas.repository.ts';
+import { loaStatusOf, utcDay } from './loas.service.ts';
 import { listAcknowledgements } from './rules.repository.ts';
 import { engagementStanding, rulesInForce } from './rules.service.ts';
 import { vendorNames } from './vendor-lookup.ts';
@@ -51,4 +53,30 @@ export async function requireVendorInGoodStanding(
       `The client’s agreement requires a signed Letter of Agency before ${vendor.name} works, and none is in force.`,
     );
   }
+}
+
+export interface ClientPaperwork {
+  /** The newest letter that was not revoked; null when there is none. */
+  loa: { status: LoaStatus; expiresOn: string | null } | null;
+  rules: Awaited<ReturnType<typeof rulesStanding>>['status'];
+}
+
+/** Where the vendor's paperwork stands today at each of these clients: its Letter of Agency and the rules. */
+export async function paperworkAt(
+  db: Executor,
+  scope: Scope,
+  vendorId: string,
+  clientIds: readonly string[],
+  now: Date,
+): Promise<Map<string, ClientPaperwork>> {
+  const today = utcDay(now);
+  const letters = await listLoas(db, scope, { vendorId }, today);
+  const entries = await Promise.all(
+    [...new Set(clientIds)].map(async (clientId): Promise<[string, ClientPaperwork]> => {
+      const letter = letters.find((l) => l.clientId === clientId && l.status !== 'revoked');
+      const loa = letter ? { status: loaStatusOf(letter, today), expiresOn: letter.expiresOn } : null;
+      return [clientId, { loa, rules: (await rulesStanding(db, scope.tenantId, vendorId, clientId)).status }];
+    }),
+  );
+  return new Map(entries);
 }

@@ -1,11 +1,11 @@
 // Vendors, their engagements at clients, the accounts through which their people reach a client's
-// machines, and the tenant's routine actors (updaters whose changes are nobody's doing).
+// machines, the vendor's people who sign in to the vendor portal, and the tenant's routine actors (updaters whose changes are nobody's doing).
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { vendorAccountKinds } from '../../../shared/api/vendors.ts';
 import { instant, localDate, tenantKey, timestamps } from '../../db/columns.ts';
 import { clients } from '../clients/clients.table.ts';
-import { tenants } from '../identity/identity.table.ts';
+import { memberships, tenants } from '../identity/identity.table.ts';
 
 export const vendors = pgTable(
   'vendors',
@@ -93,5 +93,25 @@ export const routineActors = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
     uniqueIndex('routine_actors_actor_key').on(t.tenantId, sql`lower(${t.actor})`),
+  ],
+);
+
+/** Which vendor a `vendor` membership speaks for: its person sees that vendor's things, and no more. */
+export const vendorUsers = pgTable(
+  'vendor_users',
+  {
+    tenantId: uuid().notNull(),
+    membershipId: uuid().notNull(),
+    vendorId: uuid().notNull(),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.membershipId] }),
+    foreignKey({
+      columns: [t.tenantId, t.membershipId],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.vendorId], foreignColumns: [vendors.tenantId, vendors.id] }),
+    index('vendor_users_vendor_idx').on(t.tenantId, t.vendorId),
   ],
 );

@@ -46,6 +46,7 @@ const actionLabels: Record<string, string> = {
   'auth.mfa_disabled': 'Turned off two-factor',
   'auth.recovery_code_used': 'Used a recovery code',
   'auth.recovery_codes_regenerated': 'New recovery codes',
+  'auth.invitation_accepted': 'Accepted an invitation',
 };
 
 const isFailure = (action: string) => action.endsWith('_failed');

@@ -79,8 +79,8 @@ export function SecuritySettingsPage() {
               </Alert>
             )}
             <Switch
-              label="Require two-factor sign-in for client portal users"
-              description="Your clients' users set up an authenticator the next time they sign in to the portal."
+              label="Require two-factor sign-in for portal users"
+              description="Your clients' and vendors' people set up an authenticator the next time they sign in to their portal."
               checked={value.mfaRequiredForClientUsers}
               onChange={(event) =>
                 setDraft((d) => ({ ...d, mfaRequiredForClientUsers: event.currentTarget.checked }))

@@ -4,6 +4,7 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconLink, IconSignature } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { Acknowledgement } from '../../../shared/api/vendor-terms.ts';
 import { ApiError } from '../../api/client.ts';
 import { LinkShownOnceModal } from '../../ui/link-shown-once.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -20,6 +21,12 @@ import {
   recordAcknowledgement,
   termsKeys,
 } from './vendor-terms-api.ts';
+
+const acknowledgedVia: Record<Acknowledgement['via'], string> = {
+  staff: 'Recorded by staff',
+  link: 'Through a link',
+  portal: 'In the vendor portal',
+};
 
 export function RulesStandingSection(props: { engagement: Engagement; canManage: boolean }) {
   const { engagement, canManage } = props;
@@ -125,8 +132,7 @@ function LastAcknowledgement(props: { rules: EngagementRules }) {
         {last.email && ` (${last.email})`}
       </Text>
       <Text size="xs" c="dimmed">
-        {last.via === 'link' ? 'Through a link' : 'Recorded by staff'},{' '}
-        <RelativeTime value={last.acknowledgedAt} size="xs" />
+        {acknowledgedVia[last.via]}, <RelativeTime value={last.acknowledgedAt} size="xs" />
         {' · '}covered {versions}
         {last.isCurrent ? ' (in force)' : ' (no longer in force)'}
         {older.length > 0 &&

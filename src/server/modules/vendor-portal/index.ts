@@ -1,0 +1,3 @@
+// The vendor portal module's public face.
+export { createVendorPortalRoutes } from './portal.routes.ts';
+export { createVendorPortalService, type VendorPortalService } from './portal.service.ts';
