@@ -1,6 +1,7 @@
 // Code-based route tree. Public pages (setup, login, organization picker, a vendor's acknowledgement link, a
-// client's change approval link) sit beside the signed-in frame, whose guard decides where a visitor without
-// a session belongs.
+// client's change approval link, an invitation) sit beside the two signed-in frames, the staff app and the
+// vendor portal, whose guards decide where a visitor belongs: no session to sign-in, a vendor's person to the
+// portal, staff to the staff app.
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -21,7 +22,7 @@ import { type MfaPending, signInDestination } from './features/auth/mfa-api.ts';
 import { MfaEnrollPage } from './features/auth/mfa-enroll-page.tsx';
 import { MfaVerifyPage } from './features/auth/mfa-verify-page.tsx';
 import { SelectOrganizationPage } from './features/auth/select-organization-page.tsx';
-import { sessionQuery, setupStatusQuery } from './features/auth/session.ts';
+import { isVendorMembership, sessionQuery, setupStatusQuery } from './features/auth/session.ts';
 import { parseChangesSearch } from './features/change-requests/changes-search.ts';
 import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
 import { ClientsPage } from './features/clients/clients-page.tsx';
@@ -35,9 +36,11 @@ import type { CatalogSearch } from './features/settings/catalog-page.tsx';
 import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
 import type { SecurityEventsSearch } from './features/settings/security-events-page.tsx';
 import { SetupPage } from './features/setup/setup-page.tsx';
+import { parsePortalRequestsSearch } from './features/vendor-portal/portal-search.ts';
 import { parseVendorsSearch } from './features/vendors/vendors-search.ts';
 import { AppFrame } from './ui/app-frame.tsx';
 import { ErrorPage } from './ui/error-page.tsx';
+import { ButtonLink } from './ui/links.tsx';
 import { NotFoundPage } from './ui/not-found.tsx';
 import { PageSkeleton } from './ui/skeletons.tsx';
 
@@ -146,20 +149,111 @@ const vendorReplyRoute = createRoute({
   ),
 });
 
-/** The signed-in frame: everything below needs a session acting in an organization. */
+/**
+ * What both signed-in frames ask first: a session (else setup on a new install, or sign-in), its second
+ * factor given (else that step, then on to where the person was going), and an organization chosen.
+ */
+async function requireMembership(queryClient: QueryClient, href: string) {
+  const session = await queryClient.ensureQueryData(sessionQuery);
+  if (!session) {
+    if (await queryClient.fetchQuery(setupStatusQuery)) throw redirect({ to: '/setup' });
+    throw redirect({ to: '/login', search: { redirect: href === '/' ? undefined : href } });
+  }
+  if (session.mfaPending) throw redirect({ href: signInDestination(session, href) });
+  if (!session.membership) throw redirect({ to: '/select-organization' });
+  return session.membership;
+}
+
+/** Behind an invitation to the vendor portal: the invited person sets a password; the token is the credential. */
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invitation/$token',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-users/invitation-page.tsx'),
+    'InvitationPage',
+  ),
+});
+
+/** The vendor portal: a vendor's own people, and only they; staff are sent to their own app. */
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'vendor',
+  beforeLoad: async ({ context, location }) => {
+    const membership = await requireMembership(context.queryClient, location.href);
+    if (!isVendorMembership(membership)) throw redirect({ to: '/', replace: true });
+  },
+  component: lazyRouteComponent(() => import('./features/vendor-portal/portal-frame.tsx'), 'PortalFrame'),
+  notFoundComponent: () => (
+    <NotFoundPage
+      action={
+        <ButtonLink to="/vendor" variant="default">
+          Go to the overview
+        </ButtonLink>
+      }
+    />
+  ),
+});
+
+const portalOverviewRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-portal/portal-overview-page.tsx'),
+    'PortalOverviewPage',
+  ),
+});
+
+const portalRulesRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'rules/$engagementId',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-portal/portal-rules-page.tsx'),
+    'PortalRulesPage',
+  ),
+});
+
+const portalRequestsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'requests',
+  validateSearch: parsePortalRequestsSearch,
+  component: lazyRouteComponent(
+    () => import('./features/vendor-portal/portal-requests-page.tsx'),
+    'PortalRequestsPage',
+  ),
+});
+
+const portalRequestRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'requests/$requestId',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-portal/portal-request-detail-page.tsx'),
+    'PortalRequestDetailPage',
+  ),
+});
+
+const portalAttributionsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'attributions',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-portal/portal-attributions-page.tsx'),
+    'PortalAttributionsPage',
+  ),
+});
+
+const portalSecurityRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'account/security',
+  component: lazyRouteComponent(() => import('./features/account/security-page.tsx'), 'SecurityPage'),
+});
+
+/** The signed-in staff frame: everything below needs a session acting in an organization. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQuery);
-    if (!session) {
-      if (await context.queryClient.fetchQuery(setupStatusQuery)) throw redirect({ to: '/setup' });
-      const wanted = location.href === '/' ? undefined : location.href;
-      throw redirect({ to: '/login', search: { redirect: wanted } });
-    }
-    // A second factor still owed: that step first, then on to where the person was going.
-    if (session.mfaPending) throw redirect({ href: signInDestination(session, location.href) });
-    if (!session.membership) throw redirect({ to: '/select-organization' });
+    const membership = await requireMembership(context.queryClient, location.href);
+    // A vendor's person never lands in the staff app: the portal is theirs.
+    if (isVendorMembership(membership)) throw redirect({ to: '/vendor', replace: true });
   },
   component: AppFrame,
   notFoundComponent: () => <NotFoundPage />,
@@ -642,6 +736,15 @@ const routeTree = rootRoute.addChildren([
   acknowledgeRoute,
   approveChangeRoute,
   vendorReplyRoute,
+  invitationRoute,
+  portalRoute.addChildren([
+    portalOverviewRoute,
+    portalRulesRoute,
+    portalRequestsRoute,
+    portalRequestRoute,
+    portalAttributionsRoute,
+    portalSecurityRoute,
+  ]),
   appRoute.addChildren([
     dashboardRoute,
     ticketsRoute,

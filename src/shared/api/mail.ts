@@ -17,6 +17,7 @@ export const templateKeys = [
   'sla.breached',
   'loa.expiring',
   'change_request.client_decided',
+  'change_request.vendor_requested',
   'vendor_user.invited',
   'mail.test',
 ] as const;
@@ -66,6 +67,17 @@ export const templatePlaceholders: Record<TemplateKey, readonly string[]> = {
     'change.decision',
     'change.outcome',
   ],
+  'change_request.vendor_requested': [
+    'organization.name',
+    'recipient.name',
+    'client.name',
+    'vendor.name',
+    'requester.name',
+    'change.number',
+    'change.title',
+    'change.window',
+    'change.url',
+  ],
   'vendor_user.invited': [
     'organization.name',
     'recipient.name',
@@ -90,6 +102,8 @@ export const templateDescriptions: Record<TemplateKey, string> = {
     "A client's signed Letter of Agency for a vendor expires in 30 or 7 days, or has expired (to triage staff).",
   'change_request.client_decided':
     "A client approved or rejected a vendor's change request (to triage staff and whoever raised or approved it).",
+  'change_request.vendor_requested':
+    "A vendor's person raised a change request in the vendor portal, or declared an emergency (to triage staff).",
   'vendor_user.invited':
     "One of a vendor's people was invited to the vendor portal (to that person: a link to set a password, or where to sign in).",
   'mail.test': 'The "Send test mail" button in the mail settings.',

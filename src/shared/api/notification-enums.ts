@@ -9,6 +9,7 @@ export const notificationEventTypes = [
   'sla.breached',
   'loa.expiring',
   'change_request.client_decided',
+  'change_request.vendor_requested',
 ] as const;
 export type NotificationEventType = (typeof notificationEventTypes)[number];
 

@@ -18,6 +18,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { clientAgreementRequires } from '../agreements/index.ts';
+import { recordDomainEvent } from '../notifications/index.ts';
 import { listLiveEngagementIds, requireVendorInGoodStanding } from '../vendors/index.ts';
 import { authorizeChangesInWindow } from './authorize-after.ts';
 import * as repo from './change-requests.repository.ts';
@@ -154,6 +155,28 @@ export async function describe(db: Executor, tenantId: string, rows: repo.Change
   return rows.map((row) => toChangeRequest(row, assets.get(row.id) ?? [], overlaps.get(row.id) ?? []));
 }
 
+/** Tells the MSP's triage staff that a vendor's person raised a request, for them to decide. */
+async function announceVendorRequest(tx: Executor, scope: Scope, request: ChangeRequest, now: Date) {
+  await recordDomainEvent(tx, {
+    tenantId: scope.tenantId,
+    type: 'change_request.vendor_requested',
+    actorMembershipId: scope.membershipId,
+    payload: {
+      clientId: request.clientId,
+      clientName: request.clientName,
+      changeRequestId: request.id,
+      number: request.number,
+      title: request.title,
+      vendorName: request.vendorName ?? '',
+      name: request.requestedByName ?? '',
+      emergency: request.emergency,
+      windowStart: request.windowStart,
+      windowEnd: request.windowEnd,
+    },
+    occurredAt: now,
+  });
+}
+
 export function createChangeRequestService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
 
@@ -235,6 +258,8 @@ export function createChangeRequestService(deps: { db: Database; actions: Action
         const [request] = await describe(tx, scope.tenantId, [await load(tx, scope, row.id)]);
         audit.target('change_request', row.id);
         audit.change(null, request);
+        // Raised by the vendor's own person in the portal: nobody at the MSP has seen it yet.
+        if (scope.role === 'vendor') await announceVendorRequest(tx, scope, request!, now);
         return request!;
       });
     },

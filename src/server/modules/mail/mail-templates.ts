@@ -145,6 +145,22 @@ Vendor: {{vendor.url}}
 <p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
 </div>`,
   },
+  'change_request.vendor_requested': {
+    subject: '{{vendor.name}} asks for CR-{{change.number}} at {{client.name}}: {{change.title}}',
+    textBody: `Hello {{recipient.name}},
+
+{{requester.name}} of {{vendor.name}} raised CR-{{change.number}}, "{{change.title}}", at {{client.name}} in the vendor portal. Window: {{change.window}}.
+
+It waits for your decision: {{change.url}}
+
+— {{organization.name}}`,
+    htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
+<p>Hello {{recipient.name}},</p>
+<p>{{requester.name}} of {{vendor.name}} raised CR-{{change.number}}, “{{change.title}}”, at <strong>{{client.name}}</strong> in the vendor portal. Window: {{change.window}}.</p>
+<p><a href="{{change.url}}">Decide on CR-{{change.number}}</a></p>
+<p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
+</div>`,
+  },
   'vendor_user.invited': {
     subject: '{{organization.name}} invites you to its vendor portal',
     textBody: `Hello {{recipient.name}},
@@ -194,6 +210,14 @@ export const sampleData: Record<string, string> = {
   'vendor.url': 'https://accord.example.com/vendors/4b1d7e0a-2f3c-4e5d-8a9b-0c1d2e3f4a5b',
   'loa.expires_on': '30 November 2026',
   'loa.status': 'expires in 7 days (on 30 November 2026)',
+  'change.number': '12',
+  'change.title': 'Upgrade Dentrix G7 to 24.2',
+  'change.url': 'https://accord.example.com/changes/4b1d7e0a-2f3c-4e5d-8a9b-0c1d2e3f4a5c',
+  'change.window': '2026-11-30 22:00 UTC – 2026-12-01 01:00 UTC',
+  'change.decision': 'approved',
+  'change.outcome': 'approved, and the change is approved',
+  'decider.name': 'Dr. Ana Ruiz',
+  'requester.name': 'Mark Ellison',
   'invitation.url': 'https://accord.example.com/invitation/xJ3v9QeR2mTn8LpW5sYk7bHc',
   'invitation.instructions': 'Choose your password here (the link works once, until 2026-12-07):',
 };

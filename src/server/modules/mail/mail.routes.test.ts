@@ -472,6 +472,7 @@ describe('email templates', () => {
       'sla.breached',
       'loa.expiring',
       'change_request.client_decided',
+      'change_request.vendor_requested',
       'vendor_user.invited',
       'mail.test',
     ]);

@@ -182,6 +182,45 @@ describe('describe', () => {
     );
   });
 
+  it('says which vendor asks for which change at which client, for triage to decide', () => {
+    const raised = {
+      clientId: '01900000-0000-7000-8000-000000000001',
+      clientName: 'Harbour Dental',
+      changeRequestId: '01900000-0000-7000-8000-000000000002',
+      number: 8,
+      title: 'Upgrade Dentrix',
+      vendorName: 'Henry Schein One',
+      name: 'Mark Ellison',
+      emergency: false,
+      windowStart: '2026-11-30T22:00:00.000Z',
+      windowEnd: '2026-12-01T01:00:00.000Z',
+    };
+    const text = describeClientEvent(event('change_request.vendor_requested', raised));
+    expect([text.title, text.body]).toEqual([
+      'Henry Schein One asks for CR-8 at Harbour Dental',
+      'Upgrade Dentrix — 2026-11-30 22:00 UTC – 2026-12-01 01:00 UTC, raised by Mark Ellison',
+    ]);
+    const emergency = describeClientEvent(
+      event('change_request.vendor_requested', { ...raised, emergency: true }),
+    );
+    expect(emergency.title).toBe('Henry Schein One declared emergency CR-8 at Harbour Dental');
+    expect(text.mailData('Olivia', 'https://accord.example/changes/x')).toMatchObject({
+      'requester.name': 'Mark Ellison',
+      'change.window': '2026-11-30 22:00 UTC – 2026-12-01 01:00 UTC',
+    });
+    expect(audienceOf(event('change_request.vendor_requested', raised), null)).toEqual({
+      membershipIds: [],
+      isTriageTold: true,
+      isContactTold: false,
+    });
+    expect(linkOf('change_request.vendor_requested', null, raised)).toBe(
+      '/changes/01900000-0000-7000-8000-000000000002',
+    );
+    expect(() =>
+      describeClientEvent(event('change_request.vendor_requested', { ...raised, number: '8' })),
+    ).toThrow();
+  });
+
   it('refuses an LOA payload that lacks what the message needs', () => {
     expect(() => describeClientEvent(loa({ vendorId: undefined }))).toThrow();
     expect(() => describeClientEvent(loa({ expiresOn: '30/11/2026' }))).toThrow();

@@ -13,6 +13,7 @@ export const triageRoles = ['owner', 'admin', 'dispatcher'] as const;
 export const clientEventTypes = [
   'loa.expiring',
   'change_request.client_decided',
+  'change_request.vendor_requested',
 ] as const satisfies readonly NotificationEventType[];
 export type ClientEventType = (typeof clientEventTypes)[number];
 export type TicketEventType = Exclude<NotificationEventType, ClientEventType>;
@@ -70,6 +71,9 @@ export function audienceOf(event: EventFacts, assigneeId: string | null): Audien
         isTriageTold: true,
         isContactTold: false,
       };
+    case 'change_request.vendor_requested':
+      // A request waiting for the MSP's decision: triage, who approve.
+      return { membershipIds: [], isTriageTold: true, isContactTold: false };
   }
 }
 
@@ -122,7 +126,7 @@ export function linkOf(
   payload: unknown,
 ): string | null {
   if (!isClientEvent(type)) return ticketId ? `/tickets/${ticketId}` : null;
-  if (type === 'change_request.client_decided') {
+  if (type === 'change_request.client_decided' || type === 'change_request.vendor_requested') {
     const id = (payload as Record<string, unknown> | null)?.changeRequestId;
     return typeof id === 'string' && id !== '' ? `/changes/${encodeURIComponent(id)}` : null;
   }
@@ -259,8 +263,44 @@ function clientDecisionWords(event: ClientDecidedPayload) {
   };
 }
 
+/** What the change-requests module writes when a vendor's person raises a request in the portal. */
+export const vendorRequestedPayloadSchema = z.object({
+  clientId: z.uuid(),
+  clientName: z.string(),
+  changeRequestId: z.uuid(),
+  number: z.number().int(),
+  title: z.string(),
+  vendorName: z.string(),
+  /** The vendor's person who raised it. */
+  name: z.string(),
+  emergency: z.boolean(),
+  windowStart: z.iso.datetime(),
+  windowEnd: z.iso.datetime(),
+});
+export type VendorRequestedPayload = z.infer<typeof vendorRequestedPayloadSchema>;
+
 /** Reads the event's payload; one that does not fit throws, so the event is set aside with the reason. */
 export function describeClientEvent(event: EventFacts<ClientEventType>): ClientEventText {
+  if (event.type === 'change_request.vendor_requested') {
+    const raised = vendorRequestedPayloadSchema.parse(event.payload);
+    const window = `${formatDue(raised.windowStart)} – ${formatDue(raised.windowEnd)}`;
+    const what = raised.emergency ? 'declared emergency' : 'asks for';
+    return {
+      clientId: raised.clientId,
+      title: oneLine(`${raised.vendorName} ${what} CR-${raised.number} at ${raised.clientName}`),
+      body: oneLine(`${raised.title} — ${window}, raised by ${raised.name}`),
+      mailData: (recipientName, url) => ({
+        'recipient.name': recipientName,
+        'client.name': raised.clientName,
+        'vendor.name': raised.vendorName,
+        'requester.name': raised.name,
+        'change.number': String(raised.number),
+        'change.title': raised.title,
+        'change.window': window,
+        'change.url': url,
+      }),
+    };
+  }
   if (event.type === 'change_request.client_decided') {
     const decided = clientDecidedPayloadSchema.parse(event.payload);
     const words = clientDecisionWords(decided);

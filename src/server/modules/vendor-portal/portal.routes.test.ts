@@ -7,8 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { startTestApp, uniqueEmail } from '../../../../test/http.ts';
 import { vendorIncident } from '../../../../test/vendor-incident.ts';
 import { outboundEmails } from '../mail/mail.table.ts';
+import { createNotificationDispatcher } from '../notifications/notification-dispatcher.ts';
 
 const t = await startTestApp();
+const dispatcher = createNotificationDispatcher({
+  db: t.handle.db,
+  clock: { now: () => new Date() },
+  mail: t.services.mail,
+});
 const PASSWORD = 'a vendor password 2026';
 const tomorrow = (hours: number) => new Date(Date.now() + (24 + hours) * 3_600_000).toISOString();
 
@@ -186,6 +192,16 @@ describe('the vendor portal', () => {
     expect(raised.body.requestedByName).toBe('Dana Vendor');
     const staffView = (await owner.get(`/change-requests/${raised.body.id}`)).body;
     expect(staffView).toMatchObject({ vendorId: mine.vendor.id, requestedByName: 'Dana Vendor' });
+    // The MSP hears of it: the owner, who triages, is told in the app.
+    await dispatcher.dispatchPending();
+    const inbox = (await owner.get('/notifications')).body.items;
+    expect(inbox).toContainEqual(
+      expect.objectContaining({
+        type: 'change_request.vendor_requested',
+        title: `Dentrix Inc asks for CR-${raised.body.number} at Lakeshore Dental`,
+        link: `/changes/${raised.body.id}`,
+      }),
+    );
 
     // Another client's asset, or another vendor's client, is refused.
     const elsewhere = await session.post('/vendor-portal/change-requests', {

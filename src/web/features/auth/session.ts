@@ -58,6 +58,14 @@ export function useSession(): ActiveSession {
   return last.current;
 }
 
+/**
+ * A vendor's person, who belongs in the vendor portal and never in the staff app (and the other way round).
+ * Typed loosely so it reads a membership whatever roles the session schema lists.
+ */
+export function isVendorMembership(membership: { role: string } | null | undefined): boolean {
+  return membership?.role === 'vendor';
+}
+
 export function useCan(): (permission: Permission) => boolean {
   const session = useSession();
   return (permission) => session.membership.permissions.includes(permission);

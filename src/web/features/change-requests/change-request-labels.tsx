@@ -72,11 +72,13 @@ export function OverlapIcon(props: { request: ChangeRequest }) {
 }
 
 /** A requested change that still needs the client's approval (its agreement asks for it). */
-export const isAwaitingClient = (request: ChangeRequest) =>
+export const isAwaitingClient = (request: Pick<ChangeRequest, 'status' | 'clientApproval'>) =>
   request.status === 'requested' && request.clientApproval.status === 'pending';
 
 /** "Awaiting client" beside the status of a request whose client has yet to approve it. */
-export function AwaitingClientBadge(props: { request: ChangeRequest }) {
+export function AwaitingClientBadge(props: {
+  request: Pick<ChangeRequest, 'status' | 'clientApproval' | 'clientName'>;
+}) {
   if (!isAwaitingClient(props.request)) return null;
   return (
     <Tooltip label={`Waiting for ${props.request.clientName}’s approval`}>

@@ -42,7 +42,11 @@ const toneIcons: Record<StandingTone, typeof IconCheck> = {
   none: IconX,
 };
 
-export function StandingBadge(props: { rules: EngagementRules; size?: 'xs' | 'sm' }) {
+/** Without acknowledgements (the vendor portal's summary), an acknowledged standing reads without its version. */
+export function StandingBadge(props: {
+  rules: Pick<EngagementRules, 'status' | 'acknowledgements'>;
+  size?: 'xs' | 'sm';
+}) {
   const { label, tone } = standingLabel(props.rules);
   const Icon = toneIcons[tone];
   return (

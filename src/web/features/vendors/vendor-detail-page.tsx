@@ -1,6 +1,6 @@
 // One vendor: its details, and its engagements at the clients the user sees, each with its support
 // contract, renewal, the accounts the vendor's people use there, its Letter of Agency and its standing
-// with the rules of engagement.
+// with the rules of engagement; and the vendor's people who sign in to the vendor portal.
 import { Anchor, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSkeleton, TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
 import { useEngagementTerms } from '../vendor-terms/engagement-terms.tsx';
+import { VendorUsersSection } from '../vendor-users/vendor-users-section.tsx';
 import { EngagementFormModal } from './engagement-form-modal.tsx';
 import { EngagementsTable } from './engagements-table.tsx';
 import { ProductChips } from './product-chips.tsx';
@@ -97,6 +98,7 @@ export function VendorDetailPage() {
       <Stack gap="lg">
         <VendorDetails vendor={data} />
         <VendorEngagements vendor={data} />
+        <VendorUsersSection vendor={data} />
         <VendorScorecard vendorId={data.id} />
       </Stack>
       <VendorFormModal opened={isEditing} onClose={() => setEditing(false)} vendor={data} />
