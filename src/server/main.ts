@@ -58,7 +58,7 @@ import { createSlaPolicyService } from './modules/sla-policies/index.ts';
 import { createSsoService } from './modules/sso/index.ts';
 import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
 import { createTimeService, seedTimeDefaults } from './modules/time/index.ts';
-import { createVendorPortalService } from './modules/vendor-portal/index.ts';
+import { createRequestMail, createVendorPortalService } from './modules/vendor-portal/index.ts';
 import {
   createHoldService,
   createLoaService,
@@ -111,7 +111,8 @@ export function createServices(deps: {
   const invoices = createInvoiceService({ db, actions, clock });
   const changeRequests = createChangeRequestService({ db, actions, clock });
   const engagementRules = createRulesService({ db, actions, clock });
-  const receiver = createReceiver({ db, clock });
+  const changeRequestMail = createRequestMail({ changeRequests, mail, clock, publicUrl: deps.publicUrl });
+  const receiver = createReceiver({ db, clock, changeRequestMail });
   const mailboxPoller = createMailboxPoller({ db, clock, secretBox, receiver, imap: deps.imap });
   return {
     auth,

@@ -38,6 +38,11 @@ export type ActionWork<T> = (tx: Transaction, audit: AuditRecorder) => Promise<T
 
 export interface ActionRunner {
   run<T>(actor: Actor, action: string, work: ActionWork<T>): Promise<T>;
+  /**
+   * The same inside a transaction the caller holds (mail taken by the receiver, whose record of the
+   * message commits with what it caused). Work there cannot register afterCommit.
+   */
+  runIn<T>(tx: Transaction, actor: Actor, action: string, work: ActionWork<T>): Promise<T>;
 }
 
 export class AuditTargetMissingError extends Error {
@@ -52,30 +57,46 @@ export function createActionRunner(
   options: { hooks?: readonly ActionHook[] } = {},
 ): ActionRunner {
   const hooks = options.hooks ?? [];
+
+  async function perform<T>(
+    tx: Transaction,
+    actor: Actor,
+    action: string,
+    work: ActionWork<T>,
+    afterCommit: (task: () => Promise<void>) => void,
+  ): Promise<T> {
+    let target: RecordedAudit['target'] | null = null;
+    let change: { before: unknown; after: unknown } = { before: null, after: null };
+    const audit: AuditRecorder = {
+      target: (type, id) => {
+        target = { type, id };
+      },
+      change: (before, after) => {
+        change = { before, after };
+      },
+    };
+    const value = await work(tx, audit);
+    const named = target as RecordedAudit['target'] | null;
+    if (!named) throw new AuditTargetMissingError(action);
+    const recorded: RecordedAudit = { target: named, ...change };
+    for (const hook of hooks) await hook({ tx, actor, action, audit: recorded, afterCommit });
+    return value;
+  }
+
   return {
     async run(actor, action, work) {
       const committed: (() => Promise<void>)[] = [];
-      const afterCommit = (task: () => Promise<void>) => committed.push(task);
-      const result = await db.transaction(async (tx) => {
-        let target: RecordedAudit['target'] | null = null;
-        let change: { before: unknown; after: unknown } = { before: null, after: null };
-        const audit: AuditRecorder = {
-          target: (type, id) => {
-            target = { type, id };
-          },
-          change: (before, after) => {
-            change = { before, after };
-          },
-        };
-        const value = await work(tx, audit);
-        const named = target as RecordedAudit['target'] | null;
-        if (!named) throw new AuditTargetMissingError(action);
-        const recorded: RecordedAudit = { target: named, ...change };
-        for (const hook of hooks) await hook({ tx, actor, action, audit: recorded, afterCommit });
-        return value;
-      });
+      const result = await db.transaction((tx) =>
+        perform(tx, actor, action, work, (task) => committed.push(task)),
+      );
       for (const task of committed) await task();
       return result;
+    },
+
+    runIn(tx, actor, action, work) {
+      return perform(tx, actor, action, work, () => {
+        throw new Error(`Action "${action}" runs in its caller's transaction: it cannot wait for a commit.`);
+      });
     },
   };
 }

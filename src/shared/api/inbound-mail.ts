@@ -10,7 +10,14 @@ export const imapSecurityModes = ['tls', 'starttls', 'none'] as const;
 export const imapAuthKinds = ['password', 'xoauth2'] as const;
 
 /** What Accord did with a message. */
-export const inboundOutcomes = ['ticket_created', 'reply_added', 'triage', 'ignored'] as const;
+/** `change_request`: a vendor's person asked for a change by mail; the detail says what became of it. */
+export const inboundOutcomes = [
+  'ticket_created',
+  'reply_added',
+  'triage',
+  'ignored',
+  'change_request',
+] as const;
 export type InboundOutcome = (typeof inboundOutcomes)[number];
 
 /** Why a message went to triage or was ignored. */

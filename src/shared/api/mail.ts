@@ -18,6 +18,7 @@ export const templateKeys = [
   'loa.expiring',
   'change_request.client_decided',
   'change_request.vendor_requested',
+  'change_request.mail_reply',
   'vendor_user.invited',
   'mail.test',
 ] as const;
@@ -78,6 +79,7 @@ export const templatePlaceholders: Record<TemplateKey, readonly string[]> = {
     'change.window',
     'change.url',
   ],
+  'change_request.mail_reply': ['organization.name', 'recipient.name', 'mail.subject', 'reply.text'],
   'vendor_user.invited': [
     'organization.name',
     'recipient.name',
@@ -103,7 +105,9 @@ export const templateDescriptions: Record<TemplateKey, string> = {
   'change_request.client_decided':
     "A client approved or rejected a vendor's change request (to triage staff and whoever raised or approved it).",
   'change_request.vendor_requested':
-    "A vendor's person raised a change request in the vendor portal, or declared an emergency (to triage staff).",
+    "A vendor's person raised a change request, or declared an emergency, in the vendor portal or by mail (to triage staff).",
+  'change_request.mail_reply':
+    "The answer to a vendor's change request sent by mail (to the sender): its number, or why it was refused, with the form.",
   'vendor_user.invited':
     "One of a vendor's people was invited to the vendor portal (to that person: a link to set a password, or where to sign in).",
   'mail.test': 'The "Send test mail" button in the mail settings.',

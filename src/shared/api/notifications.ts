@@ -32,7 +32,7 @@ export const notificationEventLabels: Record<NotificationEventType, string> = {
   'sla.breached': 'A ticket breaches its SLA',
   'loa.expiring': 'A Letter of Agency expires in 30 or 7 days, or has expired',
   'change_request.client_decided': 'A client approves or rejects a vendor’s change request',
-  'change_request.vendor_requested': 'A vendor raises a change request in the vendor portal',
+  'change_request.vendor_requested': 'A vendor raises a change request (in the vendor portal or by mail)',
 };
 
 export const notificationSchema = z.object({

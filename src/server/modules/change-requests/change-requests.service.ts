@@ -13,8 +13,8 @@ import {
 } from '../../../shared/api/change-requests.ts';
 import type { Clock } from '../../clock.ts';
 import { newSecret, sha256 } from '../../crypto.ts';
-import type { ActionRunner } from '../../db/actions.ts';
-import type { Database, Executor } from '../../db/client.ts';
+import type { ActionRunner, AuditRecorder } from '../../db/actions.ts';
+import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { clientAgreementRequires } from '../agreements/index.ts';
@@ -192,6 +192,71 @@ export function createChangeRequestService(deps: { db: Database; actions: Action
     }
   }
 
+  /** A new request, requested: the client, assets and vendor checked, and the vendor in good standing. */
+  async function insert(
+    tx: Executor,
+    audit: AuditRecorder,
+    actor: Actor,
+    input: Input,
+  ): Promise<ChangeRequest> {
+    const { scope } = actor;
+    await requireClient(tx, scope, input.clientId);
+    checkWindow(input, clock.now());
+    const assetIds = [...new Set(input.assetIds)];
+    const found = await repo.clientAssetIds(tx, scope.tenantId, input.clientId, assetIds);
+    const strangers = assetIds.filter((id) => !found.has(id));
+    if (strangers.length > 0) {
+      throw new AppError('request.invalid', 'Every asset must be one of the client’s current assets.', [
+        { path: ['assetIds'], message: `Not the client’s: ${strangers.join(', ')}` },
+      ]);
+    }
+    if (
+      input.vendorId &&
+      (await listLiveEngagementIds(tx, scope.tenantId, input.vendorId, input.clientId)).length === 0
+    ) {
+      throw invalid('vendorId', 'The vendor has no current engagement at this client.');
+    }
+    const now = clock.now();
+    let clientApproval: ClientApprovalStatus = 'not_needed';
+    if (input.vendorId) {
+      await requireVendorInGoodStanding(tx, scope.tenantId, input.vendorId, input.clientId, now);
+      const day = now.toISOString().slice(0, 10);
+      const asks = 'requiresClientApprovalOfVendorChanges';
+      if (await clientAgreementRequires(tx, scope.tenantId, input.clientId, day, asks)) {
+        clientApproval = 'pending';
+      }
+    }
+    const row = await repo.insertChangeRequest(
+      tx,
+      {
+        tenantId: scope.tenantId,
+        number: await repo.nextChangeRequestNumber(tx, scope.tenantId),
+        clientId: input.clientId,
+        vendorId: input.vendorId,
+        title: input.title,
+        description: input.description,
+        risk: input.risk,
+        backOutPlan: input.backOutPlan,
+        windowStart: new Date(input.windowStart),
+        windowEnd: new Date(input.windowEnd),
+        emergency: input.emergency,
+        // An emergency is approved afterwards like any other: it starts as requested.
+        status: 'requested',
+        clientApproval,
+        requestedById: scope.membershipId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      assetIds,
+    );
+    const [request] = await describe(tx, scope.tenantId, [await load(tx, scope, row.id)]);
+    audit.target('change_request', row.id);
+    audit.change(null, request);
+    // Raised by the vendor's own person (in the portal, or by mail): nobody at the MSP has seen it yet.
+    if (scope.role === 'vendor') await announceVendorRequest(tx, scope, request!, now);
+    return request!;
+  }
+
   return {
     async list(scope: Scope, query: ListQuery) {
       const page = await repo.listChangeRequests(db, scope, query);
@@ -203,66 +268,12 @@ export function createChangeRequestService(deps: { db: Database; actions: Action
       return request!;
     },
 
-    async create(actor: Actor, input: Input): Promise<ChangeRequest> {
-      const { scope } = actor;
-      return actions.run(actor, 'change_request.create', async (tx, audit) => {
-        await requireClient(tx, scope, input.clientId);
-        checkWindow(input, clock.now());
-        const assetIds = [...new Set(input.assetIds)];
-        const found = await repo.clientAssetIds(tx, scope.tenantId, input.clientId, assetIds);
-        const strangers = assetIds.filter((id) => !found.has(id));
-        if (strangers.length > 0) {
-          throw new AppError('request.invalid', 'Every asset must be one of the client’s current assets.', [
-            { path: ['assetIds'], message: `Not the client’s: ${strangers.join(', ')}` },
-          ]);
-        }
-        if (
-          input.vendorId &&
-          (await listLiveEngagementIds(tx, scope.tenantId, input.vendorId, input.clientId)).length === 0
-        ) {
-          throw invalid('vendorId', 'The vendor has no current engagement at this client.');
-        }
-        const now = clock.now();
-        let clientApproval: ClientApprovalStatus = 'not_needed';
-        if (input.vendorId) {
-          await requireVendorInGoodStanding(tx, scope.tenantId, input.vendorId, input.clientId, now);
-          const day = now.toISOString().slice(0, 10);
-          const asks = 'requiresClientApprovalOfVendorChanges';
-          if (await clientAgreementRequires(tx, scope.tenantId, input.clientId, day, asks)) {
-            clientApproval = 'pending';
-          }
-        }
-        const row = await repo.insertChangeRequest(
-          tx,
-          {
-            tenantId: scope.tenantId,
-            number: await repo.nextChangeRequestNumber(tx, scope.tenantId),
-            clientId: input.clientId,
-            vendorId: input.vendorId,
-            title: input.title,
-            description: input.description,
-            risk: input.risk,
-            backOutPlan: input.backOutPlan,
-            windowStart: new Date(input.windowStart),
-            windowEnd: new Date(input.windowEnd),
-            emergency: input.emergency,
-            // An emergency is approved afterwards like any other: it starts as requested.
-            status: 'requested',
-            clientApproval,
-            requestedById: scope.membershipId,
-            createdAt: now,
-            updatedAt: now,
-          },
-          assetIds,
-        );
-        const [request] = await describe(tx, scope.tenantId, [await load(tx, scope, row.id)]);
-        audit.target('change_request', row.id);
-        audit.change(null, request);
-        // Raised by the vendor's own person in the portal: nobody at the MSP has seen it yet.
-        if (scope.role === 'vendor') await announceVendorRequest(tx, scope, request!, now);
-        return request!;
-      });
-    },
+    create: (actor: Actor, input: Input): Promise<ChangeRequest> =>
+      actions.run(actor, 'change_request.create', (tx, audit) => insert(tx, audit, actor, input)),
+
+    /** The same inside the caller's transaction: a request that came by mail commits with the mail. */
+    createIn: (tx: Transaction, actor: Actor, input: Input): Promise<ChangeRequest> =>
+      actions.runIn(tx, actor, 'change_request.create', (inner, audit) => insert(inner, audit, actor, input)),
 
     async act(
       actor: Actor,

@@ -3,7 +3,7 @@
 // happens, it is recorded: a message that cannot be read or processed is kept in triage with the reason.
 import type { Priority } from '../../../shared/api/sla-policies.ts';
 import type { Clock } from '../../clock.ts';
-import type { Database, Executor } from '../../db/client.ts';
+import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { findClientInTenant, findSenderMatches, insertContact } from '../clients/index.ts';
 import { insertAttachment, storeFile } from '../files/index.ts';
 import { findFromAddress, findTicketsByMessageIds } from '../mail/index.ts';
@@ -57,8 +57,19 @@ function roughSender(raw: Buffer | null, envelopeFrom: string | null): string {
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-export function createReceiver(deps: { db: Database; clock: Clock }) {
-  const { db, clock } = deps;
+/**
+ * Takes what a mail asks of the organization before it is routed (a vendor's change request): the
+ * outcome's words, or null when the mail is not one, inside the receiver's transaction.
+ */
+export interface MailTaker {
+  take(
+    tx: Transaction,
+    message: { tenantId: string; inboundEmailId: string; fromAddress: string; subject: string; text: string },
+  ): Promise<{ detail: string } | null>;
+}
+
+export function createReceiver(deps: { db: Database; clock: Clock; changeRequestMail?: MailTaker }) {
+  const { db, clock, changeRequestMail } = deps;
 
   async function storeAttachments(
     tx: Executor,
@@ -143,6 +154,17 @@ export function createReceiver(deps: { db: Database; clock: Clock }) {
         ...(await repo.listMailboxAddresses(tx, tenantId)),
         (await findFromAddress(tx, tenantId)) ?? '',
       ];
+      if (changeRequestMail && !mail.automatic) {
+        const message = { tenantId, inboundEmailId: id, fromAddress, subject: mail.subject, text: mail.text };
+        const taken = await changeRequestMail.take(tx, message);
+        if (taken) {
+          await repo.updateInboundEmail(tx, tenantId, id, {
+            outcome: 'change_request',
+            detail: taken.detail,
+          });
+          return { outcome: 'change_request', id, ticketId: null };
+        }
+      }
       const answered = await findAnsweredTicket(tx, tenantId, mail);
       const sender = await findSenderMatches(tx, tenantId, fromAddress);
       const route = routeInbound({

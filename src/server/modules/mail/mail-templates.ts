@@ -149,15 +149,28 @@ Vendor: {{vendor.url}}
     subject: '{{vendor.name}} asks for CR-{{change.number}} at {{client.name}}: {{change.title}}',
     textBody: `Hello {{recipient.name}},
 
-{{requester.name}} of {{vendor.name}} raised CR-{{change.number}}, "{{change.title}}", at {{client.name}} in the vendor portal. Window: {{change.window}}.
+{{requester.name}} of {{vendor.name}} raised CR-{{change.number}}, "{{change.title}}", at {{client.name}}. Window: {{change.window}}.
 
 It waits for your decision: {{change.url}}
 
 — {{organization.name}}`,
     htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
 <p>Hello {{recipient.name}},</p>
-<p>{{requester.name}} of {{vendor.name}} raised CR-{{change.number}}, “{{change.title}}”, at <strong>{{client.name}}</strong> in the vendor portal. Window: {{change.window}}.</p>
+<p>{{requester.name}} of {{vendor.name}} raised CR-{{change.number}}, “{{change.title}}”, at <strong>{{client.name}}</strong>. Window: {{change.window}}.</p>
 <p><a href="{{change.url}}">Decide on CR-{{change.number}}</a></p>
+<p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
+</div>`,
+  },
+  'change_request.mail_reply': {
+    subject: 'Re: {{mail.subject}}',
+    textBody: `Hello {{recipient.name}},
+
+{{reply.text}}
+
+— {{organization.name}}`,
+    htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
+<p>Hello {{recipient.name}},</p>
+<pre style="font-family: inherit; white-space: pre-wrap">{{reply.text}}</pre>
 <p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
 </div>`,
   },
@@ -218,6 +231,7 @@ export const sampleData: Record<string, string> = {
   'change.outcome': 'approved, and the change is approved',
   'decider.name': 'Dr. Ana Ruiz',
   'requester.name': 'Mark Ellison',
+  'mail.subject': 'Change request: Upgrade Dentrix G7 to 24.2',
   'invitation.url': 'https://accord.example.com/invitation/xJ3v9QeR2mTn8LpW5sYk7bHc',
   'invitation.instructions': 'Choose your password here (the link works once, until 2026-12-07):',
 };

@@ -473,6 +473,7 @@ describe('email templates', () => {
       'loa.expiring',
       'change_request.client_decided',
       'change_request.vendor_requested',
+      'change_request.mail_reply',
       'vendor_user.invited',
       'mail.test',
     ]);

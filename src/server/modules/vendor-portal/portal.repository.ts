@@ -6,9 +6,10 @@ import type { Executor } from '../../db/client.ts';
 import { assets } from '../assets/assets.table.ts';
 import { changeRequests } from '../change-requests/change-requests.table.ts';
 import { clients } from '../clients/clients.table.ts';
+import { identities, memberships } from '../identity/identity.table.ts';
 import { assetChanges } from '../inventory/inventory.table.ts';
 import { ticketEvents, tickets } from '../tickets/tickets.table.ts';
-import { vendorEngagements } from '../vendors/vendors.table.ts';
+import { vendorEngagements, vendorUsers } from '../vendors/vendors.table.ts';
 
 /** The vendor's live engagements, by client name. */
 export function liveEngagements(db: Executor, tenantId: string, vendorId: string) {
@@ -126,5 +127,31 @@ export async function findIncident(db: Executor, tenantId: string, vendorId: str
     .select({ id: tickets.id, clientId: tickets.clientId })
     .from(tickets)
     .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, ticketId), eq(tickets.vendorId, vendorId)));
+  return row;
+}
+
+/** The active vendor's person of the tenant who signs in with this email, with their vendor. */
+export async function vendorPersonByEmail(db: Executor, tenantId: string, email: string) {
+  const [row] = await db
+    .select({
+      identityId: identities.id,
+      name: identities.name,
+      membershipId: memberships.id,
+      vendorId: vendorUsers.vendorId,
+    })
+    .from(identities)
+    .innerJoin(memberships, eq(memberships.identityId, identities.id))
+    .innerJoin(
+      vendorUsers,
+      and(eq(vendorUsers.tenantId, memberships.tenantId), eq(vendorUsers.membershipId, memberships.id)),
+    )
+    .where(
+      and(
+        sql`lower(${identities.email}) = ${email.toLowerCase()}`,
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.role, 'vendor'),
+        isNull(memberships.deactivatedAt),
+      ),
+    );
   return row;
 }

@@ -18,6 +18,7 @@ export const outcomeLabels: Record<InboundOutcome, string> = {
   reply_added: 'Reply on a ticket',
   triage: 'Triage',
   ignored: 'Ignored',
+  change_request: 'Change request',
 };
 
 /** "512 B", "14 KB", "3.2 MB" (1 KB = 1024 B, as mail clients count). */

@@ -53,6 +53,17 @@ export function OutcomeBadge(props: { mail: InboundEmail }) {
           )}
         </Group>
       );
+    case 'change_request':
+      return (
+        <Group gap={6} wrap="nowrap">
+          <Badge variant="light" color="blue" style={{ flexShrink: 0 }}>
+            Change request
+          </Badge>
+          <Text fz="xs" c="dimmed" lineClamp={1} title={mail.detail ?? undefined}>
+            {mail.detail}
+          </Text>
+        </Group>
+      );
     case 'ignored':
       return (
         <Group gap={6} wrap="nowrap">
