@@ -111,6 +111,7 @@ export function createServices(deps: {
   const invoices = createInvoiceService({ db, actions, clock });
   const changeRequests = createChangeRequestService({ db, actions, clock });
   const engagementRules = createRulesService({ db, actions, clock });
+  const loas = createLoaService({ db, actions, clock });
   const changeRequestMail = createRequestMail({ changeRequests, mail, clock, publicUrl: deps.publicUrl });
   const receiver = createReceiver({ db, clock, changeRequestMail });
   const mailboxPoller = createMailboxPoller({ db, clock, secretBox, receiver, imap: deps.imap });
@@ -167,7 +168,7 @@ export function createServices(deps: {
     vendorReplies: createVendorReplyService({ db, actions, clock }),
     ticketAssets: createTicketAssetService({ db, actions, clock, assets }),
     vendors: createVendorService({ db, actions, clock }),
-    loas: createLoaService({ db, actions, clock }),
+    loas,
     engagementRules,
     vendorNotices: createNoticeService({ db, actions, clock }),
     coverageHolds: createHoldService({ db, actions, clock }),
@@ -182,6 +183,7 @@ export function createServices(deps: {
       clock,
       changeRequests,
       rules: engagementRules,
+      loas,
     }),
   };
 }

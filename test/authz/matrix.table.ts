@@ -156,6 +156,7 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/vendor-portal': portal(S),
   'GET /api/v1/vendor-portal/engagements/{id}/rules': portal(S),
   'POST /api/v1/vendor-portal/engagements/{id}/acknowledgement': portal(S),
+  'GET /api/v1/vendor-portal/loas/{id}/signed-copy': portal(S),
   'GET /api/v1/vendor-portal/assets': portal(S),
   'GET /api/v1/vendor-portal/change-requests': portal(S),
   'GET /api/v1/vendor-portal/change-requests/{id}': portal(S),

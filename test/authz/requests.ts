@@ -280,6 +280,7 @@ export const requestPlans: Record<string, RequestPlan> = {
   },
   'GET /vendor-portal/engagements/{id}/rules': { target: 'engagement' },
   'POST /vendor-portal/engagements/{id}/acknowledgement': { target: 'engagement' },
+  'GET /vendor-portal/loas/{id}/signed-copy': { target: 'loa' },
   'GET /vendor-portal/assets': { target: 'client', query: (o) => `?clientId=${o.client}` },
   'GET /vendor-portal/change-requests/{id}': { target: 'vendorRequest' },
   'POST /vendor-portal/change-requests': {

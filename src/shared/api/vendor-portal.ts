@@ -62,8 +62,18 @@ export const portalEngagementSchema = z.object({
   clientId: z.uuid(),
   clientName: z.string(),
   product: z.string(),
-  /** The newest Letter of Agency's status and end date; null when there is none. */
-  loa: z.object({ status: z.enum(loaStatuses), expiresOn: z.iso.date().nullable() }).nullable(),
+  /**
+   * The newest Letter of Agency that was not revoked: its status, end date, and whether its signed copy can
+   * be downloaded (GET /vendor-portal/loas/{id}/signed-copy); null when there is none.
+   */
+  loa: z
+    .object({
+      id: z.uuid(),
+      status: z.enum(loaStatuses),
+      expiresOn: z.iso.date().nullable(),
+      hasSignedCopy: z.boolean(),
+    })
+    .nullable(),
   rules: engagementRulesSchema.shape.status,
 });
 export type PortalEngagement = z.infer<typeof portalEngagementSchema>;

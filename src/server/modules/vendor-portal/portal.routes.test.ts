@@ -4,6 +4,7 @@
 // another vendor's things.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { signedCopyForm } from '../../../../test/authz/fixtures.ts';
 import { startTestApp, uniqueEmail } from '../../../../test/http.ts';
 import { vendorIncident } from '../../../../test/vendor-incident.ts';
 import { outboundEmails } from '../mail/mail.table.ts';
@@ -158,6 +159,25 @@ describe('the vendor portal', () => {
     expect((await session.get(`/vendor-portal/assets?clientId=${theirs.client.id}`)).status).toBe(404);
     const assets = (await session.get(`/vendor-portal/assets?clientId=${mine.client.id}`)).body.items;
     expect(assets).toEqual([{ id: mine.asset.id, name: 'Lakeshore Dental SQL', type: 'server' }]);
+
+    // A signed Letter of Agency: its status, and its signed copy to download; another vendor's is hidden.
+    const signedLoa = async (engagementId: string) => {
+      const loa = (await owner.post(`/engagements/${engagementId}/loas`, { signerName: 'Dr. Ruiz' })).body;
+      await owner.post(`/loas/${loa.id}/signed`, signedCopyForm('Dr. Ruiz'));
+      return loa.id as string;
+    };
+    const [own, foreign] = [await signedLoa(mine.engagement.id), await signedLoa(theirs.engagement.id)];
+    const [engagement] = (await session.get('/vendor-portal')).body.engagements;
+    expect(engagement.loa).toEqual({
+      id: own,
+      status: 'signed',
+      expiresOn: '2030-01-02',
+      hasSignedCopy: true,
+    });
+    const copy = await session.get(`/vendor-portal/loas/${own}/signed-copy`);
+    expect(copy.status).toBe(200);
+    expect(copy.headers.get('content-disposition')).toContain('attachment');
+    expect((await session.get(`/vendor-portal/loas/${foreign}/signed-copy`)).status).toBe(404);
   });
 
   it('refuses staff routes to a vendor person, and the portal to staff', async () => {

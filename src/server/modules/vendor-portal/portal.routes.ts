@@ -16,6 +16,7 @@ import {
   portalWithdrawSchema,
 } from '../../../shared/api/vendor-portal.ts';
 import { actorOf, scopeOf } from '../../http/context.ts';
+import { sendDownload } from '../../http/download.ts';
 import { createRouter, errorResponses, jsonBody, jsonContent, requireVendorUser } from '../../http/router.ts';
 import type { VendorPortalService } from './portal.service.ts';
 
@@ -62,6 +63,21 @@ export function createVendorPortalRoutes(portal: VendorPortalService) {
         responses: { 200: jsonContent(portalRulesSchema, 'The rules, acknowledged'), ...errorResponses },
       }),
       async (c) => c.json(await portal.acknowledge(actorOf(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/vendor-portal/loas/{id}/signed-copy',
+        tags,
+        summary: 'Download the signed copy of one of your Letters of Agency (always as an attachment)',
+        middleware,
+        request: { params: idParamSchema },
+        responses: {
+          200: { description: 'The file', content: { 'application/octet-stream': { schema: z.any() } } },
+          ...errorResponses,
+        },
+      }),
+      async (c) => sendDownload(c, await portal.signedCopy(scopeOf(c), c.req.valid('param').id)) as never,
     )
     .openapi(
       createRoute({

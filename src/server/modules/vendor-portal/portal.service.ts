@@ -26,7 +26,14 @@ import type { Actor, Scope } from '../../http/scope.ts';
 import type { ChangeRequestService } from '../change-requests/index.ts';
 import { findIdentity } from '../identity/index.ts';
 import { recordVendorReply } from '../tickets/index.ts';
-import { mspName, paperworkAt, type RulesService, rulesInForce, vendorNames } from '../vendors/index.ts';
+import {
+  type LoaService,
+  mspName,
+  paperworkAt,
+  type RulesService,
+  rulesInForce,
+  vendorNames,
+} from '../vendors/index.ts';
 import * as repo from './portal.repository.ts';
 
 const ATTRIBUTED_LIMIT = 500;
@@ -55,8 +62,9 @@ export function createVendorPortalService(deps: {
   clock: Clock;
   changeRequests: ChangeRequestService;
   rules: RulesService;
+  loas: LoaService;
 }) {
-  const { db, actions, clock, changeRequests, rules } = deps;
+  const { db, actions, clock, changeRequests, rules, loas } = deps;
 
   /** The vendor's live engagements, and a scope that sees their clients and nothing else. */
   async function engaged(scope: Scope) {
@@ -141,6 +149,15 @@ export function createVendorPortalService(deps: {
       const { scope } = await engagementOf(actor.scope, engagementId);
       await rules.acknowledge(asEngaged(actor, scope), engagementId, await person(actor.scope), 'portal');
       return rulesView(actor.scope, engagementId);
+    },
+
+    /** The signed copy of one of the vendor's Letters of Agency, for it to show what the MSP may ask. */
+    async signedCopy(scope: Scope, loaId: string) {
+      const { vendorId, scope: seen } = await engaged(scope);
+      const loa = await loas.get(seen, loaId).catch(() => null);
+      if (!loa || loa.vendorId !== vendorId)
+        throw new AppError('loa.not_found', 'Letter of Agency not found.');
+      return loas.signedCopy(seen, loaId);
     },
 
     async assets(scope: Scope, clientId: string): Promise<PortalAsset[]> {

@@ -57,7 +57,7 @@ export async function requireVendorInGoodStanding(
 
 export interface ClientPaperwork {
   /** The newest letter that was not revoked; null when there is none. */
-  loa: { status: LoaStatus; expiresOn: string | null } | null;
+  loa: { id: string; status: LoaStatus; expiresOn: string | null; hasSignedCopy: boolean } | null;
   rules: Awaited<ReturnType<typeof rulesStanding>>['status'];
 }
 
@@ -74,7 +74,14 @@ export async function paperworkAt(
   const entries = await Promise.all(
     [...new Set(clientIds)].map(async (clientId): Promise<[string, ClientPaperwork]> => {
       const letter = letters.find((l) => l.clientId === clientId && l.status !== 'revoked');
-      const loa = letter ? { status: loaStatusOf(letter, today), expiresOn: letter.expiresOn } : null;
+      const loa = letter
+        ? {
+            id: letter.id,
+            status: loaStatusOf(letter, today),
+            expiresOn: letter.expiresOn,
+            hasSignedCopy: letter.fileSha256 !== null,
+          }
+        : null;
       return [clientId, { loa, rules: (await rulesStanding(db, scope.tenantId, vendorId, clientId)).status }];
     }),
   );
