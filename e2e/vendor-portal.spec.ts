@@ -5,6 +5,7 @@
 // who opens a staff address ends up in the portal; the owner who opens the portal ends up in the staff app;
 // once deactivated, the person is signed out.
 import { mkdirSync } from 'node:fs';
+import { createTransport } from 'nodemailer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AgentEnrolled } from '../src/shared/api/agents.ts';
@@ -13,6 +14,7 @@ import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
 import { browserApi, choose, completeSetup, heading, OWNER, signIn } from './journeys.ts';
 
 const CLIENT = 'Harbour Dental';
+const SUPPORT = 'help@northwind.test';
 const SERVER = 'HD-SRV01';
 const VENDOR = 'Dentrix Support';
 const SAM = { name: 'Sam Field', email: 'sam.field@dentrix.example', password: 'sam-has-a-long-password' };
@@ -35,7 +37,7 @@ let ticketNumber = 0;
 
 beforeAll(async () => {
   mkdirSync(SHOTS_DIR, { recursive: true });
-  harness = await startHarness();
+  harness = await startHarness({ INBOUND_SMTP_PORT: '0' });
   page = await harness.newPage();
 });
 
@@ -316,6 +318,81 @@ describe.sequential('the vendor portal', () => {
     // The reply is on the incident, where the owner sees it.
     await page.goto(`/tickets/${ticketId}`);
     await page.getByText(REPLY).first().waitFor();
+  });
+
+  test('Sam downloads the signed Letter of Agency the client gave the MSP', async () => {
+    const api = browserApi(page);
+    const [engagement] = (await api.get<{ items: { id: string }[] }>(`/vendors/${vendorId}/engagements`))
+      .items;
+    const draft = await api.post<{ id: string }>(`/engagements/${engagement!.id}/loas`, {});
+    const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as {
+      csrfToken: string;
+    };
+    const signed = await page.request.post(`/api/v1/loas/${draft.id}/signed`, {
+      headers: { 'x-csrf-token': csrfToken },
+      multipart: {
+        file: {
+          name: 'signed-loa.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        },
+        signerName: 'Dr Ana Ruiz',
+        signedOn: new Date().toISOString().slice(0, 10),
+        expiresOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+      },
+    });
+    expect(signed.status()).toBe(200);
+    await vendorPage.goto('/vendor');
+    await heading(vendorPage, 'Overview');
+    const copy = vendorPage.getByRole('link', { name: 'Signed copy' }).first();
+    const [download] = await Promise.all([vendorPage.waitForEvent('download'), copy.click()]);
+    expect(download.suggestedFilename()).toBe('signed-loa.pdf');
+    await shot(vendorPage, 'vendor-portal-overview-signed-loa');
+  });
+
+  test('Sam asks for a change by mail, and the request is in the portal; the owner sees the mail in the log', async () => {
+    const api = browserApi(page);
+    await api.post('/mailboxes', { name: 'Help desk', address: SUPPORT, kind: 'smtp' });
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const smtp = createTransport({
+      host: '127.0.0.1',
+      port: harness.inboundSmtpPort!,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await smtp.sendMail({
+      from: `${SAM.name} <${SAM.email}>`,
+      to: SUPPORT,
+      subject: 'Change request: Patch the imaging bridge',
+      text: [
+        `Client: ${CLIENT}`,
+        `Assets: ${SERVER}`,
+        `Window: ${day} 22:00 to ${day} 23:30 Europe/London`,
+        'Risk: low',
+        'Emergency: no',
+        'Description:',
+        'Apply the imaging bridge hotfix 3.',
+        'Back-out plan:',
+        'Reinstall hotfix 2.',
+      ].join('\n'),
+    });
+    smtp.close();
+    await expect
+      .poll(async () => {
+        const list = await browserApi(vendorPage).get<{ items: { title: string }[] }>(
+          '/vendor-portal/change-requests',
+        );
+        return list.items.map((r) => r.title);
+      })
+      .toContain('Patch the imaging bridge');
+    await vendorPage.goto('/vendor/requests');
+    await vendorPage.getByRole('link', { name: /Patch the imaging bridge/ }).waitFor();
+    await page.goto('/triage?view=all');
+    await page
+      .getByText(/raised by Sam Field/)
+      .first()
+      .waitFor();
+    await shot(page, 'vendor-portal-request-by-mail-log');
   });
 
   test('Sam’s own security page works in the portal frame', async () => {

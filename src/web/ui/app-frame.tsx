@@ -1,20 +1,5 @@
 // The signed-in frame (UI.md "Frame"): left navigation, top bar with the organization and the user menu.
-import {
-  ActionIcon,
-  AppShell,
-  Avatar,
-  Box,
-  Burger,
-  Group,
-  Menu,
-  NavLink,
-  ScrollArea,
-  Text,
-  Tooltip,
-  UnstyledButton,
-  useComputedColorScheme,
-  useMantineColorScheme,
-} from '@mantine/core';
+import { AppShell, Box, Burger, Group, Menu, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconApi,
@@ -24,14 +9,12 @@ import {
   IconBuildingStore,
   IconCalendarTime,
   IconChartBar,
-  IconChevronDown,
   IconContract,
   IconDeviceDesktop,
   IconDeviceDesktopAnalytics,
   IconFileInvoice,
   IconKey,
   IconLayoutDashboard,
-  IconLogout,
   IconMailQuestion,
   IconMoon,
   IconSettings,
@@ -39,14 +22,12 @@ import {
   IconSun,
   IconTicket,
 } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { api } from '../api/client.ts';
-import { type Permission, sessionKey, useSession } from '../features/auth/session.ts';
+import { type Permission, useSession } from '../features/auth/session.ts';
 import { TriageCountBadge } from '../features/inbound-mail/triage-count-badge.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
-import { notifyError } from './notify.tsx';
+import { AccountMenu, ColorSchemeToggle, useColorSchemeToggle } from './account-menu.tsx';
 
 interface NavItem {
   label: string;
@@ -128,11 +109,6 @@ const navItems: NavItem[] = [
   { label: 'Settings', to: '/settings', icon: <IconSettings size={17} stroke={1.6} /> },
 ];
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
-}
-
 function Logo() {
   return (
     <Group gap={8} wrap="nowrap">
@@ -146,76 +122,31 @@ function Logo() {
 
 function UserMenu() {
   const session = useSession();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const { setColorScheme } = useMantineColorScheme();
-  const isDark = useComputedColorScheme('light') === 'dark';
-
-  async function signOut() {
-    try {
-      await api('/auth/logout', { method: 'POST' });
-    } catch (error) {
-      notifyError(error, 'Could not sign out');
-      return;
-    }
-    queryClient.setQueryData(sessionKey, null);
-    await navigate({ to: '/login' });
-    // Only now: removing them while their pages were mounted would refetch them, signed out.
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
-  }
-
+  const colorScheme = useColorSchemeToggle();
   return (
-    <Menu position="bottom-end" width={240} shadow="md">
-      <Menu.Target>
-        <UnstyledButton aria-label="User menu" px={6} py={4} style={{ borderRadius: 6 }}>
-          <Group gap={8} wrap="nowrap">
-            <Avatar size={26} radius="xl" color="indigo">
-              {initials(session.identity.name)}
-            </Avatar>
-            <Text size="sm" fw={500} visibleFrom="sm">
-              {session.identity.name}
-            </Text>
-            <IconChevronDown size={14} opacity={0.6} />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Box px="sm" py={6}>
-          <Text size="sm" fw={600} truncate>
-            {session.identity.name}
-          </Text>
-          <Text size="xs" c="dimmed" truncate>
-            {session.identity.email} · {session.membership.role}
-          </Text>
-        </Box>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconShieldLock size={15} />} component={Link} to="/account/security">
-          Security
-        </Menu.Item>
-        <Menu.Item leftSection={<IconKey size={15} />} component={Link} to="/account/api-tokens">
-          API tokens
-        </Menu.Item>
-        <Menu.Item leftSection={<IconDeviceDesktop size={15} />} component={Link} to="/account/sessions">
-          Sessions
-        </Menu.Item>
-        <Menu.Item leftSection={<IconBell size={15} />} component={Link} to="/account/notifications">
-          Notifications
-        </Menu.Item>
-        <Menu.Item
-          leftSection={isDark ? <IconSun size={15} /> : <IconMoon size={15} />}
-          onClick={() => setColorScheme(isDark ? 'light' : 'dark')}
-        >
-          {isDark ? 'Light theme' : 'Dark theme'}
-        </Menu.Item>
-        <Menu.Item leftSection={<IconBook size={15} />} component="a" href="/api/docs" target="_blank">
-          API documentation
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={15} />} onClick={signOut}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <AccountMenu avatarColor="indigo" details={[`${session.identity.email} · ${session.membership.role}`]}>
+      <Menu.Item leftSection={<IconShieldLock size={15} />} component={Link} to="/account/security">
+        Security
+      </Menu.Item>
+      <Menu.Item leftSection={<IconKey size={15} />} component={Link} to="/account/api-tokens">
+        API tokens
+      </Menu.Item>
+      <Menu.Item leftSection={<IconDeviceDesktop size={15} />} component={Link} to="/account/sessions">
+        Sessions
+      </Menu.Item>
+      <Menu.Item leftSection={<IconBell size={15} />} component={Link} to="/account/notifications">
+        Notifications
+      </Menu.Item>
+      <Menu.Item
+        leftSection={colorScheme.isDark ? <IconSun size={15} /> : <IconMoon size={15} />}
+        onClick={colorScheme.toggle}
+      >
+        {colorScheme.isDark ? 'Light theme' : 'Dark theme'}
+      </Menu.Item>
+      <Menu.Item leftSection={<IconBook size={15} />} component="a" href="/api/docs" target="_blank">
+        API documentation
+      </Menu.Item>
+    </AccountMenu>
   );
 }
 
@@ -223,8 +154,6 @@ export function AppFrame() {
   const session = useSession();
   const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const { setColorScheme } = useMantineColorScheme();
-  const isDark = useComputedColorScheme('light') === 'dark';
   const permissions = session.membership.permissions;
 
   const isActive = (to: string) =>
@@ -255,16 +184,7 @@ export function AppFrame() {
             </Text>
           </Group>
           <Group gap={6} wrap="nowrap">
-            <Tooltip label={isDark ? 'Light theme' : 'Dark theme'}>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={isDark ? 'Switch to light theme' : 'Switch to dark theme'}
-                onClick={() => setColorScheme(isDark ? 'light' : 'dark')}
-              >
-                {isDark ? <IconSun size={17} /> : <IconMoon size={17} />}
-              </ActionIcon>
-            </Tooltip>
+            <ColorSchemeToggle />
             <NotificationBell />
             <UserMenu />
           </Group>

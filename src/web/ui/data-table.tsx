@@ -2,6 +2,7 @@
 import { Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { RelativeTime } from './relative-time.tsx';
 
 export interface Column<Row> {
   key: string;
@@ -11,6 +12,17 @@ export interface Column<Row> {
   sortValue?: (row: Row) => string | number | null;
   width?: number | string;
   align?: 'left' | 'right' | 'center';
+}
+
+/** "Added 3 d ago": when a row's record was created, sortable. */
+export function addedColumn<Row extends { createdAt: string }>(width: number): Column<Row> {
+  return {
+    key: 'added',
+    header: 'Added',
+    width,
+    sortValue: (row) => row.createdAt,
+    render: (row) => <RelativeTime value={row.createdAt} />,
+  };
 }
 
 type SortState = { key: string; direction: 'asc' | 'desc' } | null;

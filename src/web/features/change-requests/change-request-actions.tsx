@@ -1,9 +1,9 @@
 // The decision buttons a change request offers the viewer, by permission and by its status; rejecting and
 // cancelling ask for the reason in the same click. Where the client must approve a vendor's change too, the
 // MSP's approval leaves the request waiting for the client, and says so.
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Permission } from '../../../shared/permissions.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { useCan, useSession } from '../auth/session.ts';
@@ -15,6 +15,7 @@ import {
   type ChangeRequestStatus,
   changeRequestKeys,
 } from './change-requests-api.ts';
+import { ReasonForm } from './reason-form.tsx';
 
 interface ActionButton {
   action: ChangeRequestAction;
@@ -126,7 +127,9 @@ export function ChangeRequestActions(props: { request: ChangeRequest }) {
       >
         {asking && (
           <ReasonForm
-            action={asking}
+            missingMessage="Say why; the requester and the audit trail will see it"
+            submitLabel={asking.action === 'reject' ? 'Reject' : 'Cancel request'}
+            submitColor={asking.action === 'reject' ? 'red' : undefined}
             isBusy={act.isPending}
             onCancel={() => setAsking(null)}
             onSubmit={(reason) => act.mutate({ action: asking.action, reason })}
@@ -134,51 +137,5 @@ export function ChangeRequestActions(props: { request: ChangeRequest }) {
         )}
       </Modal>
     </>
-  );
-}
-
-function ReasonForm(props: {
-  action: ActionButton;
-  isBusy: boolean;
-  onCancel: () => void;
-  onSubmit: (reason: string) => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) return setError('Say why; the requester and the audit trail will see it');
-    props.onSubmit(reason.trim());
-  }
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <Textarea
-          label="Reason"
-          required
-          data-autofocus
-          autosize
-          minRows={3}
-          value={reason}
-          error={error}
-          onChange={(event) => {
-            setReason(event.currentTarget.value);
-            setError(null);
-          }}
-        />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={props.onCancel}>
-            Back
-          </Button>
-          <Button
-            type="submit"
-            color={props.action.action === 'reject' ? 'red' : undefined}
-            loading={props.isBusy}
-          >
-            {props.action.action === 'reject' ? 'Reject' : 'Cancel request'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -1,18 +1,15 @@
 // The change requests of the clients the user sees, latest window first, with their filters in the URL.
-import { Button, Group, Select, Text } from '@mantine/core';
-import { IconCalendarTime, IconPlus } from '@tabler/icons-react';
+import { Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { changeRequestStatuses, changeRequestStatusLabels } from '../../../shared/api/change-requests.ts';
-import { EmptyState, NoMatches } from '../../ui/empty-state.tsx';
-import { ListPagination } from '../../ui/list-pagination.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
 import { clientOptionsQuery } from '../clients/clients-api.ts';
 import { ChangesViewSwitch } from '../detected-changes/changes-view-switch.tsx';
 import { ChangeRequestFormModal } from './change-request-form-modal.tsx';
+import { ChangeRequestList, countChangeRequests, NewChangeRequestButton } from './change-request-list.tsx';
 import { changeRequestListQuery } from './change-requests-api.ts';
 import { ChangeRequestsTable } from './change-requests-table.tsx';
 import type { ChangesSearch } from './changes-search.ts';
@@ -43,57 +40,14 @@ export function ChangeRequestsPage() {
 
   const isFiltered = Boolean(search.clientId || search.status);
   const total = list.data?.total ?? 0;
-  const addButton = can('changes.request') && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-      New change request
-    </Button>
-  );
-
-  let body: ReactNode;
-  if (list.isPending) body = <TableSkeleton columns={7} />;
-  else if (list.isError) body = <Text c="red">{list.error.message}</Text>;
-  else if (total === 0 && !isFiltered)
-    body = (
-      <EmptyState
-        icon={<IconCalendarTime size={24} />}
-        title="No change requests yet"
-        description="Ask for a window before changing a client's machines, so the change is expected and approved."
-        action={addButton}
-      />
-    );
-  else if (total === 0)
-    body = (
-      <NoMatches
-        title="No change requests match"
-        description="Try another client or status, or clear the filters."
-        onClear={() => navigate({ search: {} })}
-      />
-    );
-  else
-    body = (
-      <ChangeRequestsTable
-        requests={list.data.items}
-        footer={
-          <ListPagination
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={total}
-            onChange={(next) =>
-              navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
-            }
-          />
-        }
-      />
-    );
+  const addButton = can('changes.request') && <NewChangeRequestButton onClick={() => setFormOpen(true)} />;
 
   return (
     <>
       <PageHeader
         title="Changes"
         description={
-          list.data
-            ? `${total} change ${total === 1 ? 'request' : 'requests'}`
-            : 'Planned changes to clients’ machines and their windows'
+          list.data ? countChangeRequests(total) : 'Planned changes to clients’ machines and their windows'
         }
         actions={addButton}
       />
@@ -126,7 +80,22 @@ export function ChangeRequestsPage() {
           />
         </Group>
       )}
-      {body}
+      <ChangeRequestList
+        list={list}
+        isFiltered={isFiltered}
+        skeletonColumns={7}
+        emptyDescription="Ask for a window before changing a client's machines, so the change is expected and approved."
+        addButton={addButton}
+        noMatchesDescription="Try another client or status, or clear the filters."
+        onClearFilters={() => navigate({ search: {} })}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPageChange={(next) =>
+          navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+        }
+      >
+        {(requests, footer) => <ChangeRequestsTable requests={requests} footer={footer} />}
+      </ChangeRequestList>
       <ChangeRequestFormModal
         opened={isFormOpen}
         onClose={() => setFormOpen(false)}

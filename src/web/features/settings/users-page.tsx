@@ -12,11 +12,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { type Column, DataTable } from '../../ui/data-table.tsx';
+import { addedColumn, type Column, DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { RelativeTime } from '../../ui/relative-time.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { resetUserMfa } from '../auth/mfa-api.ts';
 import { useCan, useSession } from '../auth/session.ts';
@@ -153,13 +152,7 @@ export function UsersPage() {
           </Tooltip>
         ),
     },
-    {
-      key: 'added',
-      header: 'Added',
-      width: 110,
-      sortValue: (user) => user.createdAt,
-      render: (user) => <RelativeTime value={user.createdAt} />,
-    },
+    addedColumn(110),
   ];
   if (canManage) {
     columns.push({

@@ -10,7 +10,7 @@ import type {
   PortalOverview,
   PortalRules,
 } from '../../../shared/api/vendor-portal.ts';
-import { api } from '../../api/client.ts';
+import { api, apiUrl } from '../../api/client.ts';
 
 export type {
   PortalAsset,
@@ -98,6 +98,9 @@ export const attributedChangesQuery = queryOptions({
   queryFn: () => api<{ items: PortalAttributedChange[] }>('/vendor-portal/changes'),
   select: (data) => data.items,
 });
+
+/** The signed Letter of Agency the client gave the MSP, downloaded as a file. */
+export const portalSignedCopyUrl = (loaId: string) => apiUrl(`/vendor-portal/loas/${loaId}/signed-copy`);
 
 /** The reply goes on the incident, where the MSP and the client see it. */
 export const replyOnIncident = (ticketId: string, text: string) =>

@@ -1,7 +1,7 @@
 // The vendor's engagements on the portal's overview: each client and product with its Letter of Agency and
 // the standing with the rules (and a link to acknowledge them). A table at a desk, cards on a phone.
-import { Box, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconClockExclamation } from '@tabler/icons-react';
+import { Anchor, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconClockExclamation, IconDownload } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { formatDate } from '../../ui/format.ts';
@@ -9,7 +9,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { LoaStatusBadge, StandingBadge } from '../vendor-terms/terms-badges.tsx';
 import { expiryNote } from '../vendor-terms/terms-status.ts';
 import { localToday } from '../vendors/renewal.ts';
-import type { PortalEngagement } from './portal-api.ts';
+import { type PortalEngagement, portalSignedCopyUrl } from './portal-api.ts';
 
 /** Rules the vendor still has to acknowledge (never, or not since they changed). */
 export const needsAcknowledging = (engagement: Pick<PortalEngagement, 'rules'>) =>
@@ -129,6 +129,11 @@ function LoaCell(props: { loa: PortalEngagement['loa'] }) {
           {loa.status === 'signed' ? 'until' : 'ends'} {formatDate(loa.expiresOn)}
           {note?.text && note.state !== 'later' ? ` (${note.text})` : ''}
         </Text>
+      )}
+      {loa.hasSignedCopy && (
+        <Anchor href={portalSignedCopyUrl(loa.id)} size="xs" style={{ whiteSpace: 'nowrap' }}>
+          <IconDownload size={12} style={{ verticalAlign: -2 }} /> Signed copy
+        </Anchor>
       )}
     </Group>
   );

@@ -2,9 +2,7 @@
 // the person's menu. Lighter than the staff frame and never with the staff's menus; on a phone the places
 // move into a drawer.
 import {
-  ActionIcon,
   AppShell,
-  Avatar,
   Box,
   Burger,
   Button,
@@ -15,27 +13,19 @@ import {
   Skeleton,
   Stack,
   Text,
-  Tooltip,
-  UnstyledButton,
-  useComputedColorScheme,
-  useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconCalendarTime,
-  IconChevronDown,
   IconEyeExclamation,
   IconLayoutDashboard,
-  IconLogout,
-  IconMoon,
   IconShieldLock,
-  IconSun,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { AccountMenu, ColorSchemeToggle } from '../../ui/account-menu.tsx';
 import { useSession } from '../auth/session.ts';
-import { useSignOut } from '../auth/sign-out-link.tsx';
 import { portalOverviewQuery } from './portal-api.ts';
 
 interface PortalPlace {
@@ -57,11 +47,6 @@ function isActive(place: PortalPlace, pathname: string): boolean {
   if (path === place.to) return true;
   const under = place.to === '/vendor' ? (place.also ?? []) : [place.to, ...(place.also ?? [])];
   return under.some((prefix) => path.startsWith(`${prefix}/`) || path === prefix);
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
 export function PortalFrame() {
@@ -125,7 +110,7 @@ export function PortalFrame() {
             })}
           </Group>
           <Group gap={6} wrap="nowrap">
-            <ThemeToggle />
+            <ColorSchemeToggle />
             <PortalUserMenu vendorName={vendorName} />
           </Group>
         </Group>
@@ -159,64 +144,16 @@ export function PortalFrame() {
   );
 }
 
-function ThemeToggle() {
-  const { setColorScheme } = useMantineColorScheme();
-  const isDark = useComputedColorScheme('light') === 'dark';
-  return (
-    <Tooltip label={isDark ? 'Light theme' : 'Dark theme'}>
-      <ActionIcon
-        variant="subtle"
-        color="gray"
-        aria-label={isDark ? 'Switch to light theme' : 'Switch to dark theme'}
-        onClick={() => setColorScheme(isDark ? 'light' : 'dark')}
-      >
-        {isDark ? <IconSun size={17} /> : <IconMoon size={17} />}
-      </ActionIcon>
-    </Tooltip>
-  );
-}
-
 function PortalUserMenu(props: { vendorName: string | undefined }) {
   const session = useSession();
-  const signOut = useSignOut();
   return (
-    <Menu position="bottom-end" width={240} shadow="md">
-      <Menu.Target>
-        <UnstyledButton aria-label="User menu" px={6} py={4} style={{ borderRadius: 6 }}>
-          <Group gap={8} wrap="nowrap">
-            <Avatar size={26} radius="xl" color="teal">
-              {initials(session.identity.name)}
-            </Avatar>
-            <Text size="sm" fw={500} visibleFrom="sm">
-              {session.identity.name}
-            </Text>
-            <IconChevronDown size={14} opacity={0.6} />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Box px="sm" py={6}>
-          <Text size="sm" fw={600} truncate>
-            {session.identity.name}
-          </Text>
-          <Text size="xs" c="dimmed" truncate>
-            {session.identity.email}
-          </Text>
-          {props.vendorName && (
-            <Text size="xs" c="dimmed" truncate>
-              {props.vendorName}
-            </Text>
-          )}
-        </Box>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconShieldLock size={15} />} component={Link} to="/vendor/account/security">
-          Security
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={15} />} onClick={signOut}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <AccountMenu
+      avatarColor="teal"
+      details={props.vendorName ? [session.identity.email, props.vendorName] : [session.identity.email]}
+    >
+      <Menu.Item leftSection={<IconShieldLock size={15} />} component={Link} to="/vendor/account/security">
+        Security
+      </Menu.Item>
+    </AccountMenu>
   );
 }

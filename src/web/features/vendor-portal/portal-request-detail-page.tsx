@@ -1,26 +1,24 @@
 // One of the vendor's change requests: where it stands (the MSP's decision and the client's), its window,
 // assets, risk and plan, how many other requests overlap it; and withdrawing it while it is still open.
-import { Alert, Badge, Button, Grid, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Button, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { DetailField } from '../../ui/detail-field.tsx';
-import { browserTimeZone, formatDateTime } from '../../ui/format.ts';
-import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
-import { NotFoundPage } from '../../ui/not-found.tsx';
+import { BackLink, ButtonLink } from '../../ui/links.tsx';
+import { RecordPageFallback } from '../../ui/not-found.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { useSession } from '../auth/session.ts';
+import { crNumber } from '../change-requests/change-request-labels.tsx';
 import {
-  AwaitingClientBadge,
-  crNumber,
-  formatWindow,
-  RiskBadge,
-  StatusBadge,
-} from '../change-requests/change-request-labels.tsx';
+  ChangeRequestBadges,
+  ChangeRequestDetails,
+  ChangeRequestPlan,
+} from '../change-requests/change-request-summary.tsx';
+import { ReasonForm } from '../change-requests/reason-form.tsx';
 import {
   type PortalChangeRequest,
   portalKeys,
@@ -40,47 +38,28 @@ export function PortalRequestDetailPage() {
   const request = useQuery(portalRequestQuery(requestId));
   const [isWithdrawing, setWithdrawing] = useState(false);
 
-  if (request.isPending) return <PageSkeleton />;
-  if (request.isError) {
-    if (isApiError(request.error, 404) || isApiError(request.error, 400)) {
-      return (
-        <NotFoundPage
-          title="Change request not found"
-          message="This change request does not exist, or it is not one of yours."
-          action={
-            <ButtonLink to="/vendor/requests" variant="default">
-              Back to change requests
-            </ButtonLink>
-          }
-        />
-      );
-    }
-    return <NotFoundPage title="Could not load the change request" message={request.error.message} />;
-  }
+  if (!request.isSuccess)
+    return (
+      <RecordPageFallback
+        query={request}
+        notFoundTitle="Change request not found"
+        notFoundMessage="This change request does not exist, or it is not one of yours."
+        notFoundAction={
+          <ButtonLink to="/vendor/requests" variant="default">
+            Back to change requests
+          </ButtonLink>
+        }
+        failedTitle="Could not load the change request"
+      />
+    );
   const data = request.data;
 
   return (
     <>
       <PageHeader
-        eyebrow={
-          <AnchorLink to="/vendor/requests" size="sm" c="dimmed">
-            <Group gap={4} wrap="nowrap">
-              <IconArrowLeft size={14} /> Change requests
-            </Group>
-          </AnchorLink>
-        }
+        eyebrow={<BackLink link={{ to: '/vendor/requests' }}>Change requests</BackLink>}
         title={`${crNumber(data)}: ${data.title}`}
-        badges={
-          <>
-            <StatusBadge status={data.status} />
-            <AwaitingClientBadge request={data} />
-            {data.emergency && (
-              <Badge variant="filled" color="red">
-                Emergency
-              </Badge>
-            )}
-          </>
-        }
+        badges={<ChangeRequestBadges request={data} />}
         description={data.clientName}
         actions={
           canWithdraw(data) && (
@@ -105,17 +84,15 @@ export function PortalRequestDetailPage() {
           </Alert>
         )}
         <PortalRequestStanding request={data} msp={msp} />
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <Details request={data} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <Stack gap="md">
-              <TextCard title="What will change" text={data.description} />
-              <TextCard title="Back-out plan" text={data.backOutPlan} />
-            </Stack>
-          </Grid.Col>
-        </Grid>
+        <ChangeRequestPlan
+          request={data}
+          details={
+            <ChangeRequestDetails request={data} isZoneNamed>
+              <DetailField label="Client">{data.clientName}</DetailField>
+              <DetailField label="Assets">{data.assets.map((asset) => asset.name).join(', ')}</DetailField>
+            </ChangeRequestDetails>
+          }
+        />
       </Stack>
       <Modal
         opened={isWithdrawing}
@@ -129,109 +106,39 @@ export function PortalRequestDetailPage() {
   );
 }
 
-function Details(props: { request: PortalChangeRequest }) {
-  const { request } = props;
-  const zone = browserTimeZone();
-  return (
-    <Paper withBorder p="md" component="section" aria-label="Details">
-      <Title order={2} fz="h4" mb="sm">
-        Details
-      </Title>
-      <Stack gap={6}>
-        <DetailField label="Client">{request.clientName}</DetailField>
-        <DetailField label="Assets">{request.assets.map((asset) => asset.name).join(', ')}</DetailField>
-        <DetailField label="Window">
-          <Text size="sm" className="tabular">
-            {formatWindow(request.windowStart, request.windowEnd, zone)}
-          </Text>
-          <Text size="xs" c="dimmed">
-            Your local time ({zone})
-          </Text>
-        </DetailField>
-        <DetailField label="Risk">
-          <RiskBadge risk={request.risk} />
-        </DetailField>
-        <DetailField label="Requested">
-          {`${request.requestedByName ?? 'Someone'}, ${formatDateTime(request.createdAt, zone)}`}
-        </DetailField>
-      </Stack>
-      {request.emergency && (
-        <Text size="xs" c="dimmed" mt="sm">
-          Declared as an emergency after the fact, for approval afterwards.
-        </Text>
-      )}
-    </Paper>
-  );
-}
-
-function TextCard(props: { title: string; text: string }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label={props.title}>
-      <Title order={2} fz="h4" mb="xs">
-        {props.title}
-      </Title>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {props.text}
-      </Text>
-    </Paper>
-  );
-}
-
 function WithdrawForm(props: { request: PortalChangeRequest; msp: string; onDone: () => void }) {
   const { request } = props;
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const withdraw = useMutation({
-    mutationFn: () => withdrawChangeRequest(request.id, reason.trim()),
+    mutationFn: (reason: string) => withdrawChangeRequest(request.id, reason),
     onSuccess: async (updated) => {
       queryClient.setQueryData(portalKeys.request(updated.id), updated);
       await queryClient.invalidateQueries({ queryKey: portalKeys.all });
       notifySuccess(`${crNumber(updated)} withdrawn`);
       props.onDone();
     },
-    onError: (failure) => {
-      if (isApiError(failure, 400)) setError(failure.fieldErrors.reason ?? null);
-      notifyError(failure, 'Could not withdraw the request');
-    },
+    onError: (failure) => notifyError(failure, 'Could not withdraw the request'),
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) return setError('Say why the request is withdrawn');
-    withdraw.mutate();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <Text size="sm">
-          The change will not go ahead{request.status === 'approved' ? ', although it is approved' : ''}.{' '}
-          {props.msp} sees your reason.
-        </Text>
-        <Textarea
-          label="Reason"
-          required
-          data-autofocus
-          autosize
-          minRows={3}
-          maxLength={2_000}
-          value={reason}
-          error={error}
-          onChange={(event) => {
-            setReason(event.currentTarget.value);
-            setError(null);
-          }}
-        />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={props.onDone}>
-            Back
-          </Button>
-          <Button type="submit" loading={withdraw.isPending}>
-            Withdraw request
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ReasonForm
+      missingMessage="Say why the request is withdrawn"
+      submitLabel="Withdraw request"
+      maxLength={2_000}
+      isBusy={withdraw.isPending}
+      onCancel={props.onDone}
+      onSubmit={(reason, showError) =>
+        withdraw.mutate(reason, {
+          onError: (failure) => {
+            if (isApiError(failure, 400)) showError(failure.fieldErrors.reason ?? null);
+          },
+        })
+      }
+    >
+      <Text size="sm">
+        The change will not go ahead{request.status === 'approved' ? ', although it is approved' : ''}.{' '}
+        {props.msp} sees your reason.
+      </Text>
+    </ReasonForm>
   );
 }

@@ -1,34 +1,23 @@
 // A vendor raises a change request in the portal: one of the clients it is engaged at and which of its
 // assets, the window in the viewer's zone, the risk and how to undo it. An emergency is declared after the
 // fact. Refusals about the vendor's standing (rules not acknowledged, no Letter of Agency) say what to do.
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Select, Stack } from '@mantine/core';
 import { IconAlertTriangle, IconFileCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import {
-  type ChangeRisk,
-  changeRisks,
-  EMERGENCY_DECLARE_HOURS,
-  MAX_WINDOW_HOURS,
-} from '../../../shared/api/change-requests.ts';
+import { EMERGENCY_DECLARE_HOURS } from '../../../shared/api/change-requests.ts';
 import { ApiError } from '../../api/client.ts';
-import { browserTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } from '../../ui/format.ts';
+import { browserTimeZone } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { useSession } from '../auth/session.ts';
-import { riskLabels } from '../change-requests/change-request-labels.tsx';
+import {
+  ChangeRequestFields,
+  initialChangeRequestValues,
+  NewChangeRequestModal,
+  readChangeRequestFields,
+  useChangeRequestValues,
+} from '../change-requests/change-request-fields.tsx';
 import {
   type PortalChangeRequest,
   type PortalEngagement,
@@ -38,38 +27,8 @@ import {
 } from './portal-api.ts';
 import { needsAcknowledging } from './portal-engagements.tsx';
 
-interface Values {
-  clientId: string | null;
-  assetIds: string[];
-  title: string;
-  windowStart: string;
-  windowEnd: string;
-  risk: ChangeRisk;
-  description: string;
-  backOutPlan: string;
-  emergency: boolean;
-}
-
-const HOUR = 3_600_000;
-
 /** The server refused for the vendor's standing at the client, not for a field. */
 type Standing = 'rules' | 'loa' | null;
-
-function initialValues(clientId: string | null, zone: string): Values {
-  // Tomorrow 18:00 to 20:00 in the viewer's zone: after hours, the usual time for a change.
-  const tomorrow = instantToZonedWallTime(Date.now() + 24 * HOUR, zone).slice(0, 10);
-  return {
-    clientId,
-    assetIds: [],
-    title: '',
-    windowStart: `${tomorrow}T18:00`,
-    windowEnd: `${tomorrow}T20:00`,
-    risk: 'low',
-    description: '',
-    backOutPlan: '',
-    emergency: false,
-  };
-}
 
 export function PortalRequestFormModal(props: {
   opened: boolean;
@@ -78,9 +37,9 @@ export function PortalRequestFormModal(props: {
   onSaved?: (request: PortalChangeRequest) => void;
 }) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="New change request" size="lg">
-      {props.opened && <RequestForm {...props} />}
-    </Modal>
+    <NewChangeRequestModal opened={props.opened} onClose={props.onClose}>
+      <RequestForm {...props} />
+    </NewChangeRequestModal>
   );
 }
 
@@ -97,10 +56,9 @@ function RequestForm(props: {
       props.engagements.map((e) => [e.clientId, { value: e.clientId, label: e.clientName }]),
     ).values(),
   ].sort((a, b) => a.label.localeCompare(b.label));
-  const [values, setValues] = useState(() =>
-    initialValues(clients.length === 1 ? (clients[0]?.value ?? null) : null, zone),
+  const { values, errors, setErrors, set } = useChangeRequestValues(() =>
+    initialChangeRequestValues(clients.length === 1 ? (clients[0]?.value ?? null) : null, [], zone),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [refused, setRefused] = useState<Standing>(null);
   const assets = useQuery({
     ...portalAssetsQuery(values.clientId ?? ''),
@@ -128,39 +86,13 @@ function RequestForm(props: {
     },
   });
 
-  function set<K extends keyof Values>(key: K, value: Values[K]) {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors(({ [key]: _, ...rest }) => rest);
-  }
-
   function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    const start = zonedWallTimeToInstant(values.windowStart, zone);
-    const end = zonedWallTimeToInstant(values.windowEnd, zone);
+    const { problems, input } = readChangeRequestFields(values, zone);
     if (!values.clientId) problems.clientId = 'Choose the client whose systems change';
-    if (values.assetIds.length === 0) problems.assetIds = 'Choose at least one asset';
-    if (!values.title.trim()) problems.title = 'Name the change, e.g. “Upgrade Dentrix to 24.2”';
-    if (!start) problems.windowStart = 'Choose when the window starts';
-    if (!end) problems.windowEnd = 'Choose when the window ends';
-    else if (start && end <= start) problems.windowEnd = 'The window must end after it starts';
-    else if (start && end.getTime() - start.getTime() > MAX_WINDOW_HOURS * HOUR)
-      problems.windowEnd = `A window is at most ${MAX_WINDOW_HOURS} hours`;
-    if (!values.description.trim()) problems.description = 'Say what will change';
-    if (!values.backOutPlan.trim()) problems.backOutPlan = 'Say how the change is undone if it goes wrong';
     setRefused(null);
-    if (Object.keys(problems).length > 0 || !values.clientId || !start || !end) return setErrors(problems);
-    save.mutate({
-      clientId: values.clientId,
-      assetIds: values.assetIds,
-      title: values.title.trim(),
-      description: values.description.trim(),
-      risk: values.risk,
-      backOutPlan: values.backOutPlan.trim(),
-      windowStart: start.toISOString(),
-      windowEnd: end.toISOString(),
-      emergency: values.emergency,
-    });
+    if (!input) return setErrors(problems);
+    save.mutate(input);
   }
 
   return (
@@ -207,91 +139,18 @@ function RequestForm(props: {
             there, and none is in force. Ask {msp} for one; your request is kept in this form meanwhile.
           </Alert>
         )}
-        <MultiSelect
-          label="Assets"
-          required
-          searchable
-          placeholder={values.clientId ? 'Choose the machines that change' : 'Choose a client first'}
-          disabled={!values.clientId}
-          nothingFoundMessage={assets.isPending ? 'Loading…' : 'No assets'}
-          data={(assets.data ?? []).map((asset) => ({ value: asset.id, label: asset.name }))}
-          value={values.assetIds}
-          error={errors.assetIds}
-          onChange={(assetIds) => set('assetIds', assetIds)}
+        <ChangeRequestFields
+          values={values}
+          errors={errors}
+          set={set}
+          zone={zone}
+          assetOptions={(assets.data ?? []).map((asset) => ({ value: asset.id, label: asset.name }))}
+          noAssetsMessage={assets.isPending ? 'Loading…' : 'No assets'}
+          windowColumns={{ base: 1, sm: 3 }}
+          isSaving={save.isPending}
+          onCancel={props.onClose}
+          emergencyDescription={`For a change that could not wait: declared within ${EMERGENCY_DECLARE_HOURS} h after the fact (its window began no more than ${EMERGENCY_DECLARE_HOURS} hours ago), and approved afterwards. A normal request is raised before its window starts.`}
         />
-        <TextInput
-          label="Title"
-          required
-          data-autofocus
-          value={values.title}
-          error={errors.title}
-          onChange={(event) => set('title', event.currentTarget.value)}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            label="Window starts"
-            description={zone}
-            type="datetime-local"
-            required
-            value={values.windowStart}
-            error={errors.windowStart}
-            onChange={(event) => set('windowStart', event.currentTarget.value)}
-          />
-          <TextInput
-            label="Window ends"
-            description={`At most ${MAX_WINDOW_HOURS} h later`}
-            type="datetime-local"
-            required
-            value={values.windowEnd}
-            error={errors.windowEnd}
-            onChange={(event) => set('windowEnd', event.currentTarget.value)}
-          />
-          <Select
-            label="Risk"
-            description="If it goes wrong"
-            allowDeselect={false}
-            data={changeRisks.map((risk) => ({ value: risk, label: riskLabels[risk] }))}
-            value={values.risk}
-            onChange={(risk) => set('risk', changeRisks.find((r) => r === risk) ?? 'low')}
-          />
-        </SimpleGrid>
-        <Textarea
-          label="Description"
-          required
-          autosize
-          minRows={3}
-          maxRows={8}
-          placeholder="What will change, on which machines, and what users will notice"
-          value={values.description}
-          error={errors.description}
-          onChange={(event) => set('description', event.currentTarget.value)}
-        />
-        <Textarea
-          label="Back-out plan"
-          required
-          autosize
-          minRows={2}
-          maxRows={6}
-          placeholder="How the change is undone if it goes wrong"
-          value={values.backOutPlan}
-          error={errors.backOutPlan}
-          onChange={(event) => set('backOutPlan', event.currentTarget.value)}
-        />
-        <Checkbox
-          label="Emergency change, declared after the fact"
-          description={`For a change that could not wait: declared within ${EMERGENCY_DECLARE_HOURS} h after the fact (its window began no more than ${EMERGENCY_DECLARE_HOURS} hours ago), and approved afterwards. A normal request is raised before its window starts.`}
-          checked={values.emergency}
-          error={errors.emergency}
-          onChange={(event) => set('emergency', event.currentTarget.checked)}
-        />
-        <Group justify="flex-end" gap="xs" mt="xs">
-          <Button variant="default" onClick={props.onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Raise request
-          </Button>
-        </Group>
       </Stack>
     </form>
   );

@@ -1,25 +1,18 @@
 // The vendor's own change requests, latest window first, with the status filter in the URL; and a new one.
-import { Button, Group, Select, Text } from '@mantine/core';
-import { IconCalendarTime, IconPlus } from '@tabler/icons-react';
+import { Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { changeRequestStatuses, changeRequestStatusLabels } from '../../../shared/api/change-requests.ts';
-import { type Column, DataTable } from '../../ui/data-table.tsx';
-import { EmptyState, NoMatches } from '../../ui/empty-state.tsx';
-import { AnchorLink } from '../../ui/links.tsx';
-import { ListPagination } from '../../ui/list-pagination.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useSession } from '../auth/session.ts';
 import {
-  AwaitingClientBadge,
-  crNumber,
-  formatWindow,
-  RiskBadge,
-  riskLabels,
-  StatusBadge,
-} from '../change-requests/change-request-labels.tsx';
+  ChangeRequestList,
+  countChangeRequests,
+  NewChangeRequestButton,
+} from '../change-requests/change-request-list.tsx';
+import { ChangeRequestTitleLink, changeRequestColumns } from '../change-requests/change-requests-table.tsx';
 import { type PortalChangeRequest, portalOverviewQuery, portalRequestListQuery } from './portal-api.ts';
 import { PortalRequestFormModal } from './portal-request-form-modal.tsx';
 import { type PortalRequestFilter, statusesOf } from './portal-search.ts';
@@ -49,64 +42,13 @@ export function PortalRequestsPage() {
   const engagements = overview.data?.engagements ?? [];
   const isFiltered = Boolean(search.status);
   const total = list.data?.total ?? 0;
-  const addButton = engagements.length > 0 && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-      New change request
-    </Button>
-  );
-
-  let body: ReactNode;
-  if (list.isPending) body = <TableSkeleton columns={6} />;
-  else if (list.isError) body = <Text c="red">{list.error.message}</Text>;
-  else if (total === 0 && !isFiltered)
-    body = (
-      <EmptyState
-        icon={<IconCalendarTime size={24} />}
-        title="No change requests yet"
-        description={`Ask ${msp} for a window before you change a client’s systems, so the change is expected and approved.`}
-        action={addButton}
-      />
-    );
-  else if (total === 0)
-    body = (
-      <NoMatches
-        title="No change requests match"
-        description="Try another status, or clear the filter."
-        onClear={() => navigate({ search: {} })}
-      />
-    );
-  else
-    body = (
-      <DataTable
-        label="Change requests"
-        columns={columns}
-        rows={list.data.items}
-        rowKey={(request) => request.id}
-        onOpen={(request) =>
-          navigate({ to: '/vendor/requests/$requestId', params: { requestId: request.id } })
-        }
-        footer={
-          <ListPagination
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={total}
-            onChange={(next) =>
-              navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
-            }
-          />
-        }
-      />
-    );
+  const addButton = engagements.length > 0 && <NewChangeRequestButton onClick={() => setFormOpen(true)} />;
 
   return (
     <>
       <PageHeader
         title="Change requests"
-        description={
-          total > 0
-            ? `${total} change ${total === 1 ? 'request' : 'requests'}`
-            : `The windows you ask ${msp} for`
-        }
+        description={total > 0 ? countChangeRequests(total) : `The windows you ask ${msp} for`}
         // An empty list offers the button in its empty state instead.
         actions={total > 0 || isFiltered ? addButton : undefined}
       />
@@ -127,7 +69,33 @@ export function PortalRequestsPage() {
           />
         </Group>
       )}
-      {body}
+      <ChangeRequestList
+        list={list}
+        isFiltered={isFiltered}
+        skeletonColumns={6}
+        emptyDescription={`Ask ${msp} for a window before you change a client’s systems, so the change is expected and approved.`}
+        addButton={addButton}
+        noMatchesDescription="Try another status, or clear the filter."
+        onClearFilters={() => navigate({ search: {} })}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPageChange={(next) =>
+          navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+        }
+      >
+        {(requests, footer) => (
+          <DataTable
+            label="Change requests"
+            columns={columns}
+            rows={requests}
+            rowKey={(request) => request.id}
+            onOpen={(request) =>
+              navigate({ to: '/vendor/requests/$requestId', params: { requestId: request.id } })
+            }
+            footer={footer}
+          />
+        )}
+      </ChangeRequestList>
       <PortalRequestFormModal
         opened={isFormOpen}
         onClose={() => setFormOpen(false)}
@@ -140,77 +108,11 @@ export function PortalRequestsPage() {
   );
 }
 
-const columns: Column<PortalChangeRequest>[] = [
-  {
-    key: 'number',
-    header: 'CR',
-    width: 90,
-    sortValue: (request) => request.number,
-    render: (request) => (
-      <Text size="sm" className="tabular">
-        {crNumber(request)}
-      </Text>
-    ),
-  },
-  {
-    key: 'title',
-    header: 'Title',
-    sortValue: (request) => request.title,
-    render: (request) => (
-      <AnchorLink
-        to="/vendor/requests/$requestId"
-        params={{ requestId: request.id }}
-        fw={500}
-        size="sm"
-        lineClamp={1}
-      >
-        {request.title}
-        {request.emergency && (
-          <Text span c="red" size="xs" fw={600}>
-            {' '}
-            · Emergency
-          </Text>
-        )}
-      </AnchorLink>
-    ),
-  },
-  {
-    key: 'client',
-    header: 'Client',
-    sortValue: (request) => request.clientName,
-    render: (request) => (
-      <Text size="sm" truncate maw={200}>
-        {request.clientName}
-      </Text>
-    ),
-  },
-  {
-    key: 'window',
-    header: 'Window',
-    sortValue: (request) => request.windowStart,
-    render: (request) => (
-      <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-        {formatWindow(request.windowStart, request.windowEnd, undefined, true)}
-      </Text>
-    ),
-  },
-  {
-    key: 'risk',
-    header: 'Risk',
-    width: 100,
-    sortValue: (request) => riskLabels[request.risk],
-    render: (request) => <RiskBadge risk={request.risk} />,
-  },
-  {
-    key: 'status',
-    header: 'Status',
-    width: 230,
-    sortValue: (request) => request.status,
-    render: (request) => (
-      <Group gap={6} wrap="nowrap">
-        <StatusBadge status={request.status} />
-        <AwaitingClientBadge request={request} />
-      </Group>
-    ),
-  },
-];
+const columns = changeRequestColumns<PortalChangeRequest>({
+  title: (request) => (
+    <ChangeRequestTitleLink
+      request={request}
+      link={{ to: '/vendor/requests/$requestId', params: { requestId: request.id } }}
+    />
+  ),
+});

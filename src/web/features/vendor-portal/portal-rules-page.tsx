@@ -1,20 +1,18 @@
 // The rules of engagement in force at one of the vendor's clients (the MSP's rules and the client's
 // addendum), and acknowledging them as the signed-in person; once acknowledged, who did and when.
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowLeft, IconCircleCheck, IconFileOff } from '@tabler/icons-react';
+import { IconCircleCheck, IconFileOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { isApiError } from '../../api/client.ts';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { browserTimeZone, formatDateTime } from '../../ui/format.ts';
-import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
-import { NotFoundPage } from '../../ui/not-found.tsx';
+import { BackLink, ButtonLink } from '../../ui/links.tsx';
+import { RecordPageFallback } from '../../ui/not-found.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { useSession } from '../auth/session.ts';
-import { RulesText } from '../vendor-terms/rules-text.tsx';
+import { RulesAndAddendum } from '../vendor-terms/rules-text.tsx';
 import { StandingBadge } from '../vendor-terms/terms-badges.tsx';
 import {
   acknowledgeRules,
@@ -33,35 +31,26 @@ export function PortalRulesPage() {
   const overview = useQuery(portalOverviewQuery);
   const engagement = overview.data?.engagements.find((candidate) => candidate.id === engagementId);
 
-  if (rules.isPending) return <PageSkeleton />;
-  if (rules.isError) {
-    if (isApiError(rules.error, 404) || isApiError(rules.error, 400)) {
-      return (
-        <NotFoundPage
-          title="Engagement not found"
-          message="This engagement does not exist, or it is not one of yours."
-          action={
-            <ButtonLink to="/vendor" variant="default">
-              Back to the overview
-            </ButtonLink>
-          }
-        />
-      );
-    }
-    return <NotFoundPage title="Could not load the rules" message={rules.error.message} />;
-  }
+  if (!rules.isSuccess)
+    return (
+      <RecordPageFallback
+        query={rules}
+        notFoundTitle="Engagement not found"
+        notFoundMessage="This engagement does not exist, or it is not one of yours."
+        notFoundAction={
+          <ButtonLink to="/vendor" variant="default">
+            Back to the overview
+          </ButtonLink>
+        }
+        failedTitle="Could not load the rules"
+      />
+    );
   const data = rules.data;
 
   return (
     <>
       <PageHeader
-        eyebrow={
-          <AnchorLink to="/vendor" size="sm" c="dimmed">
-            <Group gap={4} wrap="nowrap">
-              <IconArrowLeft size={14} /> Overview
-            </Group>
-          </AnchorLink>
-        }
+        eyebrow={<BackLink link={{ to: '/vendor' }}>Overview</BackLink>}
         title={`Rules of engagement at ${data.clientName}`}
         badges={<StandingBadge rules={{ status: data.status, acknowledgements: [] }} />}
         description={
@@ -78,20 +67,12 @@ export function PortalRulesPage() {
         />
       ) : (
         <Stack gap="lg" maw={860}>
-          <Stack gap="xs">
-            <Title order={2} fz="h4">
-              {msp}’s rules, version {data.rules.version}
-            </Title>
-            <RulesText text={data.rules.text} label="Rules" size="md" />
-          </Stack>
-          {data.addendum && (
-            <Stack gap="xs">
-              <Title order={2} fz="h4">
-                {data.clientName}’s addendum, version {data.addendum.version}
-              </Title>
-              <RulesText text={data.addendum.text} label="Addendum" size="md" />
-            </Stack>
-          )}
+          <RulesAndAddendum
+            mspName={msp}
+            clientName={data.clientName}
+            rules={data.rules}
+            addendum={data.addendum}
+          />
           {data.status === 'acknowledged' ? (
             <Acknowledged rules={data} />
           ) : (

@@ -8,7 +8,7 @@ import { type FormEvent, useState } from 'react';
 import { LinkFormRefusal, LinkFormSubmit, LinkSignerFields, useLinkFormErrors } from '../../ui/link-form.tsx';
 import { LinkCannotBeUsed, LinkPageFact, LinkPageLoading } from '../../ui/link-page-states.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
-import { RulesText } from './rules-text.tsx';
+import { RulesAndAddendum } from './rules-text.tsx';
 import { acknowledgeByLink, type PublicRules, publicRulesQuery } from './vendor-terms-api.ts';
 
 const route = getRouteApi('/acknowledge/$token');
@@ -59,20 +59,12 @@ export function AcknowledgePage() {
           <LinkPageFact label="Vendor">{data.vendorName}</LinkPageFact>
           <LinkPageFact label="Product">{data.product}</LinkPageFact>
         </Grid>
-        <Stack gap="xs">
-          <Title order={2} fz="h4">
-            {data.mspName}’s rules, version {data.rules.version}
-          </Title>
-          <RulesText text={data.rules.text} label="Rules" size="md" />
-        </Stack>
-        {data.addendum && (
-          <Stack gap="xs">
-            <Title order={2} fz="h4">
-              {data.clientName}’s addendum, version {data.addendum.version}
-            </Title>
-            <RulesText text={data.addendum.text} label="Addendum" size="md" />
-          </Stack>
-        )}
+        <RulesAndAddendum
+          mspName={data.mspName}
+          clientName={data.clientName}
+          rules={data.rules}
+          addendum={data.addendum}
+        />
         <AcknowledgeForm
           token={token}
           rules={data}

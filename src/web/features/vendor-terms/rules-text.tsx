@@ -1,6 +1,6 @@
 // Long letter-like text (rules of engagement, an addendum) set for reading: paragraphs kept as typed, a
-// comfortable measure and line height.
-import { Paper, Text } from '@mantine/core';
+// comfortable measure and line height; and the rules with the client's addendum, as a vendor reads them.
+import { Paper, Stack, Text, Title } from '@mantine/core';
 
 export function RulesText(props: { text: string; label?: string; maxHeight?: number; size?: 'sm' | 'md' }) {
   return (
@@ -22,5 +22,40 @@ export function RulesText(props: { text: string; label?: string; maxHeight?: num
         {props.text}
       </Text>
     </Paper>
+  );
+}
+
+interface Versioned {
+  version: number;
+  text: string;
+}
+
+/**
+ * The MSP's rules and the client's addendum where it has one, each under its version: what a vendor
+ * acknowledges, behind a one-time link or in the vendor portal.
+ */
+export function RulesAndAddendum(props: {
+  mspName: string;
+  clientName: string;
+  rules: Versioned;
+  addendum: Versioned | null;
+}) {
+  return (
+    <>
+      <Stack gap="xs">
+        <Title order={2} fz="h4">
+          {props.mspName}’s rules, version {props.rules.version}
+        </Title>
+        <RulesText text={props.rules.text} label="Rules" size="md" />
+      </Stack>
+      {props.addendum && (
+        <Stack gap="xs">
+          <Title order={2} fz="h4">
+            {props.clientName}’s addendum, version {props.addendum.version}
+          </Title>
+          <RulesText text={props.addendum.text} label="Addendum" size="md" />
+        </Stack>
+      )}
+    </>
   );
 }

@@ -5,11 +5,10 @@ import { IconDots, IconLink, IconPlayerPlay, IconPlayerStop, IconPlus, IconUsers
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { type Column, DataTable } from '../../ui/data-table.tsx';
+import { addedColumn, type Column, DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { LinkShownOnceModal } from '../../ui/link-shown-once.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
-import { RelativeTime } from '../../ui/relative-time.tsx';
 import { TableSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
 import type { Vendor } from '../vendors/vendors-api.ts';
@@ -125,13 +124,7 @@ export function VendorUsersSection(props: { vendor: Vendor }) {
           </Badge>
         ),
     },
-    {
-      key: 'added',
-      header: 'Added',
-      width: 120,
-      sortValue: (user) => user.createdAt,
-      render: (user) => <RelativeTime value={user.createdAt} />,
-    },
+    addedColumn(120),
   ];
   if (canManage) {
     columns.push({
