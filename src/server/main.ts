@@ -112,7 +112,7 @@ export function createServices(deps: {
   const changeRequests = createChangeRequestService({ db, actions, clock });
   const engagementRules = createRulesService({ db, actions, clock });
   const loas = createLoaService({ db, actions, clock });
-  const changeRequestMail = createRequestMail({ changeRequests, mail, clock, publicUrl: deps.publicUrl });
+  const changeRequestMail = createRequestMail({ changeRequests, mail, publicUrl: deps.publicUrl });
   const receiver = createReceiver({ db, clock, changeRequestMail });
   const mailboxPoller = createMailboxPoller({ db, clock, secretBox, receiver, imap: deps.imap });
   return {

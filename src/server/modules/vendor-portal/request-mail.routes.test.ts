@@ -1,6 +1,6 @@
 // A vendor's person asks for a change by mail: the request is raised in their name, as in the portal, and
 // the sender hears back either way; anyone else's "Change request:" mail is routed as any mail is.
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { startTestApp, uniqueEmail } from '../../../../test/http.ts';
 import { plainMail } from '../../../../test/inbound-mails.ts';
@@ -39,9 +39,13 @@ async function world() {
       { raw: plainMail({ from: `Sender <${from}>`, to: mailbox.address, subject, text }) },
     );
   const replies = async () =>
-    (await t.handle.db.select().from(outboundEmails).where(eq(outboundEmails.toAddress, email))).filter(
-      (m) => m.templateKey === 'change_request.mail_reply',
-    );
+    (
+      await t.handle.db
+        .select()
+        .from(outboundEmails)
+        .where(eq(outboundEmails.toAddress, email))
+        .orderBy(asc(outboundEmails.id))
+    ).filter((m) => m.templateKey === 'change_request.mail_reply');
   return { ...tenant, client, vendor, engagement, email, receive, replies };
 }
 
@@ -105,6 +109,16 @@ describe('a change request by mail', () => {
     await w.receive(w.email, 'Change request: Patch', body({ Client: 'Kauri Architects', Risk: 'extreme' }));
     await w.receive(w.email, 'Change request: Patch', body({ Assets: 'HD-SRV01, HD-WS99' }));
     await w.receive(w.email, 'Change request: Patch', body({ Window: `${day(2)} 22:00 to ${day(3)} 01:00` }));
+    await w.receive(
+      w.email,
+      'Change request: Patch',
+      body({ Window: `${day(2)} 22:00 to ${day(6)} 01:00 UTC` }),
+    );
+    await w.receive(
+      w.email,
+      'Change request: Patch',
+      body({ Window: `${day(-2)} 22:00 to ${day(-2)} 23:00 UTC` }),
+    );
     expect((await w.owner.get('/change-requests')).body.items).toEqual([]);
     const texts = (await w.replies()).map((m) => m.textBody);
     expect(texts[0]).toContain('Risk: low, medium or high.');
@@ -113,6 +127,8 @@ describe('a change request by mail', () => {
     );
     expect(texts[1]).toContain('Assets: not found at Harbour Dental: HD-WS99.');
     expect(texts[2]).toContain('name the time zone');
+    expect(texts[3]).toContain('A window is at most 72 hours.');
+    expect(texts[4]).toContain('The window has already begun');
   });
 
   it('routes anyone else’s "Change request:" mail as any mail, and leaves replies alone', async () => {

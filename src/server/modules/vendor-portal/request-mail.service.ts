@@ -2,7 +2,7 @@
 // one of a vendor's people of the organization, the subject says "Change request:", and the body is the
 // form request-mail.ts reads. The request is raised in the person's name, as in the portal, and the
 // sender gets a reply either way: the request's number, or every reason it was refused and the form.
-import type { Clock } from '../../clock.ts';
+import { type ChangeRequest, changeRequestInputSchema } from '../../../shared/api/change-requests.ts';
 import type { Transaction } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/scope.ts';
@@ -27,10 +27,53 @@ export interface RequestMailResult {
 
 const sameName = (a: string, b: string | null) => a.trim().toLowerCase() === b?.trim().toLowerCase();
 
+/** The person acting: their vendor, and a scope that sees the clients it is engaged at. */
+function vendorActor(
+  tenantId: string,
+  person: { identityId: string; membershipId: string; vendorId: string },
+  engagements: readonly { clientId: string }[],
+  inboundEmailId: string,
+): Actor {
+  return {
+    scope: {
+      tenantId,
+      identityId: person.identityId,
+      membershipId: person.membershipId,
+      role: 'vendor',
+      clientIds: [...new Set(engagements.map((e) => e.clientId))],
+      vendorId: person.vendorId,
+    },
+    requestId: `mail:${inboundEmailId}`,
+    ip: null,
+    userAgent: 'mail',
+  };
+}
+
+function receivedText(request: ChangeRequest, portalUrl: (path: string) => string | null): string {
+  const link = portalUrl(`/vendor/requests/${request.id}`);
+  const start = `${request.windowStart.slice(0, 16).replace('T', ' ')} UTC`;
+  return [
+    `We received CR-${request.number}, "${request.title}", at ${request.clientName}, for ${start}.`,
+    link
+      ? `It waits for our decision, which you can follow in the vendor portal: ${link}`
+      : 'It waits for our decision, which you can follow in the vendor portal.',
+  ].join('\n');
+}
+
+function refusalText(problems: readonly string[]): string {
+  return [
+    'We could not take your change request:',
+    ...problems.map((problem) => `- ${problem}`),
+    '',
+    'Send it again with the form filled in:',
+    '',
+    REQUEST_FORM_TEMPLATE,
+  ].join('\n');
+}
+
 export function createRequestMail(deps: {
   changeRequests: ChangeRequestService;
   mail: Pick<MailService, 'enqueue'>;
-  clock: Clock;
   publicUrl?: string;
 }) {
   const { changeRequests, mail, publicUrl } = deps;
@@ -68,22 +111,10 @@ export function createRequestMail(deps: {
         problems.push(`Assets: not found at ${client.clientName}: ${unknown.join(', ')}.`);
       }
 
-      let request: Awaited<ReturnType<ChangeRequestService['createIn']>> | null = null;
+      let request: ChangeRequest | null = null;
       if (form && client && problems.length === 0) {
-        const actor: Actor = {
-          scope: {
-            tenantId,
-            identityId: person.identityId,
-            membershipId: person.membershipId,
-            role: 'vendor',
-            clientIds: [...new Set(engagements.map((e) => e.clientId))],
-            vendorId: person.vendorId,
-          },
-          requestId: `mail:${message.inboundEmailId}`,
-          ip: null,
-          userAgent: 'mail',
-        };
-        const input = {
+        // The schema's own checks (the window's order and length), as the routes apply them.
+        const parsed = changeRequestInputSchema.safeParse({
           clientId: client.clientId,
           vendorId: person.vendorId,
           assetIds: named.map((n) => n.asset!.id),
@@ -94,37 +125,29 @@ export function createRequestMail(deps: {
           windowStart: form.windowStart,
           windowEnd: form.windowEnd,
           emergency: form.emergency,
-        };
-        try {
-          // A savepoint: a refusal leaves the mail's own record to commit.
-          request = await tx.transaction((sp) => changeRequests.createIn(sp, actor, input));
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          problems.push(error.message);
+        });
+        if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.message}.`));
+        else {
+          try {
+            // A savepoint: a refusal leaves the mail's own record to commit.
+            const actor = vendorActor(tenantId, person, engagements, message.inboundEmailId);
+            request = await tx.transaction((sp) => changeRequests.createIn(sp, actor, parsed.data));
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            problems.push(error.message);
+          }
         }
       }
 
-      const replyText = request
-        ? [
-            `We received CR-${request.number}, "${request.title}", at ${request.clientName}, for ${request.windowStart.slice(0, 16).replace('T', ' ')} UTC.`,
-            'It waits for our decision; you will hear from us before the window.',
-            ...(portalUrl('/vendor')
-              ? [`Follow it in the vendor portal: ${portalUrl(`/vendor/requests/${request.id}`)}`]
-              : []),
-          ].join('\n')
-        : [
-            'We could not take your change request:',
-            ...problems.map((problem) => `- ${problem}`),
-            '',
-            'Send it again with the form filled in:',
-            '',
-            REQUEST_FORM_TEMPLATE,
-          ].join('\n');
       await mail.enqueue(tx, {
         tenantId,
         to: message.fromAddress,
         templateKey: 'change_request.mail_reply',
-        data: { 'recipient.name': person.name, 'mail.subject': message.subject, 'reply.text': replyText },
+        data: {
+          'recipient.name': person.name,
+          'mail.subject': message.subject,
+          'reply.text': request ? receivedText(request, portalUrl) : refusalText(problems),
+        },
       });
       return request
         ? { changeRequestId: request.id, detail: `CR-${request.number} raised by ${person.name}` }
