@@ -19,6 +19,7 @@ import { recordSecurityEvent, type SecurityEvent } from '../audit/index.ts';
 import { prepareAuthLookups } from './auth-lookups.ts';
 import * as repo from './identity.repository.ts';
 import { createLoginThrottle } from './login-throttle.ts';
+import { NO_PASSWORD } from './portal-members.ts';
 import { burnPasswordCheck, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 
 export type { RequestMeta };
@@ -246,6 +247,11 @@ export function createAuthService(deps: {
       if (!identity) {
         await burnPasswordCheck(input.password);
         throw await failed(null);
+      }
+      if (identity.passwordHash === NO_PASSWORD) {
+        // Invited and not yet accepted: no password opens it, and it takes as long as a wrong one.
+        await burnPasswordCheck(input.password);
+        throw await failed(identity.id);
       }
       if (!(await verifyPassword(identity.passwordHash, input.password))) {
         throw await failed(identity.id);
