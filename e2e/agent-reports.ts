@@ -1,6 +1,7 @@
 // Two inventory reports of one Debian file server, as its agent would send them a couple of hours apart:
 // the second upgrades and installs packages (apt names alice and root), removes one while a vendor was
-// logged on, resets the `sa` login's password, and sees a disk start failing and a service fail.
+// logged on, resets the `sa` login's password, and sees a disk start failing and a service fail. And the
+// call that sends them, as the agent does.
 import type { InventoryInput, Software } from '../src/shared/api/inventory.ts';
 
 const fillers = (count: number): Software[] =>
@@ -168,4 +169,20 @@ export function agentReports(now: number): [InventoryInput, InventoryInput] {
     ],
   } satisfies InventoryInput;
   return [first, second];
+}
+
+/** POSTs to the agent API as the agent does; the body is parsed when there is one. */
+export async function postAgentApi(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(`${baseUrl}/agent/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'accord-agent/0.2.0', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
 }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AgentEnrolled } from '../src/shared/api/agents.ts';
-import { agentReports } from './agent-reports.ts';
+import { agentReports, postAgentApi } from './agent-reports.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
 import { browserApi, choose, completeSetup, heading, see } from './journeys.ts';
 
@@ -30,15 +30,8 @@ afterAll(async () => {
 });
 
 /** A call to the agent API, as the agent on the machine makes it (no cookies, its own credential). */
-async function agentCall(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${harness.url}/agent/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'accord-agent/0.2.0', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const agentCall = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  postAgentApi(harness.url, path, body, headers);
 
 const agentsTable = () => page.getByRole('table', { name: 'Agents' });
 const tokensTable = () => page.getByRole('table', { name: 'Enrollment tokens' });

@@ -9,7 +9,7 @@ import { createTransport } from 'nodemailer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AgentEnrolled } from '../src/shared/api/agents.ts';
-import { agentReports } from './agent-reports.ts';
+import { agentReports, postAgentApi } from './agent-reports.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
 import { browserApi, choose, completeSetup, heading, OWNER, signIn } from './journeys.ts';
 
@@ -45,15 +45,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function agentCall(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${harness.url}/agent/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'accord-agent/0.2.0', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const agentCall = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  postAgentApi(harness.url, path, body, headers);
 
 async function phoneBrowser() {
   const context = await harness.browser.newContext({
