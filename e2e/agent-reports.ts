@@ -1,7 +1,9 @@
 // Two inventory reports of one Debian file server, as its agent would send them a couple of hours apart:
 // the second upgrades and installs packages (apt names alice and root), removes one while a vendor was
 // logged on, resets the `sa` login's password, and sees a disk start failing and a service fail. And the
-// call that sends them, as the agent does.
+// calls that send them, as the agent does.
+import { expect } from 'vitest';
+import type { AgentEnrolled } from '../src/shared/api/agents.ts';
 import type { InventoryInput, Software } from '../src/shared/api/inventory.ts';
 
 const fillers = (count: number): Software[] =>
@@ -185,4 +187,33 @@ export async function postAgentApi(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * A Debian file server enrolls with the token and sends the two reports above, as fs01's agent: the
+ * second's changes are judged as they would be from a real machine. Each report must be taken (200).
+ * Answers the enrollment (the agent's asset and credential).
+ */
+export async function enrollAndReport(
+  baseUrl: string,
+  token: string,
+  keyPrefix: string,
+): Promise<AgentEnrolled> {
+  const enrolled = (
+    await postAgentApi(baseUrl, '/enroll', {
+      token,
+      hostname: 'fs01',
+      os: 'Debian GNU/Linux',
+      osVersion: '12',
+      type: 'server',
+    })
+  ).body as AgentEnrolled;
+  const auth = { authorization: `Bearer ${enrolled.credential}` };
+  for (const [index, report] of agentReports(Date.now()).entries()) {
+    const key = `${keyPrefix}-${index + 1}`;
+    expect(
+      (await postAgentApi(baseUrl, '/inventory', report, { ...auth, 'idempotency-key': key })).status,
+    ).toBe(200);
+  }
+  return enrolled;
 }

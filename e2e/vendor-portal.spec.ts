@@ -8,8 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { createTransport } from 'nodemailer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AgentEnrolled } from '../src/shared/api/agents.ts';
-import { agentReports, postAgentApi } from './agent-reports.ts';
+import { enrollAndReport } from './agent-reports.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
 import { browserApi, choose, completeSetup, heading, OWNER, signIn } from './journeys.ts';
 
@@ -45,9 +44,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const agentCall = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  postAgentApi(harness.url, path, body, headers);
-
 async function phoneBrowser() {
   const context = await harness.browser.newContext({
     baseURL: harness.url,
@@ -82,23 +78,7 @@ describe.sequential('the vendor portal', () => {
 
     // The vendor's account removes a package on an enrolled machine, outside any window: an incident.
     const { token } = await api.post<{ token: string }>('/enrollment-tokens', { clientId });
-    const enrolled = (
-      await agentCall('/enroll', {
-        token,
-        hostname: 'fs01',
-        os: 'Debian GNU/Linux',
-        osVersion: '12',
-        type: 'server',
-      })
-    ).body as AgentEnrolled;
-    const auth = { authorization: `Bearer ${enrolled.credential}` };
-    const [first, second] = agentReports(Date.now());
-    expect(
-      (await agentCall('/inventory', first, { ...auth, 'idempotency-key': 'e2e-portal-1' })).status,
-    ).toBe(200);
-    expect(
-      (await agentCall('/inventory', second, { ...auth, 'idempotency-key': 'e2e-portal-2' })).status,
-    ).toBe(200);
+    await enrollAndReport(harness.url, token, 'e2e-portal');
     const incidents = await api.get<{ items: { id: string; number: number }[] }>(
       `/tickets?vendorId=${vendorId}`,
     );

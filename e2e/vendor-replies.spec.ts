@@ -6,8 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AgentEnrolled } from '../src/shared/api/agents.ts';
-import { agentReports, postAgentApi } from './agent-reports.ts';
+import { enrollAndReport } from './agent-reports.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
 import { browserApi, completeSetup, heading, OWNER, signIn, stopRequiringMfa } from './journeys.ts';
 
@@ -39,9 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-const agentCall = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  postAgentApi(harness.url, path, body, headers);
 
 /** A browser with no session: the vendor's, at a desk (UTC) or on a phone in Madrid. */
 async function vendorBrowser(device: 'desk' | 'phone') {
@@ -79,23 +75,7 @@ describe.sequential('a vendor’s reply to an attribution', () => {
     await api.post(`/engagements/${engagement.id}/accounts`, { kind: 'os_user', identifier: 'vendor-tech' });
 
     const { token } = await api.post<{ token: string }>('/enrollment-tokens', { clientId });
-    const enrolled = (
-      await agentCall('/enroll', {
-        token,
-        hostname: 'fs01',
-        os: 'Debian GNU/Linux',
-        osVersion: '12',
-        type: 'server',
-      })
-    ).body as AgentEnrolled;
-    const auth = { authorization: `Bearer ${enrolled.credential}` };
-    const [first, second] = agentReports(Date.now());
-    for (const [report, key] of [
-      [first, 'e2e-reply-0001'],
-      [second, 'e2e-reply-0002'],
-    ] as const) {
-      expect((await agentCall('/inventory', report, { ...auth, 'idempotency-key': key })).status).toBe(200);
-    }
+    await enrollAndReport(harness.url, token, 'e2e-reply');
 
     const incidents = await api.get<{ items: { id: string; number: number; type: string }[] }>(
       `/tickets?vendorId=${vendorId}`,

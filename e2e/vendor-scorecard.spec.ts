@@ -6,8 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AgentEnrolled } from '../src/shared/api/agents.ts';
-import { agentReports } from './agent-reports.ts';
+import { enrollAndReport } from './agent-reports.ts';
 import { type Harness, SHOTS_DIR, shot, startHarness } from './harness.ts';
 import { browserApi, completeSetup, heading, see } from './journeys.ts';
 
@@ -29,16 +28,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function agentCall(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${harness.url}/agent/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'accord-agent/0.2.0', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
 const scorecard = () => page.getByRole('region', { name: 'Scorecard' });
 const tile = (name: string) => scorecard().getByRole('group', { name, exact: true });
 
@@ -58,23 +47,7 @@ describe.sequential('vendor scorecard', () => {
     await api.post(`/engagements/${engagement.id}/acknowledgements`, { name: 'Sam Molar' });
 
     const { token } = await api.post<{ token: string }>('/enrollment-tokens', { clientId });
-    const enrolled = (
-      await agentCall('/enroll', {
-        token,
-        hostname: 'fs01',
-        os: 'Debian GNU/Linux',
-        osVersion: '12',
-        type: 'server',
-      })
-    ).body as AgentEnrolled;
-    const auth = { authorization: `Bearer ${enrolled.credential}` };
-    const [first, second] = agentReports(Date.now());
-    expect(
-      (await agentCall('/inventory', first, { ...auth, 'idempotency-key': 'e2e-score-0001' })).status,
-    ).toBe(200);
-    expect(
-      (await agentCall('/inventory', second, { ...auth, 'idempotency-key': 'e2e-score-0002' })).status,
-    ).toBe(200);
+    const enrolled = await enrollAndReport(harness.url, token, 'e2e-score');
 
     const incidents = await api.get<{ items: { id: string }[] }>(`/tickets?vendorId=${vendorId}`);
     expect(incidents.items).toHaveLength(1);

@@ -1,7 +1,7 @@
 // The pieces every form behind a one-time link shares: the form's errors and refusal (a spent link turns
 // the page into "cannot be used"; other refusals show in the form, which keeps the input), who is
 // answering (name, and an address if they like), and the note that the link works once.
-import { Alert, Button, Grid, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { ApiError, isApiError } from '../api/client.ts';
@@ -34,17 +34,55 @@ export function useLinkFormErrors(onSpent: () => void) {
   };
 }
 
-export function LinkFormRefusal(props: { title: string; refusal: string | null }) {
-  if (!props.refusal) return null;
+/**
+ * A link form answered in someone's name: its errors, and who answers (name required, address optional),
+ * with their fields and what the server takes.
+ */
+export function useSignedLinkForm(onSpent: () => void) {
+  const form = useLinkFormErrors(onSpent);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  return {
+    ...form,
+    signer: { name: name.trim(), email: email.trim() || null },
+    /** The form's own problems, a missing name first; add the form's others to it. */
+    problems: (): Record<string, string> => (name.trim() ? {} : { name: 'Enter your name' }),
+    signerFields: (
+      <LinkSignerFields
+        name={name}
+        email={email}
+        errors={form.errors}
+        onName={(value) => {
+          setName(value);
+          form.clear('name');
+        }}
+        onEmail={(value) => {
+          setEmail(value);
+          form.clear('email');
+        }}
+      />
+    ),
+  };
+}
+
+/** The form's heading, and the server's refusal under it. */
+export function LinkFormHead(props: { title: string; refusalTitle: string; refusal: string | null }) {
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} title={props.title}>
-      {props.refusal}
-    </Alert>
+    <>
+      <Title order={2} fz="h4">
+        {props.title}
+      </Title>
+      {props.refusal && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} title={props.refusalTitle}>
+          {props.refusal}
+        </Alert>
+      )}
+    </>
   );
 }
 
 /** "Your name" and "Email (optional)", side by side where there is room. */
-export function LinkSignerFields(props: {
+function LinkSignerFields(props: {
   name: string;
   email: string;
   errors: Record<string, string>;

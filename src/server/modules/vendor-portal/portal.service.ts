@@ -17,6 +17,7 @@ import type {
   PortalOverview,
   PortalRules,
 } from '../../../shared/api/vendor-portal.ts';
+import type { EngagementRules } from '../../../shared/api/vendor-terms.ts';
 import { describeChange } from '../../../shared/change-sentence.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
@@ -94,15 +95,16 @@ export function createVendorPortalService(deps: {
     return { ...mine, request };
   }
 
-  async function rulesView(scope: Scope, engagementId: string): Promise<PortalRules> {
-    const { engagement, scope: seen } = await engagementOf(scope, engagementId);
-    const [inForce, standing] = await Promise.all([
-      rulesInForce(db, scope.tenantId, engagement.clientId),
-      rules.standing(seen, engagementId),
-    ]);
+  /** The rules in force at the engagement's client, and where the vendor stands with them. */
+  async function rulesView(
+    tenantId: string,
+    engagement: { id: string; clientId: string; clientName: string },
+    standing: EngagementRules,
+  ): Promise<PortalRules> {
+    const inForce = await rulesInForce(db, tenantId, engagement.clientId);
     const current = standing.acknowledgements.find((a) => a.isCurrent);
     return {
-      engagementId,
+      engagementId: engagement.id,
       clientName: engagement.clientName,
       status: standing.status,
       rules: inForce.rules && { version: inForce.rules.version, text: inForce.rules.text },
@@ -142,13 +144,17 @@ export function createVendorPortalService(deps: {
       };
     },
 
-    rules: rulesView,
+    async rules(scope: Scope, engagementId: string): Promise<PortalRules> {
+      const { engagement, scope: seen } = await engagementOf(scope, engagementId);
+      return rulesView(scope.tenantId, engagement, await rules.standing(seen, engagementId));
+    },
 
     /** The vendor's person acknowledges the rules in force, in their own name. */
     async acknowledge(actor: Actor, engagementId: string): Promise<PortalRules> {
-      const { scope } = await engagementOf(actor.scope, engagementId);
-      await rules.acknowledge(asEngaged(actor, scope), engagementId, await person(actor.scope), 'portal');
-      return rulesView(actor.scope, engagementId);
+      const { engagement, scope } = await engagementOf(actor.scope, engagementId);
+      const signer = await person(actor.scope);
+      const standing = await rules.acknowledge(asEngaged(actor, scope), engagementId, signer, 'portal');
+      return rulesView(actor.scope.tenantId, engagement, standing);
     },
 
     /** The signed copy of one of the vendor's Letters of Agency, for it to show what the MSP may ask. */

@@ -1,8 +1,8 @@
 // The client's decision behind a one-time link: who decides, approve or reject (with the reason to reject).
-import { Radio, Stack, Textarea, Title } from '@mantine/core';
+import { Radio, Stack, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { LinkFormRefusal, LinkFormSubmit, LinkSignerFields, useLinkFormErrors } from '../../ui/link-form.tsx';
+import { LinkFormHead, LinkFormSubmit, useSignedLinkForm } from '../../ui/link-form.tsx';
 import { decideByLink, type PublicChangeRequest } from './change-requests-api.ts';
 
 type Decision = 'approve' | 'reject';
@@ -19,11 +19,9 @@ export function PublicDecisionForm(props: {
   onSpent: () => void;
 }) {
   const { request } = props;
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
   const [decision, setDecision] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
-  const form = useLinkFormErrors(props.onSpent);
+  const form = useSignedLinkForm(props.onSpent);
   const decide = useMutation({
     mutationFn: (input: { decision: Decision; name: string; email: string | null; reason?: string }) =>
       decideByLink(props.token, input),
@@ -33,15 +31,13 @@ export function PublicDecisionForm(props: {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!name.trim()) problems.name = 'Enter your name';
+    const problems = form.problems();
     if (!decision) problems.decision = 'Choose whether you approve or reject the change';
     if (decision === 'reject' && !reason.trim()) problems.reason = 'Say why you reject the change';
     if (!form.check(problems) || !decision) return;
     decide.mutate({
       decision,
-      name: name.trim(),
-      email: email.trim() || null,
+      ...form.signer,
       ...(decision === 'reject' ? { reason: reason.trim() } : {}),
     });
   }
@@ -49,23 +45,12 @@ export function PublicDecisionForm(props: {
   return (
     <form onSubmit={submit} noValidate aria-label="Your decision">
       <Stack gap="sm">
-        <Title order={2} fz="h4">
-          Your decision
-        </Title>
-        <LinkFormRefusal title="Your decision was not recorded" refusal={form.refusal} />
-        <LinkSignerFields
-          name={name}
-          email={email}
-          errors={form.errors}
-          onName={(value) => {
-            setName(value);
-            form.clear('name');
-          }}
-          onEmail={(value) => {
-            setEmail(value);
-            form.clear('email');
-          }}
+        <LinkFormHead
+          title="Your decision"
+          refusalTitle="Your decision was not recorded"
+          refusal={form.refusal}
         />
+        {form.signerFields}
         <Radio.Group
           label={`On behalf of ${request.clientName}, I…`}
           required

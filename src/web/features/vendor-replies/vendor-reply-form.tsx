@@ -1,8 +1,8 @@
 // The vendor's reply behind a one-time link: who replies, an address to answer (optional), and the reply.
-import { Stack, Textarea, Title } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { LinkFormRefusal, LinkFormSubmit, LinkSignerFields, useLinkFormErrors } from '../../ui/link-form.tsx';
+import { LinkFormHead, LinkFormSubmit, useSignedLinkForm } from '../../ui/link-form.tsx';
 import { type PublicAttribution, sendVendorReply, type VendorReplyInput } from './vendor-replies-api.ts';
 
 export function VendorReplyForm(props: {
@@ -13,10 +13,8 @@ export function VendorReplyForm(props: {
   onSpent: () => void;
 }) {
   const { attribution } = props;
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
   const [text, setText] = useState('');
-  const form = useLinkFormErrors(props.onSpent);
+  const form = useSignedLinkForm(props.onSpent);
   const send = useMutation({
     mutationFn: (input: VendorReplyInput) => sendVendorReply(props.token, input),
     onSuccess: (_, input) => props.onDone(input.name),
@@ -25,34 +23,16 @@ export function VendorReplyForm(props: {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!name.trim()) problems.name = 'Enter your name';
+    const problems = form.problems();
     if (!text.trim()) problems.text = 'Write your reply';
-    if (form.check(problems)) {
-      send.mutate({ name: name.trim(), email: email.trim() || null, text: text.trim() });
-    }
+    if (form.check(problems)) send.mutate({ ...form.signer, text: text.trim() });
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label="Your reply">
       <Stack gap="sm">
-        <Title order={2} fz="h4">
-          Your reply
-        </Title>
-        <LinkFormRefusal title="Your reply was not sent" refusal={form.refusal} />
-        <LinkSignerFields
-          name={name}
-          email={email}
-          errors={form.errors}
-          onName={(value) => {
-            setName(value);
-            form.clear('name');
-          }}
-          onEmail={(value) => {
-            setEmail(value);
-            form.clear('email');
-          }}
-        />
+        <LinkFormHead title="Your reply" refusalTitle="Your reply was not sent" refusal={form.refusal} />
+        {form.signerFields}
         <Textarea
           label="Your reply"
           description={`${attribution.mspName} and ${attribution.clientName} will see it.`}

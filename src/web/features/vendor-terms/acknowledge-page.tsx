@@ -1,11 +1,11 @@
 // What a vendor sees behind a one-time link, without signing in: who asks, for which client and product,
 // the rules in force (with the client's addendum), and a form to acknowledge them on the vendor's behalf.
-import { Checkbox, Grid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Checkbox, Grid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { LinkFormRefusal, LinkFormSubmit, LinkSignerFields, useLinkFormErrors } from '../../ui/link-form.tsx';
+import { LinkFormHead, LinkFormSubmit, useSignedLinkForm } from '../../ui/link-form.tsx';
 import { LinkCannotBeUsed, LinkPageFact, LinkPageLoading } from '../../ui/link-page-states.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
 import { RulesAndAddendum } from './rules-text.tsx';
@@ -82,20 +82,17 @@ function AcknowledgeForm(props: {
   onDone: (name: string) => void;
   onSpent: () => void;
 }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
   const [agrees, setAgrees] = useState(false);
-  const form = useLinkFormErrors(props.onSpent);
+  const form = useSignedLinkForm(props.onSpent);
   const acknowledge = useMutation({
-    mutationFn: () => acknowledgeByLink(props.token, { name: name.trim(), email: email.trim() || null }),
-    onSuccess: () => props.onDone(name.trim()),
+    mutationFn: () => acknowledgeByLink(props.token, form.signer),
+    onSuccess: () => props.onDone(form.signer.name),
     onError: form.onError,
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!name.trim()) problems.name = 'Enter your name';
+    const problems = form.problems();
     if (!agrees) problems.agree = 'Tick the box to acknowledge the rules';
     if (form.check(problems)) acknowledge.mutate();
   }
@@ -103,23 +100,12 @@ function AcknowledgeForm(props: {
   return (
     <form onSubmit={submit} noValidate aria-label="Acknowledge">
       <Stack gap="sm">
-        <Title order={2} fz="h4">
-          Acknowledge
-        </Title>
-        <LinkFormRefusal title="Your acknowledgement was not recorded" refusal={form.refusal} />
-        <LinkSignerFields
-          name={name}
-          email={email}
-          errors={form.errors}
-          onName={(value) => {
-            setName(value);
-            form.clear('name');
-          }}
-          onEmail={(value) => {
-            setEmail(value);
-            form.clear('email');
-          }}
+        <LinkFormHead
+          title="Acknowledge"
+          refusalTitle="Your acknowledgement was not recorded"
+          refusal={form.refusal}
         />
+        {form.signerFields}
         <Checkbox
           label={`I have read and acknowledge these rules on behalf of ${props.rules.vendorName}`}
           checked={agrees}

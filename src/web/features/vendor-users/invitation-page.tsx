@@ -1,13 +1,13 @@
 // Behind an invitation link, without signing in: who invites whom to which vendor's portal, and a form to
 // set a password; then on to sign in with the email and the new password.
-import { Button, Grid, PasswordInput, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Grid, PasswordInput, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { acceptInvitationSchema } from '../../../shared/api/vendor-portal.ts';
 import { browserTimeZone, formatDateTime } from '../../ui/format.ts';
-import { LinkFormRefusal, useLinkFormErrors } from '../../ui/link-form.tsx';
+import { LinkFormHead, useLinkFormErrors } from '../../ui/link-form.tsx';
 import { LinkCannotBeUsed, LinkPageFact, LinkPageLoading } from '../../ui/link-page-states.tsx';
 import { ButtonLink } from '../../ui/links.tsx';
 import { PublicFrame } from '../../ui/public-frame.tsx';
@@ -97,10 +97,11 @@ function PasswordForm(props: {
   return (
     <form onSubmit={submit} noValidate aria-label="Set your password">
       <Stack gap="sm">
-        <Title order={2} fz="h4">
-          Set your password
-        </Title>
-        <LinkFormRefusal title="Your password was not set" refusal={form.refusal} />
+        <LinkFormHead
+          title="Set your password"
+          refusalTitle="Your password was not set"
+          refusal={form.refusal}
+        />
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" value={props.invitation.email} />
         <PasswordInput
