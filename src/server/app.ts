@@ -83,6 +83,7 @@ import {
 } from './modules/notifications/index.ts';
 import { createProfitabilityRoutes, type ProfitabilityService } from './modules/profitability/index.ts';
 import { createSlaPolicyRoutes, type SlaPolicyService } from './modules/sla-policies/index.ts';
+import { createSlaStatementRoutes, type SlaStatementService } from './modules/sla-statements/index.ts';
 import { createSsoRoutes, type SsoService } from './modules/sso/index.ts';
 import {
   createHelpDeskRoutes,
@@ -152,6 +153,7 @@ export interface Services {
   engagementRules: RulesService;
   vendorNotices: NoticeService;
   coverageHolds: HoldService;
+  slaStatements: SlaStatementService;
   vendorScorecards: ScorecardService;
   changeRequests: ChangeRequestService;
   clientApprovals: ClientApprovalService;
@@ -296,6 +298,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createVendorReplyRoutes(services.vendorReplies, { publicUrl: options.publicUrl }))
     .route('/', createCalendarRoutes(services.calendars))
     .route('/', createSlaPolicyRoutes(services.slaPolicies))
+    .route('/', createSlaStatementRoutes(services.slaStatements))
     .route('/', createTicketRoutes(services.tickets))
     .route('/', createHelpDeskRoutes(services.helpDesk))
     .route('/', createTimeRoutes(services.time))

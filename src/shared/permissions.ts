@@ -42,5 +42,7 @@ export const permissions = [
   'changes.request',
   /** Approve or reject change requests; re-judge a detected change's outcome. */
   'changes.approve',
+  /** Explain SLA breaches to the client and close a month's SLA statements. */
+  'sla.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -282,6 +282,14 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/agreements/{id}': row(A, A, A, S, A, U),
   'PATCH /api/v1/agreements/{id}': row(A, A, F, F, A, U),
   'DELETE /api/v1/agreements/{id}': row(A, A, F, F, A, U),
+  // SLA statements: everyone who reads tickets reads them; closing a month and explaining a breach to the
+  // client is for those with sla.manage.
+  'GET /api/v1/agreements/{id}/sla-statements': row(A, A, A, S, A, U),
+  'GET /api/v1/agreements/{id}/sla-statements/check': row(A, A, A, S, A, U),
+  'GET /api/v1/agreements/{id}/sla-statements/{month}': row(A, A, A, S, A, U),
+  'GET /api/v1/agreements/{id}/sla-statements/{month}/pdf': row(A, A, A, S, A, U),
+  'POST /api/v1/agreements/{id}/sla-statements/{month}/close': row(A, A, A, F, A, U),
+  'PUT /api/v1/tickets/{id}/sla-explanations/{clock}': row(A, A, A, F, A, U),
   // Invoices and their settings: billing and the organization's admins; dispatchers and technicians
   // never see what clients pay.
   'GET /api/v1/invoices': row(A, A, F, F, A, U),

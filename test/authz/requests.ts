@@ -531,6 +531,16 @@ export const requestPlans: Record<string, RequestPlan> = {
     }),
   },
   'GET /agreements/{id}': { target: 'agreement' },
+  'GET /agreements/{id}/sla-statements': { target: 'agreement' },
+  'GET /agreements/{id}/sla-statements/check': { target: 'agreement' },
+  'GET /agreements/{id}/sla-statements/{month}': { target: 'agreement', params: { month: '2020-03' } },
+  'GET /agreements/{id}/sla-statements/{month}/pdf': { target: 'agreement', params: { month: '2020-03' } },
+  'POST /agreements/{id}/sla-statements/{month}/close': { target: 'agreement', params: { month: '2020-03' } },
+  'PUT /tickets/{id}/sla-explanations/{clock}': {
+    target: 'ticket',
+    params: { clock: 'resolution' },
+    body: () => ({ text: 'Waiting on a part' }),
+  },
   'PATCH /agreements/{id}': { target: 'agreement', body: () => ({ roundingMinutes: 15 }) },
   'DELETE /agreements/{id}': {
     target: 'agreement',

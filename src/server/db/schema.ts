@@ -16,6 +16,7 @@ export * from '../modules/mail/mail.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/profitability/profitability.table.ts';
 export * from '../modules/sla-policies/sla-policies.table.ts';
+export * from '../modules/sla-statements/sla-statements.table.ts';
 export * from '../modules/sso/sso.table.ts';
 export * from '../modules/tickets/tickets.table.ts';
 export * from '../modules/time/time.table.ts';

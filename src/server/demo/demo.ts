@@ -29,6 +29,7 @@ import {
   staffSeeds,
 } from './demo-data.ts';
 import { createRandom } from './demo-random.ts';
+import { closeDemoStatements } from './demo-statements.ts';
 import { planDemoTickets, type TimePlan } from './demo-tickets.ts';
 import { DEMO_VENDOR_USER, seedDemoVendorActivity, seedDemoVendors } from './demo-vendors.ts';
 
@@ -248,6 +249,7 @@ export async function loadDemo(
   const fleet = await seedDemoAssets(db, services, staff.admin, clientRefs, now);
   await seedDemoVendorActivity(services, owner, { clientId: clientIds.dental, vendorId }, now, password);
   for (const id of fleet.alertTicketIds) tickets.push(await services.tickets.get(owner.scope, id));
+  await closeDemoStatements(services, staff.dispatcher);
 
   const sla = (t: Ticket) => [t.sla?.firstResponse.state, t.sla?.resolution.state];
   const isOpen = (t: Ticket) => !(closedTicketStatuses as readonly string[]).includes(t.status);

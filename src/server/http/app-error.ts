@@ -193,6 +193,16 @@ const statusByCode = {
   'coverage_hold.lifted': 409,
   /** The notice was withdrawn already. */
   'vendor_notice.withdrawn': 409,
+  /** A statement for a month before the agreement started, or one that has not begun. */
+  'sla_statement.out_of_range': 422,
+  /** The month has not ended in the statement's time zone, so it cannot be closed yet. */
+  'sla_statement.month_running': 409,
+  /** An earlier month is closed after this one's turn passed: statements close in order. */
+  'sla_statement.closed_later': 409,
+  /** The breach's month is closed: its explanation went out with the statement. */
+  'sla_statement.closed': 409,
+  /** Only a missed (or breached) clock takes an explanation. */
+  'sla_statement.not_breached': 409,
   conflict: 409,
   internal: 500,
 } as const;

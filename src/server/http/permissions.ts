@@ -30,6 +30,7 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
     'vendors.manage',
     'changes.request',
     'changes.approve',
+    'sla.manage',
   ],
   technician: [
     'clients.read',
@@ -52,6 +53,7 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
     'invoices.read',
     'assets.read',
     'vendors.read',
+    'sla.manage',
   ],
   vendor: [],
 };

@@ -11,6 +11,7 @@ import { assets } from '../assets/assets.table.ts';
 import { inMaintenance } from '../change-requests/change-windows.ts';
 import { clients } from '../clients/clients.table.ts';
 import { type AlertTicket, openAlertTicket, recurAlertTicket, resolveAlertTicket } from '../tickets/index.ts';
+import { slaBasisOfAssets } from './asset-standing.ts';
 import { type AlertCondition, assetAlerts, ticketAssets } from './inventory.table.ts';
 
 export interface Condition {
@@ -153,6 +154,8 @@ export async function openAssetTicket(
     .from(assets)
     .innerJoin(clients, and(eq(clients.tenantId, assets.tenantId), eq(clients.id, assets.clientId)))
     .where(and(eq(assets.tenantId, tenantId), eq(assets.id, assetId)));
+  const about = fields(asset!.name);
+  const { basis } = await slaBasisOfAssets(tx, tenantId, [assetId]);
   const ticketId = await openAlertTicket(
     tx,
     {
@@ -160,7 +163,8 @@ export async function openAssetTicket(
       clientId: asset!.clientId,
       priority: priorityOf[asset!.criticality],
       slaPolicyId: asset!.slaPolicyId,
-      ...fields(asset!.name),
+      ...about,
+      eventData: { ...about.eventData, basis },
     },
     now,
   );

@@ -15,6 +15,7 @@ import type { Actor, Scope } from '../../http/scope.ts';
 import { type AssetService, findAsset } from '../assets/index.ts';
 import { recordTicketActivity, requireTicket } from '../tickets/index.ts';
 import { tickets } from '../tickets/tickets.table.ts';
+import { slaBasisOfAssets } from './asset-standing.ts';
 import * as repo from './inventory.repository.ts';
 import { toChange } from './inventory.service.ts';
 import { ticketAssets } from './inventory.table.ts';
@@ -94,7 +95,11 @@ export function createTicketAssetService(deps: {
           actor.scope.membershipId,
           ticket,
           'assets',
-          { added: added.map((id) => names.get(id)), removed: removedNames },
+          {
+            added: added.map((id) => names.get(id)),
+            removed: removedNames,
+            ...(await slaBasisOfAssets(tx, tenantId, wanted)),
+          },
           clock.now(),
         );
         audit.change({ assetIds: current }, { assetIds: wanted });

@@ -9,6 +9,7 @@ export {
   recurAlertTicket,
   resolveAlertTicket,
 } from './ticket-alerts.ts';
+export { ticketsMeasuredUnder } from './ticket-history.ts';
 export { recordTicketActivity, requireTicket } from './ticket-log.ts';
 export { addReplyFromMail, type MailSender, openTicketFromMail } from './ticket-mail.ts';
 export type { TicketRow } from './tickets.repository.ts';

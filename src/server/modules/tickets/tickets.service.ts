@@ -366,10 +366,21 @@ export function createTicketService(deps: { db: Database; actions: ActionRunner;
           const agreement = await agreementOfClient(tx, tenantId, ticket.clientId, changes.agreementId);
           nameTheChange(events, 'agreement', agreement?.name ?? null);
           const client = await findClientForTicket(tx, actor.scope, ticket.clientId, null);
-          Object.assign(
-            changes,
-            await rebindMeasure(tx, ticket, agreement?.slaPolicyId ?? client.defaultSlaPolicyId),
+          const rebound = await rebindMeasure(
+            tx,
+            ticket,
+            agreement?.slaPolicyId ?? client.defaultSlaPolicyId,
           );
+          if (rebound) {
+            Object.assign(changes, rebound);
+            // Kept on the event so an SLA statement can tell what the ticket was measured under before.
+            const { slaPolicyVersionId, calendarVersionIds } = ticket;
+            const event = events.find((e) => e.type === 'agreement')!;
+            event.data = {
+              ...event.data,
+              measure: { from: { slaPolicyVersionId, calendarVersionIds }, to: rebound },
+            };
+          }
         }
         if (changes.serviceId !== undefined) {
           const service = changes.serviceId

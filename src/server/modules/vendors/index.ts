@@ -3,7 +3,7 @@
 export { holdsOnTickets, type TicketHold } from './holds.repository.ts';
 export { createHoldRoutes } from './holds.routes.ts';
 export { createHoldService, type HoldService } from './holds.service.ts';
-export { mspName } from './letter-parties.ts';
+export { letterParties, mspName } from './letter-parties.ts';
 export { createLoaRoutes, LOA_UPLOAD_MAX_BODY_BYTES, LOA_UPLOAD_PATH } from './loas.routes.ts';
 export { createLoaService, type LoaService } from './loas.service.ts';
 export { firstNoticeTimes, noticeKey } from './notices.repository.ts';

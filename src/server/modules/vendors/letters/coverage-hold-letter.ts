@@ -3,8 +3,7 @@
 // the agreement's rates citing the hold, and what brings it back (a checklist, or agreement by hand). It
 // says only what the records show: the staff-written reason as given and the incidents behind it.
 // Pure: the same input always gives the same bytes.
-import { pdfColor as color } from '../../invoices/exports/pdf-table.ts';
-import { longDate, toWinAnsi } from '../../invoices/exports/pdf-text.ts';
+
 import {
   drawHeading,
   drawLetterhead,
@@ -15,8 +14,10 @@ import {
   type Letter,
   type LetterOptions,
   startLetter,
-} from './letter-pdf.ts';
-import { drawLetterTable } from './letter-table.ts';
+} from '../../../pdf/letter-pdf.ts';
+import { drawLetterTable } from '../../../pdf/letter-table.ts';
+import { pdfColor as color } from '../../invoices/exports/pdf-table.ts';
+import { longDate, toWinAnsi } from '../../invoices/exports/pdf-text.ts';
 
 export interface CoverageHoldIncident {
   /** The record, e.g. "#1042 Changes outside an approved window on LFD-SQL01". */

@@ -3,8 +3,6 @@
 // MSP's approved change windows), and signs it. Pure: the same input always gives the same bytes.
 
 import { defaultLoaScope } from '../../../../shared/vendor-letter-text.ts';
-import { pdfColor as color } from '../../invoices/exports/pdf-table.ts';
-import { longDate, toWinAnsi } from '../../invoices/exports/pdf-text.ts';
 import {
   drawHeading,
   drawLetterhead,
@@ -16,7 +14,9 @@ import {
   type Letter,
   type LetterOptions,
   startLetter,
-} from './letter-pdf.ts';
+} from '../../../pdf/letter-pdf.ts';
+import { pdfColor as color } from '../../invoices/exports/pdf-table.ts';
+import { longDate, toWinAnsi } from '../../invoices/exports/pdf-text.ts';
 
 export interface LoaLetterInput {
   /** The MSP (tenant) that becomes the client's agent. */

@@ -5,8 +5,8 @@ import {
   finishLetter,
   type LetterOptions,
   startLetter,
-} from './letter-pdf.ts';
-import { drawLetterTable } from './letter-table.ts';
+} from '../../../pdf/letter-pdf.ts';
+import { drawLetterTable } from '../../../pdf/letter-table.ts';
 
 export interface VendorNoticeEvidence {
   /** The record, e.g. "T-1042 Vendor incident: DENTAL-SQL01". */

@@ -1,8 +1,8 @@
 // A letter's two-column table under a heading — a record and what it shows — as vendor notices print their
 // evidence and coverage holds their incidents. The heading stays with the first row; a row that would run
 // into the footer starts a new page with the table's header again; a runaway row is cut with an ellipsis.
-import { pdfColor as color } from '../../invoices/exports/pdf-table.ts';
-import { toWinAnsi } from '../../invoices/exports/pdf-text.ts';
+import { pdfColor as color } from '../modules/invoices/exports/pdf-table.ts';
+import { toWinAnsi } from '../modules/invoices/exports/pdf-text.ts';
 import { drawHeading, ensureRoom, type Letter } from './letter-pdf.ts';
 
 const cellPadding = 5;

@@ -3,8 +3,8 @@
 // naming the letter with "Page n of m"; later pages repeat the sender at the top so a loose page still
 // reads. Standard fonts encode only Windows-1252, so every string passes through toWinAnsi here.
 import PDFDocument from 'pdfkit';
-import { pdfColor as color } from '../../invoices/exports/pdf-table.ts';
-import { longDate, toWinAnsi } from '../../invoices/exports/pdf-text.ts';
+import { pdfColor as color } from '../modules/invoices/exports/pdf-table.ts';
+import { longDate, toWinAnsi } from '../modules/invoices/exports/pdf-text.ts';
 
 type Doc = PDFKit.PDFDocument;
 

@@ -1,0 +1,3 @@
+// The SLA statements module's public face.
+export { createSlaStatementRoutes } from './sla-statements.routes.ts';
+export { createSlaStatementService, type SlaStatementService } from './sla-statements.service.ts';

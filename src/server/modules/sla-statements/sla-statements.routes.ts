@@ -1,0 +1,131 @@
+// HTTP routes for SLA statements: per agreement and month, live or closed; closing a month; the MSP's
+// explanation of a breach; the recompute check; the monthly report as a PDF.
+import { createRoute, z } from '@hono/zod-openapi';
+import { idParamSchema } from '../../../shared/api/common.ts';
+import {
+  explanationInputSchema,
+  explanationParamsSchema,
+  slaClocks,
+  slaStatementSchema,
+  statementCheckSchema,
+  statementListItemSchema,
+  statementParamsSchema,
+} from '../../../shared/api/sla-statements.ts';
+import { actorOf, scopeOf } from '../../http/context.ts';
+import { sendDownload } from '../../http/download.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent, requirePermission } from '../../http/router.ts';
+import type { SlaStatementService } from './sla-statements.service.ts';
+
+const tags = ['SLA statements'];
+const read = [requirePermission('tickets.read')];
+const manage = [requirePermission('sla.manage')];
+
+export function createSlaStatementRoutes(statements: SlaStatementService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/agreements/{id}/sla-statements',
+        tags,
+        summary: "The agreement's statements, newest first: every closed month and the open ones since",
+        middleware: read,
+        request: { params: idParamSchema },
+        responses: {
+          200: jsonContent(z.object({ items: z.array(statementListItemSchema) }), 'Statements'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => c.json({ items: await statements.list(scopeOf(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/agreements/{id}/sla-statements/check',
+        tags,
+        summary: 'Recompute every closed statement as of its close and compare it with what was stored',
+        middleware: read,
+        request: { params: idParamSchema },
+        responses: {
+          200: jsonContent(z.object({ items: z.array(statementCheckSchema) }), 'One check per closed month'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => c.json({ items: await statements.check(scopeOf(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/agreements/{id}/sla-statements/{month}',
+        tags,
+        summary: "A month's statement: frozen once closed, computed live until then",
+        description:
+          'A clock counts in the month its target fell due, read in the time zone of the calendar the ' +
+          "agreement's SLA policy runs on. Compliance counts guaranteed targets only.",
+        middleware: read,
+        request: { params: statementParamsSchema },
+        responses: { 200: jsonContent(slaStatementSchema, 'The statement'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id, month } = c.req.valid('param');
+        return c.json(await statements.get(scopeOf(c), id, month), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/agreements/{id}/sla-statements/{month}/pdf',
+        tags,
+        summary: "A month's statement as a PDF report",
+        middleware: read,
+        request: { params: statementParamsSchema },
+        responses: {
+          200: { description: 'The report', content: { 'application/pdf': { schema: z.any() } } },
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const { id, month } = c.req.valid('param');
+        const report = await statements.report(scopeOf(c), id, month);
+        return sendDownload(c, { ...report, contentType: 'application/pdf' }) as never;
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/agreements/{id}/sla-statements/{month}/close',
+        tags,
+        summary: 'Close a month: freeze its statement, and those of any ended months before it still open',
+        description:
+          'Statements close in order. Closing a closed month answers it unchanged; later corrections to it ' +
+          'appear in the next open month.',
+        middleware: manage,
+        request: { params: statementParamsSchema },
+        responses: { 200: jsonContent(slaStatementSchema, 'The closed statement'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id, month } = c.req.valid('param');
+        return c.json(await statements.close(actorOf(c), id, month), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/tickets/{id}/sla-explanations/{clock}',
+        tags,
+        summary: "Explain a missed target to the client; shown on the month's statement",
+        middleware: manage,
+        request: { params: explanationParamsSchema, body: jsonBody(explanationInputSchema) },
+        responses: {
+          200: jsonContent(
+            z.object({ ticketId: z.uuid(), clock: z.enum(slaClocks), text: z.string() }),
+            'The explanation',
+          ),
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const { id, clock } = c.req.valid('param');
+        return c.json(await statements.explain(actorOf(c), id, clock, c.req.valid('json').text), 200);
+      },
+    );
+}

@@ -1,0 +1,318 @@
+// SLA statements per agreement and month. An open month is computed live from the ticket event log; closing
+// it freezes its figures (and the explanations of its breaches) as of that instant. Months close in order,
+// so each statement carries the corrections to the closed months before it exactly once. The recompute
+// check computes every closed statement afresh as of its close and compares.
+
+import { Temporal } from 'temporal-polyfill';
+import type {
+  SlaClockName,
+  SlaStatement,
+  StatementCheck,
+  StatementFigures,
+  StatementListItem,
+} from '../../../shared/api/sla-statements.ts';
+import {
+  clockKey,
+  clocksOf,
+  correctionsOf,
+  monthBounds,
+  monthOf,
+  nextMonth,
+  reportedClocks,
+  statementFigures,
+} from '../../../shared/sla/sla-statement.ts';
+import type { Clock } from '../../clock.ts';
+import type { ActionRunner } from '../../db/actions.ts';
+import type { Database, Executor } from '../../db/client.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Actor, Scope } from '../../http/scope.ts';
+import { safeFileName } from '../files/index.ts';
+import { requireTicket, ticketsMeasuredUnder } from '../tickets/index.ts';
+import { letterParties } from '../vendors/index.ts';
+import { differences } from './figures-diff.ts';
+import * as repo from './sla-statements.repository.ts';
+import { renderStatementPdf } from './statement-pdf.ts';
+
+const DAY_MS = 86_400_000;
+/** A clock falls due within this long of its ticket's resolution: older resolved tickets are not read. */
+const ACTIVE_SLACK_MS = 92 * DAY_MS;
+/** Corrections reach back this many closed months. */
+const CORRECTION_MONTHS = 12;
+/** The list shows open months this far back when nothing has been closed. */
+const LIST_MONTHS = 12;
+
+const agreementNotFound = () => new AppError('agreement.not_found', 'Agreement not found.');
+
+type Explanations = Record<string, { text: string; byName: string; at: string }>;
+
+interface Context {
+  tenantId: string;
+  agreement: repo.StatementAgreement;
+  timeZone: string;
+  closed: repo.ClosedStatement[];
+  /** This month, in the statement's zone. */
+  current: string;
+}
+
+/**
+ * The figures of months (consecutive, all after the last closed one) as known at `asOf`, from one read of
+ * the agreement's tickets. Only the first month after the last closed one carries the corrections.
+ */
+async function computeMonths(
+  db: Executor,
+  ctx: Pick<Context, 'tenantId' | 'agreement' | 'timeZone'>,
+  months: readonly string[],
+  asOf: Date,
+  closedBefore: readonly StatementFigures[],
+): Promise<StatementFigures[]> {
+  if (months.length === 0) return [];
+  const closedMonths = new Set(closedBefore.map((f) => f.month).slice(-CORRECTION_MONTHS));
+  const from = [...closedMonths][0] ?? months[0]!;
+  const measured = await ticketsMeasuredUnder(db, ctx.tenantId, {
+    agreementId: ctx.agreement.id,
+    openedBefore: new Date(monthBounds(months.at(-1)!, ctx.timeZone).end),
+    activeSince: new Date(monthBounds(from, ctx.timeZone).start - ACTIVE_SLACK_MS),
+    asOf,
+  });
+  const clocks = measured.flatMap((ticket) => clocksOf(ticket, ctx.timeZone));
+  const reported = new Map(
+    [...reportedClocks(closedBefore)].filter(([, clock]) => closedMonths.has(clock.month)),
+  );
+  const lastClosed = closedBefore.at(-1)?.month;
+  return months.map((month) =>
+    statementFigures({
+      month,
+      timeZone: ctx.timeZone,
+      asOf: asOf.getTime(),
+      clocks,
+      corrections:
+        lastClosed && month === nextMonth(lastClosed) ? correctionsOf(reported, clocks, closedMonths) : [],
+    }),
+  );
+}
+
+function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let month = first; month <= last; month = nextMonth(month)) months.push(month);
+  return months;
+}
+
+const startMonth = (agreement: repo.StatementAgreement) => agreement.startsOn.slice(0, 7);
+
+export function createSlaStatementService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
+  const { db, actions, clock } = deps;
+
+  async function contextOf(
+    tx: Executor,
+    scope: Scope,
+    agreementId: string,
+    forUpdate = false,
+  ): Promise<Context> {
+    const agreement = await repo.findAgreement(tx, scope, agreementId, { forUpdate });
+    if (!agreement) throw agreementNotFound();
+    const { tenantId } = scope;
+    const timeZone = await repo.timeZoneOf(tx, tenantId, agreement.slaPolicyId);
+    const closed = await repo.listClosed(tx, tenantId, agreementId);
+    return { tenantId, agreement, timeZone, closed, current: monthOf(clock.now().getTime(), timeZone) };
+  }
+
+  function checkRange(ctx: Context, month: string) {
+    const first = startMonth(ctx.agreement);
+    if (month < first || month > ctx.current) {
+      throw new AppError(
+        'sla_statement.out_of_range',
+        `There is no statement for ${month}: the agreement runs from ${first}, and this month is ${ctx.current}.`,
+      );
+    }
+  }
+
+  /** Ended months after the last closed one close; those before it never will. */
+  function isClosable(ctx: Context, month: string) {
+    const last = ctx.closed.at(-1)?.statement.month;
+    return month < ctx.current && (!last || month > last);
+  }
+
+  const figuresBefore = (closed: readonly repo.ClosedStatement[], month: string) =>
+    closed.filter((c) => c.statement.month < month).map((c) => c.statement.figures);
+
+  function toStatement(
+    ctx: Context,
+    figures: StatementFigures,
+    closed: repo.ClosedStatement | undefined,
+    explanations: Explanations,
+  ): SlaStatement {
+    return {
+      ...figures,
+      agreementId: ctx.agreement.id,
+      agreementName: ctx.agreement.name,
+      clientId: ctx.agreement.clientId,
+      clientName: ctx.agreement.clientName,
+      status: closed ? 'closed' : 'open',
+      isClosable: !closed && isClosable(ctx, figures.month),
+      closedByName: closed ? (closed.closedByName ?? 'Scheduled close') : null,
+      breaches: figures.clocks
+        .filter((c) => c.outcome === 'missed')
+        .map((c) => ({ ...c, explanation: explanations[clockKey(c)] ?? null })),
+    };
+  }
+
+  /** The month's figures now, with the current explanations of its breaches. */
+  async function live(tx: Executor, ctx: Context, month: string, asOf: Date) {
+    const [figures] = await computeMonths(tx, ctx, [month], asOf, figuresBefore(ctx.closed, month));
+    const missed = figures!.clocks.filter((c) => c.outcome === 'missed');
+    const all = await repo.explanationsOf(
+      tx,
+      ctx.tenantId,
+      missed.map((c) => c.ticketId),
+    );
+    const explanations = Object.fromEntries(
+      missed.flatMap((c) => (all[clockKey(c)] ? [[clockKey(c), all[clockKey(c)]!]] : [])),
+    );
+    return { figures: figures!, explanations };
+  }
+
+  async function statement(tx: Executor, ctx: Context, month: string): Promise<SlaStatement> {
+    checkRange(ctx, month);
+    const closed = ctx.closed.find((c) => c.statement.month === month);
+    if (closed) return toStatement(ctx, closed.statement.figures, closed, closed.statement.explanations);
+    const { figures, explanations } = await live(tx, ctx, month, clock.now());
+    return toStatement(ctx, figures, undefined, explanations);
+  }
+
+  return {
+    /** Every closed month, and the open ones since (or the last twelve), newest first. */
+    async list(scope: Scope, agreementId: string): Promise<StatementListItem[]> {
+      const ctx = await contextOf(db, scope, agreementId);
+      const last = ctx.closed.at(-1)?.statement.month;
+      let first = last ? nextMonth(last) : startMonth(ctx.agreement);
+      const recent = Temporal.PlainYearMonth.from(ctx.current)
+        .subtract({ months: LIST_MONTHS - 1 })
+        .toString();
+      if (!last && first < recent) first = recent;
+      const open = await computeMonths(
+        db,
+        ctx,
+        monthsBetween(first, ctx.current),
+        clock.now(),
+        ctx.closed.map((c) => c.statement.figures),
+      );
+      const summary = (figures: StatementFigures, status: 'open' | 'closed'): StatementListItem => ({
+        month: figures.month,
+        status,
+        asOf: figures.asOf,
+        compliance: figures.compliance,
+        breaches: figures.clocks.filter((c) => c.outcome === 'missed').length,
+        corrections: figures.corrections.length,
+      });
+      return [
+        ...ctx.closed.map((c) => summary(c.statement.figures, 'closed')),
+        ...open.map((figures) => summary(figures, 'open')),
+      ].reverse();
+    },
+
+    async get(scope: Scope, agreementId: string, month: string): Promise<SlaStatement> {
+      return statement(db, await contextOf(db, scope, agreementId), month);
+    },
+
+    /**
+     * Freezes the month, and every ended month between the last closed one and it, in order. Closing a
+     * closed month answers it unchanged.
+     */
+    async close(actor: Actor, agreementId: string, month: string): Promise<SlaStatement> {
+      return actions.run(actor, 'sla_statement.close', async (tx, audit) => {
+        const ctx = await contextOf(tx, actor.scope, agreementId, true);
+        audit.target('agreement', agreementId);
+        checkRange(ctx, month);
+        if (ctx.closed.some((c) => c.statement.month === month)) return statement(tx, ctx, month);
+        if (month >= ctx.current) {
+          throw new AppError('sla_statement.month_running', `${month} has not ended yet in ${ctx.timeZone}.`);
+        }
+        const last = ctx.closed.at(-1)?.statement.month;
+        if (last && month < last) {
+          throw new AppError(
+            'sla_statement.closed_later',
+            `${last} is closed already; statements close in order, so ${month} stays open.`,
+          );
+        }
+        const now = clock.now();
+        const months = last ? monthsBetween(nextMonth(last), month) : [month];
+        for (const each of months) {
+          const { figures, explanations } = await live(tx, ctx, each, now);
+          const values = {
+            tenantId: ctx.tenantId,
+            agreementId,
+            month: each,
+            figures,
+            explanations,
+            closedAt: now,
+            closedById: actor.scope.membershipId,
+          };
+          await repo.insertStatement(tx, values);
+          ctx.closed.push({ statement: { ...values, id: '' }, closedByName: null });
+        }
+        audit.change(null, { months });
+        return statement(tx, await contextOf(tx, actor.scope, agreementId), month);
+      });
+    },
+
+    /** The MSP's word to the client on a missed clock, until the month it counted in closes. */
+    async explain(actor: Actor, ticketId: string, clockName: SlaClockName, text: string) {
+      return actions.run(actor, 'sla_statement.explain', async (tx, audit) => {
+        const ticket = await requireTicket(tx, actor.scope, ticketId, { forUpdate: true });
+        audit.target('ticket', ticketId);
+        const state = clockName === 'first_response' ? ticket.firstResponseState : ticket.resolutionState;
+        if (state !== 'missed' && state !== 'breached') {
+          throw new AppError('sla_statement.not_breached', 'Only a missed target takes an explanation.');
+        }
+        if (await repo.isBreachClosed(tx, actor.scope.tenantId, ticketId, clockName)) {
+          throw new AppError(
+            'sla_statement.closed',
+            'The month this breach counted in is closed: its explanation went out with the statement.',
+          );
+        }
+        const before = await repo.saveExplanation(tx, {
+          tenantId: actor.scope.tenantId,
+          ticketId,
+          clock: clockName,
+          text,
+          authorId: actor.scope.membershipId,
+          at: clock.now(),
+        });
+        audit.change({ clock: clockName, text: before }, { clock: clockName, text });
+        return { ticketId, clock: clockName, text };
+      });
+    },
+
+    /** The month's statement as a PDF report for the client. */
+    async report(scope: Scope, agreementId: string, month: string) {
+      const ctx = await contextOf(db, scope, agreementId);
+      const shown = await statement(db, ctx, month);
+      const content = await renderStatementPdf(shown, await letterParties(db, ctx.tenantId, shown.clientId));
+      const fileName = safeFileName(
+        `SLA statement - ${shown.clientName} - ${shown.agreementName} - ${month}.pdf`,
+        'application/pdf',
+      );
+      return { fileName, content };
+    },
+
+    /** Every closed statement computed afresh as of its close, against what was stored. */
+    async check(scope: Scope, agreementId: string): Promise<StatementCheck[]> {
+      const ctx = await contextOf(db, scope, agreementId);
+      const checks: StatementCheck[] = [];
+      for (const { statement: stored } of ctx.closed) {
+        const [fresh] = await computeMonths(
+          db,
+          { ...ctx, timeZone: stored.figures.timeZone },
+          [stored.month],
+          stored.closedAt,
+          figuresBefore(ctx.closed, stored.month),
+        );
+        const found = differences(stored.figures, fresh!);
+        checks.push({ month: stored.month, matches: found.length === 0, differences: found });
+      }
+      return checks;
+    },
+  };
+}
+
+export type SlaStatementService = ReturnType<typeof createSlaStatementService>;
