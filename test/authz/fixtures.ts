@@ -81,6 +81,8 @@ export interface Objects {
   catalogItem: string;
   /** The client's agreement (each client has one). */
   agreement: string;
+  /** A credit proposed under the agreement's penalty schedule for a late P1 in March 2021. */
+  serviceCredit: string;
   workRole: string;
   /** The client's draft invoice for February 2026 (its time entry, in arrears). */
   invoice: string;
@@ -252,6 +254,7 @@ async function clientWithTicket(
   owner: Session,
   text: (field: string) => string,
   workTypeId: string,
+  slaPolicyId: string,
 ) {
   const client = await created(
     owner.json('POST', '/clients', {
@@ -385,11 +388,47 @@ async function clientWithTicket(
     ticket: ticket.id,
     timeEntry: entry.id,
     agreement: agreement.id,
+    serviceCredit: await serviceCreditOf(owner, client.id, agreement.id, slaPolicyId, text),
     invoice: run.body.results[0].invoiceId as string,
     creditNote: creditNote.id,
     changeRequest: changeRequest.id,
     agentCredential: agent.credential as string,
   };
+}
+
+/**
+ * A credit the agreement's penalty schedule proposed for a P1 answered a week late in March 2021 (closing
+ * that month closes the ones before it, from the agreement's start).
+ */
+async function serviceCreditOf(
+  owner: Session,
+  clientId: string,
+  agreementId: string,
+  slaPolicyId: string,
+  text: (field: string) => string,
+): Promise<string> {
+  await created(
+    owner.json('PATCH', `/agreements/${agreementId}`, {
+      penaltySchedule: { perBreachCents: { P1: 100, P2: 0, P3: 0, P4: 0 } },
+    }),
+  );
+  await created(
+    owner.json('POST', '/tickets/import', {
+      externalId: text('late ticket'),
+      clientId,
+      title: text('Late ticket'),
+      priority: 'P1',
+      slaPolicyId,
+      events: [
+        { type: 'created', at: '2021-03-02T10:00:00Z' },
+        { type: 'public_reply', author: 'staff', at: '2021-03-09T10:00:00Z' },
+      ],
+    }),
+  );
+  const closed = await created(
+    owner.json('POST', `/agreements/${agreementId}/sla-statements/2021-03/close`, {}),
+  );
+  return closed.credits[0].id;
 }
 
 /** A change request for one asset of the client, in a window a day from now. */
@@ -584,8 +623,8 @@ async function buildTenant(t: TestApp, text: (field: string) => string, viaSetup
       targets: targets(calendar.id),
     }),
   );
-  const first = await clientWithTicket(t, owner, (f) => text(`Alpha ${f}`), workType.id);
-  const second = await clientWithTicket(t, owner, (f) => text(`Beta ${f}`), workType.id);
+  const first = await clientWithTicket(t, owner, (f) => text(`Alpha ${f}`), workType.id, slaPolicy.id);
+  const second = await clientWithTicket(t, owner, (f) => text(`Beta ${f}`), workType.id, slaPolicy.id);
   await created(
     owner.json('PATCH', `/clients/${first.client}`, {
       defaultCalendarId: calendar.id,

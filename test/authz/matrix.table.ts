@@ -290,6 +290,7 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/agreements/{id}/sla-statements/{month}/pdf': row(A, A, A, S, A, U),
   'POST /api/v1/agreements/{id}/sla-statements/{month}/close': row(A, A, A, F, A, U),
   'PUT /api/v1/tickets/{id}/sla-explanations/{clock}': row(A, A, A, F, A, U),
+  'POST /api/v1/service-credits/{id}/dispute': row(A, A, A, F, A, U),
   // Invoices and their settings: billing and the organization's admins; dispatchers and technicians
   // never see what clients pay.
   'GET /api/v1/invoices': row(A, A, F, F, A, U),

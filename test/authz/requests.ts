@@ -536,6 +536,10 @@ export const requestPlans: Record<string, RequestPlan> = {
   'GET /agreements/{id}/sla-statements/{month}': { target: 'agreement', params: { month: '2020-03' } },
   'GET /agreements/{id}/sla-statements/{month}/pdf': { target: 'agreement', params: { month: '2020-03' } },
   'POST /agreements/{id}/sla-statements/{month}/close': { target: 'agreement', params: { month: '2020-03' } },
+  'POST /service-credits/{id}/dispute': {
+    target: 'serviceCredit',
+    body: () => ({ exclusion: 'client_caused', reason: 'The client asked us to wait' }),
+  },
   'PUT /tickets/{id}/sla-explanations/{clock}': {
     target: 'ticket',
     params: { clock: 'resolution' },

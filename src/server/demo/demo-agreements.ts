@@ -71,6 +71,12 @@ export async function seedDemoAgreements(
         // The dental practice approves its vendor's changes itself, as well as the MSP.
         requiresClientApprovalOfVendorChanges: key === 'dental',
         fallbackAgreementId: breakFix.id,
+        // The MSP shares the risk: missed guaranteed targets are credited on the next invoice, capped.
+        penaltySchedule: {
+          mode: 'invoice',
+          perBreachCents: { P1: 15_000, P2: 7_500, P3: 2_500, P4: 0 },
+          monthlyCapCents: 50_000,
+        },
         recurringLines: lines.flatMap(([item, quantity, unitPriceCents]) => {
           const catalogItemId = items.get(item);
           return catalogItemId ? [{ catalogItemId, quantity, unitPriceCents }] : [];

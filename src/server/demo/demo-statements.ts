@@ -16,7 +16,7 @@ export async function closeDemoStatements(services: Services, dispatcher: Actor)
   );
   let closed = 0;
   for (const agreement of managed) {
-    const [, previous] = await services.slaStatements.list(scope, agreement.id);
+    const [, previous] = (await services.slaStatements.list(scope, agreement.id)).items;
     if (!previous) continue;
     const statement = await services.slaStatements.get(scope, agreement.id, previous.month);
     if (!statement.isClosable) continue;

@@ -203,6 +203,10 @@ const statusByCode = {
   'sla_statement.closed': 409,
   /** Only a missed (or breached) clock takes an explanation. */
   'sla_statement.not_breached': 409,
+  'service_credit.not_found': 404,
+  'service_credit.disputed': 409,
+  /** The dispute window has passed (or the credit is on an invoice): the credit stands. */
+  'service_credit.dispute_closed': 409,
   conflict: 409,
   internal: 500,
 } as const;

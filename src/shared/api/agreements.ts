@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { localDateSchema } from '../business-time/calendar-schema.ts';
 import { nonNegativeCentsSchema } from '../money.ts';
 import { deviceClasses } from './catalog.ts';
+import { penaltyScheduleSchema } from './service-credits.ts';
 import { ticketTypes } from './ticket-enums.ts';
 
 export const agreementTypes = ['managed', 'block_hours', 'retainer', 'break_fix', 'project'] as const;
@@ -112,6 +113,8 @@ const agreementFields = {
   /** Vendor rules: a signed Letter of Agency before a vendor works; the client approves vendor changes. */
   requiresLoa: z.boolean(),
   requiresClientApprovalOfVendorChanges: z.boolean(),
+  /** Service credits for missed guaranteed SLA targets (opt-in); null: none. */
+  penaltySchedule: penaltyScheduleSchema.nullable(),
   recurringLines: z.array(recurringLineInputSchema).max(100),
   blockMinutes: z.number().int().min(1, 'A block is at least one minute').max(1_000_000).nullable(),
   blockPriceCents: nonNegativeCentsSchema.nullable(),
@@ -208,6 +211,7 @@ export const agreementInputSchema = z
     vendorCausedWork: agreementFields.vendorCausedWork.default('graduated'),
     requiresLoa: z.boolean().default(false),
     requiresClientApprovalOfVendorChanges: z.boolean().default(false),
+    penaltySchedule: agreementFields.penaltySchedule.default(null),
     recurringLines: agreementFields.recurringLines.default([]),
     blockMinutes: agreementFields.blockMinutes.default(null),
     blockPriceCents: agreementFields.blockPriceCents.default(null),

@@ -22,6 +22,12 @@ export const instantSchema = z.iso
   .datetime({ offset: true, message: 'Use an ISO 8601 instant, e.g. 2026-03-02T09:00:00Z' })
   .refine((value) => Number(value.slice(0, 4)) >= 1900, 'Use an instant in or after the year 1900');
 
+/** A calendar month, YYYY-MM. */
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month as YYYY-MM, e.g. 2026-10')
+  .refine((value) => Number(value.slice(0, 4)) >= 2000, 'Use a month in or after 2000');
+
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });

@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const priorities = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof priorities)[number];
 
+/** The two clocks every ticket's SLA runs. */
+export const slaClocks = ['first_response', 'resolution'] as const;
+export type SlaClockName = (typeof slaClocks)[number];
+
 const minutes = z.number().int().min(1).max(525_600);
 
 export const slaTargetSchema = z.strictObject({

@@ -1,10 +1,11 @@
 // SLA statements: per agreement and month, how the SLA's targets fared — shared by the server, the OpenAPI
 // document, the staff app and the client portal (the client sees the same numbers as the MSP).
 import { z } from 'zod';
-import { priorities } from './sla-policies.ts';
+import { monthSchema } from './common.ts';
+import { creditModes, serviceCreditSchema } from './service-credits.ts';
+import { priorities, type SlaClockName, slaClocks } from './sla-policies.ts';
 
-export const slaClocks = ['first_response', 'resolution'] as const;
-export type SlaClockName = (typeof slaClocks)[number];
+export { monthSchema, type SlaClockName, slaClocks };
 
 /** Guaranteed targets hold for managed, standard assets; tickets on others are measured as best effort. */
 export const slaBases = ['guaranteed', 'best_effort'] as const;
@@ -17,11 +18,6 @@ export type BestEffortReason = (typeof bestEffortReasons)[number];
 /** A clock due in the month: met, missed, or not yet decided (the month is still running). */
 export const clockOutcomes = ['met', 'missed', 'pending'] as const;
 export type ClockOutcome = (typeof clockOutcomes)[number];
-
-export const monthSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month as YYYY-MM, e.g. 2026-10')
-  .refine((value) => Number(value.slice(0, 4)) >= 2000, 'Use a month in or after 2000');
 
 export const statementParamsSchema = z.object({
   id: z.uuid({ message: 'Not a valid id' }),
@@ -118,9 +114,14 @@ export const slaStatementSchema = statementFiguresSchema.extend({
   status: z.enum(['open', 'closed']),
   /** Whether the month has ended, so it may be closed. */
   isClosable: z.boolean(),
+  /** Who closed it; null while open, or when a scheduled close did. */
   closedByName: z.string().nullable(),
   /** The missed clocks, with the MSP's explanation of each. */
   breaches: z.array(statementBreachSchema),
+  /** The agreement's penalty schedule in brief; null: the agreement has no service credits. */
+  penalty: z.object({ mode: z.enum(creditModes), isSoleRemedy: z.boolean() }).nullable(),
+  /** The credits the month earned at its close (none while it is open). */
+  credits: z.array(serviceCreditSchema),
 });
 export type SlaStatement = z.infer<typeof slaStatementSchema>;
 
@@ -133,6 +134,15 @@ export const statementListItemSchema = z.object({
   corrections: z.number().int(),
 });
 export type StatementListItem = z.infer<typeof statementListItemSchema>;
+
+export const statementListSchema = z.object({
+  items: z.array(statementListItemSchema),
+  /** The SLA policy the agreement's tickets are measured under; null: none, so nothing is measured. */
+  slaPolicyName: z.string().nullable(),
+  /** The zone the months are read in. */
+  timeZone: z.string(),
+});
+export type StatementList = z.infer<typeof statementListSchema>;
 
 export const explanationInputSchema = z.strictObject({
   text: z.string().trim().min(1, 'Say what happened').max(4000),

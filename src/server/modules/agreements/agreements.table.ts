@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { agreementTypes, blockRollovers, vendorCausedRules } from '../../../shared/api/agreements.ts';
+import type { PenaltySchedule } from '../../../shared/api/service-credits.ts';
 import { cents, instant, localDate, tenantKey, timestamps } from '../../db/columns.ts';
 import { calendars } from '../calendars/calendars.table.ts';
 import { catalogItems } from '../catalog/catalog.table.ts';
@@ -91,6 +92,8 @@ export const agreements = pgTable(
     vendorCausedWork: text({ enum: vendorCausedRules }).notNull(),
     requiresLoa: boolean().notNull().default(false),
     requiresClientApprovalOfVendorChanges: boolean().notNull().default(false),
+    /** Service credits for missed SLA targets; null: the agreement has none. */
+    penaltySchedule: jsonb().$type<PenaltySchedule>(),
     blockMinutes: integer(),
     blockPriceCents: cents(),
     overageRateCents: cents(),

@@ -75,9 +75,12 @@ describe('assets on tickets', () => {
     expect(listed).toEqual([expect.objectContaining({ id: ticket.id, title: 'Payroll app fails to start' })]);
 
     await owner.request('PUT', `/tickets/${ticket.id}/assets`, { assetIds: [assetId] });
+    // The event also records what the remaining asset makes of the SLA: sql01 is not marked standard.
     expect((await owner.get(`/tickets/${ticket.id}`)).body.events.at(-1).data).toEqual({
       added: [],
       removed: ['Front desk printer'],
+      basis: 'best_effort',
+      reasons: ['non_standard'],
     });
     expect((await owner.get(`/assets/${printer.id}/tickets`)).body.items).toEqual([]);
   });

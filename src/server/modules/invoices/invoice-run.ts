@@ -16,6 +16,7 @@ import { findDefaultTaxCode } from '../catalog/index.ts';
 import { classifyLoaded, type EntryWithTicket, loadClassifyContext } from '../time/index.ts';
 import { type CarriedIn, carryCredit } from './credit-carry.ts';
 import {
+  blankLine,
   type DraftLine,
   type FeeItem,
   feeLines,
@@ -47,6 +48,8 @@ interface RunSources {
   pools: Map<string, PoolBalances>;
   carried: Map<string, CarriedIn>;
   agreementNames: Map<string, string>;
+  /** Service credits that stand, by client. */
+  credits: Map<string, repo.StandingCredit[]>;
   classified: Map<string, ClassifiedEntry>;
   closing: ClassifyResult['balances'];
 }
@@ -55,6 +58,8 @@ interface RunSources {
 export interface InvoicePlan {
   values: Omit<repo.InvoiceInsert, 'tenantId' | 'clientId' | 'period'>;
   lines: (DraftLine & { position: number; taxCents: number })[];
+  /** The service credits the invoice credits. */
+  serviceCreditIds: string[];
 }
 
 /**
@@ -76,7 +81,7 @@ export async function planInvoices(
   );
   const clients = (await repo.listClients(db, tenantId, clientIds)).filter((c) => !finalized.has(c.id));
   if (clients.length === 0) return new Map();
-  const sources = await readSources(db, tenantId, clients, period);
+  const sources = await readSources(db, tenantId, clients, period, now);
   return new Map(clients.map((client) => [client.id, planInvoice(client, sources, now)]));
 }
 
@@ -97,7 +102,10 @@ export async function writeInvoice(
   const live = locked.invoice;
   if (live?.status === 'finalized') return { outcome: 'already_finalized', invoice: live };
   if (live) await repo.deleteInvoices(tx, tenantId, [live.id]);
-  if (!plan) return { outcome: 'nothing_to_bill', invoice: null };
+  if (!plan) {
+    await repo.assignCredits(tx, tenantId, live?.id ?? null, null, []);
+    return { outcome: 'nothing_to_bill', invoice: null };
+  }
   const invoice = await repo.insertDraft(tx, {
     ...plan.values,
     id: live?.id ?? newId(),
@@ -111,6 +119,7 @@ export async function writeInvoice(
     tenantId,
     plan.lines.map((line) => ({ ...line, invoiceId: invoice.id })),
   );
+  await repo.assignCredits(tx, tenantId, live?.id ?? null, invoice.id, plan.serviceCreditIds);
   return { outcome: live ? 'rebuilt' : 'created', invoice };
 }
 
@@ -132,6 +141,7 @@ async function readSources(
   tenantId: string,
   clients: readonly repo.ClientRow[],
   period: string,
+  now: Date,
 ): Promise<RunSources> {
   const ids = clients.map((c) => c.id);
   const settings = await repo.getSettings(tx, tenantId);
@@ -196,6 +206,10 @@ async function readSources(
     pools,
     carried,
     agreementNames: new Map([...context.chain.values()].map((a) => [a.id, a.name])),
+    credits: groupBy(
+      await repo.listStandingCredits(tx, tenantId, ids, period, now.toISOString().slice(0, 10)),
+      (c) => c.credit.clientId,
+    ),
     classified: new Map(entries.map((e) => [e.entryId, e])),
     closing,
   };
@@ -250,7 +264,8 @@ function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): In
     });
   }
 
-  const charges = [...fees.lines, ...labour];
+  const credits = sources.credits.get(client.id) ?? [];
+  const charges = [...fees.lines, ...labour, ...credits.map((c) => creditLine(c, defaultTax))];
   if (charges.length === 0 && fees.countChanges.length === 0 && rows.length === 0) return null;
   const { lines, totals, carriedCents } = carryCredit(
     charges,
@@ -288,6 +303,28 @@ function planInvoice(client: repo.ClientRow, sources: RunSources, now: Date): In
       updatedAt: now,
     },
     lines: lines.map((line, position) => ({ ...line, position, taxCents: totals.lineTaxCents[position]! })),
+    serviceCreditIds: credits.map((c) => c.credit.id),
+  };
+}
+
+/** A service credit that stands, as a line taking its amount off the invoice (taxed like the fees it reduces). */
+function creditLine({ credit, agreementName, ticketNumber }: repo.StandingCredit, tax: TaxRate): DraftLine {
+  return {
+    ...blankLine,
+    ...tax,
+    kind: 'service_credit',
+    description: `Service credit for ${monthInWords(credit.month)}: ${credit.explanation}`,
+    quantity: 1,
+    unit: 'each',
+    unitPriceCents: -credit.amountCents,
+    amountCents: -credit.amountCents,
+    valueCents: -credit.amountCents,
+    agreementId: credit.agreementId,
+    agreementName,
+    ticketId: credit.ticketId,
+    ticketNumber,
+    periodStart: null,
+    periodEnd: null,
   };
 }
 

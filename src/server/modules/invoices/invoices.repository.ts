@@ -6,6 +6,7 @@ import {
   desc,
   eq,
   exists,
+  gt,
   gte,
   inArray,
   isNull,
@@ -26,6 +27,7 @@ import { agreementLines, agreements } from '../agreements/agreements.table.ts';
 import { catalogItems, taxCodes } from '../catalog/catalog.table.ts';
 import { clients, sites } from '../clients/clients.table.ts';
 import { identities, memberships, tenants } from '../identity/identity.table.ts';
+import { serviceCredits } from '../sla-statements/sla-statements.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
 import { timeEntries } from '../time/time.table.ts';
 import { billingSettings, invoiceLines, invoices, invoiceTimeEntries } from './invoices.table.ts';
@@ -493,4 +495,70 @@ export async function findParties(db: Executor, tenantId: string, clientId: stri
     .orderBy(asc(sites.createdAt))
     .limit(1);
   return { organizationName: organization?.name ?? '', clientAddress: site?.address ?? '' };
+}
+
+/**
+ * The service credits that stand for the clients' invoice of the month: from an invoicing schedule, not
+ * disputed, their dispute window over by `today`, earned in an earlier month, and on no live invoice but
+ * the one being rebuilt (a voided invoice frees its credits).
+ */
+export async function listStandingCredits(
+  db: Executor,
+  tenantId: string,
+  clientIds: readonly string[],
+  period: string,
+  today: string,
+) {
+  if (clientIds.length === 0) return [];
+  return db
+    .select({ credit: serviceCredits, agreementName: agreements.name, ticketNumber: tickets.number })
+    .from(serviceCredits)
+    .leftJoin(
+      tickets,
+      and(eq(tickets.tenantId, serviceCredits.tenantId), eq(tickets.id, serviceCredits.ticketId)),
+    )
+    .innerJoin(
+      agreements,
+      and(eq(agreements.tenantId, serviceCredits.tenantId), eq(agreements.id, serviceCredits.agreementId)),
+    )
+    .leftJoin(
+      invoices,
+      and(eq(invoices.tenantId, serviceCredits.tenantId), eq(invoices.id, serviceCredits.invoiceId)),
+    )
+    .where(
+      and(
+        eq(serviceCredits.tenantId, tenantId),
+        inArray(serviceCredits.clientId, [...clientIds]),
+        eq(serviceCredits.mode, 'invoice'),
+        isNull(serviceCredits.disputeExclusion),
+        gt(serviceCredits.amountCents, 0),
+        lt(serviceCredits.disputeBy, today),
+        lt(serviceCredits.month, period),
+        or(isNull(invoices.id), eq(invoices.status, 'void'), eq(invoices.period, period)),
+      ),
+    )
+    .orderBy(asc(serviceCredits.month), asc(serviceCredits.createdAt), asc(serviceCredits.id));
+}
+export type StandingCredit = Awaited<ReturnType<typeof listStandingCredits>>[number];
+
+/** Ties the credits to the draft they are credited on, after freeing those of the draft it replaces. */
+export async function assignCredits(
+  db: Executor,
+  tenantId: string,
+  replacedId: string | null,
+  invoiceId: string | null,
+  creditIds: readonly string[],
+) {
+  if (replacedId) {
+    await db
+      .update(serviceCredits)
+      .set({ invoiceId: null })
+      .where(and(eq(serviceCredits.tenantId, tenantId), eq(serviceCredits.invoiceId, replacedId)));
+  }
+  if (invoiceId && creditIds.length > 0) {
+    await db
+      .update(serviceCredits)
+      .set({ invoiceId })
+      .where(and(eq(serviceCredits.tenantId, tenantId), inArray(serviceCredits.id, [...creditIds])));
+  }
 }

@@ -1,15 +1,17 @@
 // Queries of SLA statements: the agreement a statement is about, closed statements and explanations.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { SlaClockName } from '../../../shared/api/sla-statements.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
-import { agreements } from '../agreements/agreements.table.ts';
+import { agreementLines, agreements } from '../agreements/agreements.table.ts';
 import { findCurrentCalendar } from '../calendars/index.ts';
 import { clients } from '../clients/clients.table.ts';
 import { identities, memberships } from '../identity/identity.table.ts';
+import { invoices } from '../invoices/invoices.table.ts';
 import { findCurrentSlaPolicy } from '../sla-policies/index.ts';
-import { slaBreachExplanations, slaStatements } from './sla-statements.table.ts';
+import { tickets } from '../tickets/tickets.table.ts';
+import { serviceCredits, slaBreachExplanations, slaStatements } from './sla-statements.table.ts';
 
 export type StatementRow = typeof slaStatements.$inferSelect;
 
@@ -22,6 +24,8 @@ export async function findAgreement(db: Executor, scope: Scope, id: string, opti
       clientId: agreements.clientId,
       clientName: clients.name,
       startsOn: agreements.startsOn,
+      currency: agreements.currency,
+      penaltySchedule: agreements.penaltySchedule,
       slaPolicyId: sql<string | null>`coalesce(${agreements.slaPolicyId}, ${clients.defaultSlaPolicyId})`,
     })
     .from(agreements)
@@ -32,11 +36,14 @@ export async function findAgreement(db: Executor, scope: Scope, id: string, opti
 }
 export type StatementAgreement = NonNullable<Awaited<ReturnType<typeof findAgreement>>>;
 
-/** The zone months are read in: that of the calendar the agreement's SLA policy runs on; UTC without one. */
-export async function timeZoneOf(db: Executor, tenantId: string, slaPolicyId: string | null) {
+/**
+ * The SLA policy the agreement's tickets are measured under (its own, else the client's default) and the
+ * zone months are read in: that of the calendar the policy runs on, UTC without one.
+ */
+export async function measureOf(db: Executor, tenantId: string, slaPolicyId: string | null) {
   const policy = slaPolicyId ? await findCurrentSlaPolicy(db, tenantId, slaPolicyId) : undefined;
   const calendar = policy ? await findCurrentCalendar(db, tenantId, policy.version.calendarId) : undefined;
-  return calendar?.version.timeZone ?? 'UTC';
+  return { policyName: policy?.policy.name ?? null, timeZone: calendar?.version.timeZone ?? 'UTC' };
 }
 
 /** The agreement's closed statements, oldest first, with who closed each. */
@@ -135,4 +142,82 @@ export async function isBreachClosed(db: Executor, tenantId: string, ticketId: s
     )
     .limit(1);
   return row !== undefined;
+}
+
+/** The agreement's recurring fees for a month at their nominal quantities: what compliance tiers take a share of. */
+export async function monthlyFeesCents(db: Executor, tenantId: string, agreementId: string) {
+  const [row] = await db
+    .select({
+      cents:
+        sql<number>`coalesce(sum(greatest(${agreementLines.quantity}, ${agreementLines.minimumQuantity}) * ${agreementLines.unitPriceCents}), 0)::bigint`.mapWith(
+          Number,
+        ),
+    })
+    .from(agreementLines)
+    .where(and(eq(agreementLines.tenantId, tenantId), eq(agreementLines.agreementId, agreementId)));
+  return row?.cents ?? 0;
+}
+
+export type CreditRow = typeof serviceCredits.$inferSelect;
+
+export async function insertCredits(db: Executor, values: (typeof serviceCredits.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(serviceCredits).values(values);
+}
+
+/** The credits of the agreement's closed months, with their tickets' numbers and who disputed them. */
+export async function listCredits(db: Executor, tenantId: string, agreementId: string, month?: string) {
+  return db
+    .select({
+      credit: serviceCredits,
+      ticketNumber: tickets.number,
+      disputedByName: identities.name,
+      invoiceNumber: invoices.number,
+      liveInvoiceId: invoices.id,
+    })
+    .from(serviceCredits)
+    .leftJoin(
+      invoices,
+      and(
+        eq(invoices.tenantId, serviceCredits.tenantId),
+        eq(invoices.id, serviceCredits.invoiceId),
+        ne(invoices.status, 'void'),
+      ),
+    )
+    .leftJoin(
+      tickets,
+      and(eq(tickets.tenantId, serviceCredits.tenantId), eq(tickets.id, serviceCredits.ticketId)),
+    )
+    .leftJoin(
+      memberships,
+      and(eq(memberships.tenantId, serviceCredits.tenantId), eq(memberships.id, serviceCredits.disputedById)),
+    )
+    .leftJoin(identities, eq(identities.id, memberships.identityId))
+    .where(
+      and(
+        eq(serviceCredits.tenantId, tenantId),
+        eq(serviceCredits.agreementId, agreementId),
+        month === undefined ? undefined : eq(serviceCredits.month, month),
+      ),
+    )
+    .orderBy(asc(serviceCredits.month), asc(serviceCredits.createdAt), asc(serviceCredits.id));
+}
+export type ListedCredit = Awaited<ReturnType<typeof listCredits>>[number];
+
+/** A credit of a client in the caller's scope, locked until the transaction ends. */
+export async function lockCredit(db: Executor, scope: Scope, id: string) {
+  const [row] = await db
+    .select()
+    .from(serviceCredits)
+    .where(
+      and(inClientScope(scope, serviceCredits.tenantId, serviceCredits.clientId), eq(serviceCredits.id, id)),
+    )
+    .for('update');
+  return row;
+}
+
+export async function updateCredit(db: Executor, tenantId: string, id: string, values: Partial<CreditRow>) {
+  await db
+    .update(serviceCredits)
+    .set(values)
+    .where(and(eq(serviceCredits.tenantId, tenantId), eq(serviceCredits.id, id)));
 }

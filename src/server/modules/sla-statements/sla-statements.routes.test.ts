@@ -189,8 +189,12 @@ describe('an SLA statement', () => {
     expect((await owner.get(`${statements}/2026-10`)).body.breaches[0].explanation.text).toBe(
       'Both engineers were on site at another P1.',
     );
-    // A month before the closed one never closes out of turn.
-    expect((await owner.post(`${statements}/2026-09/close`)).body.error.code).toBe(
+    // The first close closed every month from the agreement's start, in order.
+    expect(list.filter((item: { status: string }) => item.status === 'closed')).toHaveLength(10);
+    expect((await owner.post(`${statements}/2026-09/close`)).body).toMatchObject({ status: 'closed' });
+    // Moved to an earlier start, the agreement has months before the closed ones: they never close out of turn.
+    expect((await owner.patch(`/agreements/${agreement.id}`, { startsOn: '2025-12-01' })).status).toBe(200);
+    expect((await owner.post(`${statements}/2025-12/close`)).body.error.code).toBe(
       'sla_statement.closed_later',
     );
   });
@@ -235,15 +239,13 @@ describe('an SLA statement', () => {
     expect((await december.get(`${statements}/2026-12`)).body.corrections).toEqual([]);
 
     const check = await december.get(`${statements}/check`);
-    expect(check.body.items).toEqual([
-      { month: '2026-10', matches: true, differences: [] },
-      { month: '2026-11', matches: true, differences: [] },
-    ]);
+    expect(check.body.items).toHaveLength(11);
+    expect(check.body.items.filter((c: { matches: boolean }) => !c.matches)).toEqual([]);
     // A stored figure that no longer follows from the record is caught.
     await t.handle.db.execute(
       sql`update sla_statements set figures = jsonb_set(figures, '{compliance,firstResponse}', '99') where month = '2026-10' and agreement_id = ${agreement.id}`,
     );
-    expect((await december.get(`${statements}/check`)).body.items[0]).toEqual({
+    expect((await december.get(`${statements}/check`)).body.items[9]).toEqual({
       month: '2026-10',
       matches: false,
       differences: ['compliance.firstResponse'],
@@ -256,5 +258,119 @@ describe('an SLA statement', () => {
     const response = await stranger.get(`/agreements/${agreement.id}/sla-statements/2026-10`);
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('agreement.not_found');
+  });
+});
+
+describe('service credits', () => {
+  const schedule = (overrides: Record<string, unknown> = {}) => ({
+    perBreachCents: { P1: 10_000, P2: 0, P3: 0, P4: 0 },
+    disputeWindowDays: 5,
+    ...overrides,
+  });
+
+  async function withSchedule(overrides: Record<string, unknown> = {}) {
+    const setup = await setUp();
+    const path = `/agreements/${setup.agreement.id}`;
+    const refused = await setup.owner.patch(path, {
+      penaltySchedule: schedule({ tiers: [{ belowPercent: 120, creditPercent: 5 }] }),
+    });
+    expect(refused.status).toBe(400);
+    expect((await setup.owner.get(path)).body.penaltySchedule).toBeNull();
+    const saved = await setup.owner.patch(path, { penaltySchedule: schedule(overrides) });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const tickets = await october(setup.owner, setup.client, setup.history);
+    return { ...setup, tickets, statements: `${path}/sla-statements` };
+  }
+
+  it('are proposed once at the close, for guaranteed breaches only, and a dispute within the window is shown', async () => {
+    const { owner, tickets, statements } = await withSchedule({ isSoleRemedy: true });
+    expect((await owner.get(`${statements}/2026-10`)).body).toMatchObject({
+      penalty: { mode: 'report', isSoleRemedy: true },
+      credits: [],
+    });
+    const closed = (await owner.post(`${statements}/2026-10/close`)).body;
+    // The late first reply earns the P1 credit; the unmanaged NAS's breaches are best effort and earn none.
+    expect(closed.credits).toEqual([
+      expect.objectContaining({
+        kind: 'breach',
+        ticketId: tickets.late.id,
+        clock: 'first_response',
+        amountCents: 10_000,
+        currency: 'USD',
+        status: 'proposed',
+        disputeBy: '2026-11-12',
+        dispute: null,
+      }),
+    ]);
+    expect((await owner.post(`${statements}/2026-10/close`)).body.credits).toHaveLength(1);
+
+    const creditId = closed.credits[0].id;
+    expect(
+      (await owner.post(`/service-credits/${creditId}/dispute`, { exclusion: 'bad', reason: 'x' })).status,
+    ).toBe(400);
+    const disputed = await owner.post(`/service-credits/${creditId}/dispute`, {
+      exclusion: 'client_caused',
+      reason: 'The client asked us to wait for their manager before replying.',
+    });
+    expect(disputed.status, JSON.stringify(disputed.body)).toBe(200);
+    expect(disputed.body).toMatchObject({
+      status: 'disputed',
+      dispute: { exclusion: 'client_caused', byName: expect.any(String) },
+    });
+    expect(
+      (
+        await owner.post(`/service-credits/${creditId}/dispute`, {
+          exclusion: 'client_caused',
+          reason: 'Again',
+        })
+      ).body.error.code,
+    ).toBe('service_credit.disputed');
+    expect((await owner.get(`${statements}/2026-10`)).body.credits[0].status).toBe('disputed');
+  });
+
+  it('that stand go onto the next invoice once, and a voided invoice frees them for the next', async () => {
+    const { owner, client, statements, later } = await withSchedule({ mode: 'invoice' });
+    const [credit] = (await owner.post(`${statements}/2026-10/close`)).body.credits;
+    const run = async (as: ApiClient, period: string) => {
+      const response = await as.post('/invoices/runs', { period, clientIds: [client.id] });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const id = response.body.results[0].invoiceId;
+      return id ? (await as.get(`/invoices/${id}`)).body : null;
+    };
+    const creditLines = (invoice: { lines: { kind: string; amountCents: number }[] } | null) =>
+      (invoice?.lines ?? []).filter((line) => line.kind === 'service_credit').map((line) => line.amountCents);
+
+    // Within the dispute window the credit is not yet invoiced.
+    expect(creditLines(await run(owner, '2026-12'))).toEqual([]);
+    const afterWindow = await later('2026-11-13T15:00:00Z');
+    const late = await afterWindow.post(`/service-credits/${credit.id}/dispute`, {
+      exclusion: 'wrong_priority',
+      reason: 'P3 really',
+    });
+    expect(late.body.error.code).toBe('service_credit.dispute_closed');
+
+    const december = await run(afterWindow, '2026-12');
+    expect(creditLines(december)).toEqual([-10_000]);
+    // Rebuilt, the draft still credits it once; January's invoice does not take it a second time.
+    expect(creditLines(await run(afterWindow, '2026-12'))).toEqual([-10_000]);
+    expect(creditLines(await run(afterWindow, '2027-01'))).toEqual([]);
+    expect((await afterWindow.post(`/invoices/${december.id}/finalize`)).status).toBe(200);
+    const statement = (await afterWindow.get(`${statements}/2026-10`)).body;
+    expect(statement.credits[0]).toMatchObject({ invoiceId: december.id, invoiceNumber: expect.any(String) });
+    // Voided, the invoice frees the credit for the next one.
+    expect(
+      (await afterWindow.post(`/invoices/${december.id}/void`, { reason: 'Wrong address' })).status,
+    ).toBe(200);
+    expect(creditLines(await run(afterWindow, '2027-01'))).toEqual([-10_000]);
+  });
+
+  it('of a report-only schedule are never invoiced', async () => {
+    const { owner, client, statements, later } = await withSchedule();
+    expect((await owner.post(`${statements}/2026-10/close`)).body.credits).toHaveLength(1);
+    const afterWindow = await later('2026-11-13T15:00:00Z');
+    const response = await afterWindow.post('/invoices/runs', { period: '2026-12', clientIds: [client.id] });
+    const id = response.body.results[0].invoiceId;
+    const lines = id ? (await afterWindow.get(`/invoices/${id}`)).body.lines : [];
+    expect(lines.filter((line: { kind: string }) => line.kind === 'service_credit')).toEqual([]);
   });
 });

@@ -2,13 +2,14 @@
 // explanation of a breach; the recompute check; the monthly report as a PDF.
 import { createRoute, z } from '@hono/zod-openapi';
 import { idParamSchema } from '../../../shared/api/common.ts';
+import { creditDisputeInputSchema, serviceCreditSchema } from '../../../shared/api/service-credits.ts';
 import {
   explanationInputSchema,
   explanationParamsSchema,
   slaClocks,
   slaStatementSchema,
   statementCheckSchema,
-  statementListItemSchema,
+  statementListSchema,
   statementParamsSchema,
 } from '../../../shared/api/sla-statements.ts';
 import { actorOf, scopeOf } from '../../http/context.ts';
@@ -28,14 +29,15 @@ export function createSlaStatementRoutes(statements: SlaStatementService) {
         path: '/agreements/{id}/sla-statements',
         tags,
         summary: "The agreement's statements, newest first: every closed month and the open ones since",
+        description: 'With no month closed yet, the open months of the last twelve.',
         middleware: read,
         request: { params: idParamSchema },
         responses: {
-          200: jsonContent(z.object({ items: z.array(statementListItemSchema) }), 'Statements'),
+          200: jsonContent(statementListSchema, 'Statements'),
           ...errorResponses,
         },
       }),
-      async (c) => c.json({ items: await statements.list(scopeOf(c), c.req.valid('param').id) }, 200),
+      async (c) => c.json(await statements.list(scopeOf(c), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({
@@ -106,6 +108,20 @@ export function createSlaStatementRoutes(statements: SlaStatementService) {
         const { id, month } = c.req.valid('param');
         return c.json(await statements.close(actorOf(c), id, month), 200);
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/service-credits/{id}/dispute',
+        tags,
+        summary:
+          'Dispute a proposed service credit within its window, citing an exclusion; the client sees why',
+        middleware: manage,
+        request: { params: idParamSchema, body: jsonBody(creditDisputeInputSchema) },
+        responses: { 200: jsonContent(serviceCreditSchema, 'The disputed credit'), ...errorResponses },
+      }),
+      async (c) =>
+        c.json(await statements.dispute(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({

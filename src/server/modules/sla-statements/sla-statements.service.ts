@@ -4,13 +4,17 @@
 // check computes every closed statement afresh as of its close and compares.
 
 import { Temporal } from 'temporal-polyfill';
+import type { CreditDisputeInput, ServiceCredit } from '../../../shared/api/service-credits.ts';
 import type {
   SlaClockName,
   SlaStatement,
   StatementCheck,
+  StatementClock,
   StatementFigures,
+  StatementList,
   StatementListItem,
 } from '../../../shared/api/sla-statements.ts';
+import { disputeDeadline, proposeCredits } from '../../../shared/billing/service-credits.ts';
 import {
   clockKey,
   clocksOf,
@@ -24,6 +28,7 @@ import {
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
+import { newId } from '../../db/columns.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { safeFileName } from '../files/index.ts';
@@ -48,6 +53,8 @@ type Explanations = Record<string, { text: string; byName: string; at: string }>
 interface Context {
   tenantId: string;
   agreement: repo.StatementAgreement;
+  /** Null when neither the agreement nor the client names an SLA policy: nothing is measured. */
+  policyName: string | null;
   timeZone: string;
   closed: repo.ClosedStatement[];
   /** This month, in the statement's zone. */
@@ -99,6 +106,49 @@ function monthsBetween(first: string, last: string): string[] {
 
 const startMonth = (agreement: repo.StatementAgreement) => agreement.startsOn.slice(0, 7);
 
+function toCredit(listed: repo.ListedCredit): ServiceCredit {
+  const { credit, ticketNumber, disputedByName, invoiceNumber, liveInvoiceId } = listed;
+  const disputed = credit.disputeExclusion !== null;
+  return {
+    id: credit.id,
+    agreementId: credit.agreementId,
+    month: credit.month,
+    kind: credit.kind,
+    ticketId: credit.ticketId,
+    ticketNumber,
+    clock: credit.clock,
+    priority: credit.priority,
+    scheduledCents: credit.scheduledCents,
+    amountCents: credit.amountCents,
+    currency: credit.currency,
+    explanation: credit.explanation,
+    status: disputed ? 'disputed' : 'proposed',
+    disputeBy: credit.disputeBy,
+    dispute: disputed
+      ? {
+          exclusion: credit.disputeExclusion!,
+          reason: credit.disputeReason ?? '',
+          byName: disputedByName ?? '',
+          at: credit.disputedAt!.toISOString(),
+        }
+      : null,
+    invoiceId: liveInvoiceId,
+    invoiceNumber,
+  };
+}
+
+/** The explanations of exactly these missed clocks. */
+async function explanationsOf(db: Executor, tenantId: string, missed: readonly StatementClock[]) {
+  const all = await repo.explanationsOf(
+    db,
+    tenantId,
+    missed.map((c) => c.ticketId),
+  );
+  return Object.fromEntries(
+    missed.flatMap((c) => (all[clockKey(c)] ? [[clockKey(c), all[clockKey(c)]!]] : [])),
+  );
+}
+
 export function createSlaStatementService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
 
@@ -111,9 +161,10 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
     const agreement = await repo.findAgreement(tx, scope, agreementId, { forUpdate });
     if (!agreement) throw agreementNotFound();
     const { tenantId } = scope;
-    const timeZone = await repo.timeZoneOf(tx, tenantId, agreement.slaPolicyId);
+    const { policyName, timeZone } = await repo.measureOf(tx, tenantId, agreement.slaPolicyId);
     const closed = await repo.listClosed(tx, tenantId, agreementId);
-    return { tenantId, agreement, timeZone, closed, current: monthOf(clock.now().getTime(), timeZone) };
+    const current = monthOf(clock.now().getTime(), timeZone);
+    return { tenantId, agreement, policyName, timeZone, closed, current };
   }
 
   function checkRange(ctx: Context, month: string) {
@@ -140,7 +191,9 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
     figures: StatementFigures,
     closed: repo.ClosedStatement | undefined,
     explanations: Explanations,
+    credits: readonly repo.ListedCredit[] = [],
   ): SlaStatement {
+    const schedule = ctx.agreement.penaltySchedule;
     return {
       ...figures,
       agreementId: ctx.agreement.id,
@@ -149,10 +202,12 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
       clientName: ctx.agreement.clientName,
       status: closed ? 'closed' : 'open',
       isClosable: !closed && isClosable(ctx, figures.month),
-      closedByName: closed ? (closed.closedByName ?? 'Scheduled close') : null,
+      closedByName: closed?.closedByName ?? null,
       breaches: figures.clocks
         .filter((c) => c.outcome === 'missed')
         .map((c) => ({ ...c, explanation: explanations[clockKey(c)] ?? null })),
+      penalty: schedule && { mode: schedule.mode, isSoleRemedy: schedule.isSoleRemedy },
+      credits: credits.map(toCredit),
     };
   }
 
@@ -160,28 +215,24 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
   async function live(tx: Executor, ctx: Context, month: string, asOf: Date) {
     const [figures] = await computeMonths(tx, ctx, [month], asOf, figuresBefore(ctx.closed, month));
     const missed = figures!.clocks.filter((c) => c.outcome === 'missed');
-    const all = await repo.explanationsOf(
-      tx,
-      ctx.tenantId,
-      missed.map((c) => c.ticketId),
-    );
-    const explanations = Object.fromEntries(
-      missed.flatMap((c) => (all[clockKey(c)] ? [[clockKey(c), all[clockKey(c)]!]] : [])),
-    );
-    return { figures: figures!, explanations };
+    return { figures: figures!, explanations: await explanationsOf(tx, ctx.tenantId, missed) };
   }
 
   async function statement(tx: Executor, ctx: Context, month: string): Promise<SlaStatement> {
     checkRange(ctx, month);
     const closed = ctx.closed.find((c) => c.statement.month === month);
-    if (closed) return toStatement(ctx, closed.statement.figures, closed, closed.statement.explanations);
+    if (closed) {
+      const { figures, explanations } = closed.statement;
+      const credits = await repo.listCredits(tx, ctx.tenantId, ctx.agreement.id, month);
+      return toStatement(ctx, figures, closed, explanations, credits);
+    }
     const { figures, explanations } = await live(tx, ctx, month, clock.now());
     return toStatement(ctx, figures, undefined, explanations);
   }
 
   return {
     /** Every closed month, and the open ones since (or the last twelve), newest first. */
-    async list(scope: Scope, agreementId: string): Promise<StatementListItem[]> {
+    async list(scope: Scope, agreementId: string): Promise<StatementList> {
       const ctx = await contextOf(db, scope, agreementId);
       const last = ctx.closed.at(-1)?.statement.month;
       let first = last ? nextMonth(last) : startMonth(ctx.agreement);
@@ -204,10 +255,11 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
         breaches: figures.clocks.filter((c) => c.outcome === 'missed').length,
         corrections: figures.corrections.length,
       });
-      return [
+      const items = [
         ...ctx.closed.map((c) => summary(c.statement.figures, 'closed')),
         ...open.map((figures) => summary(figures, 'open')),
       ].reverse();
+      return { items, slaPolicyName: ctx.policyName, timeZone: ctx.timeZone };
     },
 
     async get(scope: Scope, agreementId: string, month: string): Promise<SlaStatement> {
@@ -215,8 +267,8 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
     },
 
     /**
-     * Freezes the month, and every ended month between the last closed one and it, in order. Closing a
-     * closed month answers it unchanged.
+     * Freezes the month, and every ended month before it still open (from the last closed one, or from the
+     * agreement's start), in order. Closing a closed month answers it unchanged.
      */
     async close(actor: Actor, agreementId: string, month: string): Promise<SlaStatement> {
       return actions.run(actor, 'sla_statement.close', async (tx, audit) => {
@@ -235,22 +287,43 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
           );
         }
         const now = clock.now();
-        const months = last ? monthsBetween(nextMonth(last), month) : [month];
-        for (const each of months) {
-          const { figures, explanations } = await live(tx, ctx, each, now);
-          const values = {
+        const months = monthsBetween(last ? nextMonth(last) : startMonth(ctx.agreement), month);
+        // Computed together as of one instant: a month closed a moment before the next one has nothing
+        // new to correct in it, so only the first carries corrections, exactly as one by one.
+        const figures = await computeMonths(tx, ctx, months, now, figuresBefore(ctx.closed, month));
+        const schedule = ctx.agreement.penaltySchedule;
+        const fees = schedule ? await repo.monthlyFeesCents(tx, ctx.tenantId, agreementId) : 0;
+        for (const each of figures) {
+          const missed = each.clocks.filter((c) => c.outcome === 'missed');
+          const statementId = newId();
+          await repo.insertStatement(tx, {
+            id: statementId,
             tenantId: ctx.tenantId,
             agreementId,
-            month: each,
-            figures,
-            explanations,
+            month: each.month,
+            figures: each,
+            explanations: await explanationsOf(tx, ctx.tenantId, missed),
             closedAt: now,
             closedById: actor.scope.membershipId,
-          };
-          await repo.insertStatement(tx, values);
-          ctx.closed.push({ statement: { ...values, id: '' }, closedByName: null });
+          });
+          if (!schedule) continue;
+          const disputeBy = disputeDeadline(now.getTime(), ctx.timeZone, schedule.disputeWindowDays);
+          await repo.insertCredits(
+            tx,
+            proposeCredits(schedule, each, fees).map((credit) => ({
+              ...credit,
+              tenantId: ctx.tenantId,
+              agreementId,
+              clientId: ctx.agreement.clientId,
+              statementId,
+              month: each.month,
+              currency: ctx.agreement.currency,
+              mode: schedule.mode,
+              disputeBy,
+            })),
+          );
         }
-        audit.change(null, { months });
+        audit.change(null, { months: figures.map((f) => f.month) });
         return statement(tx, await contextOf(tx, actor.scope, agreementId), month);
       });
     },
@@ -280,6 +353,42 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
         });
         audit.change({ clock: clockName, text: before }, { clock: clockName, text });
         return { ticketId, clock: clockName, text };
+      });
+    },
+
+    /** The MSP withdraws a proposed credit within its window, citing why it is not the MSP's to answer for. */
+    async dispute(actor: Actor, creditId: string, input: CreditDisputeInput): Promise<ServiceCredit> {
+      return actions.run(actor, 'service_credit.dispute', async (tx, audit) => {
+        const credit = await repo.lockCredit(tx, actor.scope, creditId);
+        if (!credit) throw new AppError('service_credit.not_found', 'Service credit not found.');
+        audit.target('service_credit', creditId);
+        if (credit.disputeExclusion !== null) {
+          throw new AppError('service_credit.disputed', 'This credit is disputed already.');
+        }
+        const ctx = await contextOf(tx, actor.scope, credit.agreementId);
+        const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime())
+          .toZonedDateTimeISO(ctx.timeZone)
+          .toPlainDate()
+          .toString();
+        if (today > credit.disputeBy || credit.invoiceId !== null) {
+          throw new AppError(
+            'service_credit.dispute_closed',
+            `The window to dispute this credit closed on ${credit.disputeBy}: it stands.`,
+          );
+        }
+        const values = {
+          disputeExclusion: input.exclusion,
+          disputeReason: input.reason,
+          disputedById: actor.scope.membershipId,
+          disputedAt: clock.now(),
+        };
+        await repo.updateCredit(tx, ctx.tenantId, creditId, values);
+        audit.change(
+          { disputeExclusion: null },
+          { disputeExclusion: input.exclusion, disputeReason: input.reason },
+        );
+        const listed = await repo.listCredits(tx, ctx.tenantId, credit.agreementId, credit.month);
+        return toCredit(listed.find((row) => row.credit.id === creditId)!);
       });
     },
 

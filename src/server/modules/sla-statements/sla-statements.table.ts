@@ -1,9 +1,23 @@
-// Closed SLA statements (frozen figures per agreement and month) and the MSP's explanation of each breach.
+// Closed SLA statements (frozen figures per agreement and month), the MSP's explanation of each breach, and
+// the service credits a closed month earned.
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { creditExclusions, creditModes } from '../../../shared/api/service-credits.ts';
+import { priorities } from '../../../shared/api/sla-policies.ts';
 import { type StatementFigures, slaClocks } from '../../../shared/api/sla-statements.ts';
-import { instant, tenantKey } from '../../db/columns.ts';
+import { cents, instant, localDate, tenantKey } from '../../db/columns.ts';
 import { agreements } from '../agreements/agreements.table.ts';
+import { clients } from '../clients/clients.table.ts';
 import { memberships } from '../identity/identity.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
 
@@ -55,5 +69,59 @@ export const slaBreachExplanations = pgTable(
       columns: [t.tenantId, t.authorId],
       foreignColumns: [memberships.tenantId, memberships.id],
     }),
+  ],
+);
+
+/** A credit a closed month earned under the agreement's penalty schedule; disputed by the MSP, or standing. */
+export const serviceCredits = pgTable(
+  'service_credits',
+  {
+    ...tenantKey(),
+    agreementId: uuid().notNull(),
+    clientId: uuid().notNull(),
+    statementId: uuid().notNull(),
+    month: text().notNull(),
+    kind: text({ enum: ['breach', 'tier'] }).notNull(),
+    ticketId: uuid(),
+    clock: text({ enum: slaClocks }),
+    priority: text({ enum: priorities }),
+    scheduledCents: cents().notNull(),
+    amountCents: cents().notNull(),
+    currency: text().notNull(),
+    explanation: text().notNull(),
+    /** The schedule's mode at the close: only credits of an invoicing schedule go on an invoice. */
+    mode: text({ enum: creditModes }).notNull(),
+    /** The last local day the MSP may dispute it. */
+    disputeBy: localDate().notNull(),
+    disputeExclusion: text({ enum: creditExclusions }),
+    disputeReason: text(),
+    disputedById: uuid(),
+    disputedAt: instant(),
+    /** The draft or invoice it is credited on; free again if that invoice is voided. */
+    invoiceId: uuid(),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.agreementId],
+      foreignColumns: [agreements.tenantId, agreements.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.clientId], foreignColumns: [clients.tenantId, clients.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.statementId],
+      foreignColumns: [slaStatements.tenantId, slaStatements.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.disputedById],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    index('service_credits_statement_idx').on(t.tenantId, t.statementId),
+    index('service_credits_client_idx').on(t.tenantId, t.clientId, t.invoiceId),
+    check(
+      'service_credits_amount_check',
+      sql`${t.amountCents} >= 0 and ${t.amountCents} <= ${t.scheduledCents}`,
+    ),
   ],
 );

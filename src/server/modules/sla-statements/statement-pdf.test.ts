@@ -1,5 +1,6 @@
 // The SLA statement PDF as its reader sees it: the text on its pages, read back with the letters' helper.
 import { describe, expect, it } from 'vitest';
+import type { ServiceCredit } from '../../../shared/api/service-credits.ts';
 import type { SlaStatement } from '../../../shared/api/sla-statements.ts';
 import { flatText, pageRuns, pageTexts } from '../vendors/letters/letter-text.ts';
 import { dateTimeText, durationText, percentText, renderStatementPdf } from './statement-pdf.ts';
@@ -29,6 +30,47 @@ function buildBreach(overrides: Partial<Breach> = {}): Breach {
     ...overrides,
   };
 }
+
+function buildCredit(overrides: Partial<ServiceCredit> = {}): ServiceCredit {
+  return {
+    id: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a',
+    agreementId: '0f1e2d3c-4b5a-4968-8776-655443322110',
+    month: '2026-10',
+    kind: 'breach',
+    ticketId: '7d3c9a4e-1b2f-4c5d-8e9f-0a1b2c3d4e5f',
+    ticketNumber: 1042,
+    clock: 'resolution',
+    priority: 'P1',
+    scheduledCents: 10_000,
+    amountCents: 10_000,
+    currency: 'USD',
+    explanation: 'P1 resolution target missed on #1042',
+    status: 'proposed',
+    disputeBy: '2026-11-10',
+    dispute: null,
+    invoiceId: null,
+    invoiceNumber: null,
+    ...overrides,
+  };
+}
+
+const disputedCredit = buildCredit({
+  id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+  ticketId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+  ticketNumber: 1057,
+  clock: 'first_response',
+  priority: 'P2',
+  scheduledCents: 25_000,
+  amountCents: 25_000,
+  explanation: 'P2 first-response target missed on #1057',
+  status: 'disputed',
+  dispute: {
+    exclusion: 'client_vendor',
+    reason: 'The line was down at the carrier all morning.',
+    byName: 'Dana Whitfield',
+    at: '2026-11-05T15:00:00.000Z',
+  },
+});
 
 function buildStatement(overrides: Partial<SlaStatement> = {}): SlaStatement {
   return {
@@ -94,6 +136,8 @@ function buildStatement(overrides: Partial<SlaStatement> = {}): SlaStatement {
         explanation: null,
       }),
     ],
+    penalty: null,
+    credits: [],
     ...overrides,
   };
 }
@@ -252,6 +296,85 @@ describe('renderStatementPdf', () => {
 
   it('gives the same bytes for the same statement', async () => {
     const [first, second] = await Promise.all([render(buildStatement()), render(buildStatement())]);
+    expect(first.equals(second)).toBe(true);
+  });
+});
+
+describe('renderStatementPdf: service credits', () => {
+  const withCredits = (overrides: Partial<SlaStatement> = {}) =>
+    buildStatement({
+      penalty: { mode: 'report', isSoleRemedy: false },
+      credits: [buildCredit(), disputedCredit],
+      ...overrides,
+    });
+
+  it('has no credits section when the agreement has no service credits', async () => {
+    const text = flatText(await render(buildStatement()));
+    expect(text).not.toContain('Service credits');
+    expect(text).not.toContain('credit');
+  });
+
+  it('tables each credit as a credit with where it stands, totalling only the credits that stand', async () => {
+    const text = flatText(await render(withCredits()));
+    expect(text).toContain('Service credits Credit for How it was reached Credit');
+    expect(text).toContain(
+      '#1042 P1 resolution P1 resolution target missed on #1042 Stands unless disputed by 10 November 2026 –$100.00',
+    );
+    expect(text).toContain(
+      '#1057 P2 first response P2 first-response target missed on #1057 Disputed: Caused by the ' +
+        "client's vendor — The line was down at the carrier all morning. –$250.00",
+    );
+    expect(text).toContain('Total of the credits that stand –$100.00');
+    expect(text).not.toContain('$350.00');
+  });
+
+  it('names a compliance tier credit, and the invoice a standing credit went on', async () => {
+    const tier = buildCredit({
+      kind: 'tier',
+      ticketId: null,
+      ticketNumber: null,
+      clock: null,
+      priority: null,
+      amountCents: 48_000,
+      explanation: "88.0 % of 25 guaranteed targets met, below 90.0 %: 10 % of the month's recurring fees",
+      invoiceId: '6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c',
+      invoiceNumber: 'INV-2026-0117',
+    });
+    const text = flatText(
+      await render(withCredits({ penalty: { mode: 'invoice', isSoleRemedy: false }, credits: [tier] })),
+    );
+    expect(text).toContain('Compliance tier 88.0 % of 25 guaranteed targets met');
+    expect(text).toContain('Credited on invoice INV-2026-0117 –$480.00');
+    expect(text).toContain('Credits that stand are credited on the next invoice.');
+    expect(text).not.toContain('reported, not invoiced');
+  });
+
+  it('says credits are only reported when the agreement does not invoice them', async () => {
+    const text = flatText(await render(withCredits()));
+    expect(text).toContain('These credits are reported, not invoiced.');
+    expect(text).not.toContain('sole remedy');
+  });
+
+  it('says credits are the sole remedy when the agreement makes them so', async () => {
+    const text = flatText(await render(withCredits({ penalty: { mode: 'report', isSoleRemedy: true } })));
+    expect(text).toContain(
+      'These credits are reported, not invoiced. Under the agreement, service credits are the sole remedy ' +
+        'for missed service levels.',
+    );
+  });
+
+  it('says credits come at the close while the month is open, and when a closed month earned none', async () => {
+    const open = withCredits({ status: 'open', closedByName: null, isClosable: false, credits: [] });
+    const openText = flatText(await render(open));
+    expect(openText).toContain('Service credits Service credits are proposed when the month closes.');
+    expect(openText).not.toContain('Credit for');
+    const none = flatText(await render(withCredits({ credits: [] })));
+    expect(none).toContain('Service credits No service credits this month.');
+    expect(none).not.toContain('Credit for');
+  });
+
+  it('gives the same bytes for the same statement with credits', async () => {
+    const [first, second] = await Promise.all([render(withCredits()), render(withCredits())]);
     expect(first.equals(second)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // The monthly SLA statement as a PDF the MSP sends its client: how each priority's first-response and
 // resolution targets fared, compliance, time paused on the client's side, every breach with its explanation,
-// and corrections to closed months. Dates and times read in the statement's zone; same input, same bytes.
+// service credits (statement-pdf-credits.ts), and corrections to closed months. Dates and times read in the
+// statement's zone; same input, same bytes.
 import { Temporal } from 'temporal-polyfill';
 import type { SlaBasis, SlaClockName, SlaStatement, Tally } from '../../../shared/api/sla-statements.ts';
 import { monthInWords } from '../../../shared/billing/invoice-text.ts';
@@ -18,6 +19,7 @@ import {
 import { drawLetterTable } from '../../pdf/letter-table.ts';
 import { pdfColor as color } from '../invoices/exports/pdf-table.ts';
 import { longDate, toWinAnsi } from '../invoices/exports/pdf-text.ts';
+import { drawCredits } from './statement-pdf-credits.ts';
 
 export interface StatementPdfParties {
   /** The MSP (tenant) issuing the report. */
@@ -74,6 +76,7 @@ export function renderStatementPdf(
   drawPriorityTable(letter, statement);
   drawPauses(letter, statement);
   drawBreaches(letter, statement.breaches, timeZone);
+  drawCredits(letter, statement);
   drawCorrections(letter, statement.corrections);
   drawParagraphs(
     letter,

@@ -98,6 +98,11 @@ describe('a ticket and its agreement', () => {
       from: first.id,
       to: managed.id,
       toName: 'Managed',
+      // What it was measured under before and after, for SLA statements as of an earlier instant.
+      measure: {
+        from: { slaPolicyVersionId: ticket.sla.policyVersionId, calendarVersionIds: expect.any(Object) },
+        to: { slaPolicyVersionId: moved.body.sla.policyVersionId, calendarVersionIds: expect.any(Object) },
+      },
     });
 
     const back = await owner.patch(`/tickets/${ticket.id}`, { agreementId: null });
