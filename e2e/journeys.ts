@@ -129,7 +129,7 @@ export async function choose(page: Page, label: string, option: string, options:
 
 /** Calls the API as the signed-in browser user: its cookies, and its session's CSRF token. */
 export function browserApi(page: Page) {
-  async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
     const session = await page.request.get('/api/v1/auth/session');
     const { csrfToken } = (await session.json()) as { csrfToken: string };
     const response = await page.request.fetch(`/api/v1${path}`, {
@@ -145,6 +145,7 @@ export function browserApi(page: Page) {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
   };
 }
 

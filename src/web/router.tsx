@@ -391,6 +391,16 @@ const agreementRoute = createRoute({
   ),
 });
 
+/** One month (YYYY-MM) of the agreement's SLA statements. */
+const slaStatementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements/$agreementId/sla-statements/$month',
+  component: lazyRouteComponent(
+    () => import('./features/sla-statements/sla-statement-page.tsx'),
+    'SlaStatementPage',
+  ),
+});
+
 /** The month, status and client live in the URL; no month means this month. */
 const invoicesRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -762,6 +772,7 @@ const routeTree = rootRoute.addChildren([
     agreementsRoute,
     newAgreementRoute,
     agreementRoute,
+    slaStatementRoute,
     invoicesRoute,
     invoiceRoute,
     profitabilityRoute,

@@ -409,7 +409,7 @@ async function serviceCreditOf(
 ): Promise<string> {
   await created(
     owner.json('PATCH', `/agreements/${agreementId}`, {
-      penaltySchedule: { perBreachCents: { P1: 100, P2: 0, P3: 0, P4: 0 } },
+      penaltySchedule: { perBreachCents: { P1: 100, P2: 0, P3: 0, P4: 0 }, effectiveFrom: '2020-01' },
     }),
   );
   await created(

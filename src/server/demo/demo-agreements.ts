@@ -74,6 +74,7 @@ export async function seedDemoAgreements(
         // The MSP shares the risk: missed guaranteed targets are credited on the next invoice, capped.
         penaltySchedule: {
           mode: 'invoice',
+          effectiveFrom: startsOn.slice(0, 7),
           perBreachCents: { P1: 15_000, P2: 7_500, P3: 2_500, P4: 0 },
           monthlyCapCents: 50_000,
         },

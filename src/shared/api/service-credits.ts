@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { monthSchema } from './common.ts';
 import { priorities, slaClocks } from './sla-policies.ts';
 
-const cents = z.number().int('Whole cents').min(0, 'Cannot be negative').max(100_000_000_00);
+const cents = z.number().int('Whole cents').min(0, 'Cannot be negative').max(100_000_000_00, 'Too large');
 
 /** report: credits are proposed and shown on statements, never invoiced; invoice: what stands is credited. */
 export const creditModes = ['report', 'invoice'] as const;
@@ -13,29 +13,45 @@ export type CreditMode = (typeof creditModes)[number];
 
 export const creditTierSchema = z.strictObject({
   /** The tier applies when the month's guaranteed compliance is below this, in percent. */
-  belowPercent: z.number().gt(0).max(100),
+  belowPercent: z.number().gt(0, 'A threshold above 0 %').max(100, 'A threshold of at most 100 %'),
   /** The credit, as a percentage of the agreement's recurring fees for the month. */
-  creditPercent: z.number().int().min(1).max(100),
+  creditPercent: z
+    .number()
+    .int('A whole percentage')
+    .min(1, 'At least 1 % of the monthly fees')
+    .max(100, 'At most 100 % of the monthly fees'),
 });
 
 export const penaltyScheduleSchema = z
   .strictObject({
     mode: z.enum(creditModes).default('report'),
+    /** The first month whose close proposes credits; left out, the month the schedule is first saved. */
+    effectiveFrom: monthSchema.optional(),
     /** A credit per missed guaranteed target, by the priority it was judged at. */
     perBreachCents: z.strictObject({ P1: cents, P2: cents, P3: cents, P4: cents }),
     /** Compliance tiers; empty: credits per breach only. The lowest tier the compliance is below applies. */
-    tiers: z.array(creditTierSchema).max(5).default([]),
+    tiers: z.array(creditTierSchema).max(5, 'At most 5 tiers').default([]),
     /**
      * Tiers apply only when at least this many tickets had a guaranteed target decided in the month;
      * below it, per-breach credits apply (one missed P1 of three tickets is not "67 %").
      */
-    minimumTickets: z.number().int().min(1).max(10_000).default(20),
+    minimumTickets: z
+      .number()
+      .int('A whole number of tickets')
+      .min(1, 'At least 1 ticket')
+      .max(10_000, 'At most 10,000 tickets')
+      .default(20),
     /** At most this much credit per month; null: no cap. */
     monthlyCapCents: cents.nullable().default(null),
     /** The agreement makes credits the client's sole remedy for missed targets (statements say so). */
     isSoleRemedy: z.boolean().default(false),
     /** Business days (Monday to Friday) after the close in which the MSP may dispute a proposed credit. */
-    disputeWindowDays: z.number().int().min(0).max(30).default(5),
+    disputeWindowDays: z
+      .number()
+      .int('A whole number of business days')
+      .min(0, 'Cannot be negative')
+      .max(30, 'At most 30 business days')
+      .default(5),
   })
   .refine((s) => new Set(s.tiers.map((t) => t.belowPercent)).size === s.tiers.length, {
     message: 'Each tier needs its own threshold',

@@ -119,7 +119,15 @@ export const slaStatementSchema = statementFiguresSchema.extend({
   /** The missed clocks, with the MSP's explanation of each. */
   breaches: z.array(statementBreachSchema),
   /** The agreement's penalty schedule in brief; null: the agreement has no service credits. */
-  penalty: z.object({ mode: z.enum(creditModes), isSoleRemedy: z.boolean() }).nullable(),
+  penalty: z
+    .object({
+      mode: z.enum(creditModes),
+      isSoleRemedy: z.boolean(),
+      /** The first month whose close proposes credits. */
+      effectiveFrom: monthSchema,
+      disputeWindowDays: z.number().int(),
+    })
+    .nullable(),
   /** The credits the month earned at its close (none while it is open). */
   credits: z.array(serviceCreditSchema),
 });
@@ -137,6 +145,8 @@ export type StatementListItem = z.infer<typeof statementListItemSchema>;
 
 export const statementListSchema = z.object({
   items: z.array(statementListItemSchema),
+  /** The agreement's first month: a first close closes every month from it. */
+  firstMonth: monthSchema,
   /** The SLA policy the agreement's tickets are measured under; null: none, so nothing is measured. */
   slaPolicyName: z.string().nullable(),
   /** The zone the months are read in. */

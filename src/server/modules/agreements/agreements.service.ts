@@ -65,6 +65,19 @@ function shapeOf(row: repo.AgreementRow, lines: repo.LineWithItem[]): AgreementS
   };
 }
 
+/**
+ * A penalty schedule takes effect from the month it is first set (so switching credits on for an old
+ * agreement earns nothing for the months before); an edit keeps the month it took effect unless it names one.
+ */
+function withEffectiveMonth(
+  schedule: AgreementShape['penaltySchedule'],
+  before: AgreementShape['penaltySchedule'],
+  now: Date,
+): AgreementShape['penaltySchedule'] {
+  if (!schedule || schedule.effectiveFrom) return schedule;
+  return { ...schedule, effectiveFrom: before?.effectiveFrom ?? now.toISOString().slice(0, 7) };
+}
+
 /** The columns an agreement's fields are stored in (everything but its recurring lines). */
 function columnsOf(shape: AgreementShape) {
   const { recurringLines: _, type: __, ...columns } = shape;
@@ -228,6 +241,7 @@ export function createAgreementService(deps: { db: Database; actions: ActionRunn
         const now = clock.now();
         await repo.insertAgreement(tx, {
           ...columnsOf(input),
+          penaltySchedule: withEffectiveMonth(input.penaltySchedule, null, now),
           id,
           tenantId: scope.tenantId,
           clientId: input.clientId,
@@ -265,7 +279,12 @@ export function createAgreementService(deps: { db: Database; actions: ActionRunn
           clientId: current.clientId,
           currency: current.currency,
         });
-        await repo.updateAgreement(tx, scope.tenantId, id, { ...columnsOf(merged), updatedAt: clock.now() });
+        const now = clock.now();
+        await repo.updateAgreement(tx, scope.tenantId, id, {
+          ...columnsOf(merged),
+          penaltySchedule: withEffectiveMonth(merged.penaltySchedule, current.penaltySchedule, now),
+          updatedAt: now,
+        });
         if (patch.recurringLines) await repo.replaceLines(tx, scope.tenantId, id, patch.recurringLines);
         const after = await reload(tx, scope, id);
         audit.change(before, after);

@@ -144,17 +144,21 @@ export async function isBreachClosed(db: Executor, tenantId: string, ticketId: s
   return row !== undefined;
 }
 
-/** The agreement's recurring fees for a month at their nominal quantities: what compliance tiers take a share of. */
+/**
+ * The agreement's fees for a month at their nominal quantities — recurring lines and a retainer: what
+ * compliance tiers take a share of.
+ */
 export async function monthlyFeesCents(db: Executor, tenantId: string, agreementId: string) {
   const [row] = await db
     .select({
-      cents:
-        sql<number>`coalesce(sum(greatest(${agreementLines.quantity}, ${agreementLines.minimumQuantity}) * ${agreementLines.unitPriceCents}), 0)::bigint`.mapWith(
-          Number,
-        ),
+      cents: sql<number>`coalesce(${agreements.retainerCents}, 0) + coalesce((
+        select sum(greatest(${agreementLines.quantity}, ${agreementLines.minimumQuantity}) * ${agreementLines.unitPriceCents})
+        from ${agreementLines}
+        where ${agreementLines.tenantId} = ${agreements.tenantId} and ${agreementLines.agreementId} = ${agreements.id}
+      ), 0)`.mapWith(Number),
     })
-    .from(agreementLines)
-    .where(and(eq(agreementLines.tenantId, tenantId), eq(agreementLines.agreementId, agreementId)));
+    .from(agreements)
+    .where(and(eq(agreements.tenantId, tenantId), eq(agreements.id, agreementId)));
   return row?.cents ?? 0;
 }
 

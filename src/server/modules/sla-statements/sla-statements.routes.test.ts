@@ -265,6 +265,7 @@ describe('service credits', () => {
   const schedule = (overrides: Record<string, unknown> = {}) => ({
     perBreachCents: { P1: 10_000, P2: 0, P3: 0, P4: 0 },
     disputeWindowDays: 5,
+    effectiveFrom: '2026-01',
     ...overrides,
   });
 
@@ -372,5 +373,28 @@ describe('service credits', () => {
     const id = response.body.results[0].invoiceId;
     const lines = id ? (await afterWindow.get(`/invoices/${id}`)).body.lines : [];
     expect(lines.filter((line: { kind: string }) => line.kind === 'service_credit')).toEqual([]);
+  });
+});
+
+describe('a penalty schedule switched on for an old agreement', () => {
+  it('takes effect from the month it was saved: closing earlier months proposes nothing', async () => {
+    const { owner, client, agreement, history } = await setUp();
+    await october(owner, client, history);
+    const path = `/agreements/${agreement.id}`;
+    const saved = await owner.patch(path, {
+      penaltySchedule: { perBreachCents: { P1: 10_000, P2: 0, P3: 0, P4: 0 } },
+    });
+    expect(saved.body.penaltySchedule.effectiveFrom).toBe('2026-11');
+    // An edit keeps the month it took effect.
+    const edited = await owner.patch(path, {
+      penaltySchedule: { perBreachCents: { P1: 20_000, P2: 0, P3: 0, P4: 0 } },
+    });
+    expect(edited.body.penaltySchedule).toMatchObject({
+      effectiveFrom: '2026-11',
+      perBreachCents: { P1: 20_000 },
+    });
+    const closed = (await owner.post(`${path}/sla-statements/2026-10/close`)).body;
+    expect(closed).toMatchObject({ penalty: { effectiveFrom: '2026-11' }, credits: [] });
+    expect(closed.breaches.length).toBeGreaterThan(0);
   });
 });

@@ -206,7 +206,12 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
       breaches: figures.clocks
         .filter((c) => c.outcome === 'missed')
         .map((c) => ({ ...c, explanation: explanations[clockKey(c)] ?? null })),
-      penalty: schedule && { mode: schedule.mode, isSoleRemedy: schedule.isSoleRemedy },
+      penalty: schedule && {
+        mode: schedule.mode,
+        isSoleRemedy: schedule.isSoleRemedy,
+        effectiveFrom: schedule.effectiveFrom ?? startMonth(ctx.agreement),
+        disputeWindowDays: schedule.disputeWindowDays,
+      },
       credits: credits.map(toCredit),
     };
   }
@@ -259,7 +264,12 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
         ...ctx.closed.map((c) => summary(c.statement.figures, 'closed')),
         ...open.map((figures) => summary(figures, 'open')),
       ].reverse();
-      return { items, slaPolicyName: ctx.policyName, timeZone: ctx.timeZone };
+      return {
+        items,
+        firstMonth: startMonth(ctx.agreement),
+        slaPolicyName: ctx.policyName,
+        timeZone: ctx.timeZone,
+      };
     },
 
     async get(scope: Scope, agreementId: string, month: string): Promise<SlaStatement> {
@@ -306,7 +316,7 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
             closedAt: now,
             closedById: actor.scope.membershipId,
           });
-          if (!schedule) continue;
+          if (!schedule || each.month < (schedule.effectiveFrom ?? '')) continue;
           const disputeBy = disputeDeadline(now.getTime(), ctx.timeZone, schedule.disputeWindowDays);
           await repo.insertCredits(
             tx,

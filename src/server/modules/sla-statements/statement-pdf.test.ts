@@ -303,7 +303,7 @@ describe('renderStatementPdf', () => {
 describe('renderStatementPdf: service credits', () => {
   const withCredits = (overrides: Partial<SlaStatement> = {}) =>
     buildStatement({
-      penalty: { mode: 'report', isSoleRemedy: false },
+      penalty: { mode: 'report', isSoleRemedy: false, effectiveFrom: '2026-01', disputeWindowDays: 5 },
       credits: [buildCredit(), disputedCredit],
       ...overrides,
     });
@@ -341,7 +341,12 @@ describe('renderStatementPdf: service credits', () => {
       invoiceNumber: 'INV-2026-0117',
     });
     const text = flatText(
-      await render(withCredits({ penalty: { mode: 'invoice', isSoleRemedy: false }, credits: [tier] })),
+      await render(
+        withCredits({
+          penalty: { mode: 'invoice', isSoleRemedy: false, effectiveFrom: '2026-01', disputeWindowDays: 5 },
+          credits: [tier],
+        }),
+      ),
     );
     expect(text).toContain('Compliance tier 88.0 % of 25 guaranteed targets met');
     expect(text).toContain('Credited on invoice INV-2026-0117 –$480.00');
@@ -356,7 +361,13 @@ describe('renderStatementPdf: service credits', () => {
   });
 
   it('says credits are the sole remedy when the agreement makes them so', async () => {
-    const text = flatText(await render(withCredits({ penalty: { mode: 'report', isSoleRemedy: true } })));
+    const text = flatText(
+      await render(
+        withCredits({
+          penalty: { mode: 'report', isSoleRemedy: true, effectiveFrom: '2026-01', disputeWindowDays: 5 },
+        }),
+      ),
+    );
     expect(text).toContain(
       'These credits are reported, not invoiced. Under the agreement, service credits are the sole remedy ' +
         'for missed service levels.',

@@ -1,10 +1,13 @@
-// How agreements read in lists: type and status badges, the period, and what they bill each month.
+// How agreements read in lists: type and status badges, the period, what they bill each month, and their
+// service credits in words.
 import { Badge, Tooltip } from '@mantine/core';
 import {
   type AgreementStatus,
   type AgreementType,
   agreementTypeLabels,
 } from '../../../shared/api/agreements.ts';
+import type { PenaltySchedule } from '../../../shared/api/service-credits.ts';
+import { priorities } from '../../../shared/api/sla-policies.ts';
 import { formatMoney } from '../../../shared/money.ts';
 import { formatDate } from '../../ui/format.ts';
 import type { Agreement } from './agreements-api.ts';
@@ -69,3 +72,47 @@ export function monthlyRecurringCents(agreement: Agreement): number {
 }
 
 export const money = (cents: number, currency: string) => formatMoney(cents, currency, navigator.language);
+
+const percent = (value: number) =>
+  `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(value)} %`;
+
+/**
+ * A penalty schedule as sentences the MSP (and the client) can read: what happens to credits, what a missed
+ * target earns, the tiers, the cap, sole remedy and the dispute window.
+ */
+export function describePenaltySchedule(schedule: PenaltySchedule, currency: string): string[] {
+  const sentences = [
+    schedule.mode === 'invoice'
+      ? 'Credits that stand are credited on the next invoice.'
+      : 'Report only: credits show on the statements and are never invoiced.',
+  ];
+  const credited = priorities.filter((priority) => schedule.perBreachCents[priority] > 0);
+  const none = priorities.filter((priority) => schedule.perBreachCents[priority] === 0);
+  const amounts = credited.map(
+    (priority) => `${priority} ${money(schedule.perBreachCents[priority], currency)}`,
+  );
+  sentences.push(
+    credited.length === 0
+      ? 'No credit per missed target.'
+      : `Per missed guaranteed target: ${amounts.join(', ')}${none.length > 0 ? ` (none at ${none.join(', ')})` : ''}.`,
+  );
+  if (schedule.tiers.length > 0) {
+    const [first, ...rest] = [...schedule.tiers].sort((a, b) => b.belowPercent - a.belowPercent);
+    const more = rest.map((tier) => `; below ${percent(tier.belowPercent)}, ${percent(tier.creditPercent)}`);
+    sentences.push(
+      `With at least ${schedule.minimumTickets} tickets decided in a month, compliance below ${percent(first!.belowPercent)} earns ${percent(first!.creditPercent)} of the month's recurring fees${more.join('')}, instead of the per-target credits.`,
+    );
+  }
+  sentences.push(
+    schedule.monthlyCapCents === null
+      ? 'No monthly cap.'
+      : `At most ${money(schedule.monthlyCapCents, currency)} a month.`,
+  );
+  if (schedule.isSoleRemedy) sentences.push('Credits are the sole remedy for missed targets.');
+  sentences.push(
+    schedule.disputeWindowDays === 0
+      ? 'Credits stand as soon as the month closes: no dispute window.'
+      : `Disputable for ${schedule.disputeWindowDays} business ${schedule.disputeWindowDays === 1 ? 'day' : 'days'} after the month closes.`,
+  );
+  return sentences;
+}

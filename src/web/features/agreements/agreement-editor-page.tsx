@@ -1,5 +1,6 @@
-// The routes of the agreement editor: /agreements/new?clientId= and /agreements/$agreementId. An agreement
-// outside the user's clients answers 404 like a missing one, and shows the same page.
+// The routes of the agreement editor: /agreements/new?clientId= and /agreements/$agreementId (the form, then
+// the agreement's SLA statements). An agreement outside the user's clients answers 404 like a missing one,
+// and shows the same page.
 
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -8,6 +9,7 @@ import { ButtonLink } from '../../ui/links.tsx';
 import { NotFoundPage } from '../../ui/not-found.tsx';
 import { PageSkeleton } from '../../ui/skeletons.tsx';
 import { useCan } from '../auth/session.ts';
+import { AgreementSlaStatements } from '../sla-statements/agreement-sla-statements.tsx';
 import { AgreementEditor } from './agreement-editor.tsx';
 import { agreementQuery } from './agreements-api.ts';
 
@@ -53,5 +55,10 @@ export function AgreementPage() {
     return <NotFoundPage title="Could not load the agreement" message={agreement.error.message} />;
   }
   // A fresh form for each saved version, so what is shown is what was stored.
-  return <AgreementEditor key={agreement.data.updatedAt} agreement={agreement.data} />;
+  return (
+    <>
+      <AgreementEditor key={agreement.data.updatedAt} agreement={agreement.data} />
+      <AgreementSlaStatements agreement={agreement.data} />
+    </>
+  );
 }

@@ -1,6 +1,6 @@
 // The agreement form: its sections, saving (the server's 400 details land on the fields they name), and
 // deleting, which the server refuses once anything uses the agreement (then it is ended instead).
-import { Alert, Badge, Button, Grid, Group, Menu, Stack, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Menu, Stack, Textarea } from '@mantine/core';
 import {
   IconArrowLeft,
   IconDeviceFloppy,
@@ -20,6 +20,8 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
 import { useCan } from '../auth/session.ts';
 import { clientQuery } from '../clients/clients-api.ts';
+import { SLA_STATEMENTS_ANCHOR } from '../sla-statements/agreement-sla-statements.tsx';
+import { slaStatementKeys } from '../sla-statements/sla-statements-api.ts';
 import { AgreementStatusBadge, AgreementTypeBadge } from './agreement-display.tsx';
 import {
   apiPathOf,
@@ -40,6 +42,7 @@ import { BasicsSection } from './basics-section.tsx';
 import { CoverageSection } from './coverage-section.tsx';
 import { RatesSection } from './rates-section.tsx';
 import { RecurringLinesSection } from './recurring-lines-section.tsx';
+import { ServiceCreditsSection } from './service-credits-section.tsx';
 import { ClausesSection, MinimumsSection } from './terms-sections.tsx';
 import { TypeTermsSection } from './type-terms-section.tsx';
 
@@ -89,6 +92,8 @@ export function AgreementEditor(props: { agreement?: Agreement; initialClientId?
     onSuccess: async (saved) => {
       queryClient.setQueryData(agreementKeys.detail(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
+      // Its SLA policy and penalty schedule shape the statements (their credits, which policy counts).
+      await queryClient.invalidateQueries({ queryKey: slaStatementKeys.agreement(saved.id) });
       if (agreement) {
         notifySuccess(`${saved.name} saved`);
       } else {
@@ -189,6 +194,14 @@ export function AgreementEditor(props: { agreement?: Agreement; initialClientId?
                 {agreement.clientName}
               </AnchorLink>
               {` · amounts in ${agreement.currency}`}
+              {can('tickets.read') && (
+                <>
+                  {' · '}
+                  <Anchor href={`#${SLA_STATEMENTS_ANCHOR}`} size="sm">
+                    SLA statements
+                  </Anchor>
+                </>
+              )}
             </>
           ) : values.clientId && client.data ? (
             `For ${client.data.name} · amounts in ${currency}`
@@ -256,6 +269,7 @@ export function AgreementEditor(props: { agreement?: Agreement; initialClientId?
             <ClausesSection {...sectionProps} />
           </Grid.Col>
         </Grid>
+        <ServiceCreditsSection {...sectionProps} />
         <SectionCard title="Notes" description="For your team: anything the fields above do not say.">
           <Textarea
             readOnly={readOnly}

@@ -4,11 +4,12 @@
 import type { AgreementType, BlockRollover, VendorCausedRule } from '../../../shared/api/agreements.ts';
 import type { DeviceClass } from '../../../shared/api/catalog.ts';
 import type { TicketType } from '../../../shared/api/ticket-enums.ts';
-import { centsToDecimal, minorUnits, parseMoney } from '../../../shared/money.ts';
+import { centsToDecimal, parseMoney } from '../../../shared/money.ts';
 import type { Agreement, AgreementBody } from './agreements-api.ts';
+import { amountProblem, type FormErrors, type NumberValue, newRowKey } from './form-helpers.ts';
+import { initialPenalty, type PenaltyValues, penaltyToBody } from './service-credits-form.ts';
 
-/** A NumberInput's value: '' while empty. */
-export type NumberValue = number | string;
+export { amountProblem, type FormErrors, type NumberValue, newRowKey };
 
 export interface LineValues {
   /** Stable React key for a row that has no id yet. */
@@ -53,6 +54,9 @@ export interface FormValues {
   vendorCausedWork: VendorCausedRule;
   requiresLoa: boolean;
   requiresClientApprovalOfVendorChanges: boolean;
+  /** Off: no penalty schedule (null). The typed schedule is kept while off, in case it is switched back on. */
+  hasServiceCredits: boolean;
+  penalty: PenaltyValues;
   recurringLines: LineValues[];
   /** Sold in hours; the API counts minutes. */
   blockHours: NumberValue;
@@ -65,9 +69,6 @@ export interface FormValues {
   notes: string;
 }
 
-/** Error messages by API path. */
-export type FormErrors = Record<string, string>;
-
 /** What each form field is called in the API, so editing a field clears the server's error on it. */
 export const apiPathOf: Partial<Record<keyof FormValues, string>> = {
   hourlyRate: 'hourlyRateCents',
@@ -77,11 +78,9 @@ export const apiPathOf: Partial<Record<keyof FormValues, string>> = {
   overageRate: 'overageRateCents',
   retainer: 'retainerCents',
   fixedFee: 'fixedFeeCents',
+  hasServiceCredits: 'penaltySchedule',
+  penalty: 'penaltySchedule',
 };
-
-let nextKey = 0;
-/** Row keys need only be unique on this page (crypto.randomUUID is missing on plain-http installs). */
-export const newRowKey = () => `row-${++nextKey}`;
 
 function today(): string {
   const now = new Date();
@@ -136,6 +135,8 @@ export function initialValues(
       vendorCausedWork: 'graduated',
       requiresLoa: false,
       requiresClientApprovalOfVendorChanges: false,
+      hasServiceCredits: false,
+      penalty: initialPenalty(null, 'USD'),
       recurringLines: [],
       blockHours: '',
       blockPrice: '',
@@ -179,6 +180,8 @@ export function initialValues(
     vendorCausedWork: agreement.vendorCausedWork,
     requiresLoa: agreement.requiresLoa,
     requiresClientApprovalOfVendorChanges: agreement.requiresClientApprovalOfVendorChanges,
+    hasServiceCredits: agreement.penaltySchedule !== null,
+    penalty: initialPenalty(agreement.penaltySchedule, currency),
     recurringLines: agreement.recurringLines.map((line) => ({
       key: line.id,
       catalogItemId: line.catalogItemId,
@@ -196,15 +199,6 @@ export function initialValues(
     fixedFee: decimal(agreement.fixedFeeCents, currency),
     notes: agreement.notes,
   };
-}
-
-/** Why a typed amount was not accepted. */
-export function amountProblem(text: string, currency: string): string {
-  if (!text.trim()) return 'Enter an amount';
-  if (text.trim().startsWith('-')) return 'Cannot be negative';
-  return minorUnits(currency) === 0
-    ? `Enter a whole amount (${currency} has no decimals)`
-    : `Enter an amount like 12.50 (at most ${minorUnits(currency)} decimals)`;
 }
 
 /**
@@ -273,6 +267,7 @@ export function toBody(values: FormValues, currency: string): { body: AgreementB
     vendorCausedWork: values.vendorCausedWork,
     requiresLoa: values.requiresLoa,
     requiresClientApprovalOfVendorChanges: values.requiresClientApprovalOfVendorChanges,
+    penaltySchedule: values.hasServiceCredits ? penaltyToBody(values.penalty, currency, problems) : null,
     recurringLines: values.recurringLines.map((line, index) => {
       const path = `recurringLines.${index}`;
       if (!line.catalogItemId) problems[`${path}.catalogItemId`] = 'Choose a catalog item';

@@ -1,12 +1,13 @@
 // The agreements table of the Agreements page and of a client's Agreements tab (which leaves out the client).
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconStarFilled } from '@tabler/icons-react';
+import { IconReceiptRefund, IconStarFilled } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import {
   AgreementStatusBadge,
   AgreementTypeBadge,
+  describePenaltySchedule,
   formatPeriod,
   money,
   monthlyRecurringCents,
@@ -62,6 +63,22 @@ export function AgreementsTable(props: { agreements: Agreement[]; showClient: bo
                   leftSection={<IconStarFilled size={9} aria-hidden />}
                 >
                   Default
+                </Badge>
+              </Tooltip>
+            )}
+            {agreement.penaltySchedule && (
+              <Tooltip
+                multiline
+                w={360}
+                label={describePenaltySchedule(agreement.penaltySchedule, agreement.currency).join(' ')}
+              >
+                <Badge
+                  size="xs"
+                  variant="light"
+                  color="teal"
+                  leftSection={<IconReceiptRefund size={9} aria-hidden />}
+                >
+                  Service credits
                 </Badge>
               </Tooltip>
             )}

@@ -16,7 +16,7 @@ import { TicketAssetsSection } from './ticket-assets-section.tsx';
 import { TicketBillingFields } from './ticket-billing-section.tsx';
 import { options, typeLabels } from './ticket-labels.ts';
 import { Section } from './ticket-panel-section.tsx';
-import { TicketSlaPanel } from './ticket-sla-panel.tsx';
+import { slaBasisOf, TicketSlaPanel } from './ticket-sla-panel.tsx';
 import { inlineField, TicketStatusControls } from './ticket-status-control.tsx';
 import {
   assigneesQuery,
@@ -145,7 +145,7 @@ export function TicketSidePanel(props: {
       )}
 
       <Section title="SLA">
-        <TicketSlaPanel sla={ticket.sla} />
+        <TicketSlaPanel sla={ticket.sla} basis={slaBasisOf(ticket.events)} />
       </Section>
 
       <Section

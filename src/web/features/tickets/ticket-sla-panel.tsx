@@ -1,6 +1,8 @@
 // Both SLA clocks of a ticket in full: due time (absolute and relative), state, business minutes used of
-// the target, and for resolution the paused minutes by reason and the reason of a pause under way.
+// the target, and for resolution the paused minutes by reason and the reason of a pause under way; and
+// whether its targets are guaranteed or best effort (as the assets it names last made them).
 import { Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import type { BestEffortReason } from '../../../shared/api/sla-statements.ts';
 import { browserTimeZone, formatDateTime, formatMinutes, formatRelative } from '../../ui/format.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { SlaBadge } from './sla-badge.tsx';
@@ -19,8 +21,23 @@ const progressColor: Record<Clock['state'], string> = {
   missed: 'red',
 };
 
-export function TicketSlaPanel(props: { sla: SlaBlock }) {
-  const { sla } = props;
+type Basis = { basis: 'guaranteed' | 'best_effort'; reasons: BestEffortReason[] };
+
+const reasonWords: Record<BestEffortReason, string> = {
+  unmanaged: 'not managed',
+  non_standard: 'not standard',
+  coverage_hold: 'on a coverage hold',
+};
+
+/** What the last naming of assets made of the SLA (recorded on its event); none named: guaranteed. */
+export function slaBasisOf(events: readonly { data: unknown }[]): Basis {
+  const named = events.map((e) => e.data as Partial<Basis>).filter((data) => data?.basis !== undefined);
+  const last = named.at(-1);
+  return { basis: last?.basis ?? 'guaranteed', reasons: last?.reasons ?? [] };
+}
+
+export function TicketSlaPanel(props: { sla: SlaBlock; basis: Basis }) {
+  const { sla, basis } = props;
   if (!sla) {
     return (
       <Text size="sm" c="dimmed">
@@ -32,6 +49,15 @@ export function TicketSlaPanel(props: { sla: SlaBlock }) {
     <Stack gap="md">
       <ClockView name="First response" testId="first-response" clock={sla.firstResponse} />
       <ClockView name="Resolution" testId="resolution" clock={sla.resolution} resolution={sla.resolution} />
+      {basis.basis === 'best_effort' && (
+        <Text size="xs" c="dimmed" data-testid="sla-basis">
+          <Text span size="xs" fw={600} c="var(--mantine-color-text)">
+            Best effort:
+          </Text>{' '}
+          an asset it names is {basis.reasons.map((r) => reasonWords[r]).join(' and ')}, so its targets are
+          measured but not guaranteed (they never count against the agreement's SLA).
+        </Text>
+      )}
     </Stack>
   );
 }
