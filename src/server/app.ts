@@ -83,7 +83,11 @@ import {
 } from './modules/notifications/index.ts';
 import { createProfitabilityRoutes, type ProfitabilityService } from './modules/profitability/index.ts';
 import { createSlaPolicyRoutes, type SlaPolicyService } from './modules/sla-policies/index.ts';
-import { createSlaStatementRoutes, type SlaStatementService } from './modules/sla-statements/index.ts';
+import {
+  createSlaStatementRoutes,
+  type ServiceCreditService,
+  type SlaStatementService,
+} from './modules/sla-statements/index.ts';
 import { createSsoRoutes, type SsoService } from './modules/sso/index.ts';
 import {
   createHelpDeskRoutes,
@@ -154,6 +158,7 @@ export interface Services {
   vendorNotices: NoticeService;
   coverageHolds: HoldService;
   slaStatements: SlaStatementService;
+  serviceCredits: ServiceCreditService;
   vendorScorecards: ScorecardService;
   changeRequests: ChangeRequestService;
   clientApprovals: ClientApprovalService;
@@ -298,7 +303,7 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createVendorReplyRoutes(services.vendorReplies, { publicUrl: options.publicUrl }))
     .route('/', createCalendarRoutes(services.calendars))
     .route('/', createSlaPolicyRoutes(services.slaPolicies))
-    .route('/', createSlaStatementRoutes(services.slaStatements))
+    .route('/', createSlaStatementRoutes(services.slaStatements, services.serviceCredits))
     .route('/', createTicketRoutes(services.tickets))
     .route('/', createHelpDeskRoutes(services.helpDesk))
     .route('/', createTimeRoutes(services.time))

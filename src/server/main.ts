@@ -55,7 +55,7 @@ import {
 } from './modules/notifications/index.ts';
 import { createProfitabilityService } from './modules/profitability/index.ts';
 import { createSlaPolicyService } from './modules/sla-policies/index.ts';
-import { createSlaStatementService } from './modules/sla-statements/index.ts';
+import { createServiceCreditService, createSlaStatementService } from './modules/sla-statements/index.ts';
 import { createSsoService } from './modules/sso/index.ts';
 import { createHelpDeskService, createTicketService, seedTicketDefaults } from './modules/tickets/index.ts';
 import { createTimeService, seedTimeDefaults } from './modules/time/index.ts';
@@ -174,6 +174,7 @@ export function createServices(deps: {
     vendorNotices: createNoticeService({ db, actions, clock }),
     coverageHolds: createHoldService({ db, actions, clock }),
     slaStatements: createSlaStatementService({ db, actions, clock }),
+    serviceCredits: createServiceCreditService({ db, actions, clock }),
     vendorScorecards: createScorecardService({ db, clock }),
     changeRequests,
     clientApprovals: createClientApprovalService({ db, actions, clock }),

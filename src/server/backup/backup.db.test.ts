@@ -183,7 +183,9 @@ describe.runIf(testEngine === 'pglite')('the accord backup and restore commands'
     const from = join(dir, 'cli-from');
     const to = join(dir, 'cli-to');
     const file = join(dir, 'cli.accord-backup.gz');
-    const embedded = await withDemo(await openDatabase({ engine: 'pglite', dataDir: from }));
+    // The demo tenant, put in place by a restore (quicker than loading the demo again).
+    const embedded = await openDatabase({ engine: 'pglite', dataDir: from });
+    await restoreBackup(embedded, sourceFile);
     const expected = await snapshot(embedded);
     await embedded.close();
 

@@ -15,13 +15,14 @@ import {
 import { actorOf, scopeOf } from '../../http/context.ts';
 import { sendDownload } from '../../http/download.ts';
 import { createRouter, errorResponses, jsonBody, jsonContent, requirePermission } from '../../http/router.ts';
+import type { ServiceCreditService } from './service-credits.ts';
 import type { SlaStatementService } from './sla-statements.service.ts';
 
 const tags = ['SLA statements'];
 const read = [requirePermission('tickets.read')];
 const manage = [requirePermission('sla.manage')];
 
-export function createSlaStatementRoutes(statements: SlaStatementService) {
+export function createSlaStatementRoutes(statements: SlaStatementService, credits: ServiceCreditService) {
   return createRouter()
     .openapi(
       createRoute({
@@ -121,7 +122,7 @@ export function createSlaStatementRoutes(statements: SlaStatementService) {
         responses: { 200: jsonContent(serviceCreditSchema, 'The disputed credit'), ...errorResponses },
       }),
       async (c) =>
-        c.json(await statements.dispute(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+        c.json(await credits.dispute(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({

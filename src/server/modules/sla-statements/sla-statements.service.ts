@@ -4,27 +4,16 @@
 // check computes every closed statement afresh as of its close and compares.
 
 import { Temporal } from 'temporal-polyfill';
-import type { CreditDisputeInput, ServiceCredit } from '../../../shared/api/service-credits.ts';
+import type { ServiceCredit } from '../../../shared/api/service-credits.ts';
 import type {
   SlaClockName,
   SlaStatement,
   StatementCheck,
-  StatementClock,
   StatementFigures,
   StatementList,
   StatementListItem,
 } from '../../../shared/api/sla-statements.ts';
-import { disputeDeadline, proposeCredits } from '../../../shared/billing/service-credits.ts';
-import {
-  clockKey,
-  clocksOf,
-  correctionsOf,
-  monthBounds,
-  monthOf,
-  nextMonth,
-  reportedClocks,
-  statementFigures,
-} from '../../../shared/sla/sla-statement.ts';
+import { clockKey, monthOf, nextMonth } from '../../../shared/sla/sla-statement.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -32,121 +21,32 @@ import { newId } from '../../db/columns.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { safeFileName } from '../files/index.ts';
-import { requireTicket, ticketsMeasuredUnder } from '../tickets/index.ts';
+import { requireTicket } from '../tickets/index.ts';
 import { letterParties } from '../vendors/index.ts';
 import { differences } from './figures-diff.ts';
+import { creditsOf, proposeMonthCredits } from './service-credits.ts';
 import * as repo from './sla-statements.repository.ts';
+import {
+  computeMonths,
+  type Explanations,
+  explanationsOf,
+  type Measured,
+  monthsBetween,
+  startMonth,
+} from './statement-figures.ts';
 import { renderStatementPdf } from './statement-pdf.ts';
 
-const DAY_MS = 86_400_000;
-/** A clock falls due within this long of its ticket's resolution: older resolved tickets are not read. */
-const ACTIVE_SLACK_MS = 92 * DAY_MS;
-/** Corrections reach back this many closed months. */
-const CORRECTION_MONTHS = 12;
 /** The list shows open months this far back when nothing has been closed. */
 const LIST_MONTHS = 12;
 
 const agreementNotFound = () => new AppError('agreement.not_found', 'Agreement not found.');
 
-type Explanations = Record<string, { text: string; byName: string; at: string }>;
-
-interface Context {
-  tenantId: string;
-  agreement: repo.StatementAgreement;
+interface Context extends Measured {
   /** Null when neither the agreement nor the client names an SLA policy: nothing is measured. */
   policyName: string | null;
-  timeZone: string;
   closed: repo.ClosedStatement[];
   /** This month, in the statement's zone. */
   current: string;
-}
-
-/**
- * The figures of months (consecutive, all after the last closed one) as known at `asOf`, from one read of
- * the agreement's tickets. Only the first month after the last closed one carries the corrections.
- */
-async function computeMonths(
-  db: Executor,
-  ctx: Pick<Context, 'tenantId' | 'agreement' | 'timeZone'>,
-  months: readonly string[],
-  asOf: Date,
-  closedBefore: readonly StatementFigures[],
-): Promise<StatementFigures[]> {
-  if (months.length === 0) return [];
-  const closedMonths = new Set(closedBefore.map((f) => f.month).slice(-CORRECTION_MONTHS));
-  const from = [...closedMonths][0] ?? months[0]!;
-  const measured = await ticketsMeasuredUnder(db, ctx.tenantId, {
-    agreementId: ctx.agreement.id,
-    openedBefore: new Date(monthBounds(months.at(-1)!, ctx.timeZone).end),
-    activeSince: new Date(monthBounds(from, ctx.timeZone).start - ACTIVE_SLACK_MS),
-    asOf,
-  });
-  const clocks = measured.flatMap((ticket) => clocksOf(ticket, ctx.timeZone));
-  const reported = new Map(
-    [...reportedClocks(closedBefore)].filter(([, clock]) => closedMonths.has(clock.month)),
-  );
-  const lastClosed = closedBefore.at(-1)?.month;
-  return months.map((month) =>
-    statementFigures({
-      month,
-      timeZone: ctx.timeZone,
-      asOf: asOf.getTime(),
-      clocks,
-      corrections:
-        lastClosed && month === nextMonth(lastClosed) ? correctionsOf(reported, clocks, closedMonths) : [],
-    }),
-  );
-}
-
-function monthsBetween(first: string, last: string): string[] {
-  const months: string[] = [];
-  for (let month = first; month <= last; month = nextMonth(month)) months.push(month);
-  return months;
-}
-
-const startMonth = (agreement: repo.StatementAgreement) => agreement.startsOn.slice(0, 7);
-
-function toCredit(listed: repo.ListedCredit): ServiceCredit {
-  const { credit, ticketNumber, disputedByName, invoiceNumber, liveInvoiceId } = listed;
-  const disputed = credit.disputeExclusion !== null;
-  return {
-    id: credit.id,
-    agreementId: credit.agreementId,
-    month: credit.month,
-    kind: credit.kind,
-    ticketId: credit.ticketId,
-    ticketNumber,
-    clock: credit.clock,
-    priority: credit.priority,
-    scheduledCents: credit.scheduledCents,
-    amountCents: credit.amountCents,
-    currency: credit.currency,
-    explanation: credit.explanation,
-    status: disputed ? 'disputed' : 'proposed',
-    disputeBy: credit.disputeBy,
-    dispute: disputed
-      ? {
-          exclusion: credit.disputeExclusion!,
-          reason: credit.disputeReason ?? '',
-          byName: disputedByName ?? '',
-          at: credit.disputedAt!.toISOString(),
-        }
-      : null,
-    invoiceId: liveInvoiceId,
-    invoiceNumber,
-  };
-}
-
-/** The explanations of exactly these missed clocks. */
-async function explanationsOf(db: Executor, tenantId: string, missed: readonly StatementClock[]) {
-  const all = await repo.explanationsOf(
-    db,
-    tenantId,
-    missed.map((c) => c.ticketId),
-  );
-  return Object.fromEntries(
-    missed.flatMap((c) => (all[clockKey(c)] ? [[clockKey(c), all[clockKey(c)]!]] : [])),
-  );
 }
 
 export function createSlaStatementService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
@@ -191,7 +91,7 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
     figures: StatementFigures,
     closed: repo.ClosedStatement | undefined,
     explanations: Explanations,
-    credits: readonly repo.ListedCredit[] = [],
+    credits: ServiceCredit[] = [],
   ): SlaStatement {
     const schedule = ctx.agreement.penaltySchedule;
     return {
@@ -212,7 +112,7 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
         effectiveFrom: schedule.effectiveFrom ?? startMonth(ctx.agreement),
         disputeWindowDays: schedule.disputeWindowDays,
       },
-      credits: credits.map(toCredit),
+      credits,
     };
   }
 
@@ -228,7 +128,7 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
     const closed = ctx.closed.find((c) => c.statement.month === month);
     if (closed) {
       const { figures, explanations } = closed.statement;
-      const credits = await repo.listCredits(tx, ctx.tenantId, ctx.agreement.id, month);
+      const credits = await creditsOf(tx, ctx.tenantId, ctx.agreement.id, month);
       return toStatement(ctx, figures, closed, explanations, credits);
     }
     const { figures, explanations } = await live(tx, ctx, month, clock.now());
@@ -301,8 +201,6 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
         // Computed together as of one instant: a month closed a moment before the next one has nothing
         // new to correct in it, so only the first carries corrections, exactly as one by one.
         const figures = await computeMonths(tx, ctx, months, now, figuresBefore(ctx.closed, month));
-        const schedule = ctx.agreement.penaltySchedule;
-        const fees = schedule ? await repo.monthlyFeesCents(tx, ctx.tenantId, agreementId) : 0;
         for (const each of figures) {
           const missed = each.clocks.filter((c) => c.outcome === 'missed');
           const statementId = newId();
@@ -316,22 +214,7 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
             closedAt: now,
             closedById: actor.scope.membershipId,
           });
-          if (!schedule || each.month < (schedule.effectiveFrom ?? '')) continue;
-          const disputeBy = disputeDeadline(now.getTime(), ctx.timeZone, schedule.disputeWindowDays);
-          await repo.insertCredits(
-            tx,
-            proposeCredits(schedule, each, fees).map((credit) => ({
-              ...credit,
-              tenantId: ctx.tenantId,
-              agreementId,
-              clientId: ctx.agreement.clientId,
-              statementId,
-              month: each.month,
-              currency: ctx.agreement.currency,
-              mode: schedule.mode,
-              disputeBy,
-            })),
-          );
+          await proposeMonthCredits(tx, ctx, statementId, each, now);
         }
         audit.change(null, { months: figures.map((f) => f.month) });
         return statement(tx, await contextOf(tx, actor.scope, agreementId), month);
@@ -363,42 +246,6 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
         });
         audit.change({ clock: clockName, text: before }, { clock: clockName, text });
         return { ticketId, clock: clockName, text };
-      });
-    },
-
-    /** The MSP withdraws a proposed credit within its window, citing why it is not the MSP's to answer for. */
-    async dispute(actor: Actor, creditId: string, input: CreditDisputeInput): Promise<ServiceCredit> {
-      return actions.run(actor, 'service_credit.dispute', async (tx, audit) => {
-        const credit = await repo.lockCredit(tx, actor.scope, creditId);
-        if (!credit) throw new AppError('service_credit.not_found', 'Service credit not found.');
-        audit.target('service_credit', creditId);
-        if (credit.disputeExclusion !== null) {
-          throw new AppError('service_credit.disputed', 'This credit is disputed already.');
-        }
-        const ctx = await contextOf(tx, actor.scope, credit.agreementId);
-        const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime())
-          .toZonedDateTimeISO(ctx.timeZone)
-          .toPlainDate()
-          .toString();
-        if (today > credit.disputeBy || credit.invoiceId !== null) {
-          throw new AppError(
-            'service_credit.dispute_closed',
-            `The window to dispute this credit closed on ${credit.disputeBy}: it stands.`,
-          );
-        }
-        const values = {
-          disputeExclusion: input.exclusion,
-          disputeReason: input.reason,
-          disputedById: actor.scope.membershipId,
-          disputedAt: clock.now(),
-        };
-        await repo.updateCredit(tx, ctx.tenantId, creditId, values);
-        audit.change(
-          { disputeExclusion: null },
-          { disputeExclusion: input.exclusion, disputeReason: input.reason },
-        );
-        const listed = await repo.listCredits(tx, ctx.tenantId, credit.agreementId, credit.month);
-        return toCredit(listed.find((row) => row.credit.id === creditId)!);
       });
     },
 

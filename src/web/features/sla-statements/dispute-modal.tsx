@@ -1,7 +1,7 @@
 // Disputing a proposed service credit: the exclusion that applies (why the breach was not the MSP's to answer
 // for) and a reason, both shown to the client on the statement. A refusal (the window closed, or someone
 // disputed it meanwhile) shows the API's message and code, keeps what was typed, and refreshes the statement.
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
@@ -12,6 +12,7 @@ import {
 import { ApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import { money } from '../agreements/agreement-display.tsx';
+import { CountedFormFooter } from './counted-form-footer.tsx';
 import { disputeServiceCredit, type ServiceCredit, slaStatementKeys } from './sla-statements-api.ts';
 import { creditName } from './statement-format.ts';
 
@@ -121,19 +122,13 @@ function DisputeForm(props: { agreementId: string; credit: ServiceCredit; onDone
             setErrors((current) => ({ ...current, reason: undefined }));
           }}
         />
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed" className="tabular">
-            {reason.length} / {MAX_LENGTH}
-          </Text>
-          <Group gap="xs">
-            <Button variant="default" onClick={props.onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={dispute.isPending}>
-              Dispute credit
-            </Button>
-          </Group>
-        </Group>
+        <CountedFormFooter
+          length={reason.length}
+          max={MAX_LENGTH}
+          onCancel={props.onDone}
+          submitLabel="Dispute credit"
+          isSubmitting={dispute.isPending}
+        />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
 // The form for the MSP's explanation of one missed target, which the client reads on the statement. A
 // refused save (e.g. the month was closed meanwhile) keeps the text and shows the API's message and code.
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
+import { CountedFormFooter } from './counted-form-footer.tsx';
 import { type Breach, saveExplanation, slaStatementKeys } from './sla-statements-api.ts';
 import { clockLabels } from './statement-format.ts';
 
@@ -82,19 +83,13 @@ function ExplanationForm(props: { agreementId: string; breach: Breach; onDone: (
             setError(null);
           }}
         />
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed" className="tabular">
-            {text.length} / {MAX_LENGTH}
-          </Text>
-          <Group gap="xs">
-            <Button variant="default" onClick={props.onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save explanation
-            </Button>
-          </Group>
-        </Group>
+        <CountedFormFooter
+          length={text.length}
+          max={MAX_LENGTH}
+          onCancel={props.onDone}
+          submitLabel="Save explanation"
+          isSubmitting={save.isPending}
+        />
       </Stack>
     </form>
   );
