@@ -122,6 +122,10 @@ export function clocksOf(ticket: MeasuredTicket, timeZone: string): DatedClock[]
   );
 }
 
+/** The targets a month missed: its breaches. */
+export const missedClocks = <T extends Pick<StatementClock, 'outcome'>>(figures: { clocks: readonly T[] }) =>
+  figures.clocks.filter((c) => c.outcome === 'missed');
+
 export const clockKey = (clock: Pick<StatementClock, 'ticketId' | 'clock'>) =>
   `${clock.ticketId}/${clock.clock}`;
 

@@ -49,31 +49,38 @@ export async function creditsOf(db: Executor, tenantId: string, agreementId: str
   return (await repo.listCredits(db, tenantId, agreementId, month)).map(toCredit);
 }
 
-/** Proposes, in the closing transaction, what a month just frozen earned under the agreement's schedule. */
+/**
+ * Proposes, in the closing transaction, what the months just frozen earned under the agreement's schedule
+ * (those from the month it took effect).
+ */
 export async function proposeMonthCredits(
   tx: Executor,
   ctx: Measured,
-  statementId: string,
-  figures: StatementFigures,
+  closing: readonly { statementId: string; figures: StatementFigures }[],
   closedAt: Date,
 ) {
   const schedule = ctx.agreement.penaltySchedule;
-  if (!schedule || figures.month < (schedule.effectiveFrom ?? '')) return;
+  const earning = closing.filter(
+    ({ figures }) => schedule && figures.month >= (schedule.effectiveFrom ?? ''),
+  );
+  if (!schedule || earning.length === 0) return;
   const fees = await repo.monthlyFeesCents(tx, ctx.tenantId, ctx.agreement.id);
   const disputeBy = disputeDeadline(closedAt.getTime(), ctx.timeZone, schedule.disputeWindowDays);
   await repo.insertCredits(
     tx,
-    proposeCredits(schedule, figures, fees).map((credit) => ({
-      ...credit,
-      tenantId: ctx.tenantId,
-      agreementId: ctx.agreement.id,
-      clientId: ctx.agreement.clientId,
-      statementId,
-      month: figures.month,
-      currency: ctx.agreement.currency,
-      mode: schedule.mode,
-      disputeBy,
-    })),
+    earning.flatMap(({ statementId, figures }) =>
+      proposeCredits(schedule, figures, fees).map((credit) => ({
+        ...credit,
+        tenantId: ctx.tenantId,
+        agreementId: ctx.agreement.id,
+        clientId: ctx.agreement.clientId,
+        statementId,
+        month: figures.month,
+        currency: ctx.agreement.currency,
+        mode: schedule.mode,
+        disputeBy,
+      })),
+    ),
   );
 }
 

@@ -13,8 +13,6 @@ import { findCurrentSlaPolicy } from '../sla-policies/index.ts';
 import { tickets } from '../tickets/tickets.table.ts';
 import { serviceCredits, slaBreachExplanations, slaStatements } from './sla-statements.table.ts';
 
-export type StatementRow = typeof slaStatements.$inferSelect;
-
 /** The agreement in the caller's scope with its client's name, locked until the transaction ends with forUpdate. */
 export async function findAgreement(db: Executor, scope: Scope, id: string, options = { forUpdate: false }) {
   const query = db

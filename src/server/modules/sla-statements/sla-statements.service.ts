@@ -13,7 +13,7 @@ import type {
   StatementList,
   StatementListItem,
 } from '../../../shared/api/sla-statements.ts';
-import { clockKey, monthOf, nextMonth } from '../../../shared/sla/sla-statement.ts';
+import { clockKey, missedClocks, monthOf, nextMonth } from '../../../shared/sla/sla-statement.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -29,7 +29,7 @@ import * as repo from './sla-statements.repository.ts';
 import {
   computeMonths,
   type Explanations,
-  explanationsOf,
+  explanationsFor,
   type Measured,
   monthsBetween,
   startMonth,
@@ -103,9 +103,7 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
       status: closed ? 'closed' : 'open',
       isClosable: !closed && isClosable(ctx, figures.month),
       closedByName: closed?.closedByName ?? null,
-      breaches: figures.clocks
-        .filter((c) => c.outcome === 'missed')
-        .map((c) => ({ ...c, explanation: explanations[clockKey(c)] ?? null })),
+      breaches: missedClocks(figures).map((c) => ({ ...c, explanation: explanations[clockKey(c)] ?? null })),
       penalty: schedule && {
         mode: schedule.mode,
         isSoleRemedy: schedule.isSoleRemedy,
@@ -119,8 +117,8 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
   /** The month's figures now, with the current explanations of its breaches. */
   async function live(tx: Executor, ctx: Context, month: string, asOf: Date) {
     const [figures] = await computeMonths(tx, ctx, [month], asOf, figuresBefore(ctx.closed, month));
-    const missed = figures!.clocks.filter((c) => c.outcome === 'missed');
-    return { figures: figures!, explanations: await explanationsOf(tx, ctx.tenantId, missed) };
+    const [explanations] = await explanationsFor(tx, ctx.tenantId, [figures!]);
+    return { figures: figures!, explanations: explanations! };
   }
 
   async function statement(tx: Executor, ctx: Context, month: string): Promise<SlaStatement> {
@@ -157,7 +155,7 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
         status,
         asOf: figures.asOf,
         compliance: figures.compliance,
-        breaches: figures.clocks.filter((c) => c.outcome === 'missed').length,
+        breaches: missedClocks(figures).length,
         corrections: figures.corrections.length,
       });
       const items = [
@@ -201,23 +199,24 @@ export function createSlaStatementService(deps: { db: Database; actions: ActionR
         // Computed together as of one instant: a month closed a moment before the next one has nothing
         // new to correct in it, so only the first carries corrections, exactly as one by one.
         const figures = await computeMonths(tx, ctx, months, now, figuresBefore(ctx.closed, month));
-        for (const each of figures) {
-          const missed = each.clocks.filter((c) => c.outcome === 'missed');
-          const statementId = newId();
+        const explanations = await explanationsFor(tx, ctx.tenantId, figures);
+        const closing = figures.map((each) => ({ statementId: newId(), figures: each }));
+        for (const [index, { statementId, figures: each }] of closing.entries()) {
           await repo.insertStatement(tx, {
             id: statementId,
             tenantId: ctx.tenantId,
             agreementId,
             month: each.month,
             figures: each,
-            explanations: await explanationsOf(tx, ctx.tenantId, missed),
+            explanations: explanations[index]!,
             closedAt: now,
             closedById: actor.scope.membershipId,
           });
-          await proposeMonthCredits(tx, ctx, statementId, each, now);
         }
+        await proposeMonthCredits(tx, ctx, closing, now);
         audit.change(null, { months: figures.map((f) => f.month) });
-        return statement(tx, await contextOf(tx, actor.scope, agreementId), month);
+        ctx.closed = await repo.listClosed(tx, ctx.tenantId, agreementId);
+        return statement(tx, ctx, month);
       });
     },
 

@@ -1,10 +1,11 @@
 // An agreement's statement figures as known at an instant, from one read of its tickets (the ticket event
 // log, the agreement and measure each ticket was bound to then), and the explanations a statement shows.
-import type { StatementClock, StatementFigures } from '../../../shared/api/sla-statements.ts';
+import type { StatementFigures } from '../../../shared/api/sla-statements.ts';
 import {
   clockKey,
   clocksOf,
   correctionsOf,
+  missedClocks,
   monthBounds,
   nextMonth,
   reportedClocks,
@@ -73,18 +74,23 @@ export function monthsBetween(first: string, last: string): string[] {
 
 export const startMonth = (agreement: repo.StatementAgreement) => agreement.startsOn.slice(0, 7);
 
-/** The explanations of exactly these missed clocks. */
-export async function explanationsOf(
+/** The current explanations of the months' breaches, read at once: each month's own. */
+export async function explanationsFor(
   db: Executor,
   tenantId: string,
-  missed: readonly StatementClock[],
-): Promise<Explanations> {
+  months: readonly StatementFigures[],
+): Promise<Explanations[]> {
   const all = await repo.explanationsOf(
     db,
     tenantId,
-    missed.map((c) => c.ticketId),
+    months.flatMap(missedClocks).map((c) => c.ticketId),
   );
-  return Object.fromEntries(
-    missed.flatMap((c) => (all[clockKey(c)] ? [[clockKey(c), all[clockKey(c)]!]] : [])),
+  return months.map((figures) =>
+    Object.fromEntries(
+      missedClocks(figures).flatMap((c) => {
+        const explanation = all[clockKey(c)];
+        return explanation ? [[clockKey(c), explanation]] : [];
+      }),
+    ),
   );
 }

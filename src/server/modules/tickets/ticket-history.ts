@@ -3,9 +3,11 @@
 // assets it named gave it then. So a closed statement can be recomputed exactly, however the ticket moved on.
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { SlaBasis } from '../../../shared/api/sla-statements.ts';
+import { groupBy } from '../../../shared/group-by.ts';
+import { computeSlaState } from '../../../shared/sla/sla-clock.ts';
 import type { MeasuredTicket } from '../../../shared/sla/sla-statement.ts';
 import type { Executor } from '../../db/client.ts';
-import { evaluate, loadMeasure, type Measure } from './ticket-sla.ts';
+import { loadMeasure, type Measure, toSlaEvents } from './ticket-sla.ts';
 import type { TicketEventRow, TicketRow } from './tickets.repository.ts';
 import { ticketEvents, tickets } from './tickets.table.ts';
 
@@ -85,10 +87,11 @@ export async function ticketsMeasuredUnder(
     )
     .orderBy(asc(ticketEvents.recordedAt), asc(ticketEvents.occurredAt));
   const asOf = window.asOf.getTime();
+  const logs = groupBy(events, (event) => event.ticketId);
   const measures = new Map<string, Measure | null>();
   const measured: MeasuredTicket[] = [];
   for (const ticket of rows) {
-    const log = events.filter((event) => event.ticketId === ticket.id);
+    const log = logs.get(ticket.id) ?? [];
     const known = log.filter((event) => event.recordedAt.getTime() <= asOf);
     if (!known.some((event) => event.type === 'created')) continue;
     const { agreementId, binding } = boundAt(
@@ -99,8 +102,14 @@ export async function ticketsMeasuredUnder(
     if (agreementId !== window.agreementId || !binding.slaPolicyVersionId) continue;
     const key = JSON.stringify(binding);
     if (!measures.has(key)) measures.set(key, await loadMeasure(db, { ...ticket, ...binding }));
-    const { state } = evaluate(measures.get(key) ?? null, known, asOf);
-    if (!state) continue;
+    const measure = measures.get(key);
+    if (!measure) continue;
+    const state = computeSlaState({
+      events: toSlaEvents(known),
+      targets: measure.targets,
+      calendarFor: measure.calendarFor,
+      now: asOf,
+    });
     measured.push({
       id: ticket.id,
       number: ticket.number,

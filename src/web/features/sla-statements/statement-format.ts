@@ -1,7 +1,6 @@
 // How an SLA statement's figures read: words for its enums, percentages, pause time, corrections and credits.
 import type { ServiceCredit } from '../../../shared/api/service-credits.ts';
 import type {
-  BestEffortReason,
   ClockOutcome,
   SlaBasis,
   SlaClockName,
@@ -20,12 +19,6 @@ export const clockLabels: Record<SlaClockName, string> = {
 export const basisLabels: Record<SlaBasis, string> = {
   guaranteed: 'Guaranteed',
   best_effort: 'Best effort',
-};
-
-export const bestEffortReasonLabels: Record<BestEffortReason, string> = {
-  unmanaged: 'an unmanaged asset',
-  non_standard: 'a non-standard asset',
-  coverage_hold: 'an asset on coverage hold',
 };
 
 export const outcomeLabels: Record<ClockOutcome, string> = {
