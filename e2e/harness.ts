@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Clock } from '../src/server/clock.ts';
 import { parseConfig } from '../src/server/config.ts';
 import { startServer } from '../src/server/main.ts';
 
@@ -19,8 +20,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `env` adds to the server's configuration (e.g. INBOUND_SMTP_PORT: '0' for a listener on a free port). */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/**
+ * `env` adds to the server's configuration (e.g. INBOUND_SMTP_PORT: '0' for a listener on a free port);
+ * `clock` is the server's (a spec that moves the server's time; the browser keeps its own).
+ */
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'accord-e2e-'));
   const cleanups: (() => Promise<unknown>)[] = [() => rm(dataDir, { recursive: true, force: true })];
   const close = async () => {
@@ -31,6 +38,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   try {
     const server = await startServer(
       parseConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }),
+      options,
     );
     cleanups.push(() => server.stop());
     const browser = await chromium.launch({

@@ -1,7 +1,8 @@
 // The vendor portal: the owner invites one of a vendor's people from the vendor's page and copies the
 // invitation link; the person opens it on a phone, sets a password, signs in and lands in the portal, where
 // they see their engagement, acknowledge the rules, raise a change request (and withdraw another), read the
-// change recorded outside an approved window with its evidence and reply on its incident. A vendor's person
+// change recorded outside an approved window with its evidence and reply on its incident, and answer the
+// MSP's remediation plan about the vendor with an item they then mark done. A vendor's person
 // who opens a staff address ends up in the portal; the owner who opens the portal ends up in the staff app;
 // once deactivated, the person is signed out.
 import { mkdirSync } from 'node:fs';
@@ -366,6 +367,61 @@ describe.sequential('the vendor portal', () => {
       .first()
       .waitFor();
     await shot(page, 'vendor-portal-request-by-mail-log');
+  });
+
+  test('the owner files a concern about the vendor; Sam answers it with an item in Plans and marks it done', async () => {
+    await portalNav(vendorPage).getByRole('link', { name: 'Plans' }).click();
+    await heading(vendorPage, 'Plans');
+    await vendorPage.getByText('No plans').waitFor();
+    await shot(vendorPage, 'vendor-portal-plans-empty');
+    const filed = await browserApi(page).post<{ id: string; endsOn: string }>('/remediation-plans', {
+      clientId,
+      direction: 'msp_to_vendor',
+      vendorId,
+      title: 'Changes outside agreed windows',
+      concern: 'Dentrix Support changed the server outside an agreed window. Book every change first.',
+    });
+    await vendorPage.reload();
+    const row = vendorPage
+      .getByRole('table', { name: 'Plans' })
+      .getByRole('row', { name: new RegExp(CLIENT) });
+    await row.getByText('Awaiting answer').waitFor();
+    await row.getByText('0 of 3').waitFor();
+    await shot(vendorPage, 'vendor-portal-plans');
+    await row.getByRole('link', { name: 'Changes outside agreed windows' }).click();
+    await heading(vendorPage, 'Changes outside agreed windows');
+    await vendorPage.getByText(`${OWNER.organization}’s concern about ${VENDOR} at ${CLIENT}`).waitFor();
+    const standing = vendorPage.getByRole('complementary', { name: 'Where it stands' });
+    await standing.getByText(`${CLIENT} decides, on ${OWNER.organization}’s advice`).waitFor();
+    expect(await vendorPage.getByRole('region', { name: 'Recommendation' }).count()).toBe(0);
+    expect(await vendorPage.getByText(/strike/i).count()).toBe(0);
+    await shot(vendorPage, 'vendor-portal-plan', { fullPage: true });
+
+    await vendorPage.getByRole('button', { name: 'Answer with items' }).click();
+    const form = vendorPage.getByRole('dialog', { name: 'Answer with items' });
+    const dueOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    expect(dueOn <= filed.endsOn).toBe(true);
+    await form.getByRole('textbox', { name: 'Issue, item 1' }).fill('Telnet removed outside a window');
+    await form
+      .getByRole('textbox', { name: 'What will be done, item 1' })
+      .fill('Book a window for every change, however small.');
+    await form.getByRole('textbox', { name: 'Owner, item 1' }).fill(SAM.name);
+    await form.getByLabel('Due on, item 1').fill(dueOn);
+    await shot(vendorPage, 'vendor-portal-plan-answer');
+    await form.getByRole('button', { name: 'Send answer' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const answer = vendorPage.getByRole('region', { name: 'The answer' });
+    await answer.getByText('0 of 1 items done', { exact: false }).waitFor();
+    expect(await vendorPage.getByRole('button', { name: 'Answer with items' }).count()).toBe(0);
+
+    await answer.getByRole('button', { name: 'Mark done: Telnet removed outside a window' }).click();
+    const done = vendorPage.getByRole('dialog', { name: 'Mark done' });
+    await done.getByRole('textbox', { name: 'Note' }).fill('Window booking is now in our change checklist.');
+    await done.getByRole('button', { name: 'Mark done' }).click();
+    await done.waitFor({ state: 'hidden' });
+    await answer.getByText('1 of 1 items done', { exact: false }).waitFor();
+    await answer.getByRole('button', { name: 'Reopen: Telnet removed outside a window' }).waitFor();
+    await shot(vendorPage, 'vendor-portal-plan-done', { fullPage: true });
   });
 
   test('Sam’s own security page works in the portal frame', async () => {

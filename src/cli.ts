@@ -145,7 +145,7 @@ function printDemo(summary: DemoSummary, password: string, config: ReturnType<ty
   ${c.assets} assets, ${c.agents} of them with an agent
 
 Sign in (password for everyone: ${password}):
-${[...summary.staff, ...summary.vendorUsers].map((s) => `  ${s.email.padEnd(30)} ${s.name} — ${s.title}`).join('\n')}
+${[...summary.staff, ...summary.vendorUsers, ...summary.clientUsers].map((s) => `  ${s.email.padEnd(30)} ${s.name} — ${s.title}`).join('\n')}
 
 Then run \`npm start\` (same ${config.DATABASE_URL ? 'DATABASE_URL' : 'DATA_DIR'}) and open http://${host}:${config.PORT}`);
 }

@@ -41,7 +41,17 @@ import {
   createChangeRequestRoutes,
   createClientApprovalRoutes,
 } from './modules/change-requests/index.ts';
-import { type ClientService, createClientRoutes } from './modules/clients/index.ts';
+import {
+  type ClientPortalService,
+  createClientPortalRoutes,
+  type PortalTicketService,
+} from './modules/client-portal/index.ts';
+import {
+  type ClientService,
+  type ClientUserService,
+  createClientRoutes,
+  createClientUserRoutes,
+} from './modules/clients/index.ts';
 import { createFileRoutes, type FileService } from './modules/files/index.ts';
 import {
   type AuthService,
@@ -82,6 +92,12 @@ import {
   type NotificationService,
 } from './modules/notifications/index.ts';
 import { createProfitabilityRoutes, type ProfitabilityService } from './modules/profitability/index.ts';
+import {
+  createPortalRemediationRoutes,
+  createRemediationRoutes,
+  createVendorRemediationRoutes,
+  type RemediationService,
+} from './modules/remediation/index.ts';
 import { createSlaPolicyRoutes, type SlaPolicyService } from './modules/sla-policies/index.ts';
 import {
   createSlaStatementRoutes,
@@ -165,6 +181,12 @@ export interface Services {
   vendorUsers: VendorUserService;
   invitations: InvitationService;
   vendorPortal: VendorPortalService;
+  clientUsers: ClientUserService;
+  clientPortal: ClientPortalService;
+  portalTickets: PortalTicketService;
+  remediation: RemediationService;
+  /** Counts plans' notices and announces their ends (hourly). */
+  remediationSweep: () => Promise<number>;
 }
 
 export interface AppOptions {
@@ -294,6 +316,18 @@ export function createApp(services: Services, options: AppOptions) {
     .route('/', createVendorUserRoutes(services.vendorUsers, { publicUrl: options.publicUrl }))
     .route('/', createInvitationRoutes(services.invitations))
     .route('/', createVendorPortalRoutes(services.vendorPortal))
+    .route('/', createClientUserRoutes(services.clientUsers, { publicUrl: options.publicUrl }))
+    .route(
+      '/',
+      createClientPortalRoutes({
+        portal: services.clientPortal,
+        tickets: services.portalTickets,
+        statements: services.slaStatements,
+      }),
+    )
+    .route('/', createRemediationRoutes(services.remediation))
+    .route('/', createPortalRemediationRoutes(services.remediation))
+    .route('/', createVendorRemediationRoutes(services.remediation))
     .route('/', createLoaRoutes(services.loas))
     .route('/', createRulesRoutes(services.engagementRules, { publicUrl: options.publicUrl }))
     .route('/', createNoticeRoutes(services.vendorNotices))

@@ -25,7 +25,8 @@ import { createAuditHook, createAuditService, startAuditSealer } from './modules
 import { createCalendarService } from './modules/calendars/index.ts';
 import { createCatalogService, seedCatalogDefaults } from './modules/catalog/index.ts';
 import { createChangeRequestService, createClientApprovalService } from './modules/change-requests/index.ts';
-import { createClientService } from './modules/clients/index.ts';
+import { createClientPortalService, createPortalTicketService } from './modules/client-portal/index.ts';
+import { createClientService, createClientUserService } from './modules/clients/index.ts';
 import { createFileService } from './modules/files/index.ts';
 import {
   createAuthService,
@@ -54,6 +55,7 @@ import {
   startNotificationLoop,
 } from './modules/notifications/index.ts';
 import { createProfitabilityService } from './modules/profitability/index.ts';
+import { createRemediationService, createRemediationSweep } from './modules/remediation/index.ts';
 import { createSlaPolicyService } from './modules/sla-policies/index.ts';
 import { createServiceCreditService, createSlaStatementService } from './modules/sla-statements/index.ts';
 import { createSsoService } from './modules/sso/index.ts';
@@ -113,6 +115,10 @@ export function createServices(deps: {
   const changeRequests = createChangeRequestService({ db, actions, clock });
   const engagementRules = createRulesService({ db, actions, clock });
   const loas = createLoaService({ db, actions, clock });
+  const agreements = createAgreementService({ db, actions, clock });
+  const slaStatements = createSlaStatementService({ db, actions, clock });
+  const vendorScorecards = createScorecardService({ db, clock });
+  const clientApprovals = createClientApprovalService({ db, actions, clock });
   const changeRequestMail = createRequestMail({ changeRequests, mail, publicUrl: deps.publicUrl });
   const receiver = createReceiver({ db, clock, changeRequestMail });
   const mailboxPoller = createMailboxPoller({ db, clock, secretBox, receiver, imap: deps.imap });
@@ -137,7 +143,7 @@ export function createServices(deps: {
     helpDesk: createHelpDeskService({ db, actions, clock }),
     time: createTimeService({ db, actions, clock }),
     catalog: createCatalogService({ db, actions, clock }),
-    agreements: createAgreementService({ db, actions, clock }),
+    agreements,
     workRoles: createWorkRoleService({ db, actions, clock }),
     invoices,
     profitability: createProfitabilityService({
@@ -173,11 +179,11 @@ export function createServices(deps: {
     engagementRules,
     vendorNotices: createNoticeService({ db, actions, clock }),
     coverageHolds: createHoldService({ db, actions, clock }),
-    slaStatements: createSlaStatementService({ db, actions, clock }),
+    slaStatements,
     serviceCredits: createServiceCreditService({ db, actions, clock }),
-    vendorScorecards: createScorecardService({ db, clock }),
+    vendorScorecards,
     changeRequests,
-    clientApprovals: createClientApprovalService({ db, actions, clock }),
+    clientApprovals,
     vendorUsers: createVendorUserService({ db, actions, clock, mail }),
     invitations: createInvitationService({ db, clock }),
     vendorPortal: createVendorPortalService({
@@ -188,6 +194,17 @@ export function createServices(deps: {
       rules: engagementRules,
       loas,
     }),
+    clientUsers: createClientUserService({ db, actions, clock, mail }),
+    clientPortal: createClientPortalService({
+      db,
+      agreements,
+      invoices,
+      approvals: clientApprovals,
+      scorecards: vendorScorecards,
+    }),
+    portalTickets: createPortalTicketService({ db, actions, clock }),
+    remediation: createRemediationService({ db, actions, clock }),
+    remediationSweep: createRemediationSweep({ db, clock, mail, publicUrl: deps.publicUrl }),
   };
 }
 
@@ -269,8 +286,10 @@ export async function registerJobs(jobs: JobQueue, services: Services): Promise<
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+/** `clock` replaces the system clock for every service (tests that move time; never set in production). */
 export async function startServer(
   config: Config,
+  options: { clock?: Clock } = {},
 ): Promise<{ url: string; logger: Logger; inboundSmtpPort: number | null; stop(): Promise<void> }> {
   const logger = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
@@ -281,6 +300,7 @@ export async function startServer(
     secretBox: createSecretBox(loadSecretKey(config)),
     publicUrl: config.PUBLIC_URL,
     logger,
+    clock: options.clock,
   });
   const jobs = createJobQueue({
     ...database.handle,
@@ -310,12 +330,13 @@ export async function startServer(
     intervalMs: 60_000,
     log: (error) => logger.error({ err: error }, '[agents] checking for offline agents failed; retrying'),
   });
-  // Every hour: announces Letters of Agency 30 and 7 days before they end and once they have, and lifts
-  // the coverage holds whose conditions are met.
+  // Every hour: announces Letters of Agency 30 and 7 days before they end and once they have, lifts
+  // the coverage holds whose conditions are met, and counts remediation plans' notices.
   const vendorTerms = startPollLoop(
     async () => {
       await services.loas.remindExpiring();
       await services.coverageHolds.liftWhereMet();
+      await services.remediationSweep();
     },
     {
       intervalMs: 3_600_000,

@@ -44,5 +44,7 @@ export const permissions = [
   'changes.approve',
   /** Explain SLA breaches to the client and close a month's SLA statements. */
   'sla.manage',
+  /** File, answer and decide remediation plans, and tick their handover checklist. */
+  'remediation.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

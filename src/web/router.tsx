@@ -1,7 +1,7 @@
 // Code-based route tree. Public pages (setup, login, organization picker, a vendor's acknowledgement link, a
-// client's change approval link, an invitation) sit beside the two signed-in frames, the staff app and the
-// vendor portal, whose guards decide where a visitor belongs: no session to sign-in, a vendor's person to the
-// portal, staff to the staff app.
+// client's change approval link, an invitation) sit beside the three signed-in frames, the staff app, the
+// vendor portal and the client portal, whose guards decide where a visitor belongs: no session to sign-in, a
+// vendor's person to the vendor portal, a client's person to the client portal, staff to the staff app.
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -22,8 +22,14 @@ import { type MfaPending, signInDestination } from './features/auth/mfa-api.ts';
 import { MfaEnrollPage } from './features/auth/mfa-enroll-page.tsx';
 import { MfaVerifyPage } from './features/auth/mfa-verify-page.tsx';
 import { SelectOrganizationPage } from './features/auth/select-organization-page.tsx';
-import { isVendorMembership, sessionQuery, setupStatusQuery } from './features/auth/session.ts';
+import {
+  isClientMembership,
+  isVendorMembership,
+  sessionQuery,
+  setupStatusQuery,
+} from './features/auth/session.ts';
 import { parseChangesSearch } from './features/change-requests/changes-search.ts';
+import { clientPortalPages } from './features/client-portal/portal-routes.tsx';
 import { ClientDetailPage } from './features/clients/client-detail-page.tsx';
 import { ClientsPage } from './features/clients/clients-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
@@ -31,6 +37,7 @@ import { parseDetectedChangesSearch } from './features/detected-changes/detected
 import type { TriageSearch } from './features/inbound-mail/inbound-mail-api.ts';
 import type { InvoicesSearch } from './features/invoices/invoices-page.tsx';
 import { profitabilitySearch } from './features/profitability/profitability-search.ts';
+import { parseRemediationSearch } from './features/remediation/remediation-words.ts';
 import type { AuditLogSearch } from './features/settings/audit-log-page.tsx';
 import type { CatalogSearch } from './features/settings/catalog-page.tsx';
 import type { OutboundMailSearch } from './features/settings/outbound-mail-page.tsx';
@@ -164,7 +171,7 @@ async function requireMembership(queryClient: QueryClient, href: string) {
   return session.membership;
 }
 
-/** Behind an invitation to the vendor portal: the invited person sets a password; the token is the credential. */
+/** Behind an invitation to a portal: the invited person sets a password; the token is the credential. */
 const invitationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'invitation/$token',
@@ -240,10 +247,51 @@ const portalAttributionsRoute = createRoute({
   ),
 });
 
+const portalPlansRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'plans',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-portal/portal-plans-page.tsx'),
+    'PortalPlansPage',
+  ),
+});
+
+const portalPlanRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'plans/$planId',
+  component: lazyRouteComponent(
+    () => import('./features/vendor-portal/portal-plan-page.tsx'),
+    'PortalPlanPage',
+  ),
+});
+
 const portalSecurityRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: 'account/security',
   component: lazyRouteComponent(() => import('./features/account/security-page.tsx'), 'SecurityPage'),
+});
+
+/** The client portal: a client's own people, and only they; everyone else is sent to their own frame. */
+const clientPortalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal',
+  beforeLoad: async ({ context, location }) => {
+    const membership = await requireMembership(context.queryClient, location.href);
+    if (!isClientMembership(membership)) throw redirect({ to: '/', replace: true });
+  },
+  component: lazyRouteComponent(
+    () => import('./features/client-portal/portal-frame.tsx'),
+    'ClientPortalFrame',
+  ),
+  notFoundComponent: () => (
+    <NotFoundPage
+      action={
+        <ButtonLink to="/portal" variant="default">
+          Go to the overview
+        </ButtonLink>
+      }
+    />
+  ),
 });
 
 /** The signed-in staff frame: everything below needs a session acting in an organization. */
@@ -252,8 +300,9 @@ const appRoute = createRoute({
   id: 'app',
   beforeLoad: async ({ context, location }) => {
     const membership = await requireMembership(context.queryClient, location.href);
-    // A vendor's person never lands in the staff app: the portal is theirs.
+    // A vendor's or a client's person never lands in the staff app: their portal is theirs.
     if (isVendorMembership(membership)) throw redirect({ to: '/vendor', replace: true });
+    if (isClientMembership(membership)) throw redirect({ to: '/portal', replace: true });
   },
   component: AppFrame,
   notFoundComponent: () => <NotFoundPage />,
@@ -357,6 +406,24 @@ const changeRequestRoute = createRoute({
     () => import('./features/change-requests/change-request-detail-page.tsx'),
     'ChangeRequestDetailPage',
   ),
+});
+
+/** Open plans unless the URL asks for the decided ones or all. */
+const remediationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'remediation',
+  validateSearch: parseRemediationSearch,
+  component: lazyRouteComponent(
+    () => import('./features/remediation/remediation-list-page.tsx'),
+    'RemediationListPage',
+  ),
+});
+
+/** A plan's page; the remediation.reminder notification links here. */
+const remediationPlanRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'remediation/$planId',
+  component: lazyRouteComponent(() => import('./features/remediation/plan-page.tsx'), 'RemediationPlanPage'),
 });
 
 /** Status and client filters live in the URL so a view can be bookmarked and shared. */
@@ -753,8 +820,11 @@ const routeTree = rootRoute.addChildren([
     portalRequestsRoute,
     portalRequestRoute,
     portalAttributionsRoute,
+    portalPlansRoute,
+    portalPlanRoute,
     portalSecurityRoute,
   ]),
+  clientPortalRoute.addChildren(clientPortalPages(clientPortalRoute)),
   appRoute.addChildren([
     dashboardRoute,
     ticketsRoute,
@@ -769,6 +839,8 @@ const routeTree = rootRoute.addChildren([
     changesRoute,
     detectedChangesRoute,
     changeRequestRoute,
+    remediationRoute,
+    remediationPlanRoute,
     agreementsRoute,
     newAgreementRoute,
     agreementRoute,

@@ -9,7 +9,10 @@ import { TEST_PASSWORD, uniqueEmail } from '../http.ts';
 import { plainMail } from '../inbound-mails.ts';
 import { inventoryReport } from '../inventory-report.ts';
 
-/** Staff of every role, a vendor's person (of the vendor engaged at Alpha), and no one. */
+/** A date inside a new plan's time box. */
+export const inTwentyDays = () => new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+
+/** Staff of every role, a vendor's person (of the vendor engaged at Alpha), Alpha's company admin, and no one. */
 export const roles = [
   'owner',
   'admin',
@@ -17,10 +20,11 @@ export const roles = [
   'technician',
   'billing',
   'vendor',
+  'client',
   'anonymous',
 ] as const;
 export type Role = (typeof roles)[number];
-export type StaffRole = Exclude<Role, 'anonymous' | 'vendor'>;
+export type StaffRole = Exclude<Role, 'anonymous' | 'vendor' | 'client'>;
 
 export type TestApp = Awaited<ReturnType<typeof import('../http.ts').startTestApp>>;
 
@@ -86,6 +90,13 @@ export interface Objects {
   workRole: string;
   /** The client's draft invoice for February 2026 (its time entry, in arrears). */
   invoice: string;
+  /** The client's finalized invoice for January 2010 (a project's fixed fee). */
+  issuedInvoice: string;
+  /** A contact of the client's invited to the client portal as a user (the invitation not yet accepted). */
+  clientUser: string;
+  /** The client's concern about the MSP, filed by staff and answered with one item. */
+  remediationPlan: string;
+  remediationItem: string;
   /** A credit note against the client's finalized invoice for January 2010 (a project's fixed fee). */
   creditNote: string;
   /** A cost rate of the member no test acts as. */
@@ -109,6 +120,9 @@ export interface Objects {
   vendorUser: string;
   /** The vendor's own requested change to the client's asset (it acknowledged the rules). */
   vendorRequest: string;
+  /** The MSP's remediation plan about the vendor at the client, with one item. */
+  vendorPlan: string;
+  vendorPlanItem: string;
   /** The incident the vendor's change outside a window opened on the agent's asset. */
   vendorIncident: string;
 }
@@ -390,10 +404,85 @@ async function clientWithTicket(
     agreement: agreement.id,
     serviceCredit: await serviceCreditOf(owner, client.id, agreement.id, slaPolicyId, text),
     invoice: run.body.results[0].invoiceId as string,
+    issuedInvoice: finalized.body.id as string,
+    clientUser: (
+      await created(
+        owner.json('POST', `/clients/${client.id}/portal-users`, {
+          contactId: contact.id,
+          role: 'client_user',
+        }),
+      )
+    ).user.id as string,
     creditNote: creditNote.id,
+    ...(await remediationAt(owner, client.id, ticket.id, text)),
     changeRequest: changeRequest.id,
     agentCredential: agent.credential as string,
   };
+}
+
+/** The MSP's plan about the vendor at the client, with the item the vendor sent (recorded by staff). */
+async function vendorPlanAt(
+  owner: Session,
+  clientId: string,
+  vendorId: string,
+  text: (field: string) => string,
+) {
+  const plan = await created(
+    owner.json('POST', '/remediation-plans', {
+      clientId,
+      direction: 'msp_to_vendor',
+      vendorId,
+      title: text('Vendor concern'),
+      concern: text('vendor concern'),
+    }),
+  );
+  const answered = await created(
+    owner.json('POST', `/remediation-plans/${plan.id}/response`, {
+      items: [
+        {
+          issue: text('issue'),
+          action: text('action'),
+          owner: text('owner'),
+          dueOn: inTwentyDays(),
+          priority: 'low',
+        },
+      ],
+    }),
+  );
+  return { vendorPlan: plan.id as string, vendorPlanItem: answered.items[0].id as string };
+}
+
+/** The client's concern about the MSP citing its ticket, answered with one item. */
+async function remediationAt(
+  owner: Session,
+  clientId: string,
+  ticketId: string,
+  text: (field: string) => string,
+) {
+  const plan = await created(
+    owner.json('POST', '/remediation-plans', {
+      clientId,
+      direction: 'client_to_msp',
+      title: text('Concern'),
+      concern: text('concern'),
+      evidence: [{ kind: 'ticket', id: ticketId }],
+    }),
+  );
+  const answered = await created(
+    owner.json('POST', `/remediation-plans/${plan.id}/response`, {
+      text: text('response'),
+      items: [
+        {
+          issue: text('issue'),
+          action: text('action'),
+          owner: text('owner'),
+          dueOn: inTwentyDays(),
+          priority: 'high',
+        },
+      ],
+    }),
+  );
+  return { remediationPlan: plan.id as string, remediationItem: answered.items[0].id as string };
 }
 
 /**
@@ -517,6 +606,7 @@ async function engagementAt(
     engagement: engagement.id as string,
     vendorUser: vendorUser.user.id as string,
     vendorRequest: vendorRequest.id as string,
+    ...(await vendorPlanAt(owner, client.client, vendorId, text)),
     vendorIncident: await vendorIncidentAt(t, owner, client, account.identifier, text),
     vendorAccount: account.id as string,
     loa: loa.id as string,
@@ -754,6 +844,23 @@ async function vendorPerson(t: TestApp, owner: Session, vendorId: string) {
   return { email, session: await signIn(t, email), user: invited.user.id as string };
 }
 
+/** Adds a contact to the client, invited to the client portal as its company admin, who signs in. */
+async function clientPerson(t: TestApp, owner: Session, clientId: string) {
+  const email = uniqueEmail('client');
+  const contact = await created(
+    owner.json('POST', `/clients/${clientId}/contacts`, { name: 'Portal admin', email }),
+  );
+  const invited = await created(
+    owner.json('POST', `/clients/${clientId}/portal-users`, { contactId: contact.id, role: 'client_admin' }),
+  );
+  const token = (invited.invitation.url as string).split('/invitation/')[1];
+  const accepted = await session(t, null).json('POST', `/public/invitations/${token}`, {
+    password: TEST_PASSWORD,
+  });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(204);
+  return { email, session: await signIn(t, email), user: invited.user.id as string };
+}
+
 export async function buildWorld(t: TestApp) {
   const canary = `CANARY-${randomBytes(6).toString('hex')}`;
   const a = await buildTenant(t, (field) => `${field} (tenant A)`, true);
@@ -771,6 +878,7 @@ export async function buildWorld(t: TestApp) {
     billing: await a.addMember('billing', { allClients: true, clientIds: [] }),
   };
   const vendorUser = await vendorPerson(t, a.owner, a.own.vendor);
+  const clientUser = await clientPerson(t, a.owner, a.own.client);
   const nonexistent: Objects = Object.fromEntries(
     Object.keys(a.own).map((key) => [key, randomUUID()]),
   ) as never;
@@ -782,6 +890,8 @@ export async function buildWorld(t: TestApp) {
     staff,
     /** A person of Alpha's vendor, signed in to the vendor portal. */
     vendorUser,
+    /** Alpha's company admin, signed in to the client portal. */
+    clientUser,
     anonymous: session(t, null),
     /** A fresh notification of the member's own (the notification routes' fresh objects). */
     notificationOf: (member: Session) => notificationFor(t, member),

@@ -23,7 +23,8 @@ const P = 'public';
 
 /**
  * A vendor's person is refused every staff route unless the row says otherwise: public routes stay
- * public to them, and the routes about one's own account are theirs as well.
+ * public to them, and the routes about one's own account are theirs as well. A client's person is
+ * answered as the vendor's, except on the two portals.
  */
 function row(
   owner: Decision,
@@ -33,14 +34,19 @@ function row(
   billing: Decision,
   anonymous: Decision,
   vendor: Decision = anonymous === P ? P : F,
+  client: Decision = vendor,
 ): Row {
-  return { owner, admin, dispatcher, technician, billing, anonymous, vendor };
+  return { owner, admin, dispatcher, technician, billing, anonymous, vendor, client };
 }
 
 /** The vendor portal's routes: for the vendor's person only, on its own vendor's things. */
-const portal = (vendor: Decision) => row(F, F, F, F, F, U, vendor);
+const portal = (vendor: Decision) => row(F, F, F, F, F, U, vendor, F);
 
-// Columns: owner, admin, dispatcher, technician (scoped to Alpha), billing, anonymous, vendor (Alpha's).
+/** The client portal's routes: for the client's person only, on their own company's things. */
+const clientPortal = (client: Decision) => row(F, F, F, F, F, U, F, client);
+
+// Columns: owner, admin, dispatcher, technician (scoped to Alpha), billing, anonymous, vendor (Alpha's),
+// client (Alpha's company admin).
 export const matrix: Record<string, Row> = {
   // Outside the versioned API but under /api: the docs page and the document it reads.
   'GET /api/docs': row(P, P, P, P, P, P),
@@ -98,6 +104,46 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/contacts/{id}': row(A, A, A, S, A, U),
   'PATCH /api/v1/contacts/{id}': row(A, A, A, F, A, U),
   'DELETE /api/v1/contacts/{id}': row(A, A, A, F, A, U),
+  'GET /api/v1/clients/{id}/portal-users': row(A, A, A, S, A, U),
+  'POST /api/v1/clients/{id}/portal-users': row(A, A, A, F, A, U),
+  'PATCH /api/v1/client-users/{id}': row(A, A, A, F, A, U),
+  'POST /api/v1/client-users/{id}/invitation': row(A, A, A, F, A, U),
+
+  'GET /api/v1/portal': clientPortal(S),
+  'GET /api/v1/portal/tickets': clientPortal(S),
+  'POST /api/v1/portal/tickets': clientPortal(S),
+  'GET /api/v1/portal/tickets/{id}': clientPortal(S),
+  'POST /api/v1/portal/tickets/{id}/replies': clientPortal(S),
+  'GET /api/v1/portal/agreements': clientPortal(S),
+  'GET /api/v1/portal/agreements/{id}/sla-statements': clientPortal(S),
+  'GET /api/v1/portal/agreements/{id}/sla-statements/{month}': clientPortal(S),
+  'GET /api/v1/portal/agreements/{id}/sla-statements/{month}/pdf': clientPortal(S),
+  'GET /api/v1/portal/invoices': clientPortal(S),
+  'GET /api/v1/portal/invoices/{id}': clientPortal(S),
+  'GET /api/v1/portal/invoices/{id}/pdf': clientPortal(S),
+  'GET /api/v1/portal/change-requests': clientPortal(S),
+  'POST /api/v1/portal/change-requests/{id}/decision': clientPortal(S),
+  'GET /api/v1/portal/vendors': clientPortal(S),
+  'GET /api/v1/portal/remediation-plans': clientPortal(S),
+  'POST /api/v1/portal/remediation-plans': clientPortal(S),
+  'GET /api/v1/portal/remediation-plans/{id}': clientPortal(S),
+  'POST /api/v1/portal/remediation-plans/{id}/response': clientPortal(S),
+  'PATCH /api/v1/portal/remediation-items/{id}': clientPortal(S),
+  'POST /api/v1/portal/remediation-plans/{id}/decision': clientPortal(S),
+  'GET /api/v1/portal/remediation-plans/{id}/letter.pdf': clientPortal(S),
+  'GET /api/v1/portal/export': clientPortal(S),
+
+  // Remediation plans: read with the client, filed, answered and decided by triage (remediation.manage).
+  'GET /api/v1/remediation-plans': row(A, A, A, S, A, U),
+  'POST /api/v1/remediation-plans': row(A, A, A, F, F, U),
+  'GET /api/v1/remediation-plans/{id}': row(A, A, A, S, A, U),
+  'POST /api/v1/remediation-plans/{id}/response': row(A, A, A, F, F, U),
+  'PATCH /api/v1/remediation-items/{id}': row(A, A, A, F, F, U),
+  'POST /api/v1/remediation-plans/{id}/recommendation': row(A, A, A, F, F, U),
+  'POST /api/v1/remediation-plans/{id}/decision': row(A, A, A, F, F, U),
+  'PUT /api/v1/remediation-plans/{id}/handover/{key}': row(A, A, A, F, F, U),
+  'GET /api/v1/remediation-plans/{id}/letter.pdf': row(A, A, A, S, A, U),
+  'GET /api/v1/clients/{id}/export': row(A, A, A, F, A, U),
   // Assets: every staff role reads those of the clients it sees; billing does not change them.
   // Enrollment tokens and agents' credentials: agents.manage (owner, admin). The agent API (/agent/v1)
   // is not staff's: agents.routes.test.ts proves its credential reaches nothing here.
@@ -163,6 +209,10 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/vendor-portal/change-requests': portal(S),
   'POST /api/v1/vendor-portal/change-requests/{id}/withdraw': portal(S),
   'GET /api/v1/vendor-portal/changes': portal(S),
+  'GET /api/v1/vendor-portal/remediation-plans': portal(S),
+  'GET /api/v1/vendor-portal/remediation-plans/{id}': portal(S),
+  'POST /api/v1/vendor-portal/remediation-plans/{id}/response': portal(S),
+  'PATCH /api/v1/vendor-portal/remediation-items/{id}': portal(S),
   'POST /api/v1/vendor-portal/incidents/{id}/reply': portal(S),
   'PATCH /api/v1/vendors/{id}': row(A, A, A, F, F, U),
   'GET /api/v1/vendors/{id}/engagements': row(A, A, A, A, A, U),

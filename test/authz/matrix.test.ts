@@ -48,7 +48,8 @@ const targetNames = Object.keys(world.targets) as TargetName[];
 
 function actorOf(role: Role): Session {
   if (role === 'anonymous') return world.anonymous;
-  return role === 'vendor' ? world.vendorUser.session : world.staff[role].session;
+  if (role === 'vendor') return world.vendorUser.session;
+  return role === 'client' ? world.clientUser.session : world.staff[role].session;
 }
 
 /** Beta's client-owned objects (tenant-level ones are shared with Alpha). */

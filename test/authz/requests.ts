@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import {
   changeRequestBody,
+  inTwentyDays,
   type Objects,
   type Role,
   type Session,
@@ -82,6 +83,20 @@ async function freshInvoice(call: Call, finalized: boolean): Promise<string> {
 function me(call: Call): Session {
   return call.role === 'anonymous' ? call.world.staff.owner.session : call.actor;
 }
+
+const remediationResponse = {
+  items: [
+    {
+      issue: 'Late answers',
+      action: 'A second engineer on call',
+      owner: 'Sam',
+      dueOn: inTwentyDays(),
+      priority: 'high',
+    },
+  ],
+};
+
+const isPortalRole = (role: Role) => role === 'vendor' || role === 'client';
 
 /** Whether the actor may log time (others' own entries are made by the owner instead). */
 const works = (role: Role) =>
@@ -278,6 +293,92 @@ export const requestPlans: Record<string, RequestPlan> = {
     params: { token: 'unknown-link-token-0123456789' },
     body: () => ({ password: 'a long enough password' }),
   },
+  'GET /clients/{id}/portal-users': { target: 'client' },
+  // The contact has a portal user already: 409 for whoever may ask.
+  'POST /clients/{id}/portal-users': {
+    target: 'client',
+    body: (x) => ({ contactId: x.contact, role: 'client_user' }),
+  },
+  'PATCH /client-users/{id}': { target: 'clientUser', body: () => ({ role: 'client_user' }) },
+  'POST /client-users/{id}/invitation': { target: 'clientUser' },
+
+  'GET /portal': {},
+  'GET /portal/tickets': { query: () => '?state=all' },
+  'POST /portal/tickets': { body: () => ({ title: 'The printer is jammed' }) },
+  'GET /portal/tickets/{id}': { target: 'ticket' },
+  'POST /portal/tickets/{id}/replies': { target: 'ticket', body: () => ({ body: 'Thanks, that fixed it.' }) },
+  'GET /portal/agreements': {},
+  'GET /portal/agreements/{id}/sla-statements': { target: 'agreement' },
+  'GET /portal/agreements/{id}/sla-statements/{month}': {
+    target: 'agreement',
+    params: { month: '2021-03' },
+  },
+  'GET /portal/agreements/{id}/sla-statements/{month}/pdf': {
+    target: 'agreement',
+    params: { month: '2021-03' },
+  },
+  'GET /portal/invoices': {},
+  'GET /portal/invoices/{id}': { target: 'issuedInvoice' },
+  'GET /portal/invoices/{id}/pdf': { target: 'issuedInvoice' },
+  'GET /portal/change-requests': {},
+  // The request does not ask the client's approval: 409 for the company's person.
+  'POST /portal/change-requests/{id}/decision': {
+    target: 'changeRequest',
+    body: () => ({ decision: 'reject', reason: 'Not during month end' }),
+  },
+  'GET /portal/vendors': {},
+  'GET /portal/remediation-plans': {},
+  'POST /portal/remediation-plans': {
+    body: () => ({ title: 'Slow answers', concern: 'Three P1s waited over an hour this month.' }),
+  },
+  'GET /portal/remediation-plans/{id}': { target: 'remediationPlan' },
+  // The MSP answers the client's concern: 409 for the company's person.
+  'POST /portal/remediation-plans/{id}/response': {
+    target: 'remediationPlan',
+    body: () => remediationResponse,
+  },
+  'PATCH /portal/remediation-items/{id}': { target: 'remediationItem', body: () => ({ status: 'done' }) },
+  // The time box runs until later: 409.
+  'POST /portal/remediation-plans/{id}/decision': {
+    target: 'remediationPlan',
+    body: () => ({ decision: 'continue', reason: 'Much better lately' }),
+  },
+  'GET /portal/remediation-plans/{id}/letter.pdf': { target: 'remediationPlan' },
+  'GET /portal/export': {},
+
+  'GET /remediation-plans': { query: () => '?state=all' },
+  'POST /remediation-plans': {
+    body: (x) => ({
+      clientId: x.client,
+      direction: 'client_to_msp',
+      title: 'Slow answers',
+      concern: 'Three late P1s.',
+    }),
+  },
+  'GET /remediation-plans/{id}': { target: 'remediationPlan' },
+  // Answered already: 409.
+  'POST /remediation-plans/{id}/response': { target: 'remediationPlan', body: () => remediationResponse },
+  'PATCH /remediation-items/{id}': {
+    target: 'remediationItem',
+    body: () => ({ status: 'open', note: 'Under way' }),
+  },
+  'POST /remediation-plans/{id}/recommendation': {
+    target: 'vendorPlan',
+    body: () => ({ decision: 'terminate', reason: 'Two more outages' }),
+  },
+  'POST /remediation-plans/{id}/decision': {
+    target: 'remediationPlan',
+    body: () => ({ decision: 'continue', reason: 'Much better lately' }),
+  },
+  // Not terminated, so no checklist: 409.
+  'PUT /remediation-plans/{id}/handover/{key}': {
+    target: 'remediationPlan',
+    params: { key: 'credentials' },
+    body: () => ({ done: true }),
+  },
+  'GET /remediation-plans/{id}/letter.pdf': { target: 'remediationPlan' },
+  'GET /clients/{id}/export': { target: 'client' },
+
   'GET /vendor-portal/engagements/{id}/rules': { target: 'engagement' },
   'POST /vendor-portal/engagements/{id}/acknowledgement': { target: 'engagement' },
   'GET /vendor-portal/loas/{id}/signed-copy': { target: 'loa' },
@@ -295,6 +396,17 @@ export const requestPlans: Record<string, RequestPlan> = {
         ...changeRequestBody(objects.client, objects.asset),
         vendorId: objects.vendor,
       }),
+  },
+  'GET /vendor-portal/remediation-plans': {},
+  'GET /vendor-portal/remediation-plans/{id}': { target: 'vendorPlan' },
+  // Answered already (staff recorded the vendor's item): 409.
+  'POST /vendor-portal/remediation-plans/{id}/response': {
+    target: 'vendorPlan',
+    body: () => remediationResponse,
+  },
+  'PATCH /vendor-portal/remediation-items/{id}': {
+    target: 'vendorPlanItem',
+    body: () => ({ status: 'done' }),
   },
   'POST /vendor-portal/incidents/{id}/reply': {
     target: 'vendorIncident',
@@ -461,10 +573,10 @@ export const requestPlans: Record<string, RequestPlan> = {
   'POST /ticket-views': { body: () => ({ name: unique('View'), query: 'sort=due' }) },
   'DELETE /ticket-views/{id}': {
     target: 'view',
-    // A vendor's person has no views (no tickets to read): it is asked to delete the owner's.
+    // A portal's person has no views (no staff queue to read): it is asked to delete the owner's.
     fresh: (call) =>
       make(
-        call.target === 'own' && call.role !== 'vendor' ? me(call) : call.world.a.subject.session,
+        call.target === 'own' && !isPortalRole(call.role) ? me(call) : call.world.a.subject.session,
         'POST',
         '/ticket-views',
         {

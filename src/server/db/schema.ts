@@ -15,6 +15,7 @@ export * from '../modules/invoices/invoices.table.ts';
 export * from '../modules/mail/mail.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/profitability/profitability.table.ts';
+export * from '../modules/remediation/remediation.table.ts';
 export * from '../modules/sla-policies/sla-policies.table.ts';
 export * from '../modules/sla-statements/sla-statements.table.ts';
 export * from '../modules/sso/sso.table.ts';

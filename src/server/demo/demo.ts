@@ -28,6 +28,7 @@ import {
   slaTargets,
   staffSeeds,
 } from './demo-data.ts';
+import { seedDemoPortal } from './demo-portal.ts';
 import { createRandom } from './demo-random.ts';
 import { closeDemoStatements } from './demo-statements.ts';
 import { planDemoTickets, type TimePlan } from './demo-tickets.ts';
@@ -43,6 +44,8 @@ export interface DemoSummary {
   staff: { name: string; email: string; role: string; title: string }[];
   /** Vendors' people, who sign in to the vendor portal. */
   vendorUsers: { name: string; email: string; title: string }[];
+  /** Clients' people, who sign in to the client portal. */
+  clientUsers: { name: string; email: string; title: string }[];
   counts: {
     clients: number;
     sites: number;
@@ -250,6 +253,15 @@ export async function loadDemo(
   await seedDemoVendorActivity(services, owner, { clientId: clientIds.dental, vendorId }, now, password);
   for (const id of fleet.alertTicketIds) tickets.push(await services.tickets.get(owner.scope, id));
   await closeDemoStatements(services, staff.dispatcher);
+  const clientUsers = await seedDemoPortal(
+    db,
+    services,
+    owner,
+    staff.dispatcher,
+    { clientId: clientIds.dental, contactIds: contactIds.dental },
+    now,
+    password,
+  );
 
   const sla = (t: Ticket) => [t.sla?.firstResponse.state, t.sla?.resolution.state];
   const isOpen = (t: Ticket) => !(closedTicketStatuses as readonly string[]).includes(t.status);
@@ -258,6 +270,7 @@ export async function loadDemo(
     organization: DEMO_ORGANIZATION,
     staff: staffSeeds.map(({ name, email, role, title }) => ({ name, email, role, title })),
     vendorUsers: [DEMO_VENDOR_USER],
+    clientUsers,
     counts: {
       clients: clientSeeds.length,
       sites,

@@ -58,6 +58,27 @@ const statusByCode = {
   'vendor_user.inactive': 409,
   /** A vendor portal route asked by someone who is not a vendor's person, or the other way round. */
   'portal.vendor_only': 403,
+  /** A client portal route asked by someone who is not a client's person. */
+  'portal.client_only': 403,
+  /** A client portal route for the company's admin, asked by one of its users. */
+  'portal.client_admin_only': 403,
+  'remediation.not_found': 404,
+  'remediation.item_not_found': 404,
+  /** The plan's direction gives this step to the other side (who raises, answers or decides). */
+  'remediation.not_your_side': 409,
+  'remediation.decided': 409,
+  'remediation.responded': 409,
+  /** Neither the time box has ended, nor the notices reached the limit, nor every item is done. */
+  'remediation.decision_not_due': 409,
+  'remediation.no_handover': 409,
+  /** Only a plan about a vendor takes the MSP's recommendation. */
+  'remediation.no_recommendation': 409,
+  'client_user.not_found': 404,
+  /** The contact has no email to sign in with. */
+  'client_user.contact_email_required': 422,
+  'client_user.inactive': 409,
+  /** The contact signs in to the client portal already. */
+  'client_user.exists': 409,
   'api_token.not_found': 404,
   'session.not_found': 404,
   'tenant.not_found': 404,

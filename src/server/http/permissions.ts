@@ -31,6 +31,7 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
     'changes.request',
     'changes.approve',
     'sla.manage',
+    'remediation.manage',
   ],
   technician: [
     'clients.read',
@@ -56,6 +57,8 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
     'sla.manage',
   ],
   vendor: [],
+  client_admin: [],
+  client_user: [],
 };
 
 export function can(role: MemberRole, permission: Permission): boolean {

@@ -72,6 +72,27 @@ export const requireVendorUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * Requires a signed-in client's person (the client portal); staff and vendors are refused. With
+ * `adminOnly`, only the company's admin: its users see their own tickets and nothing of the company's.
+ */
+function clientPortalGuard(adminOnly: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const auth = c.get('auth');
+    if (!auth) throw new AppError('auth.unauthenticated', 'Sign in first.');
+    if (!auth.scope) throw new AppError('auth.no_membership', 'Choose an organization first.');
+    if (!auth.scope.clientContact) {
+      throw new AppError('portal.client_only', 'The client portal is for clients’ people.');
+    }
+    if (adminOnly && auth.scope.role !== 'client_admin') {
+      throw new AppError('portal.client_admin_only', 'Only your company’s portal admin may see this.');
+    }
+    await next();
+  };
+}
+export const requireClientUser = clientPortalGuard(false);
+export const requireClientAdmin = clientPortalGuard(true);
+
 /** Requires only a signed-in identity (for the session routes themselves). */
 export const requireSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('auth')) throw new AppError('auth.unauthenticated', 'Sign in first.');

@@ -10,6 +10,8 @@ export interface Scope {
   clientIds: 'all' | readonly string[];
   /** The vendor a `vendor` member speaks for; the vendor portal shows that vendor's things only. */
   vendorId?: string;
+  /** The client and contact a client portal member is (their clientIds are that client alone). */
+  clientContact?: { clientId: string; contactId: string };
 }
 
 /** Who did something, and from where: what every mutation carries into the action wrapper. */

@@ -92,13 +92,13 @@ export const changeRequestDecisionSchema = z.strictObject({
  */
 export const clientApprovalStatuses = ['not_needed', 'pending', 'approved', 'rejected'] as const;
 export type ClientApprovalStatus = (typeof clientApprovalStatuses)[number];
-export const clientApprovalVias = ['staff', 'link'] as const;
+export const clientApprovalVias = ['staff', 'link', 'portal'] as const;
 
 export const clientApprovalSchema = z.object({
   status: z.enum(clientApprovalStatuses),
   /** Who decided for the client. */
   name: z.string().nullable(),
-  /** Recorded by staff (the client said so by phone or mail), or given through a one-time link. */
+  /** Recorded by staff (the client said so by phone or mail), given through a one-time link, or in the portal. */
   via: z.enum(clientApprovalVias).nullable(),
   decidedAt: z.iso.datetime().nullable(),
   reason: z.string().nullable(),
@@ -107,16 +107,16 @@ export type ClientApproval = z.infer<typeof clientApprovalSchema>;
 
 export const clientDecisions = ['approve', 'reject'] as const;
 
-const clientDecisionFields = {
+export const clientDecisionFields = {
   decision: z.enum(clientDecisions),
   /** Who decides for the client. */
   name: z.string().trim().min(1, 'Required').max(200),
   /** Required to reject. */
   reason: z.string().trim().max(2_000).optional(),
 };
-const reasonToReject = <T extends { decision: string; reason?: string }>(input: T) =>
+export const reasonToReject = <T extends { decision: string; reason?: string }>(input: T) =>
   input.decision === 'approve' || Boolean(input.reason);
-const reasonToRejectMessage = { path: ['reason'], message: 'Say why the change is rejected' };
+export const reasonToRejectMessage = { path: ['reason'], message: 'Say why the change is rejected' };
 
 /** Staff record the client's decision, given by phone or mail. */
 export const clientDecisionSchema = z

@@ -5,8 +5,8 @@ import { instantSchema } from './common.ts';
 export const staffRoleValues = ['owner', 'admin', 'dispatcher', 'technician', 'billing'] as const;
 export const staffRoleSchema = z.enum(staffRoleValues);
 export type StaffRoleValue = z.infer<typeof staffRoleSchema>;
-/** Staff, or a vendor's person, who signs in to the vendor portal. */
-export const memberRoleSchema = z.enum([...staffRoleValues, 'vendor']);
+/** Staff, a vendor's person (the vendor portal), or a client's person (the client portal). */
+export const memberRoleSchema = z.enum([...staffRoleValues, 'vendor', 'client_admin', 'client_user']);
 export type MemberRoleValue = z.infer<typeof memberRoleSchema>;
 
 const email = z

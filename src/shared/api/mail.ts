@@ -19,7 +19,9 @@ export const templateKeys = [
   'change_request.client_decided',
   'change_request.vendor_requested',
   'change_request.mail_reply',
+  'remediation.reminder',
   'vendor_user.invited',
+  'client_user.invited',
   'mail.test',
 ] as const;
 export type TemplateKey = (typeof templateKeys)[number];
@@ -80,10 +82,25 @@ export const templatePlaceholders: Record<TemplateKey, readonly string[]> = {
     'change.url',
   ],
   'change_request.mail_reply': ['organization.name', 'recipient.name', 'mail.subject', 'reply.text'],
+  'remediation.reminder': [
+    'organization.name',
+    'recipient.name',
+    'client.name',
+    'plan.title',
+    'plan.update',
+    'plan.url',
+  ],
   'vendor_user.invited': [
     'organization.name',
     'recipient.name',
     'vendor.name',
+    'invitation.url',
+    'invitation.instructions',
+  ],
+  'client_user.invited': [
+    'organization.name',
+    'recipient.name',
+    'client.name',
     'invitation.url',
     'invitation.instructions',
   ],
@@ -110,6 +127,10 @@ export const templateDescriptions: Record<TemplateKey, string> = {
     "The answer to a vendor's change request sent by mail (to the sender): its number, or why it was refused, with the form.",
   'vendor_user.invited':
     "One of a vendor's people was invited to the vendor portal (to that person: a link to set a password, or where to sign in).",
+  'remediation.reminder':
+    "A remediation plan counted a notice, or its time box ends in 30 or 7 days (to triage staff who can see the client, and the client's portal admins).",
+  'client_user.invited':
+    "One of a client's people was invited to the client portal (to that person: a link to set a password, or where to sign in).",
   'mail.test': 'The "Send test mail" button in the mail settings.',
 };
 

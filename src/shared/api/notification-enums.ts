@@ -10,6 +10,7 @@ export const notificationEventTypes = [
   'loa.expiring',
   'change_request.client_decided',
   'change_request.vendor_requested',
+  'remediation.reminder',
 ] as const;
 export type NotificationEventType = (typeof notificationEventTypes)[number];
 

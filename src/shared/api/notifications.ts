@@ -19,6 +19,7 @@ export const defaultNotificationChannels: Record<NotificationEventType, Notifica
   'loa.expiring': 'both',
   'change_request.client_decided': 'both',
   'change_request.vendor_requested': 'both',
+  'remediation.reminder': 'both',
 };
 
 /** Plain words for each kind of event (the preferences page, the API document). */
@@ -33,6 +34,7 @@ export const notificationEventLabels: Record<NotificationEventType, string> = {
   'loa.expiring': 'A Letter of Agency expires in 30 or 7 days, or has expired',
   'change_request.client_decided': 'A client approves or rejects a vendor’s change request',
   'change_request.vendor_requested': 'A vendor raises a change request (in the vendor portal or by mail)',
+  'remediation.reminder': 'A remediation plan counts a notice, or its time box ends in 30 or 7 days',
 };
 
 export const notificationSchema = z.object({

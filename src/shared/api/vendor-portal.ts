@@ -46,6 +46,8 @@ export const publicInvitationSchema = z.object({
   mspName: z.string(),
   /** The vendor the person is invited for. */
   vendorName: z.string().nullable(),
+  /** The client the person is invited for (the client portal). */
+  clientName: z.string().nullable(),
   name: z.string(),
   email: z.string(),
   expiresAt: z.iso.datetime(),

@@ -13,6 +13,7 @@ import {
   IconDeviceDesktop,
   IconDeviceDesktopAnalytics,
   IconFileInvoice,
+  IconHeartHandshake,
   IconKey,
   IconLayoutDashboard,
   IconMailQuestion,
@@ -40,6 +41,7 @@ interface NavItem {
     | '/vendors'
     | '/changes'
     | '/agreements'
+    | '/remediation'
     | '/invoices'
     | '/profitability'
     | '/settings';
@@ -93,6 +95,12 @@ const navItems: NavItem[] = [
     to: '/agreements',
     icon: <IconContract size={17} stroke={1.6} />,
     permission: 'billing.read',
+  },
+  {
+    label: 'Remediation',
+    to: '/remediation',
+    icon: <IconHeartHandshake size={17} stroke={1.6} />,
+    permission: 'clients.read',
   },
   {
     label: 'Invoices',

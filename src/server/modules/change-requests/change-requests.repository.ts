@@ -24,6 +24,8 @@ export type ChangeRequestWithNames = ChangeRequestRow & {
 };
 export type ListFilter = Omit<ChangeRequestListQuery, 'status' | 'limit' | 'offset'> & {
   status?: ChangeRequestStatus[];
+  /** Only requests that ask (or asked) the client's approval. */
+  asksClient?: boolean;
   limit: number;
   offset: number;
 };
@@ -70,6 +72,7 @@ export async function listChangeRequests(
     filter.clientId ? eq(changeRequests.clientId, filter.clientId) : undefined,
     filter.vendorId ? eq(changeRequests.vendorId, filter.vendorId) : undefined,
     filter.status?.length ? inArray(changeRequests.status, filter.status) : undefined,
+    filter.asksClient ? ne(changeRequests.clientApproval, 'not_needed') : undefined,
     filter.assetId
       ? exists(
           db
@@ -252,15 +255,6 @@ export async function clientAssetIds(
       ),
     );
   return new Set(rows.map((row) => row.id));
-}
-
-/** Whether the client exists and the scope sees it. */
-export async function clientVisible(db: Executor, scope: Scope, clientId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(and(inClientScope(scope, clients.tenantId, clients.id), eq(clients.id, clientId)));
-  return row !== undefined;
 }
 
 // Calendar feeds.

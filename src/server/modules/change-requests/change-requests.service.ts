@@ -18,6 +18,7 @@ import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { clientAgreementRequires } from '../agreements/index.ts';
+import { clientVisible } from '../assets/index.ts';
 import { recordDomainEvent } from '../notifications/index.ts';
 import { listLiveEngagementIds, requireVendorInGoodStanding } from '../vendors/index.ts';
 import { authorizeChangesInWindow } from './authorize-after.ts';
@@ -187,7 +188,7 @@ export function createChangeRequestService(deps: { db: Database; actions: Action
   }
 
   async function requireClient(tx: Executor, scope: Scope, clientId: string) {
-    if (!(await repo.clientVisible(tx, scope, clientId))) {
+    if (!(await clientVisible(tx, scope, clientId))) {
       throw new AppError('client.not_found', 'Client not found.');
     }
   }

@@ -1,10 +1,12 @@
 // The client's say on a vendor's change request, where its agreement asks for it: staff record a decision
-// the client gave by phone or mail, or the client decides behind a one-time link without an account. The
+// the client gave by phone or mail, the client decides behind a one-time link without an account, or a
+// client's person decides in the client portal. The
 // request is approved once both the MSP and the client have approved it, in either order; a rejection by
 // the client rejects it.
 import {
   APPROVAL_LINK_DAYS,
   type ChangeRequest,
+  type ClientApproval,
   type ClientDecisionInput,
   type PublicChangeRequest,
 } from '../../../shared/api/change-requests.ts';
@@ -15,6 +17,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Actor, type RequestMeta, type Scope, tenantWideScope } from '../../http/scope.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
+import { findIdentity } from '../identity/index.ts';
 import { recordDomainEvent } from '../notifications/index.ts';
 import { mspName } from '../vendors/index.ts';
 import { approvalLinks } from './approval-links.repository.ts';
@@ -25,7 +28,7 @@ import { describe, requireWindowOpen } from './change-requests.service.ts';
 const DAY_MS = 86_400_000;
 
 type Decision = ClientDecisionInput & {
-  via: 'staff' | 'link';
+  via: NonNullable<ClientApproval['via']>;
   /** The member who recorded it; null behind a link. */
   recordedById: string | null;
 };
@@ -140,6 +143,29 @@ export function createClientApprovalService(deps: { db: Database; actions: Actio
         audit.target('change_request', id);
         requirePending(current);
         const decision = { ...input, via: 'staff' as const, recordedById: actor.scope.membershipId };
+        const [before, after] = await applyDecision(tx, current, decision, clock.now());
+        audit.change(before, after);
+        return after!;
+      });
+    },
+
+    /** The client's requests that ask (or asked) its approval: those still waiting first, then by window. */
+    async listForClient(scope: Scope): Promise<ChangeRequest[]> {
+      const { items } = await repo.listChangeRequests(db, scope, { asksClient: true, limit: 200, offset: 0 });
+      const waiting = (row: repo.ChangeRequestWithNames) =>
+        row.status === 'requested' && row.clientApproval === 'pending' ? 0 : 1;
+      const sorted = [...items].sort((a, b) => waiting(a) - waiting(b));
+      return describe(db, scope.tenantId, sorted);
+    },
+
+    /** A client's person decides in the portal, in their own name. */
+    async decideInPortal(actor: Actor, id: string, input: Omit<ClientDecisionInput, 'name'>) {
+      return actions.run(actor, 'change_request.client_decision', async (tx, audit) => {
+        const current = await load(tx, actor.scope, id);
+        audit.target('change_request', id);
+        requirePending(current);
+        const name = (await findIdentity(tx, actor.scope.identityId))?.name ?? 'the client';
+        const decision = { ...input, name, via: 'portal' as const, recordedById: actor.scope.membershipId };
         const [before, after] = await applyDecision(tx, current, decision, clock.now());
         audit.change(before, after);
         return after!;

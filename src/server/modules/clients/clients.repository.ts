@@ -209,9 +209,12 @@ export async function deleteContact(db: Executor, scope: Scope, id: string): Pro
       .returning({ id: contacts.id });
     return rows.length > 0;
   } catch (error) {
-    // Tickets keep their contact for the record, so a contact named on one stays.
+    // Tickets keep their contact for the record, so a contact named on one stays; so does a portal user's.
     if (isForeignKeyViolation(error)) {
-      throw new AppError('conflict', 'The contact is named on tickets, so it cannot be deleted.');
+      throw new AppError(
+        'conflict',
+        'The contact is named on tickets or signs in to the client portal, so it cannot be deleted.',
+      );
     }
     throw error;
   }

@@ -9,6 +9,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { instant, tenantKey, timestamps } from '../../db/columns.ts';
@@ -111,5 +112,28 @@ export const contacts = pgTable(
     foreignKey({ columns: [t.tenantId, t.siteId], foreignColumns: [sites.tenantId, sites.id] }),
     index('contacts_client_idx').on(t.tenantId, t.clientId),
     index('contacts_email_idx').on(t.tenantId, sql`lower(${t.email})`),
+  ],
+);
+
+/** A client's people who sign in to the client portal: one membership per contact. */
+export const clientUsers = pgTable(
+  'client_users',
+  {
+    tenantId: uuid().notNull(),
+    membershipId: uuid().notNull(),
+    clientId: uuid().notNull(),
+    contactId: uuid().notNull(),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.membershipId] }),
+    foreignKey({
+      columns: [t.tenantId, t.membershipId],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.clientId], foreignColumns: [clients.tenantId, clients.id] }),
+    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
+    uniqueIndex('client_users_contact_key').on(t.tenantId, t.contactId),
+    index('client_users_client_idx').on(t.tenantId, t.clientId),
   ],
 );

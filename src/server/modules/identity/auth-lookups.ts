@@ -3,9 +3,10 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Scope } from '../../http/scope.ts';
-import { membershipClients } from '../clients/clients.table.ts';
+import { clientUsers, membershipClients } from '../clients/clients.table.ts';
 import { vendorUsers } from '../vendors/vendors.table.ts';
-import { apiTokens, memberships, sessions } from './identity.table.ts';
+import { clientScope } from './identity.repository.ts';
+import { apiTokens, isClientRole, memberships, sessions } from './identity.table.ts';
 
 export type AuthLookups = ReturnType<typeof prepareAuthLookups>;
 
@@ -57,6 +58,16 @@ export function prepareAuthLookups(db: Database) {
       ),
     )
     .prepare('auth_membership_vendor');
+  const clientOf = db
+    .select({ clientId: clientUsers.clientId, contactId: clientUsers.contactId })
+    .from(clientUsers)
+    .where(
+      and(
+        eq(clientUsers.tenantId, sql.placeholder('tenantId')),
+        eq(clientUsers.membershipId, sql.placeholder('membershipId')),
+      ),
+    )
+    .prepare('auth_membership_client');
 
   return {
     async apiToken(tokenHash: string) {
@@ -77,6 +88,10 @@ export function prepareAuthLookups(db: Database) {
         if (!vendor) return null;
         const { identityId, role } = row;
         return { tenantId, identityId, membershipId, role, clientIds: [], vendorId: vendor.vendorId };
+      }
+      if (isClientRole(row.role)) {
+        const [client] = await clientOf.execute({ tenantId, membershipId });
+        return client ? clientScope({ ...row, membershipId }, client) : null;
       }
       return {
         tenantId,

@@ -2,11 +2,12 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Scope } from '../../http/scope.ts';
-import { membershipClients } from '../clients/clients.table.ts';
+import { clientUsers, membershipClients } from '../clients/clients.table.ts';
 import { vendorUsers } from '../vendors/vendors.table.ts';
 import {
   apiTokens,
   identities,
+  isClientRole,
   loginFailures,
   memberships,
   sessions,
@@ -137,6 +138,15 @@ export async function membershipVendorId(db: Executor, tenantId: string, members
   return row?.vendorId;
 }
 
+/** A client portal member's scope: their client alone, as the contact they are. */
+export function clientScope(
+  member: { tenantId: string; identityId: string; membershipId: string; role: MembershipRow['role'] },
+  client: { clientId: string; contactId: string },
+): Scope {
+  const { tenantId, identityId, membershipId, role } = member;
+  return { tenantId, identityId, membershipId, role, clientIds: [client.clientId], clientContact: client };
+}
+
 /** The scope a membership grants, or null when it is gone or deactivated. */
 export async function loadScope(db: Executor, tenantId: string, membershipId: string): Promise<Scope | null> {
   const membership = await findActiveMembership(db, tenantId, membershipId);
@@ -146,6 +156,13 @@ export async function loadScope(db: Executor, tenantId: string, membershipId: st
     if (!vendorId) return null;
     const { identityId, role } = membership;
     return { tenantId, identityId, membershipId, role, clientIds: [], vendorId };
+  }
+  if (isClientRole(membership.role)) {
+    const [client] = await db
+      .select({ clientId: clientUsers.clientId, contactId: clientUsers.contactId })
+      .from(clientUsers)
+      .where(and(eq(clientUsers.tenantId, tenantId), eq(clientUsers.membershipId, membershipId)));
+    return client ? clientScope({ ...membership, membershipId }, client) : null;
   }
   return {
     tenantId,

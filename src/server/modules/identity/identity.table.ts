@@ -15,8 +15,15 @@ import { instant, newId, tenantKey, timestamps } from '../../db/columns.ts';
 import { oneTimeLinkColumns } from '../../db/one-time-links.ts';
 
 export const staffRoles = ['owner', 'admin', 'dispatcher', 'technician', 'billing'] as const;
-/** Staff, or a vendor's person in the vendor portal (vendor_users says which vendor). */
-export const memberRoles = [...staffRoles, 'vendor'] as const;
+/**
+ * Staff; a vendor's person in the vendor portal (vendor_users says which vendor); or a client's person in
+ * the client portal (client_users says which client and contact): a company admin sees the company's
+ * tickets, a user the ones they raised.
+ */
+export const memberRoles = [...staffRoles, 'vendor', 'client_admin', 'client_user'] as const;
+
+export const isClientRole = (role: string): role is 'client_admin' | 'client_user' =>
+  role === 'client_admin' || role === 'client_user';
 
 export const tenants = pgTable('tenants', {
   id: uuid().primaryKey().$defaultFn(newId),

@@ -7,10 +7,17 @@ export {
   SESSION_COOKIE,
   setSessionCookie,
 } from './identity.routes.ts';
-export { createInvitationRoutes, invitationUrl } from './invitations.routes.ts';
+export { isClientRole } from './identity.table.ts';
+export { createInvitationRoutes } from './invitations.routes.ts';
 export { createInvitationService, type InvitationService } from './invitations.service.ts';
 export { memberNameSql } from './member-name.ts';
 export { createMfaRoutes, mfaPendingRoutes } from './mfa.routes.ts';
 export { createMfaService, type MfaService } from './mfa.service.ts';
-export { addPortalMember, issueInvitation, NO_PASSWORD, setMembershipActive } from './portal-members.ts';
+export {
+  addPortalMember,
+  mailInvitation,
+  NO_PASSWORD,
+  requireInvitable,
+  updatePortalMembership,
+} from './portal-members.ts';
 export { createUserService, type UserService } from './users.service.ts';

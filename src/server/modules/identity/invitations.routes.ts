@@ -8,9 +8,6 @@ import type { InvitationService } from './invitations.service.ts';
 
 const tags = ['Authentication'];
 
-/** The web page an invited person opens to set a password. */
-export const invitationUrl = (origin: string, token: string) => `${origin}/invitation/${token}`;
-
 export function createInvitationRoutes(invitations: InvitationService) {
   return createRouter()
     .openapi(

@@ -7,6 +7,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestMeta } from '../../http/scope.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
+import { clients, clientUsers } from '../clients/clients.table.ts';
 import { vendors, vendorUsers } from '../vendors/vendors.table.ts';
 import { tenants } from './identity.table.ts';
 import { setPassword } from './mfa.repository.ts';
@@ -18,15 +19,24 @@ const invitationNotFound = () =>
 
 async function invitedFor(db: Executor, tenantId: string, membershipId: string) {
   const [row] = await db
-    .select({ mspName: tenants.name, vendorName: vendors.name })
+    .select({ mspName: tenants.name, vendorName: vendors.name, clientName: clients.name })
     .from(tenants)
     .leftJoin(
       vendorUsers,
       and(eq(vendorUsers.tenantId, tenants.id), eq(vendorUsers.membershipId, membershipId)),
     )
     .leftJoin(vendors, and(eq(vendors.tenantId, vendorUsers.tenantId), eq(vendors.id, vendorUsers.vendorId)))
+    .leftJoin(
+      clientUsers,
+      and(eq(clientUsers.tenantId, tenants.id), eq(clientUsers.membershipId, membershipId)),
+    )
+    .leftJoin(clients, and(eq(clients.tenantId, clientUsers.tenantId), eq(clients.id, clientUsers.clientId)))
     .where(eq(tenants.id, tenantId));
-  return { mspName: row?.mspName ?? '', vendorName: row?.vendorName ?? null };
+  return {
+    mspName: row?.mspName ?? '',
+    vendorName: row?.vendorName ?? null,
+    clientName: row?.clientName ?? null,
+  };
 }
 
 export function createInvitationService(deps: { db: Database; clock: Clock }) {

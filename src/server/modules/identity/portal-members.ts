@@ -1,13 +1,16 @@
-// The people who sign in to a portal rather than the staff app (a vendor's people now; clients' later):
+// The people who sign in to a portal rather than the staff app (a vendor's people, a client's people):
 // added by staff without a password, they set one through a one-time invitation. Someone whose email
 // Accord already knows keeps their password and just gains the membership.
 import { and, eq, isNull } from 'drizzle-orm';
+import type { OneTimeLink } from '../../../shared/api/common.ts';
+import type { TemplateKey } from '../../../shared/api/mail.ts';
 import { INVITATION_DAYS } from '../../../shared/api/vendor-portal.ts';
 import { newSecret, sha256 } from '../../crypto.ts';
 import type { Executor } from '../../db/client.ts';
 import { oneTimeLinks } from '../../db/one-time-links.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { MemberRole } from '../../http/permissions.ts';
+import type { MailService } from '../mail/index.ts';
 import * as repo from './identity.repository.ts';
 import { identities, invitations, memberships } from './identity.table.ts';
 
@@ -78,16 +81,82 @@ export async function issueInvitation(
   return { token, expiresAt };
 }
 
-/** Activates or deactivates a portal membership; deactivating ends its sessions. */
-export async function setMembershipActive(
+/** Throws unless the person may be sent a new invitation: no password set yet, and still active. */
+export function requireInvitable(
+  row: { identity: { name: string; passwordHash: string }; membership: { deactivatedAt: Date | null } },
+  inactive: AppError,
+): void {
+  if (row.identity.passwordHash !== NO_PASSWORD) {
+    throw new AppError(
+      'invitation.not_needed',
+      `${row.identity.name} has set a password already: they sign in with it.`,
+    );
+  }
+  if (row.membership.deactivatedAt) throw inactive;
+}
+
+/** The web page an invited person opens to set a password. */
+export const invitationUrl = (origin: string, token: string) => `${origin}/invitation/${token}`;
+
+/**
+ * Mails a portal member their way in: someone without a password gets a fresh invitation (answered, to
+ * show staff once), someone with one is told where to sign in (null).
+ */
+export async function mailInvitation(
+  tx: Executor,
+  mail: Pick<MailService, 'enqueue'>,
+  values: {
+    tenantId: string;
+    membershipId: string;
+    identity: { email: string; name: string; passwordHash: string };
+    createdById: string;
+    origin: string;
+    now: Date;
+  },
+  message: { templateKey: TemplateKey; data: Record<string, string> },
+): Promise<OneTimeLink | null> {
+  const { tenantId, membershipId, identity, createdById, origin, now } = values;
+  const link =
+    identity.passwordHash === NO_PASSWORD
+      ? await issueInvitation(tx, { tenantId, membershipId, createdById, now })
+      : null;
+  const url = link ? invitationUrl(origin, link.token) : `${origin}/login`;
+  await mail.enqueue(tx, {
+    tenantId,
+    to: identity.email,
+    templateKey: message.templateKey,
+    data: {
+      ...message.data,
+      'recipient.name': identity.name,
+      'invitation.url': url,
+      'invitation.instructions': link
+        ? `Choose your password here (the link works once, until ${link.expiresAt.toISOString().slice(0, 10)}):`
+        : 'Sign in with the email and password you already use for Accord:',
+    },
+  });
+  return link && { url, expiresAt: link.expiresAt.toISOString() };
+}
+
+/**
+ * Changes a portal membership's role, or activates or deactivates it; deactivating ends its sessions (a
+ * role change takes effect on the next request, as scopes are read per request).
+ */
+export async function updatePortalMembership(
   tx: Executor,
   tenantId: string,
   membershipId: string,
-  active: boolean,
+  change: { active?: boolean; role?: MemberRole },
   now: Date,
 ): Promise<void> {
-  await repo.updateMembership(tx, tenantId, membershipId, { deactivatedAt: active ? null : now }, now);
-  if (!active) await repo.deleteSessionsOfMembership(tx, tenantId, membershipId);
+  const { active, role } = change;
+  await repo.updateMembership(
+    tx,
+    tenantId,
+    membershipId,
+    { ...(role && { role }), ...(active !== undefined && { deactivatedAt: active ? null : now }) },
+    now,
+  );
+  if (active === false) await repo.deleteSessionsOfMembership(tx, tenantId, membershipId);
 }
 
 /** The live invitation's membership and person, while the membership is active. */

@@ -24,7 +24,7 @@ import {
   readStoredFile,
   toAttachment,
 } from '../files/index.ts';
-import { addReplyFromMail, openTicketFromMail, requireTicket } from '../tickets/index.ts';
+import { addContactReply, openContactTicket, requireTicket } from '../tickets/index.ts';
 import * as repo from './inbound-mail.repository.ts';
 import { stripQuotedReply } from './mail-rules.ts';
 
@@ -187,11 +187,12 @@ export function createInboundMailService(deps: { db: Database; actions: ActionRu
           input.contactId ?? (await senderContact(tx, email, client.id, input.saveSenderAsContact));
         const mailbox = email.mailboxId ? await repo.findMailbox(tx, tenantId, email.mailboxId) : undefined;
         const now = clock.now();
-        const ticket = await openTicketFromMail(
+        const ticket = await openContactTicket(
           tx,
           { tenantId, contactId },
           {
             clientId: client.id,
+            source: 'email',
             title: input.title ?? (email.subject.trim().slice(0, 300) || '(no subject)'),
             description: email.textBody.slice(0, 50_000),
             boardId: mailbox?.boardId ?? null,
@@ -214,7 +215,7 @@ export function createInboundMailService(deps: { db: Database; actions: ActionRu
         const ticket = await requireTicket(tx, actor.scope, input.ticketId);
         const contactId = await senderContact(tx, email, ticket.clientId, input.saveSenderAsContact);
         const now = clock.now();
-        const holder = await addReplyFromMail(
+        const holder = await addContactReply(
           tx,
           { tenantId, contactId },
           ticket.id,

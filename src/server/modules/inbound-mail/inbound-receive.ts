@@ -7,7 +7,7 @@ import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { findClientInTenant, findSenderMatches, insertContact } from '../clients/index.ts';
 import { insertAttachment, storeFile } from '../files/index.ts';
 import { findFromAddress, findTicketsByMessageIds } from '../mail/index.ts';
-import { addReplyFromMail, findTicketInTenant, openTicketFromMail } from '../tickets/index.ts';
+import { addContactReply, findTicketInTenant, openContactTicket } from '../tickets/index.ts';
 import * as repo from './inbound-mail.repository.ts';
 import {
   defaultInboundLimits,
@@ -195,7 +195,7 @@ export function createReceiver(deps: { db: Database; clock: Clock; changeRequest
           return { outcome: 'triage', id, ticketId: null };
         case 'reply': {
           const contactId = await contactFor(tx, tenantId, route.clientId, mail, route);
-          const ticket = await addReplyFromMail(
+          const ticket = await addContactReply(
             tx,
             { tenantId, contactId },
             route.ticketId,
@@ -214,11 +214,12 @@ export function createReceiver(deps: { db: Database; clock: Clock; changeRequest
         case 'new_ticket': {
           const client = await findClientInTenant(tx, tenantId, route.clientId);
           const contactId = await contactFor(tx, tenantId, route.clientId, mail, route);
-          const ticket = await openTicketFromMail(
+          const ticket = await openContactTicket(
             tx,
             { tenantId, contactId },
             {
               clientId: route.clientId,
+              source: 'email',
               title: mail.subject.trim().slice(0, 300) || '(no subject)',
               description: mail.text.slice(0, MAX_DESCRIPTION_CHARS),
               boardId: target.boardId,

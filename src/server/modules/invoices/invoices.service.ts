@@ -2,6 +2,7 @@
 // its own transaction, so a run over hundreds of clients never holds the database, and one client's
 // failure is reported, not spread), review, count approval,
 // finalizing with the next gapless number, void; and the organization's billing settings.
+
 import type {
   ApproveCountsInput,
   BillingSettings,
@@ -14,6 +15,7 @@ import type {
 } from '../../../shared/api/invoices.ts';
 import { monthBounds, shiftPeriod } from '../../../shared/billing/invoice-math.ts';
 import { groupBy } from '../../../shared/group-by.ts';
+import { addDays } from '../../../shared/utc-days.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -87,11 +89,6 @@ function toSettings(row: repo.SettingsRow): BillingSettings {
 
 const hoursText = (minutes: number) =>
   `${Number((minutes / 60).toFixed(2))} hour${minutes === 60 ? '' : 's'}`;
-
-/** YYYY-MM-DD plus days, in UTC. */
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function createInvoiceService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;

@@ -191,6 +191,39 @@ It waits for your decision: {{change.url}}
 <p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
 </div>`,
   },
+  'remediation.reminder': {
+    subject: 'Remediation plan at {{client.name}}: {{plan.title}}',
+    textBody: `Hello {{recipient.name}},
+
+{{plan.update}}
+
+Plan: {{plan.url}}
+
+— {{organization.name}}`,
+    htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
+<p>Hello {{recipient.name}},</p>
+<p>{{plan.update}}</p>
+<p><a href="{{plan.url}}">View the plan</a></p>
+<p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
+</div>`,
+  },
+  'client_user.invited': {
+    subject: '{{organization.name}} invites you to its client portal',
+    textBody: `Hello {{recipient.name}},
+
+{{organization.name}} has given you access to its client portal for {{client.name}}. There you raise and follow tickets, read your agreements and their SLA statements, see your invoices, and approve vendors' changes.
+
+{{invitation.instructions}}
+{{invitation.url}}
+
+— {{organization.name}}`,
+    htmlBody: `<div style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.5; color: #1f2328">
+<p>Hello {{recipient.name}},</p>
+<p><strong>{{organization.name}}</strong> has given you access to its client portal for {{client.name}}. There you raise and follow tickets, read your agreements and their SLA statements, see your invoices, and approve vendors' changes.</p>
+<p>{{invitation.instructions}}<br><a href="{{invitation.url}}">{{invitation.url}}</a></p>
+<p style="color: #656d76; font-size: 12px">— {{organization.name}}</p>
+</div>`,
+  },
   'mail.test': {
     subject: 'Test mail from {{organization.name}}',
     textBody: `Hello {{recipient.name}},

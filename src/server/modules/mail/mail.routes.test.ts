@@ -474,7 +474,9 @@ describe('email templates', () => {
       'change_request.client_decided',
       'change_request.vendor_requested',
       'change_request.mail_reply',
+      'remediation.reminder',
       'vendor_user.invited',
+      'client_user.invited',
       'mail.test',
     ]);
     for (const item of list.body.items.filter(

@@ -6,6 +6,10 @@ export {
   type NotificationDispatcher,
   startNotificationLoop,
 } from './notification-dispatcher.ts';
-export { type LoaExpiringPayload, loaExpiringPayloadSchema } from './notification-rules.ts';
+export {
+  describeClientEvent,
+  type LoaExpiringPayload,
+  loaExpiringPayloadSchema,
+} from './notification-rules.ts';
 export { createNotificationRoutes } from './notifications.routes.ts';
 export { createNotificationService, type NotificationService } from './notifications.service.ts';

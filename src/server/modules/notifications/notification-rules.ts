@@ -14,6 +14,7 @@ export const clientEventTypes = [
   'loa.expiring',
   'change_request.client_decided',
   'change_request.vendor_requested',
+  'remediation.reminder',
 ] as const satisfies readonly NotificationEventType[];
 export type ClientEventType = (typeof clientEventTypes)[number];
 export type TicketEventType = Exclude<NotificationEventType, ClientEventType>;
@@ -74,6 +75,8 @@ export function audienceOf(event: EventFacts, assigneeId: string | null): Audien
     case 'change_request.vendor_requested':
       // A request waiting for the MSP's decision: triage, who approve.
       return { membershipIds: [], isTriageTold: true, isContactTold: false };
+    case 'remediation.reminder':
+      return { membershipIds: [], isTriageTold: true, isContactTold: false };
   }
 }
 
@@ -129,6 +132,10 @@ export function linkOf(
   if (type === 'change_request.client_decided' || type === 'change_request.vendor_requested') {
     const id = (payload as Record<string, unknown> | null)?.changeRequestId;
     return typeof id === 'string' && id !== '' ? `/changes/${encodeURIComponent(id)}` : null;
+  }
+  if (type === 'remediation.reminder') {
+    const id = (payload as Record<string, unknown> | null)?.planId;
+    return typeof id === 'string' && id !== '' ? `/remediation/${encodeURIComponent(id)}` : null;
   }
   const vendorId = (payload as Record<string, unknown> | null)?.vendorId;
   return typeof vendorId === 'string' && vendorId !== '' ? `/vendors/${encodeURIComponent(vendorId)}` : null;
@@ -279,8 +286,49 @@ export const vendorRequestedPayloadSchema = z.object({
 });
 export type VendorRequestedPayload = z.infer<typeof vendorRequestedPayloadSchema>;
 
+/** What the remediation sweep writes: a notice it counted, or the time box's end coming. */
+export const remediationReminderPayloadSchema = z.object({
+  clientId: z.uuid(),
+  clientName: z.string(),
+  planId: z.uuid(),
+  title: z.string(),
+  kind: z.enum(['notice', 'ends_soon']),
+  /** The notice's words (kind notice). */
+  notice: z.string().optional(),
+  notices: z.number().int(),
+  noticeLimit: z.number().int(),
+  endsOn: z.iso.date(),
+  daysLeft: z.number().int(),
+});
+
+function describeRemediation(payload: unknown): ClientEventText {
+  const plan = remediationReminderPayloadSchema.parse(payload);
+  const count = `${plan.notices} of ${plan.noticeLimit} notices`;
+  const update =
+    plan.kind === 'notice'
+      ? `A notice was counted: ${plan.notice}. The plan now has ${count}.`
+      : `The plan's time box ends ${inDays(plan.daysLeft)}, on ${formatDay(plan.endsOn)} (${count}).`;
+  return {
+    clientId: plan.clientId,
+    title: oneLine(
+      plan.kind === 'notice'
+        ? `Notice counted on the remediation plan at ${plan.clientName}`
+        : `Remediation plan at ${plan.clientName} ends ${inDays(plan.daysLeft)}`,
+    ),
+    body: oneLine(`${plan.title} — ${update}`),
+    mailData: (recipientName, url) => ({
+      'recipient.name': recipientName,
+      'client.name': plan.clientName,
+      'plan.title': plan.title,
+      'plan.update': update,
+      'plan.url': url,
+    }),
+  };
+}
+
 /** Reads the event's payload; one that does not fit throws, so the event is set aside with the reason. */
 export function describeClientEvent(event: EventFacts<ClientEventType>): ClientEventText {
+  if (event.type === 'remediation.reminder') return describeRemediation(event.payload);
   if (event.type === 'change_request.vendor_requested') {
     const raised = vendorRequestedPayloadSchema.parse(event.payload);
     const window = `${formatDue(raised.windowStart)} – ${formatDue(raised.windowEnd)}`;

@@ -343,7 +343,7 @@ describe('the notification API', () => {
       channel: 'both',
       defaultChannel: 'both',
     });
-    expect(initial.body.items).toHaveLength(10);
+    expect(initial.body.items).toHaveLength(11);
     expect(initial.body.items).toContainEqual({
       type: 'loa.expiring',
       channel: 'both',

@@ -9,10 +9,15 @@ export {
   recurAlertTicket,
   resolveAlertTicket,
 } from './ticket-alerts.ts';
+export { addContactReply, type ContactSender, openContactTicket } from './ticket-contact.ts';
 export { ticketsMeasuredUnder } from './ticket-history.ts';
 export { recordTicketActivity, requireTicket } from './ticket-log.ts';
-export { addReplyFromMail, type MailSender, openTicketFromMail } from './ticket-mail.ts';
 export type { TicketRow } from './tickets.repository.ts';
-export { findTicketInTenant, seedTenant as seedTicketDefaults } from './tickets.repository.ts';
+export {
+  findTicketInTenant,
+  listEvents as listTicketEvents,
+  seedTenant as seedTicketDefaults,
+  slaBasesOf,
+} from './tickets.repository.ts';
 export { createTicketRoutes } from './tickets.routes.ts';
 export { createTicketService, type TicketService } from './tickets.service.ts';

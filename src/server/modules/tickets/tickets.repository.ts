@@ -1,5 +1,19 @@
 // Every query on tickets, their events and boards; reads take the request's scope first.
-import { and, asc, desc, eq, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
@@ -309,4 +323,24 @@ export async function findTicketInTenant(
     );
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row;
+}
+
+/** The basis each ticket is measured on: the last one its events recorded (guaranteed when none did). */
+export async function slaBasesOf(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectDistinctOn([ticketEvents.ticketId], {
+      ticketId: ticketEvents.ticketId,
+      basis: sql<string>`${ticketEvents.data}->>'basis'`,
+    })
+    .from(ticketEvents)
+    .where(
+      and(
+        eq(ticketEvents.tenantId, tenantId),
+        inArray(ticketEvents.ticketId, [...ids]),
+        isNotNull(sql`${ticketEvents.data}->'basis'`),
+      ),
+    )
+    .orderBy(ticketEvents.ticketId, desc(ticketEvents.recordedAt), desc(ticketEvents.id));
+  return new Map(rows.map((row) => [row.ticketId, row.basis]));
 }

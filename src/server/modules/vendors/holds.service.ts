@@ -9,6 +9,7 @@ import type {
   CoverageHoldListQuery,
 } from '../../../shared/api/vendor-terms.ts';
 import { holdConditionsSchema } from '../../../shared/api/vendor-terms.ts';
+import { utcDay } from '../../../shared/utc-days.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -20,7 +21,6 @@ import * as repo from './holds.repository.ts';
 import { incidentLines, letterParties } from './letter-parties.ts';
 import { renderCoverageHoldLetter } from './letters/coverage-hold-letter.ts';
 import { hasSignedLoa } from './loas.repository.ts';
-import { utcDay } from './loas.service.ts';
 import { clientTicketIds, evidenceForEach, evidenceOf, type NoticeEvidence } from './notices.repository.ts';
 import { vendorNames } from './vendor-lookup.ts';
 import { rulesStanding } from './vendor-standing.ts';

@@ -8,7 +8,7 @@ export { createLoaRoutes, LOA_UPLOAD_MAX_BODY_BYTES, LOA_UPLOAD_PATH } from './l
 export { createLoaService, type LoaService } from './loas.service.ts';
 export { firstNoticeTimes, noticeKey } from './notices.repository.ts';
 export { createNoticeRoutes } from './notices.routes.ts';
-export { createNoticeService, type NoticeService } from './notices.service.ts';
+export { createNoticeService, giveNotice, type NoticeService } from './notices.service.ts';
 export { createRulesRoutes } from './rules.routes.ts';
 export { createRulesService, type RulesService, rulesInForce } from './rules.service.ts';
 export { createScorecardRoutes } from './scorecard.routes.ts';
@@ -22,6 +22,6 @@ export {
 export { paperworkAt, requireVendorInGoodStanding } from './vendor-standing.ts';
 export { createVendorUserRoutes } from './vendor-users.routes.ts';
 export { createVendorUserService, type VendorUserService } from './vendor-users.service.ts';
-export { listLiveEngagementIds, seedRoutineActors } from './vendors.repository.ts';
+export { listEngagements, listLiveEngagementIds, seedRoutineActors } from './vendors.repository.ts';
 export { createVendorRoutes } from './vendors.routes.ts';
 export { createVendorService, type VendorService } from './vendors.service.ts';

@@ -14,6 +14,7 @@ import {
   LOA_REMINDER_DAYS,
   type loaFileTypes,
 } from '../../../shared/api/vendor-terms.ts';
+import { addDays, daysBetween, utcDay } from '../../../shared/utc-days.ts';
 import { defaultLoaScope } from '../../../shared/vendor-letter-text.ts';
 import type { Clock } from '../../clock.ts';
 import type { ActionRunner } from '../../db/actions.ts';
@@ -27,14 +28,11 @@ import { renderLoaLetter } from './letters/loa-letter.ts';
 import * as repo from './loas.repository.ts';
 import * as vendorRepo from './vendors.repository.ts';
 
-const DAY_MS = 86_400_000;
 const loaNotFound = () => new AppError('loa.not_found', 'Letter of Agency not found.');
 const fileInvalid = (message: string) =>
   new AppError('loa.file_invalid', message, [{ path: ['file'], message }]);
 
 /** Today as a UTC calendar day: a letter is in force through its end date. */
-export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
-const addDays = (day: string, days: number) => utcDay(new Date(Date.parse(day) + days * DAY_MS));
 
 /** The letter's status on `today`: a signed letter past its end date reads as expired. */
 export function loaStatusOf(row: repo.LoaRow, today: string): LoaStatus {
@@ -273,7 +271,7 @@ export function createLoaService(deps: { db: Database; actions: ActionRunner; cl
       const due = await repo.listSignedEndingBy(db, addDays(day, Math.max(...LOA_REMINDER_DAYS)));
       let told = 0;
       for (const row of due) {
-        const daysLeft = Math.round((Date.parse(row.expiresOn!) - Date.parse(day)) / DAY_MS);
+        const daysLeft = daysBetween(day, row.expiresOn!);
         const threshold =
           daysLeft < 0 ? 0 : [...LOA_REMINDER_DAYS].sort((a, b) => a - b).find((d) => daysLeft <= d);
         if (threshold === undefined || row.remindedDays.includes(threshold)) continue;

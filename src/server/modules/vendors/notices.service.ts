@@ -44,6 +44,43 @@ async function toNotice(db: Executor, row: repo.NoticeRow): Promise<VendorNotice
   return (await toNotices(db, [row]))[0]!;
 }
 
+/**
+ * Gives a notice inside the caller's transaction: the vendor must have been engaged at the client, and
+ * every ticket cited must be the client's. Answers the notice's id.
+ */
+export async function giveNotice(tx: Executor, scope: Scope, input: VendorNoticeInput, now: Date) {
+  if (!(await clientVisible(tx, scope, input.clientId))) {
+    throw new AppError('client.not_found', 'Client not found.');
+  }
+  const engagements = await vendorRepo.listEngagements(tx, scope, {
+    clientId: input.clientId,
+    archived: 'any',
+    vendorId: input.vendorId,
+  });
+  if (engagements.length === 0) {
+    throw new AppError('request.invalid', 'The vendor has never been engaged at this client.', [
+      { path: ['vendorId'], message: 'Not engaged at this client' },
+    ]);
+  }
+  const ticketIds = [...new Set(input.ticketIds ?? [])];
+  const found = await repo.clientTicketIds(tx, scope.tenantId, input.clientId, ticketIds);
+  const strangers = ticketIds.filter((id) => !found.has(id));
+  if (strangers.length > 0) {
+    throw new AppError('request.invalid', 'Every ticket cited must be one of the client’s.', [
+      { path: ['ticketIds'], message: `Not the client’s: ${strangers.join(', ')}` },
+    ]);
+  }
+  return repo.insertNotice(tx, {
+    tenantId: scope.tenantId,
+    clientId: input.clientId,
+    vendorId: input.vendorId,
+    givenAt: now,
+    text: input.text,
+    ticketIds,
+    givenById: scope.membershipId,
+  });
+}
+
 export function createNoticeService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
 
@@ -64,37 +101,7 @@ export function createNoticeService(deps: { db: Database; actions: ActionRunner;
 
     async give(actor: Actor, input: VendorNoticeInput): Promise<VendorNotice> {
       return actions.run(actor, 'vendor_notice.give', async (tx, audit) => {
-        const { tenantId } = actor.scope;
-        if (!(await clientVisible(tx, actor.scope, input.clientId))) {
-          throw new AppError('client.not_found', 'Client not found.');
-        }
-        const engagements = await vendorRepo.listEngagements(tx, actor.scope, {
-          clientId: input.clientId,
-          archived: 'any',
-          vendorId: input.vendorId,
-        });
-        if (engagements.length === 0) {
-          throw new AppError('request.invalid', 'The vendor has never been engaged at this client.', [
-            { path: ['vendorId'], message: 'Not engaged at this client' },
-          ]);
-        }
-        const ticketIds = [...new Set(input.ticketIds ?? [])];
-        const found = await repo.clientTicketIds(tx, tenantId, input.clientId, ticketIds);
-        const strangers = ticketIds.filter((id) => !found.has(id));
-        if (strangers.length > 0) {
-          throw new AppError('request.invalid', 'Every ticket cited must be one of the client’s.', [
-            { path: ['ticketIds'], message: `Not the client’s: ${strangers.join(', ')}` },
-          ]);
-        }
-        const id = await repo.insertNotice(tx, {
-          tenantId,
-          clientId: input.clientId,
-          vendorId: input.vendorId,
-          givenAt: clock.now(),
-          text: input.text,
-          ticketIds,
-          givenById: actor.scope.membershipId,
-        });
+        const id = await giveNotice(tx, actor.scope, input, clock.now());
         const notice = await toNotice(tx, await requireNotice(tx, actor.scope, id));
         audit.target('vendor_notice', id);
         audit.change(null, notice);

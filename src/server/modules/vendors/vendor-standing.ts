@@ -2,12 +2,13 @@
 // of engagement in force there, and hold a signed, current Letter of Agency where the client's
 // agreement requires one.
 import type { LoaStatus } from '../../../shared/api/vendor-terms.ts';
+import { utcDay } from '../../../shared/utc-days.ts';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Scope } from '../../http/scope.ts';
 import { clientAgreementRequires } from '../agreements/index.ts';
 import { hasSignedLoa, listLoas } from './loas.repository.ts';
-import { loaStatusOf, utcDay } from './loas.service.ts';
+import { loaStatusOf } from './loas.service.ts';
 import { listAcknowledgements } from './rules.repository.ts';
 import { engagementStanding, rulesInForce } from './rules.service.ts';
 import { vendorNames } from './vendor-lookup.ts';

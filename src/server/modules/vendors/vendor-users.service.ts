@@ -9,10 +9,10 @@ import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import {
   addPortalMember,
-  invitationUrl,
-  issueInvitation,
+  mailInvitation,
   NO_PASSWORD,
-  setMembershipActive,
+  requireInvitable,
+  updatePortalMembership,
 } from '../identity/index.ts';
 import type { MailService } from '../mail/index.ts';
 import * as repo from './vendor-users.repository.ts';
@@ -53,40 +53,21 @@ export function createVendorUserService(deps: {
     return row;
   }
 
-  /** Issues the invitation and mails it (or, for someone with a password, mails where to sign in). */
-  async function invite(
-    tx: Executor,
-    actor: Actor,
-    row: repo.VendorUserRow,
-    vendorName: string,
-    origin: string,
-  ) {
-    const { tenantId, membershipId } = actor.scope;
-    const pending = row.identity.passwordHash === NO_PASSWORD;
-    const now = clock.now();
-    const link = pending
-      ? await issueInvitation(tx, {
-          tenantId,
-          membershipId: row.membership.id,
-          createdById: membershipId,
-          now,
-        })
-      : null;
-    const url = link ? invitationUrl(origin, link.token) : `${origin}/login`;
-    await mail.enqueue(tx, {
-      tenantId,
-      to: row.identity.email,
-      templateKey: 'vendor_user.invited',
-      data: {
-        'recipient.name': row.identity.name,
-        'vendor.name': vendorName,
-        'invitation.url': url,
-        'invitation.instructions': link
-          ? `Choose your password here (the link works once, until ${link.expiresAt.toISOString().slice(0, 10)}):`
-          : 'Sign in with the email and password you already use for Accord:',
+  /** Mails the invitation (or, for someone with a password, where to sign in). */
+  function invite(tx: Executor, actor: Actor, row: repo.VendorUserRow, vendorName: string, origin: string) {
+    return mailInvitation(
+      tx,
+      mail,
+      {
+        tenantId: actor.scope.tenantId,
+        membershipId: row.membership.id,
+        identity: row.identity,
+        createdById: actor.scope.membershipId,
+        origin,
+        now: clock.now(),
       },
-    });
-    return link && { url, expiresAt: link.expiresAt.toISOString() };
+      { templateKey: 'vendor_user.invited', data: { 'vendor.name': vendorName } },
+    );
   }
 
   return {
@@ -124,7 +105,7 @@ export function createVendorUserService(deps: {
         const { tenantId } = actor.scope;
         const before = toVendorUser(await requireUser(tx, actor.scope, id));
         audit.target('vendor_user', id);
-        await setMembershipActive(tx, tenantId, id, input.active, clock.now());
+        await updatePortalMembership(tx, tenantId, id, { active: input.active }, clock.now());
         const after = toVendorUser(await requireUser(tx, actor.scope, id));
         audit.change(before, after);
         return after;
@@ -136,18 +117,10 @@ export function createVendorUserService(deps: {
       return actions.run(actor, 'vendor_user.invite', async (tx, audit) => {
         const row = await requireUser(tx, actor.scope, id);
         audit.target('vendor_user', id);
-        if (row.identity.passwordHash !== NO_PASSWORD) {
-          throw new AppError(
-            'invitation.not_needed',
-            `${row.identity.name} has set a password already: they sign in with it.`,
-          );
-        }
-        if (row.membership.deactivatedAt) {
-          throw new AppError(
-            'vendor_user.inactive',
-            'This vendor user is deactivated: reactivate them first.',
-          );
-        }
+        requireInvitable(
+          row,
+          new AppError('vendor_user.inactive', 'This vendor user is deactivated: reactivate them first.'),
+        );
         const vendor = await requireVendor(tx, actor.scope, row.vendorId);
         const invitation = (await invite(tx, actor, row, vendor.name, origin))!;
         audit.change(null, { invitation: { expiresAt: invitation.expiresAt } });

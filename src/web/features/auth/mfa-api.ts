@@ -11,7 +11,7 @@ import type {
   totpConfirmedSchema,
 } from '../../../shared/api/identity.ts';
 import { api } from '../../api/client.ts';
-import { isVendorMembership, type SessionData } from './session.ts';
+import { isClientMembership, isVendorMembership, type SessionData } from './session.ts';
 
 export type { MfaPending, MfaStatus, SecuritySettings, TotpSetup };
 export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
@@ -75,7 +75,8 @@ export const mfaStepPath = (pending: MfaPending) => `/login/${pending}` as const
 
 /**
  * Where a signed-in session goes next: the second-factor step it still owes (keeping where the person was
- * going), the organization picker, or the page they wanted (a vendor's person: within the vendor portal).
+ * going), the organization picker, or the page they wanted (a vendor's person: within the vendor portal; a
+ * client's person: within the client portal).
  */
 export function signInDestination(session: SessionData, redirect?: string): string {
   if (session.mfaPending) {
@@ -85,5 +86,6 @@ export function signInDestination(session: SessionData, redirect?: string): stri
   if (!session.membership) return '/select-organization';
   const wanted = safeRedirect(redirect);
   if (isVendorMembership(session.membership) && !/^\/vendor(\/|$|\?)/.test(wanted)) return '/vendor';
+  if (isClientMembership(session.membership) && !/^\/portal(\/|$|\?)/.test(wanted)) return '/portal';
   return wanted;
 }

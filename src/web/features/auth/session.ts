@@ -66,6 +66,11 @@ export function isVendorMembership(membership: { role: string } | null | undefin
   return membership?.role === 'vendor';
 }
 
+/** A client's own person (company admin or user), who belongs in the client portal and nowhere else. */
+export function isClientMembership(membership: { role: string } | null | undefined): boolean {
+  return membership?.role === 'client_admin' || membership?.role === 'client_user';
+}
+
 export function useCan(): (permission: Permission) => boolean {
   const session = useSession();
   return (permission) => session.membership.permissions.includes(permission);

@@ -107,7 +107,11 @@ function ApprovalStanding(props: { request: ChangeRequest }) {
     );
   }
 
-  const how = approval.via === 'link' ? 'through the one-time link' : 'recorded by staff';
+  const how = {
+    link: 'through the one-time link',
+    portal: 'in the client portal',
+    staff: 'recorded by staff',
+  }[approval.via ?? 'staff'];
   const when = approval.decidedAt ? ` on ${formatDateTime(approval.decidedAt, zone, true)}` : '';
   const who = approval.name ?? 'someone';
   if (approval.status === 'approved') {

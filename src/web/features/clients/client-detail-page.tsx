@@ -1,6 +1,6 @@
-// One client: overview, sites, contacts and agreements in tabs (the tab is in the URL). A client outside
-// the user's scope answers 404 like a missing one, and shows the same not-found page.
-import { Badge, Group, Tabs } from '@mantine/core';
+// One client: overview, sites, contacts (with its portal users) and agreements in tabs (the tab is in the
+// URL). A client outside the user's scope answers 404 like a missing one, and shows the same not-found page.
+import { Badge, Box, Group, Tabs } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -18,11 +18,13 @@ import { ClientAgreementsTab } from '../agreements/client-agreements-tab.tsx';
 import { ClientAssetsTab } from '../assets/client-assets-tab.tsx';
 import { useCan } from '../auth/session.ts';
 import { ClientChangeCalendar } from '../change-requests/client-change-calendar.tsx';
+import { ClientRemediationSection } from '../remediation/client-remediation-section.tsx';
 import { ClientVendorsTab } from '../vendors/client-vendors-tab.tsx';
 import { ClientFormModal } from './client-form-modal.tsx';
 import { ClientOverview } from './client-overview.tsx';
 import { clientKeys, clientQuery, updateClient } from './clients-api.ts';
 import { ContactsTab } from './contacts-tab.tsx';
+import { PortalUsersSection } from './portal-users-section.tsx';
 import { SitesTab } from './sites-tab.tsx';
 
 const route = getRouteApi('/app/clients/$clientId');
@@ -125,12 +127,16 @@ export function ClientDetailPage() {
         <Tabs.Panel value="overview">
           <ClientOverview client={data} />
           {canReadAssets && <ClientChangeCalendar clientId={clientId} />}
+          <ClientRemediationSection clientId={clientId} clientName={data.name} archived={data.archived} />
         </Tabs.Panel>
         <Tabs.Panel value="sites">
           <SitesTab clientId={clientId} canManage={canManage} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <ContactsTab clientId={clientId} canManage={canManage} />
+          <Box mt="xl">
+            <PortalUsersSection clientId={clientId} clientName={data.name} archived={data.archived} />
+          </Box>
         </Tabs.Panel>
         {canReadAssets && (
           <Tabs.Panel value="assets">

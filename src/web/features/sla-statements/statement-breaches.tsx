@@ -1,5 +1,5 @@
 // An SLA statement's breaches (the targets missed in the month), each with the MSP's explanation to the
-// client, and its corrections to earlier, closed months.
+// client, and its corrections to earlier, closed months. The client's portal shows them without the actions.
 import { Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMessage2, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,7 +10,13 @@ import { priorityColors } from '../tickets/ticket-labels.ts';
 import { ExplanationModal } from './explanation-modal.tsx';
 import type { Breach, SlaStatement } from './sla-statements-api.ts';
 import { OutcomeBadge } from './statement-badges.tsx';
-import { basisLabels, clockLabels, correctionText, monthInWords } from './statement-format.ts';
+import {
+  basisLabels,
+  clockLabels,
+  correctionText,
+  monthInWords,
+  type StatementAudience,
+} from './statement-format.ts';
 import { formatDayInZone, formatInZone } from './zoned-time.ts';
 
 export function SectionTitle(props: { id: string; title: string; description: string }) {
@@ -28,24 +34,51 @@ export function SectionTitle(props: { id: string; title: string; description: st
 
 const breachKey = (breach: Pick<Breach, 'ticketId' | 'clock'>) => `${breach.ticketId}/${breach.clock}`;
 
-export function StatementBreaches(props: { statement: SlaStatement }) {
+/** "#1042" linking to the ticket in the reader's own frame. */
+export function StatementTicketLink(props: {
+  ticketId: string;
+  ticketNumber: number | null;
+  audience: StatementAudience;
+  inherit?: boolean;
+}) {
+  const text = `#${props.ticketNumber}`;
+  const style = props.inherit
+    ? ({ inherit: true, fw: 600 } as const)
+    : ({ size: 'sm', fw: 600, className: 'tabular' } as const);
+  return props.audience === 'client' ? (
+    <AnchorLink to="/portal/tickets/$ticketId" params={{ ticketId: props.ticketId }} {...style}>
+      {text}
+    </AnchorLink>
+  ) : (
+    <AnchorLink to="/tickets/$ticketId" params={{ ticketId: props.ticketId }} {...style}>
+      {text}
+    </AnchorLink>
+  );
+}
+
+function breachesDescription(statement: SlaStatement, audience: StatementAudience): string {
+  const month = monthInWords(statement.month);
+  if (audience === 'client') {
+    return statement.status === 'open'
+      ? `Targets missed so far in ${month}, with any explanation given yet.`
+      : `Targets missed in ${month}, with the explanation of each.`;
+  }
+  return statement.status === 'open'
+    ? `Targets missed in ${month}. Explain each to the client before closing the month: the explanations are frozen with it.`
+    : `Targets missed in ${month}, with the explanations sent with the statement.`;
+}
+
+export function StatementBreaches(props: { statement: SlaStatement; audience?: StatementAudience }) {
   const { statement } = props;
+  const audience = props.audience ?? 'staff';
   const can = useCan();
-  const canExplain = can('sla.manage') && statement.status === 'open';
+  const canExplain = audience === 'staff' && can('sla.manage') && statement.status === 'open';
   const [explaining, setExplaining] = useState<Breach | null>(null);
   const month = monthInWords(statement.month);
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="breaches">
-      <SectionTitle
-        id="breaches"
-        title="Breaches"
-        description={
-          statement.status === 'open'
-            ? `Targets missed in ${month}. Explain each to the client before closing the month: the explanations are frozen with it.`
-            : `Targets missed in ${month}, with the explanations sent with the statement.`
-        }
-      />
+      <SectionTitle id="breaches" title="Breaches" description={breachesDescription(statement, audience)} />
       {statement.breaches.length === 0 ? (
         <Paper withBorder p="md">
           <Text size="sm" c="dimmed">
@@ -60,16 +93,19 @@ export function StatementBreaches(props: { statement: SlaStatement }) {
               breach={breach}
               timeZone={statement.timeZone}
               isClosed={statement.status === 'closed'}
+              audience={audience}
               onExplain={canExplain ? () => setExplaining(breach) : undefined}
             />
           ))}
         </Stack>
       )}
-      <ExplanationModal
-        agreementId={statement.agreementId}
-        breach={explaining}
-        onClose={() => setExplaining(null)}
-      />
+      {audience === 'staff' && (
+        <ExplanationModal
+          agreementId={statement.agreementId}
+          breach={explaining}
+          onClose={() => setExplaining(null)}
+        />
+      )}
     </Stack>
   );
 }
@@ -83,7 +119,13 @@ function stoppedWords(breach: Breach, timeZone: string): string {
   return `${verb} ${formatInZone(breach.stoppedAt, timeZone)}`;
 }
 
-function BreachItem(props: { breach: Breach; timeZone: string; isClosed: boolean; onExplain?: () => void }) {
+function BreachItem(props: {
+  breach: Breach;
+  timeZone: string;
+  isClosed: boolean;
+  audience: StatementAudience;
+  onExplain?: () => void;
+}) {
   const { breach, timeZone } = props;
   const clock = clockLabels[breach.clock];
   const explanation = breach.explanation;
@@ -92,15 +134,11 @@ function BreachItem(props: { breach: Breach; timeZone: string; isClosed: boolean
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Stack gap={4} miw={0}>
           <Group gap={8} wrap="nowrap" miw={0}>
-            <AnchorLink
-              to="/tickets/$ticketId"
-              params={{ ticketId: breach.ticketId }}
-              size="sm"
-              fw={600}
-              className="tabular"
-            >
-              #{breach.ticketNumber}
-            </AnchorLink>
+            <StatementTicketLink
+              ticketId={breach.ticketId}
+              ticketNumber={breach.ticketNumber}
+              audience={props.audience}
+            />
             <Text size="sm" fw={500} truncate>
               {breach.ticketTitle}
             </Text>
@@ -156,14 +194,16 @@ function BreachItem(props: { breach: Breach; timeZone: string; isClosed: boolean
         <Text size="sm" c="dimmed" fs="italic" mt="xs">
           {props.isClosed
             ? 'No explanation was given.'
-            : 'No explanation yet: the client will see this breach without one.'}
+            : props.audience === 'client'
+              ? 'No explanation yet.'
+              : 'No explanation yet: the client will see this breach without one.'}
         </Text>
       )}
     </Paper>
   );
 }
 
-export function StatementCorrections(props: { statement: SlaStatement }) {
+export function StatementCorrections(props: { statement: SlaStatement; audience?: StatementAudience }) {
   const { statement } = props;
   if (statement.corrections.length === 0) return null;
   return (
@@ -180,6 +220,7 @@ export function StatementCorrections(props: { statement: SlaStatement }) {
               key={`${correction.month}/${correction.ticketId}/${correction.clock}`}
               correction={correction}
               statementMonth={statement.month}
+              audience={props.audience ?? 'staff'}
             />
           ))}
         </Stack>
@@ -188,7 +229,11 @@ export function StatementCorrections(props: { statement: SlaStatement }) {
   );
 }
 
-function CorrectionItem(props: { correction: StatementCorrection; statementMonth: string }) {
+function CorrectionItem(props: {
+  correction: StatementCorrection;
+  statementMonth: string;
+  audience: StatementAudience;
+}) {
   const { correction } = props;
   const number = `#${correction.ticketNumber}`;
   // The sentence with its ticket number as a link to the ticket.
@@ -199,9 +244,12 @@ function CorrectionItem(props: { correction: StatementCorrection; statementMonth
         {correction.priority}
       </Badge>
       <Text size="sm" miw={0}>
-        <AnchorLink to="/tickets/$ticketId" params={{ ticketId: correction.ticketId }} inherit fw={600}>
-          {number}
-        </AnchorLink>
+        <StatementTicketLink
+          ticketId={correction.ticketId}
+          ticketNumber={correction.ticketNumber}
+          audience={props.audience}
+          inherit
+        />
         {rest}
         <Text span size="sm" c="dimmed">
           {' '}

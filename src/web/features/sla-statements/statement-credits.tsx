@@ -1,6 +1,7 @@
 // The "Service credits" section of an SLA statement, when the agreement has a penalty schedule: for a closed
 // month the credits it earned (each explained, capped, proposed, disputed or credited on an invoice) and what
-// stands in total; the MSP may dispute a proposed credit within its window.
+// stands in total; the MSP may dispute a proposed credit within its window. The client's portal shows the same
+// credits and disputes without the action.
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconGavel, IconInfoCircle, IconScale } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
@@ -8,12 +9,12 @@ import { creditExclusionLabels } from '../../../shared/api/service-credits.ts';
 import { formatDate } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { money } from '../agreements/agreement-display.tsx';
-import { useCan } from '../auth/session.ts';
+import { useCan, useSession } from '../auth/session.ts';
 import { priorityColors } from '../tickets/ticket-labels.ts';
 import { DisputeModal } from './dispute-modal.tsx';
 import type { ServiceCredit, SlaStatement } from './sla-statements-api.ts';
-import { SectionTitle } from './statement-breaches.tsx';
-import { clockLabels, creditName, monthInWords } from './statement-format.ts';
+import { SectionTitle, StatementTicketLink } from './statement-breaches.tsx';
+import { clockLabels, creditName, monthInWords, type StatementAudience } from './statement-format.ts';
 import { formatDayInZone, todayInZone } from './zoned-time.ts';
 
 type Penalty = NonNullable<SlaStatement['penalty']>;
@@ -42,11 +43,15 @@ export function isDisputable(credit: ServiceCredit, today: string): boolean {
   return credit.status === 'proposed' && credit.invoiceId === null && today <= credit.disputeBy;
 }
 
-function Notes(props: { penalty: Penalty; children?: ReactNode }) {
+function Notes(props: { penalty: Penalty; audience: StatementAudience; children?: ReactNode }) {
   const lines: ReactNode[] = [];
   if (props.children) lines.push(props.children);
   if (props.penalty.mode === 'report') {
-    lines.push('Report only: these credits are shown to the client but not invoiced.');
+    lines.push(
+      props.audience === 'client'
+        ? 'Report only: these credits are reported to you but not invoiced.'
+        : 'Report only: these credits are shown to the client but not invoiced.',
+    );
   }
   if (props.penalty.isSoleRemedy) {
     lines.push('Under the agreement, service credits are the sole remedy for missed targets.');
@@ -65,8 +70,9 @@ function Notes(props: { penalty: Penalty; children?: ReactNode }) {
   );
 }
 
-export function StatementCredits(props: { statement: SlaStatement }) {
+export function StatementCredits(props: { statement: SlaStatement; audience?: StatementAudience }) {
   const { statement } = props;
+  const audience = props.audience ?? 'staff';
   const can = useCan();
   const [disputing, setDisputing] = useState<ServiceCredit | null>(null);
   const penalty = statement.penalty;
@@ -74,7 +80,8 @@ export function StatementCredits(props: { statement: SlaStatement }) {
   const month = monthInWords(statement.month);
   const isClosed = statement.status === 'closed';
   const today = todayInZone(statement.timeZone);
-  const canDispute = can('sla.manage');
+  const canDispute = audience === 'staff' && can('sla.manage');
+  const earned = audience === 'client' ? 'you' : 'the client';
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="service-credits">
@@ -83,17 +90,19 @@ export function StatementCredits(props: { statement: SlaStatement }) {
         title="Service credits"
         description={
           isClosed
-            ? `What ${month} earned the client under the agreement's penalty schedule, proposed when the month closed. Only guaranteed targets count.${penalty.mode === 'invoice' ? ' Credits still standing after their dispute window come off the next invoice.' : ''}`
-            : "Under the agreement's penalty schedule, missed guaranteed targets earn the client a credit. Best effort never does."
+            ? `What ${month} earned ${earned} under the agreement's penalty schedule, proposed when the month closed. Only guaranteed targets count.${penalty.mode === 'invoice' ? ' Credits still standing after their dispute window come off the next invoice.' : ''}`
+            : `Under the agreement's penalty schedule, missed guaranteed targets earn ${earned} a credit. Best effort never does.`
         }
       />
       {!isClosed ? (
         <Paper withBorder p="md">
-          <Notes penalty={penalty}>Credits are proposed when the month closes.</Notes>
+          <Notes penalty={penalty} audience={audience}>
+            Credits are proposed when the month closes.
+          </Notes>
         </Paper>
       ) : (
         <>
-          <Notes penalty={penalty} />
+          <Notes penalty={penalty} audience={audience} />
           {statement.credits.length === 0 ? (
             <Paper withBorder p="md">
               <Text size="sm" c="dimmed">
@@ -105,16 +114,19 @@ export function StatementCredits(props: { statement: SlaStatement }) {
               statement={statement}
               mode={penalty.mode}
               today={today}
+              audience={audience}
               onDispute={canDispute ? setDisputing : undefined}
             />
           )}
         </>
       )}
-      <DisputeModal
-        agreementId={statement.agreementId}
-        credit={disputing}
-        onClose={() => setDisputing(null)}
-      />
+      {audience === 'staff' && (
+        <DisputeModal
+          agreementId={statement.agreementId}
+          credit={disputing}
+          onClose={() => setDisputing(null)}
+        />
+      )}
     </Stack>
   );
 }
@@ -123,6 +135,7 @@ function CreditsTable(props: {
   statement: SlaStatement;
   mode: Penalty['mode'];
   today: string;
+  audience: StatementAudience;
   onDispute?: (credit: ServiceCredit) => void;
 }) {
   const { statement, today, onDispute } = props;
@@ -151,13 +164,19 @@ function CreditsTable(props: {
             {credits.map((credit) => (
               <Table.Tr key={credit.id} style={{ verticalAlign: 'top' }}>
                 <Table.Td>
-                  <CreditSubject credit={credit} />
+                  <CreditSubject credit={credit} audience={props.audience} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{credit.explanation}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <CreditStatus credit={credit} statement={statement} mode={props.mode} today={today} />
+                  <CreditStatus
+                    credit={credit}
+                    statement={statement}
+                    mode={props.mode}
+                    today={today}
+                    audience={props.audience}
+                  />
                 </Table.Td>
                 <Table.Td style={numeric}>
                   <CreditAmount
@@ -211,7 +230,7 @@ function CreditsTable(props: {
   );
 }
 
-function CreditSubject(props: { credit: ServiceCredit }) {
+function CreditSubject(props: { credit: ServiceCredit; audience: StatementAudience }) {
   const { credit } = props;
   if (credit.kind === 'tier' || credit.ticketId === null) {
     return (
@@ -225,15 +244,11 @@ function CreditSubject(props: { credit: ServiceCredit }) {
   }
   return (
     <Stack gap={2}>
-      <AnchorLink
-        to="/tickets/$ticketId"
-        params={{ ticketId: credit.ticketId }}
-        size="sm"
-        fw={600}
-        className="tabular"
-      >
-        #{credit.ticketNumber}
-      </AnchorLink>
+      <StatementTicketLink
+        ticketId={credit.ticketId}
+        ticketNumber={credit.ticketNumber}
+        audience={props.audience}
+      />
       <Group gap={6} wrap="nowrap">
         {credit.priority && (
           <Badge size="xs" variant="light" color={priorityColors[credit.priority]}>
@@ -255,9 +270,11 @@ function CreditStatus(props: {
   statement: SlaStatement;
   mode: Penalty['mode'];
   today: string;
+  audience: StatementAudience;
 }) {
   const { credit, statement } = props;
   const can = useCan();
+  const session = useSession();
   if (credit.dispute) {
     const { dispute } = credit;
     return (
@@ -284,7 +301,11 @@ function CreditStatus(props: {
         <Badge size="sm" variant="light" color="teal" tt="none">
           Credited
         </Badge>
-        {can('invoices.read') ? (
+        {props.audience === 'client' && credit.invoiceNumber ? (
+          <AnchorLink to="/portal/invoices/$invoiceId" params={{ invoiceId: credit.invoiceId }} size="sm">
+            {words}
+          </AnchorLink>
+        ) : props.audience === 'staff' && can('invoices.read') ? (
           <AnchorLink to="/invoices/$invoiceId" params={{ invoiceId: credit.invoiceId }} size="sm">
             {words}
           </AnchorLink>
@@ -303,7 +324,9 @@ function CreditStatus(props: {
       </Badge>
       <Text size="sm" c={isOpen ? undefined : 'dimmed'}>
         {isOpen
-          ? `Disputable until ${deadline}`
+          ? props.audience === 'client'
+            ? `${session.membership.tenantName} may dispute it until ${deadline}`
+            : `Disputable until ${deadline}`
           : `Stands: the dispute window closed ${deadline}${props.mode === 'invoice' ? '; credited on the next invoice' : ''}`}
       </Text>
     </Stack>

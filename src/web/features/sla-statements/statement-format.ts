@@ -11,6 +11,12 @@ import { monthInWords } from '../../../shared/billing/invoice-text.ts';
 
 export { monthInWords };
 
+/**
+ * Who reads the statement: the MSP's staff (who explain breaches, close months and dispute credits) or the
+ * client in its portal, who sees the same figures without those actions.
+ */
+export type StatementAudience = 'staff' | 'client';
+
 export const clockLabels: Record<SlaClockName, string> = {
   first_response: 'First response',
   resolution: 'Resolution',

@@ -12,6 +12,7 @@ import {
   formatPercent,
   monthInWords,
   pauseLabels,
+  type StatementAudience,
   totalPausedMinutes,
 } from './statement-format.ts';
 
@@ -55,7 +56,7 @@ function complianceNote(tally: Tally): string {
   return `${tally.met} of ${decided} guaranteed ${decided === 1 ? 'target' : 'targets'} met${pending}`;
 }
 
-export function StatementTiles(props: { statement: SlaStatement }) {
+export function StatementTiles(props: { statement: SlaStatement; audience?: StatementAudience }) {
   const { statement } = props;
   const firstResponse = guaranteedTally(statement, 'firstResponse');
   const resolution = guaranteedTally(statement, 'resolution');
@@ -73,7 +74,7 @@ export function StatementTiles(props: { statement: SlaStatement }) {
       <Tile label="Breaches" value={statement.breaches.length}>
         {statement.breaches.length === 0
           ? 'No target missed'
-          : `${explained} of ${statement.breaches.length} explained to the client`}
+          : `${explained} of ${statement.breaches.length} explained${props.audience === 'client' ? '' : ' to the client'}`}
       </Tile>
       <Tile label="Paused" value={formatMinutes(totalPausedMinutes(paused), '0 min')}>
         {pauses.length === 0
@@ -88,13 +89,13 @@ export function StatementTiles(props: { statement: SlaStatement }) {
   );
 }
 
-function PriorityCell(props: { priority: Priority }) {
+function PriorityCell(props: { priority: Priority; labels: Record<Priority, string> }) {
   return (
     <Group gap={6} wrap="nowrap">
       <Badge size="sm" variant="light" color={priorityColors[props.priority]}>
         {props.priority}
       </Badge>
-      <Text size="sm">{priorityLabels[props.priority]}</Text>
+      <Text size="sm">{props.labels[props.priority]}</Text>
     </Group>
   );
 }
@@ -123,7 +124,11 @@ function TallyCells(props: { tally: Tally }) {
   );
 }
 
-export function StatementTable(props: { statement: SlaStatement }) {
+/** `priorityLabels`: the client portal names priorities by what they mean for the business. */
+export function StatementTable(props: {
+  statement: SlaStatement;
+  priorityLabels?: Record<Priority, string>;
+}) {
   const { statement } = props;
   const subHeads = (
     <>
@@ -169,7 +174,7 @@ export function StatementTable(props: { statement: SlaStatement }) {
               {statement.rows.map((row) => (
                 <Table.Tr key={`${row.priority}-${row.basis}`}>
                   <Table.Td>
-                    <PriorityCell priority={row.priority} />
+                    <PriorityCell priority={row.priority} labels={props.priorityLabels ?? priorityLabels} />
                   </Table.Td>
                   <Table.Td>
                     {row.basis === 'guaranteed' ? (

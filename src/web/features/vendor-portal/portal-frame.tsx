@@ -1,4 +1,4 @@
-// The vendor portal's own frame (UI.md "Frame"): the MSP's and the vendor's names, the portal's three places,
+// The vendor portal's own frame (UI.md "Frame"): the MSP's and the vendor's names, the portal's four places,
 // the person's menu. Lighter than the staff frame and never with the staff's menus; on a phone the places
 // move into a drawer.
 import {
@@ -18,6 +18,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconCalendarTime,
   IconEyeExclamation,
+  IconHeartHandshake,
   IconLayoutDashboard,
   IconShieldLock,
 } from '@tabler/icons-react';
@@ -30,7 +31,7 @@ import { portalOverviewQuery } from './portal-api.ts';
 
 interface PortalPlace {
   label: string;
-  to: '/vendor' | '/vendor/requests' | '/vendor/attributions';
+  to: '/vendor' | '/vendor/requests' | '/vendor/attributions' | '/vendor/plans';
   icon: ReactNode;
   /** Other paths that belong to this place. */
   also?: string[];
@@ -40,6 +41,7 @@ const places: PortalPlace[] = [
   { label: 'Overview', to: '/vendor', icon: <IconLayoutDashboard size={16} />, also: ['/vendor/rules'] },
   { label: 'Change requests', to: '/vendor/requests', icon: <IconCalendarTime size={16} /> },
   { label: 'Changes attributed to you', to: '/vendor/attributions', icon: <IconEyeExclamation size={16} /> },
+  { label: 'Plans', to: '/vendor/plans', icon: <IconHeartHandshake size={16} /> },
 ];
 
 function isActive(place: PortalPlace, pathname: string): boolean {

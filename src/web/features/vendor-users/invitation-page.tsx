@@ -1,5 +1,5 @@
-// Behind an invitation link, without signing in: who invites whom to which vendor's portal, and a form to
-// set a password; then on to sign in with the email and the new password.
+// Behind an invitation link, without signing in: who invites whom to which portal (a vendor's, or a client's),
+// and a form to set a password; then on to sign in with the email and the new password.
 import { Button, Grid, PasswordInput, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -27,7 +27,7 @@ export function InvitationPage() {
     return <LinkCannotBeUsed error={isSpent ? null : invitation.error} width={WIDTH} />;
   if (!invitation.data) return <LinkPageLoading title="Your invitation" width={WIDTH} />;
   const data = invitation.data;
-  const portal = data.vendorName ? `${data.vendorName}’s portal at ${data.mspName}` : data.mspName;
+  const words = invitationWords(data);
 
   if (isDone) {
     return (
@@ -37,7 +37,7 @@ export function InvitationPage() {
             <IconCircleCheck size={26} />
           </ThemeIcon>
           <Text>
-            Welcome, {data.name}. Sign in with {data.email} and your new password to reach {portal}.
+            Welcome, {data.name}. Sign in with {data.email} and your new password to reach {words.portal}.
           </Text>
           <ButtonLink to="/login" w={{ base: '100%', sm: 'auto' }}>
             Sign in
@@ -49,14 +49,15 @@ export function InvitationPage() {
 
   return (
     <PublicFrame
-      title={`Join ${portal}`}
-      description={`${data.mspName} invites you to its vendor portal${data.vendorName ? ` for ${data.vendorName}` : ''}: there you see your engagements and the rules you work under, raise change requests and reply about changes. Choose a password to finish.`}
+      title={`Join ${words.portal}`}
+      description={`${words.invites} Choose a password to finish.`}
       width={WIDTH}
     >
       <Stack gap="lg">
         <Grid gap="xs">
           <LinkPageFact label="Invited by">{data.mspName}</LinkPageFact>
           {data.vendorName && <LinkPageFact label="Vendor">{data.vendorName}</LinkPageFact>}
+          {data.clientName && <LinkPageFact label="Company">{data.clientName}</LinkPageFact>}
           <LinkPageFact label="Name">{data.name}</LinkPageFact>
           <LinkPageFact label="Email">{data.email}</LinkPageFact>
         </Grid>
@@ -69,6 +70,20 @@ export function InvitationPage() {
       </Stack>
     </PublicFrame>
   );
+}
+
+/** Which portal the invitation is to, and what the person will do there. */
+function invitationWords(data: PublicInvitation): { portal: string; invites: string } {
+  if (data.clientName) {
+    return {
+      portal: `${data.clientName}’s client portal at ${data.mspName}`,
+      invites: `${data.mspName} invites you to the client portal of ${data.mspName} for ${data.clientName}: there you raise tickets and follow them with ${data.mspName}.`,
+    };
+  }
+  return {
+    portal: data.vendorName ? `${data.vendorName}’s portal at ${data.mspName}` : data.mspName,
+    invites: `${data.mspName} invites you to its vendor portal${data.vendorName ? ` for ${data.vendorName}` : ''}: there you see your engagements and the rules you work under, raise change requests and reply about changes.`,
+  };
 }
 
 function PasswordForm(props: {

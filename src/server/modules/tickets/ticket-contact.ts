@@ -1,6 +1,6 @@
-// What inbound mail may do to tickets, inside the inbound-mail module's transaction: open a ticket for a
-// client's contact, and add a contact's reply — which resumes a clock paused on the client, and reopens
-// a resolved ticket (a new linked ticket after the reopen window, as a staff reopen would).
+// What a client's contact may do to tickets, by mail (inside the inbound-mail module's transaction) or in
+// the client portal: open a ticket, and add a public reply — which resumes a clock paused on the client,
+// and reopens a resolved ticket (a new linked ticket after the reopen window, as a staff reopen would).
 import type { Priority } from '../../../shared/api/sla-policies.ts';
 import type { Executor } from '../../db/client.ts';
 import { recordDomainEvent } from '../notifications/index.ts';
@@ -8,35 +8,36 @@ import { type ChangeAuthor, openTicket, setStatusInTransaction } from './ticket-
 import { appendToLog, closedStatuses, resolveBoard, ticketNotFound } from './ticket-log.ts';
 import * as repo from './tickets.repository.ts';
 
-export interface MailSender {
+export interface ContactSender {
   tenantId: string;
-  /** The contact who wrote; null for a sender placed by a dispatcher without saving them as a contact. */
+  /** The contact who wrote; null for a mail's sender placed by a dispatcher without saving them as a contact. */
   contactId: string | null;
 }
 
-const byContact = (sender: MailSender): ChangeAuthor => ({
+const byContact = (sender: ContactSender): ChangeAuthor => ({
   author: 'contact',
   actorId: sender.contactId,
   membershipId: null,
   tenantId: sender.tenantId,
 });
 
-export interface TicketFromMail {
+export interface ContactTicket {
   clientId: string;
+  source: 'email' | 'portal';
   title: string;
   description: string;
   /** The mailbox's board; null for the organization's first board. */
   boardId: string | null;
   priority: Priority;
   slaPolicyId: string | null;
-  /** On the created event: the mail it came from ({ inboundEmailId, from }). */
+  /** More for the created event: the mail it came from ({ inboundEmailId, from }). */
   eventData: Record<string, unknown>;
 }
 
-export async function openTicketFromMail(
+export async function openContactTicket(
   tx: Executor,
-  sender: MailSender,
-  fields: TicketFromMail,
+  sender: ContactSender,
+  fields: ContactTicket,
   now: Date,
 ): Promise<{ id: string; number: number }> {
   const ticket = await openTicket(
@@ -50,7 +51,7 @@ export async function openTicketFromMail(
       type: 'incident',
       subType: null,
       boardId: await resolveBoard(tx, sender.tenantId, fields.boardId ?? undefined),
-      source: 'email',
+      source: fields.source,
       priority: fields.priority,
       assigneeId: null,
       slaPolicyId: fields.slaPolicyId,
@@ -68,12 +69,12 @@ async function lockTicket(tx: Executor, tenantId: string, id: string) {
 }
 
 /**
- * Adds a contact's mail to a ticket as a public reply and answers the ticket that holds it: the same one,
- * or the new ticket a reply to a long-closed ticket opens. `occurredAt` is when the mail was sent.
+ * Adds a contact's mail or portal reply to a ticket as a public reply and answers the ticket that holds it: the same one,
+ * or the new ticket a reply to a long-closed ticket opens. `occurredAt` is when it was written (a mail's sent time).
  */
-export async function addReplyFromMail(
+export async function addContactReply(
   tx: Executor,
-  sender: MailSender,
+  sender: ContactSender,
   ticketId: string,
   reply: { body: string; occurredAt: Date; data: Record<string, unknown> },
   now: Date,
