@@ -1,5 +1,6 @@
 // The client portal: on the client's page the owner invites a contact as company admin and copies the link;
-// she sets a password, signs in and lands in the portal, raises a ticket and reads its response target as a
+// she sets a password, signs in and lands in the portal (where the monitoring's alert counts as work done
+// without her asking), raises a ticket and reads its response target as a
 // time; the owner answers publicly and adds an internal note, and she sees the answer (the target met) but
 // never the note, and replies. She reads her agreement's plain terms and targets, its SLA statement, her
 // invoice, approves and rejects vendors' changes and reads the vendor's scorecard. A colleague invited as a
@@ -111,6 +112,15 @@ describe.sequential('the client portal', () => {
     });
     await api.put(`/tickets/${imported.id}/sla-explanations/first_response`, { text: EXPLANATION });
     await api.post(`/agreements/${agreement.id}/sla-statements/${lastMonth}/close`, {});
+    // The client sees its covered work: the monitoring's alert, handled before anyone called, counts.
+    await api.patch(`/clients/${clientId}`, { showCoveredWork: true });
+    const alert = await api.post<{ id: string }>('/tickets', {
+      clientId,
+      title: 'Disk D: on HD-SRV01 at 92 %',
+      priority: 'P3',
+      source: 'agent_alert',
+    });
+    await api.post(`/tickets/${alert.id}/status`, { status: 'resolved' });
     await api.post(`/clients/${clientId}/contacts`, { name: ANA.name, email: ANA.email });
     await api.post(`/clients/${clientId}/contacts`, { name: BEN.name, email: BEN.email });
     await api.post(`/clients/${clientId}/contacts`, { name: 'Front Desk', email: null });
@@ -209,6 +219,8 @@ describe.sequential('the client portal', () => {
     await ana.getByTestId('portal-names').getByText(CLIENT).waitFor();
     await ana.getByTestId('portal-names').getByText(OWNER.organization).waitFor();
     await ana.getByRole('region', { name: 'Approvals waiting' }).getByText('2', { exact: true }).waitFor();
+    const unasked = ana.getByRole('region', { name: 'Work done without you asking' });
+    await unasked.getByText('1 of them resolved').waitFor();
     expect(await ana.getByRole('navigation', { name: 'Main navigation' }).count()).toBe(0);
     await shot(ana, 'client-portal-overview', { fullPage: true });
   });

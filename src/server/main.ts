@@ -197,6 +197,7 @@ export function createServices(deps: {
     clientUsers: createClientUserService({ db, actions, clock, mail }),
     clientPortal: createClientPortalService({
       db,
+      clock,
       agreements,
       invoices,
       approvals: clientApprovals,

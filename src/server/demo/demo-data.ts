@@ -87,6 +87,8 @@ export interface ClientSeed {
   contacts: ContactSeed[];
   /** Share of the ticket volume. */
   weight: number;
+  /** Covered work shown: $0 lines on invoices, and the work begun unasked in the portal. */
+  showCoveredWork?: boolean;
 }
 
 export const clientSeeds: readonly ClientSeed[] = [
@@ -101,6 +103,7 @@ export const clientSeeds: readonly ClientSeed[] = [
     timeZone: 'America/Chicago',
     policy: 'standard',
     weight: 40,
+    showCoveredWork: true,
     sites: [
       {
         name: 'Lakeview clinic',

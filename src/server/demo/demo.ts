@@ -138,6 +138,7 @@ export async function loadDemo(
         notes: seed.notes,
         defaultCalendarId: calendar.id,
         defaultSlaPolicyId: policy.id,
+        showCoveredWork: seed.showCoveredWork ?? false,
       }),
     );
     clientIds[seed.key] = client.id;

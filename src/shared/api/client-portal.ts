@@ -76,6 +76,23 @@ export const portalOverviewSchema = z.object({
   awaitingYou: z.number().int(),
   /** Vendors' change requests waiting for the company's approval (0 for a user, who does not decide). */
   approvalsWaiting: z.number().int(),
+  /**
+   * The work the MSP began without being asked, over the last 30 days: for an admin, when the MSP shows the
+   * company its covered work; null otherwise.
+   */
+  proactiveWork: z
+    .object({
+      /** The start of the 30 days. */
+      since: z.iso.datetime(),
+      /** Tickets the monitoring agent raised, and how many of them are resolved. */
+      alertsCaught: z.number().int(),
+      alertsResolved: z.number().int(),
+      /** Minutes worked on those alerts (the MSP's rework left out). */
+      alertMinutes: z.number().int(),
+      /** The MSP's own change requests carried out in their agreed windows. */
+      changesMade: z.number().int(),
+    })
+    .nullable(),
 });
 export type PortalOverview = z.infer<typeof portalOverviewSchema>;
 

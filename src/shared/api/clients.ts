@@ -74,7 +74,10 @@ export const clientInputSchema = z.strictObject({
   /** Invoices charge no tax and print the reference (an exemption certificate number). */
   taxExempt: z.boolean().default(false),
   taxExemptionReference: optionalText(100),
-  /** Invoices show covered work as $0 lines with its value: the client sees what the agreement paid for. */
+  /**
+   * Invoices show covered work as $0 lines with its value, and the client portal counts the work the MSP
+   * began unasked: the client sees what the agreement paid for.
+   */
   showCoveredWork: z.boolean().default(false),
   /** An enrolled agent silent for longer than this opens an "agent offline" ticket (5 min to 7 days). */
   agentOfflineMinutes: agentOfflineMinutes.default(30),

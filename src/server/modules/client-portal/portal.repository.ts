@@ -1,12 +1,27 @@
 // The client portal's own reads: a company's tickets as its people see them (only the columns the portal
 // shows), and the names an agreement's terms are written with.
-import { and, count, desc, eq, ilike, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { closedTicketStatuses } from '../../../shared/api/ticket-enums.ts';
 import type { Executor } from '../../db/client.ts';
 import { catalogItems } from '../catalog/catalog.table.ts';
+import { changeRequests } from '../change-requests/change-requests.table.ts';
 import { contacts } from '../clients/clients.table.ts';
 import { tickets } from '../tickets/tickets.table.ts';
-import { workTypes } from '../time/time.table.ts';
+import { timeEntries, workTypes } from '../time/time.table.ts';
 
 /** Whose tickets: the company's, or one contact's. */
 export interface TicketOwner {
@@ -95,6 +110,60 @@ export async function countOpen(db: Executor, owner: TicketOwner) {
     .from(tickets)
     .where(and(ownedBy(owner), notInArray(tickets.status, closed)));
   return { open: row?.open ?? 0, awaitingYou: row?.awaitingYou ?? 0 };
+}
+
+/**
+ * The work the MSP began unasked at the company since an instant: tickets the monitoring agent raised
+ * (and how many are resolved), the minutes on them without rework, and the MSP's own changes completed.
+ */
+export async function proactiveWork(db: Executor, tenantId: string, clientId: string, since: Date) {
+  const alerts = and(
+    eq(tickets.tenantId, tenantId),
+    eq(tickets.clientId, clientId),
+    eq(tickets.source, 'agent_alert'),
+  );
+  const [[caught], [worked], [changes]] = await Promise.all([
+    db
+      .select({
+        caught: count(),
+        resolved: sql<number>`count(*) filter (where ${inArray(tickets.status, closed)})`.mapWith(Number),
+      })
+      .from(tickets)
+      .where(and(alerts, gte(tickets.openedAt, since))),
+    db
+      .select({ minutes: sql<number>`coalesce(sum(${timeEntries.minutes}), 0)`.mapWith(Number) })
+      .from(timeEntries)
+      .innerJoin(
+        tickets,
+        and(eq(tickets.tenantId, timeEntries.tenantId), eq(tickets.id, timeEntries.ticketId)),
+      )
+      .where(
+        and(
+          alerts,
+          gte(timeEntries.startedAt, since),
+          isNull(timeEntries.deletedAt),
+          ne(timeEntries.cause, 'msp_rework'),
+        ),
+      ),
+    db
+      .select({ made: count() })
+      .from(changeRequests)
+      .where(
+        and(
+          eq(changeRequests.tenantId, tenantId),
+          eq(changeRequests.clientId, clientId),
+          isNull(changeRequests.vendorId),
+          eq(changeRequests.status, 'completed'),
+          gte(changeRequests.windowEnd, since),
+        ),
+      ),
+  ]);
+  return {
+    alertsCaught: caught?.caught ?? 0,
+    alertsResolved: caught?.resolved ?? 0,
+    alertMinutes: worked?.minutes ?? 0,
+    changesMade: changes?.made ?? 0,
+  };
 }
 
 /** Names of catalog items and work types, by id, for an agreement's terms. */

@@ -175,6 +175,77 @@ describe('tickets in the client portal', () => {
   });
 });
 
+describe('the work the MSP began unasked', () => {
+  it('counts the last 30 days’ alerts, their time and the MSP’s changes, for an admin when covered work is shown', async () => {
+    clock.now = new Date('2026-11-05T15:00:00Z');
+    const w = await world();
+    expect((await ok(w.ada.session.get('/portal'))).proactiveWork).toBeNull();
+    await ok(w.owner.patch(`/clients/${w.client.id}`, { showCoveredWork: true }));
+
+    const alert = (title: string) =>
+      ok(
+        w.owner.post('/tickets', { clientId: w.client.id, title, priority: 'P2', source: 'agent_alert' }),
+        201,
+      );
+    clock.now = new Date('2026-09-20T12:00:00Z');
+    await alert('Disk C: at 95 % (before the 30 days)');
+    clock.now = new Date('2026-11-01T09:00:00Z');
+    const disk = await alert('Disk D: at 92 %');
+    await alert('Backup older than its RPO');
+    const server = await ok(
+      w.owner.post('/assets', { clientId: w.client.id, type: 'server', name: 'CT-SRV01' }),
+      201,
+    );
+    const change = await ok(
+      w.owner.post('/change-requests', {
+        clientId: w.client.id,
+        assetIds: [server.id],
+        title: 'Patch the file server',
+        description: 'November’s updates',
+        risk: 'low',
+        backOutPlan: 'Uninstall the updates',
+        windowStart: '2026-11-01T10:00:00Z',
+        windowEnd: '2026-11-01T12:00:00Z',
+      }),
+      201,
+    );
+    for (const step of ['approve', 'start']) {
+      await ok(w.owner.post(`/change-requests/${change.id}/${step}`, {}));
+    }
+    clock.now = new Date('2026-11-01T12:30:00Z');
+    await ok(w.owner.post(`/change-requests/${change.id}/complete`, {}));
+    const [workType] = (await ok(w.owner.get('/work-types'))).items;
+    for (const [minutes, cause] of [
+      [30, 'normal'],
+      [15, 'msp_rework'],
+    ] as const) {
+      await ok(
+        w.owner.post(`/tickets/${disk.id}/time-entries`, {
+          startedAt: '2026-11-01T09:30:00Z',
+          minutes,
+          note: 'Cleared old shadow copies',
+          workTypeId: workType.id,
+          cause,
+        }),
+        201,
+      );
+    }
+    await ok(w.owner.post(`/tickets/${disk.id}/status`, { status: 'resolved' }));
+    // The company's own ticket is not work begun unasked.
+    await ok(w.ada.session.post('/portal/tickets', { title: 'Printer jam', description: 'Again' }), 201);
+
+    clock.now = new Date('2026-11-05T15:00:00Z');
+    expect((await ok(w.ada.session.get('/portal'))).proactiveWork).toEqual({
+      since: '2026-10-06T15:00:00.000Z',
+      alertsCaught: 2,
+      alertsResolved: 1,
+      alertMinutes: 30,
+      changesMade: 1,
+    });
+    expect((await ok(w.uma.session.get('/portal'))).proactiveWork).toBeNull();
+  });
+});
+
 describe('the company’s accountability in the portal', () => {
   it('shows the admin the same SLA statement the MSP reads, and nothing of another client’s', async () => {
     const w = await world();

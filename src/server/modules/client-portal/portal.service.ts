@@ -16,6 +16,7 @@ import {
   portalInvoiceSchema,
   portalScorecardSchema,
 } from '../../../shared/api/client-portal.ts';
+import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
@@ -32,15 +33,18 @@ import { clientOf, ownerOf } from './portal-tickets.service.ts';
 
 const invoiceNotFound = () => new AppError('invoice.not_found', 'Invoice not found.');
 const SCORECARD_MONTHS = 6;
+/** The overview's window for the work the MSP began unasked. */
+const PROACTIVE_DAYS = 30;
 
 export function createClientPortalService(deps: {
   db: Database;
+  clock: Clock;
   agreements: AgreementService;
   invoices: InvoiceService;
   approvals: ClientApprovalService;
   scorecards: ScorecardService;
 }) {
-  const { db, agreements, invoices, approvals, scorecards } = deps;
+  const { db, clock, agreements, invoices, approvals, scorecards } = deps;
 
   /** An issued invoice of the company's: a draft is not the client's to see yet (404, as a missing one). */
   async function issued(scope: Scope, id: string) {
@@ -60,6 +64,11 @@ export function createClientPortalService(deps: {
         repo.countOpen(db, ownerOf(scope)),
         isAdmin ? approvals.listForClient(scope) : [],
       ]);
+      const since = new Date(clock.now().getTime() - PROACTIVE_DAYS * 86_400_000);
+      const proactive =
+        isAdmin && client?.showCoveredWork
+          ? { since: since.toISOString(), ...(await repo.proactiveWork(db, scope.tenantId, clientId, since)) }
+          : null;
       return {
         mspName: msp,
         clientName: client?.name ?? '',
@@ -70,6 +79,7 @@ export function createClientPortalService(deps: {
         approvalsWaiting: changes.filter(
           (c) => c.status === 'requested' && c.clientApproval.status === 'pending',
         ).length,
+        proactiveWork: proactive,
       };
     },
 

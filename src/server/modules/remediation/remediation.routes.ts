@@ -76,7 +76,7 @@ export function createRemediationRoutes(plans: RemediationService) {
         tags,
         summary: 'Answer a plan with items (yours, or the vendor’s as it sent them); once',
         description:
-          '403 remediation.not_your_side when the client answers this plan; 409 remediation.responded.',
+          '409 remediation.not_your_side when the client answers this plan; 409 remediation.responded.',
         middleware: manage,
         request: { params: idParamSchema, body: jsonBody(remediationResponseSchema) },
         responses: { 200: plan('The plan'), ...errorResponses },

@@ -1,18 +1,6 @@
 // One of the company's invoices: its month, when it was issued and is due, its lines under a heading for each
 // part (covered work shows as a $0 line with what it is worth), the totals after any credit notes, and the PDF.
-import {
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Divider,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Badge, Box, Button, Divider, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconBan, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -32,6 +20,7 @@ import {
   monthInWords,
   perUnit,
 } from '../invoices/invoice-display.tsx';
+import { TotalRow } from '../invoices/invoice-totals.tsx';
 import { type PortalInvoiceDetail, portalInvoicePdfUrl, portalInvoiceQuery } from './portal-api.ts';
 
 const route = getRouteApi('/portal/invoices/$invoiceId');
@@ -242,25 +231,6 @@ function LinesTable(props: { invoice: PortalInvoiceDetail }) {
         </Table>
       </Box>
     </Paper>
-  );
-}
-
-function TotalRow(props: { label: string; value: string; strong?: boolean; color?: string }) {
-  return (
-    <Group justify="space-between" wrap="nowrap" gap="lg" align="baseline">
-      <Text size={props.strong ? 'md' : 'sm'} fw={props.strong ? 600 : undefined}>
-        {props.label}
-      </Text>
-      <Text
-        size={props.strong ? 'lg' : 'sm'}
-        fw={props.strong ? 700 : undefined}
-        c={props.color}
-        className="tabular"
-        style={{ whiteSpace: 'nowrap' }}
-      >
-        {props.value}
-      </Text>
-    </Group>
   );
 }
 

@@ -1,14 +1,16 @@
 // The client portal's first page: the open tickets, those waiting on the company's answer and the changes
-// waiting for its approval, each with a way to them; and raising a ticket.
+// waiting for its approval, each with a way to them; the work the MSP began unasked (when it shows the
+// company its covered work); and raising a ticket.
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist, IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
+import { formatDate, formatMinutes } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSkeleton } from '../../ui/skeletons.tsx';
-import { clientPortalOverviewQuery } from './portal-api.ts';
+import { clientPortalOverviewQuery, type PortalOverview } from './portal-api.ts';
 import { portalExportUrl } from './portal-remediation-api.ts';
 import { RaiseTicketModal } from './raise-ticket-modal.tsx';
 
@@ -20,7 +22,8 @@ export function ClientPortalOverviewPage() {
   if (overview.isPending) return <PageSkeleton />;
   if (overview.isError) return <Text c="red">{overview.error.message}</Text>;
   const data = overview.data;
-  const firstName = data.name.split(/\s+/)[0] ?? data.name;
+  // "Dr. Maria Alvarez" is greeted as Maria.
+  const firstName = data.name.split(/\s+/).find((word) => !word.endsWith('.')) ?? data.name;
   const isAdmin = data.role === 'client_admin';
   const scope = isAdmin ? `${data.clientName}’s` : 'your';
 
@@ -67,6 +70,7 @@ export function ClientPortalOverviewPage() {
             </CountCard>
           )}
         </SimpleGrid>
+        {data.proactiveWork && <ProactiveWork work={data.proactiveWork} mspName={data.mspName} />}
         {data.approvalsWaiting > 0 && (
           <Alert
             color="orange"
@@ -151,6 +155,52 @@ function AdminHelp(props: { mspName: string }) {
         </Anchor>
       </Group>
     </>
+  );
+}
+
+/** What the MSP did without being asked, over the last 30 days: "how do I know you're working for me?". */
+function ProactiveWork(props: { work: NonNullable<PortalOverview['proactiveWork']>; mspName: string }) {
+  const { work } = props;
+  const since = formatDate(work.since.slice(0, 10));
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="portal-proactive">
+      <Title order={2} fz="h4" id="portal-proactive" mb={2}>
+        Work done without you asking
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Over the last 30 days, since {since}: what the monitoring caught and the changes {props.mspName}{' '}
+        planned, before anyone had to call.
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <Stat label="Alerts caught" value={String(work.alertsCaught)}>
+          {work.alertsCaught === 0
+            ? 'The monitoring raised no alert.'
+            : `${work.alertsResolved} of them resolved`}
+        </Stat>
+        <Stat label="Time on those alerts" value={formatMinutes(work.alertMinutes, '0 h')}>
+          The technicians’ time spent on them
+        </Stat>
+        <Stat label="Planned changes made" value={String(work.changesMade)}>
+          In windows agreed beforehand
+        </Stat>
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+function Stat(props: { label: string; value: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+        {props.label}
+      </Text>
+      <Text fz={22} fw={700} className="tabular" lh={1.3}>
+        {props.value}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {props.children}
+      </Text>
+    </div>
   );
 }
 

@@ -1,13 +1,14 @@
 // A company admin raises the company's concern about its IT provider as a remediation plan: a title, the
 // concern, the tickets that show it, and (under "More options") the time box and the notice limit with their
 // defaults. The modal says plainly how the plan runs, so the rules are known before it starts.
-import { Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { RemediationPlan } from '../../../shared/api/remediation.ts';
 import { ApiError } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.tsx';
 import {
+  ConcernFields,
   defaultTerms,
   EvidencePicker,
   evidenceOf,
@@ -98,33 +99,20 @@ function RaiseConcernForm(props: {
             </List.Item>
           </List>
         </div>
-        <TextInput
-          label="Title"
-          description="A short name for the concern, e.g. “Outages not answered in time”"
-          required
-          data-autofocus
-          maxLength={200}
-          value={title}
-          error={errors.title}
-          onChange={(event) => {
-            setTitle(event.currentTarget.value);
+        <ConcernFields
+          whose="Your"
+          title={title}
+          concern={concern}
+          errors={errors}
+          onTitle={(value) => {
+            setTitle(value);
             clear('title');
           }}
-        />
-        <Textarea
-          label="Your concern"
-          description="What is not working, since when, and what it costs your business"
-          required
-          autosize
-          minRows={4}
-          maxRows={12}
-          maxLength={20_000}
-          value={concern}
-          error={errors.concern}
-          onChange={(event) => {
-            setConcern(event.currentTarget.value);
+          onConcern={(value) => {
+            setConcern(value);
             clear('concern');
           }}
+          isAutofocused
         />
         <EvidencePicker
           groups={[

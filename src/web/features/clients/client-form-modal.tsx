@@ -195,8 +195,8 @@ function ClientForm(props: { onClose: () => void; client?: Client; onSaved?: (cl
             )}
           </Stack>
           <Switch
-            label="Show covered work on invoices"
-            description="Covered work appears as $0 lines with its value, so the client sees what the agreement paid for."
+            label="Show covered work"
+            description="Covered work appears on invoices as $0 lines with its value, and the client portal counts the work you began unasked (alerts, planned changes): the client sees what the agreement paid for."
             checked={values.showCoveredWork}
             onChange={(event) => set('showCoveredWork', event.currentTarget.checked)}
           />

@@ -4,7 +4,8 @@ import { Divider, Group, Paper, Stack, Text } from '@mantine/core';
 import { money, taxLabel } from './invoice-display.tsx';
 import type { Invoice } from './invoices-api.ts';
 
-function Row(props: { label: string; value: string; strong?: boolean; color?: string }) {
+/** One line of an invoice's totals: a label and its amount, the total's stronger. */
+export function TotalRow(props: { label: string; value: string; strong?: boolean; color?: string }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="lg" align="baseline">
       <Text size={props.strong ? 'md' : 'sm'} fw={props.strong ? 600 : undefined}>
@@ -31,14 +32,14 @@ export function InvoiceTotals(props: { invoice: Invoice }) {
   return (
     <Paper withBorder p="md" w={{ base: '100%', sm: 440 }} ml="auto" component="section" aria-label="Totals">
       <Stack gap={6}>
-        <Row
+        <TotalRow
           label={invoice.pricesIncludeTax ? 'Subtotal before tax' : 'Subtotal'}
           value={format(invoice.subtotalCents)}
         />
         {taxes.map((tax) => {
           const name = taxLabel(tax.name, tax.rateBasisPoints);
           return (
-            <Row
+            <TotalRow
               key={`${tax.taxCodeId ?? tax.name}:${tax.rateBasisPoints}`}
               label={
                 invoice.pricesIncludeTax
@@ -50,22 +51,22 @@ export function InvoiceTotals(props: { invoice: Invoice }) {
           );
         })}
         {invoice.taxExempt && (
-          <Row
+          <TotalRow
             label={`Tax exempt${invoice.taxExemptionReference ? ` — reference ${invoice.taxExemptionReference}` : ''}`}
             value={format(0)}
           />
         )}
         <Divider my={2} />
-        <Row label="Total" value={format(invoice.totalCents)} strong />
+        <TotalRow label="Total" value={format(invoice.totalCents)} strong />
         {invoice.creditNotes.length > 0 && (
           <>
-            <Row
+            <TotalRow
               label={`Credited (${invoice.creditNotes.length} credit ${invoice.creditNotes.length === 1 ? 'note' : 'notes'})`}
               value={format(-invoice.creditedCents)}
               color="teal"
             />
             <Divider my={2} />
-            <Row
+            <TotalRow
               label="Balance after credits"
               value={format(invoice.totalCents - invoice.creditedCents)}
               strong

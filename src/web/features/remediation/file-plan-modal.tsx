@@ -2,7 +2,7 @@
 // kinds of plan it is (each explained in a line), the vendor for a vendor plan (one engaged at the client),
 // the title, the concern, its evidence (the client's tickets and change requests), and the terms under
 // "More options". The API's field problems land on their fields; the form keeps what was typed.
-import { Button, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { RemediationDirection } from '../../../shared/api/remediation.ts';
@@ -12,6 +12,7 @@ import { changeRequestListQuery, engagedVendorsQuery } from '../change-requests/
 import { clientOptionsQuery } from '../clients/clients-api.ts';
 import { ticketListQuery } from '../tickets/tickets-api.ts';
 import {
+  ConcernFields,
   defaultTerms,
   type EvidenceGroup,
   EvidencePicker,
@@ -190,30 +191,17 @@ function FilePlanForm(props: {
             }}
           />
         )}
-        <TextInput
-          label="Title"
-          description="A short name for the concern, e.g. “Outages not answered in time”"
-          required
-          maxLength={200}
-          value={title}
-          error={errors.title}
-          onChange={(event) => {
-            setTitle(event.currentTarget.value);
+        <ConcernFields
+          whose="The"
+          title={title}
+          concern={concern}
+          errors={errors}
+          onTitle={(value) => {
+            setTitle(value);
             clear('title');
           }}
-        />
-        <Textarea
-          label="The concern"
-          description="What is not working, since when, and what it costs the business"
-          required
-          autosize
-          minRows={4}
-          maxRows={12}
-          maxLength={20_000}
-          value={concern}
-          error={errors.concern}
-          onChange={(event) => {
-            setConcern(event.currentTarget.value);
+          onConcern={(value) => {
+            setConcern(value);
             clear('concern');
           }}
         />

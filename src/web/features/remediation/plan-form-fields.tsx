@@ -1,7 +1,16 @@
 // Fields both ways of filing a plan share (staff on the client's behalf or their own, a client's admin in
-// the portal): the evidence picker (tickets and change requests, several at once) and the plan's terms —
+// the portal): the title and the concern, the evidence picker (tickets and change requests, several at once) and the plan's terms —
 // days to answer, the time box, the notice limit — folded away under "More options" with the defaults shown.
-import { Button, Collapse, MultiSelect, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import {
+  Button,
+  Collapse,
+  MultiSelect,
+  NumberInput,
+  SimpleGrid,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
@@ -10,6 +19,44 @@ import {
   REMEDIATION_DEFAULTS,
   REMEDIATION_REMINDER_DAYS,
 } from '../../../shared/api/remediation.ts';
+
+/** The plan's title and concern; `whose` words the concern's label ("Your", "The") for who files it. */
+export function ConcernFields(props: {
+  whose: 'Your' | 'The';
+  title: string;
+  concern: string;
+  errors: Record<string, string | undefined>;
+  onTitle: (title: string) => void;
+  onConcern: (concern: string) => void;
+  isAutofocused?: boolean;
+}) {
+  return (
+    <>
+      <TextInput
+        label="Title"
+        description="A short name for the concern, e.g. “Outages not answered in time”"
+        required
+        data-autofocus={props.isAutofocused || undefined}
+        maxLength={200}
+        value={props.title}
+        error={props.errors.title}
+        onChange={(event) => props.onTitle(event.currentTarget.value)}
+      />
+      <Textarea
+        label={`${props.whose} concern`}
+        description={`What is not working, since when, and what it costs ${props.whose === 'Your' ? 'your' : 'the'} business`}
+        required
+        autosize
+        minRows={4}
+        maxRows={12}
+        maxLength={20_000}
+        value={props.concern}
+        error={props.errors.concern}
+        onChange={(event) => props.onConcern(event.currentTarget.value)}
+      />
+    </>
+  );
+}
 
 export interface EvidenceGroup {
   group: string;

@@ -1,84 +1,32 @@
 // The MSP's remediation plans about the vendor, at each of its clients, open ones first: the client, the
 // plan, where it stands, the day it ends and the notices against the limit. Each row opens its plan.
-import { Text } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { RemediationPlan } from '../../../shared/api/remediation.ts';
-import { type Column, DataTable } from '../../ui/data-table.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { useSession } from '../auth/session.ts';
-import { PhaseBadge } from '../remediation/plan-overview.tsx';
-import { longDate } from '../remediation/remediation-words.ts';
+import { planColumns } from '../remediation/plans-table.tsx';
 import { portalOverviewQuery } from './portal-api.ts';
 import { portalPlansQuery } from './portal-plans-api.ts';
 
-const columns: Column<RemediationPlan>[] = [
-  {
-    key: 'client',
-    header: 'Client',
-    width: 190,
-    sortValue: (plan) => plan.clientName,
-    render: (plan) => (
-      <Text size="sm" truncate>
-        {plan.clientName}
-      </Text>
-    ),
-  },
-  {
-    key: 'title',
-    header: 'Plan',
-    sortValue: (plan) => plan.title,
-    render: (plan) => (
-      <AnchorLink
-        to="/vendor/plans/$planId"
-        params={{ planId: plan.id }}
-        size="sm"
-        fw={500}
-        onClick={(event) => event.stopPropagation()}
-      >
-        {plan.title}
-      </AnchorLink>
-    ),
-  },
-  {
-    key: 'phase',
-    header: 'Phase',
-    width: 150,
-    sortValue: (plan) => plan.phase,
-    render: (plan) => <PhaseBadge plan={plan} />,
-  },
-  {
-    key: 'ends',
-    header: 'Ends on',
-    width: 170,
-    sortValue: (plan) => plan.endsOn,
-    render: (plan) => <Text size="sm">{longDate(plan.endsOn)}</Text>,
-  },
-  {
-    key: 'notices',
-    header: 'Notices',
-    width: 110,
-    align: 'right',
-    sortValue: (plan) => plan.notices.length / plan.noticeLimit,
-    render: (plan) => {
-      const isAtLimit = plan.notices.length >= plan.noticeLimit;
-      return (
-        <Text
-          size="sm"
-          className="tabular"
-          fw={isAtLimit ? 600 : undefined}
-          c={isAtLimit ? 'red' : undefined}
-        >
-          {plan.notices.length} of {plan.noticeLimit}
-        </Text>
-      );
-    },
-  },
-];
+const columns = planColumns({
+  showClient: true,
+  title: (plan) => (
+    <AnchorLink
+      to="/vendor/plans/$planId"
+      params={{ planId: plan.id }}
+      size="sm"
+      fw={500}
+      onClick={(event) => event.stopPropagation()}
+    >
+      {plan.title}
+    </AnchorLink>
+  ),
+});
 
 export function PortalPlansPage() {
   const msp = useSession().membership.tenantName;
