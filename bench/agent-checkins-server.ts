@@ -8,10 +8,12 @@ import { sha256 } from '../src/server/crypto.ts';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../src/server/db/client.ts';
 import { startPollLoop } from '../src/server/jobs/poll-loop.ts';
 import { createServices } from '../src/server/main.ts';
-import { touchAgentsLastSeen } from '../src/server/modules/agents/agents.repository.ts';
-import { createHeartbeatBuffer } from '../src/server/modules/agents/heartbeat-buffer.ts';
-import { startHeartbeatWriter, startRevocationListener } from '../src/server/modules/agents/index.ts';
-import { touchAssetsLastSeen } from '../src/server/modules/assets/index.ts';
+import {
+  createHeartbeatBuffer,
+  startHeartbeatWriter,
+  startRevocationListener,
+  writeHeartbeats,
+} from '../src/server/modules/agents/index.ts';
 
 export type ServerKind = 'accord' | 'bare';
 
@@ -101,23 +103,8 @@ function startBare(handle: DatabaseHandle): Running {
     if (rows[0]) known.set(hash, rows[0]);
     return rows[0];
   };
-  // As agents.service's flushHeartbeats: one transaction per tenant, both tables.
-  const flushes = timed(async () => {
-    let written = 0;
-    for (const [tenantId, taken] of beats.take()) {
-      try {
-        await handle.db.transaction(async (tx) => {
-          await touchAgentsLastSeen(tx, tenantId, taken);
-          await touchAssetsLastSeen(tx, tenantId, taken);
-        });
-        written += taken.length;
-      } catch (error) {
-        beats.restore(taken);
-        throw error;
-      }
-    }
-    return written;
-  });
+  // The same writer as Accord's.
+  const flushes = timed(() => writeHeartbeats(handle.db, beats));
   const loop = startPollLoop(flushes.flush, { intervalMs: FLUSH_EVERY_MS, log: console.error });
   const answer = (res: ServerResponse, status: number) => {
     res.statusCode = status;

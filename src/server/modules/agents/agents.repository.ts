@@ -1,5 +1,6 @@
 // Every query on enrollment tokens and agents; staff reads take the request's scope first.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { instantArray, textArray, uuidArray } from '../../db/array-params.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
@@ -174,13 +175,13 @@ export async function touchAgentsLastSeen(
   seen: readonly { agentId: string; at: Date; version: string }[],
 ): Promise<void> {
   if (seen.length === 0) return;
-  const rows = sql.join(
-    seen.map((s) => sql`(${s.agentId}::uuid, ${s.at.toISOString()}::timestamptz, ${s.version}::text)`),
-    sql`, `,
-  );
   await db.execute(sql`
     update ${agents} set last_seen_at = seen.at, version = seen.version
-    from (values ${rows}) as seen(agent_id, at, version)
+    from unnest(
+      ${uuidArray(seen.map((s) => s.agentId))},
+      ${instantArray(seen.map((s) => s.at))},
+      ${textArray(seen.map((s) => s.version))}
+    ) as seen(agent_id, at, version)
     where ${agents.tenantId} = ${tenantId} and ${agents.id} = seen.agent_id
       and (${agents.lastSeenAt} is null or ${agents.lastSeenAt} < seen.at)`);
 }

@@ -1,7 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD } from '../../../../test/http.ts';
 import { assets } from '../assets/assets.table.ts';
+import { agents } from './agents.table.ts';
+import { createHeartbeatBuffer, writeHeartbeats } from './index.ts';
 
 // Real time, moved forward by a test that needs a token to expire.
 let offsetMs = 0;
@@ -201,6 +203,42 @@ describe('heartbeats and credentials', () => {
     // Heartbeats are telemetry: nothing in the audit trail.
     const events = (await owner.get('/audit-events')).body.items.map((e: { action: string }) => e.action);
     expect(events.filter((a: string) => a.includes('heartbeat'))).toEqual([]);
+  });
+
+  it('writes a fleet larger than one slice: every agent and asset, once', async () => {
+    const { client, tenantId, newToken } = await setUp();
+    const token = await newToken();
+    const fleet = 1201;
+    // Assets and agents in two statements: enrolling 1,201 machines through the API would take a minute.
+    await t.handle.db.execute(sql`
+      with made as (
+        insert into assets (tenant_id, id, client_id, type, name, created_at, updated_at)
+        select ${tenantId}, gen_random_uuid(), ${client.id}, 'workstation', 'ws-' || i, now(), now()
+        from generate_series(1, ${fleet}::int) as i
+        returning id)
+      insert into agents (tenant_id, id, asset_id, credential_hash, enrolled_at, enrollment_token_id, hostname)
+      select ${tenantId}, gen_random_uuid(), id, md5(id::text), now(), ${token.id}, 'ws'
+      from made`);
+    const rows = await t.handle.db
+      .select({ agentId: agents.id, assetId: agents.assetId })
+      .from(agents)
+      .where(eq(agents.tenantId, tenantId));
+    const buffer = createHeartbeatBuffer();
+    const at = new Date('2026-11-23T10:30:00Z');
+    for (const row of rows) {
+      buffer.add({ tenantId, ...row, at, version: '0.2.0' });
+    }
+
+    expect(await writeHeartbeats(t.handle.db, buffer)).toBe(fleet);
+    expect(buffer.size).toBe(0);
+    const seen = async (table: typeof agents | typeof assets) => {
+      const [row] = await t.handle.db
+        .select({ n: count() })
+        .from(table)
+        .where(and(eq(table.tenantId, tenantId), eq(table.lastSeenAt, at)));
+      return row!.n;
+    };
+    expect([await seen(agents), await seen(assets)]).toEqual([fleet, fleet]);
   });
 
   it('refuses malformed heartbeats with 400 and strangers with 401 before reading the body', async () => {

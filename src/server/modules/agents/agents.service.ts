@@ -1,4 +1,5 @@
 // Enrollment tokens, enrolled agents and their credentials, and heartbeats.
+import { setImmediate } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type {
   Agent,
@@ -20,7 +21,7 @@ import { startPollLoop } from '../../jobs/poll-loop.ts';
 import { clientVisible, insertAsset, siteBelongsToClient, touchAssetsLastSeen } from '../assets/index.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import * as repo from './agents.repository.ts';
-import { createHeartbeatBuffer } from './heartbeat-buffer.ts';
+import { createHeartbeatBuffer, type HeartbeatBuffer } from './heartbeat-buffer.ts';
 
 /** Prefixes that make a leaked secret recognisable (and let a scanner find it). */
 export const ENROLLMENT_TOKEN_PREFIX = 'acen_';
@@ -281,25 +282,38 @@ export function createAgentService(deps: { db: Database; actions: ActionRunner; 
     },
 
     /** Writes the buffered last-seen times to agents and assets; returns how many agents were written. */
-    async flushHeartbeats(): Promise<number> {
-      let written = 0;
-      let failure: unknown = null;
-      for (const [tenantId, beats] of heartbeats.take()) {
-        try {
-          await db.transaction(async (tx) => {
-            await repo.touchAgentsLastSeen(tx, tenantId, beats);
-            await touchAssetsLastSeen(tx, tenantId, beats);
-          });
-          written += beats.length;
-        } catch (error) {
-          heartbeats.restore(beats);
-          failure ??= error;
-        }
-      }
-      if (failure) throw failure;
-      return written;
-    },
+    flushHeartbeats: () => writeHeartbeats(db, heartbeats),
   };
+}
+
+/**
+ * Agents written per transaction. On PGlite a write holds the only connection and the event loop (tens of
+ * microseconds an agent), so a flush of thousands is written in slices, with requests answered between.
+ */
+const HEARTBEAT_SLICE = 100;
+
+/** Takes what the buffer holds and writes it, slice by slice; a slice that fails goes back to the buffer. */
+export async function writeHeartbeats(db: Database, buffer: HeartbeatBuffer): Promise<number> {
+  let written = 0;
+  let failure: unknown = null;
+  for (const [tenantId, beats] of buffer.take()) {
+    for (let start = 0; start < beats.length; start += HEARTBEAT_SLICE) {
+      const slice = beats.slice(start, start + HEARTBEAT_SLICE);
+      try {
+        await db.transaction(async (tx) => {
+          await repo.touchAgentsLastSeen(tx, tenantId, slice);
+          await touchAssetsLastSeen(tx, tenantId, slice);
+        });
+        written += slice.length;
+      } catch (error) {
+        buffer.restore(slice);
+        failure ??= error;
+      }
+      await setImmediate();
+    }
+  }
+  if (failure) throw failure;
+  return written;
 }
 
 export type AgentService = ReturnType<typeof createAgentService>;

@@ -1,6 +1,7 @@
-// Heartbeats are telemetry: they are kept in memory and written in batches, one statement per tenant and
-// table, so thousands of agents beating every minute cost a few writes every few seconds. A crash loses
-// at most one batch of last-seen times, which the next beats restore.
+// Heartbeats are telemetry: they are kept in memory and written in batches (agents.service's
+// writeHeartbeats: one statement per table for each slice of a tenant's agents), so thousands of agents
+// beating every minute cost a few writes every few seconds. A crash loses at most one batch of last-seen
+// times, which the next beats restore.
 import { groupBy } from '../../../shared/group-by.ts';
 
 export interface Beat {
@@ -36,3 +37,5 @@ export function createHeartbeatBuffer() {
     },
   };
 }
+
+export type HeartbeatBuffer = ReturnType<typeof createHeartbeatBuffer>;

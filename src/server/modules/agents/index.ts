@@ -8,5 +8,7 @@ export {
   ENROLLMENT_TOKEN_PREFIX,
   startHeartbeatWriter,
   startRevocationListener,
+  writeHeartbeats,
 } from './agents.service.ts';
+export { createHeartbeatBuffer } from './heartbeat-buffer.ts';
 export { createHeartbeatFastPath } from './heartbeat-fast-path.ts';

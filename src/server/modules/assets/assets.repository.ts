@@ -1,6 +1,7 @@
 // Every query on assets; reads take the request's scope first.
 import { and, asc, count, eq, gte, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AssetListQuery } from '../../../shared/api/assets.ts';
+import { instantArray, uuidArray } from '../../db/array-params.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
@@ -116,13 +117,9 @@ export async function touchAssetsLastSeen(
     if (!known || known < at) latest.set(assetId, at);
   }
   if (latest.size === 0) return;
-  const rows = sql.join(
-    [...latest].map(([assetId, at]) => sql`(${assetId}::uuid, ${at.toISOString()}::timestamptz)`),
-    sql`, `,
-  );
   await db.execute(sql`
     update ${assets} set last_seen_at = seen.at
-    from (values ${rows}) as seen(asset_id, at)
+    from unnest(${uuidArray([...latest.keys()])}, ${instantArray([...latest.values()])}) as seen(asset_id, at)
     where ${assets.tenantId} = ${tenantId} and ${assets.id} = seen.asset_id
       and (${assets.lastSeenAt} is null or ${assets.lastSeenAt} < seen.at)`);
 }

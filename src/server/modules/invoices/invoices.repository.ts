@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm';
 import type { InvoiceListQuery } from '../../../shared/api/invoices.ts';
 import { monthBounds } from '../../../shared/billing/invoice-math.ts';
+import { intArray, uuidArray } from '../../db/array-params.ts';
 import type { Executor } from '../../db/client.ts';
 import { newId } from '../../db/columns.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
@@ -58,10 +59,6 @@ export async function updateSettings(
     .returning();
   return row!;
 }
-
-/** An array parameter as one text value, so thousands of ids are one parameter on either engine. */
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-const intArray = (values: readonly number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 
 export async function listClients(db: Executor, tenantId: string, clientIds: readonly string[]) {
   return db
