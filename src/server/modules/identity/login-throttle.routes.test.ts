@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { startTestApp, TEST_PASSWORD, uniqueEmail } from '../../../../test/http.ts';
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES } from './login-throttle.ts';
 
-// Counts password checks, to prove a throttled attempt never reaches one.
+// Counts password checks, to prove a throttled attempt never reaches one. The database tier shares modules
+// between files (not isolated), so the app is imported afresh below, after the mock is in place.
 const checks = vi.hoisted(() => ({ count: 0 }));
 vi.mock('./secrets.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('./secrets.ts')>();
@@ -19,6 +19,8 @@ let now = new Date('2026-11-22T09:00:00Z');
 const advanceMinutes = (minutes: number) => {
   now = new Date(now.getTime() + minutes * 60_000);
 };
+vi.resetModules();
+const { startTestApp, TEST_PASSWORD, uniqueEmail } = await import('../../../../test/http.ts');
 const t = await startTestApp({ clock: { now: () => now } });
 
 const login = (email: string, password: string) => t.anonymous.post('/auth/login', { email, password });
