@@ -18,9 +18,20 @@ import { collectSystemInfo } from './system-info.ts';
 
 const t = await startTestApp();
 
+/** Each inventory report the app took (answered 200): its key and outcome. */
+const taken: { key: string; outcome: string }[] = [];
+async function fetchRecording(request: Request): Promise<Response> {
+  const response = await t.app.fetch(request);
+  if (new URL(request.url).pathname === '/agent/v1/inventory' && response.status === 200) {
+    const { outcome } = (await response.clone().json()) as { outcome: string };
+    taken.push({ key: request.headers.get('idempotency-key')!, outcome });
+  }
+  return response;
+}
+
 /** Listens on `port` (0 for a free one); the same app and database each time. */
 async function listen(port: number): Promise<Server> {
-  const server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port }) as Server;
+  const server = serve({ fetch: fetchRecording, hostname: '127.0.0.1', port }) as Server;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return server;
 }
@@ -75,6 +86,7 @@ describe('accord agent run', () => {
     const config = join(stateDir, 'config.json');
     await writeFile(config, '{}');
 
+    // Reports that changed something leave a receipt; unchanged ones may be taken from memory, without.
     const receivedKeys = async () =>
       (
         await t.handle.db
@@ -82,6 +94,7 @@ describe('accord agent run', () => {
           .from(agentReceipts)
           .where(eq(agentReceipts.agentId, enrolled.agentId))
       ).map((row) => row.key);
+    const takenKeys = async () => taken.filter((r) => r.outcome !== 'duplicate').map((r) => r.key);
 
     const [node, args] = cli([
       'agent',
@@ -103,7 +116,7 @@ describe('accord agent run', () => {
     const exited = exitOf(child);
     try {
       // Up: the first report arrives.
-      expect(await until(receivedKeys, (keys) => keys.length >= 1), output).not.toHaveLength(0);
+      expect(await until(takenKeys, (keys) => keys.length >= 1), output).not.toHaveLength(0);
 
       // Down: reports pile up on disk. Every key ever seen queued is remembered.
       await shutDown(server);
@@ -123,10 +136,12 @@ describe('accord agent run', () => {
       // Up again on the same data: the queue drains.
       server = await listen(port);
       await until(queuedKeys, (keys) => keys.length === 0);
-      const received = await receivedKeys();
+      // Each taken once: a resend whose answer was lost answers `duplicate`, and nothing is lost.
+      const received = await takenKeys();
       for (const key of seenQueued) expect(received, output).toContain(key);
-      // One receipt per key (the table's key says so), and no report lost or doubled under another key.
       expect(new Set(received).size).toBe(received.length);
+      expect(taken[0]).toMatchObject({ outcome: 'changed' });
+      expect(await receivedKeys()).toContain(taken[0]!.key);
 
       // Revoked: the agent says so plainly, keeps running and keeps its reports for a new credential.
       expect((await owner.post(`/agents/${enrolled.agentId}/revoke`)).status).toBeLessThan(300);

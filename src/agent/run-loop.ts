@@ -127,24 +127,40 @@ async function collectAndQueue(options: RunLoopOptions, queue: CheckInQueue): Pr
   const { stateDir, signal } = options;
   const startedAt = new Date();
   const since = collectionSince(await readLastCollection(stateDir), startedAt);
-  const body = await unlessStopped(options.collect({ ...options.config, since }), signal);
-  if (!body) return;
+  const collected = await unlessStopped(options.collect({ ...options.config, since }), signal);
+  if (!collected) return;
+  const { body, problems } = asQueued(collected);
   const entry = await queue.enqueue({ idempotencyKey: randomUUID(), kind: 'inventory', body });
   // The mark moves once the report is safely queued: its log events will reach the server.
   await writeLastCollection(stateDir, startedAt);
-  const checked = inventoryInputSchema.safeParse(body);
-  if (!checked.success) {
-    const problems = checked.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (problems.length > 0) {
     await queue.moveToRejected(entry, `does not match the inventory schema (${problems.join('; ')})`);
   }
 }
 
+/**
+ * A collected report as it is queued: as the server's schema reads it (defaults filled in, keys in its
+ * order), so that the server can compare an unchanged state by the hash of the text it receives; or as
+ * collected, with the first problems that will set it aside.
+ */
+export function asQueued(collected: InventoryInput): { body: InventoryInput; problems: string[] } {
+  const checked = inventoryInputSchema.safeParse(collected);
+  if (checked.success) return { body: checked.data, problems: [] };
+  const problems = checked.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  return { body: collected, problems };
+}
+
 async function inventoryLoop(options: RunLoopOptions, queue: CheckInQueue): Promise<void> {
   const { signal, log, logError, inventoryMs, state } = options;
-  const send: SendInventory = (entry, abort) =>
-    sendInventoryToServer(state.server, state.credential, entry.body, entry.idempotencyKey, abort);
+  /** The state hash of the last receipt: kept in memory only, so after a restart the server reads its record. */
+  let basis: string | null = null;
+  const send: SendInventory = async (entry, abort) => {
+    const receipt = await sendInventoryToServer(state.server, state.credential, entry, basis, abort);
+    basis = receipt.stateHash;
+    return receipt;
+  };
   const firstBackoffMs = Math.min(30_000, inventoryMs / 4);
   let backoffMs = firstBackoffMs;
   let nextCollectionAt = Date.now();

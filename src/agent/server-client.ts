@@ -1,6 +1,10 @@
 // The agent's calls to the server's /agent/v1 API, with Node's fetch and a timeout on each.
 import type { AgentEnrolled, AgentEnrollInput, HeartbeatInput } from '../shared/api/agents.ts';
-import type { InventoryInput, InventoryReceipt } from '../shared/api/inventory.ts';
+import {
+  INVENTORY_BASIS_HEADER,
+  type InventoryInput,
+  type InventoryReceipt,
+} from '../shared/api/inventory.ts';
 
 const TIMEOUT_MS = 30_000;
 
@@ -105,18 +109,22 @@ export async function sendHeartbeat(
 /**
  * Sends one inventory report. The server acknowledges it only after it is committed; the same
  * `idempotencyKey` sent again answers `duplicate`, so a report whose answer was lost can be resent.
+ * `basis` is the last receipt's `stateHash`: with it, an unchanged report is taken without the database.
  */
 export async function sendInventory(
   server: string,
   credential: string,
-  body: InventoryInput,
-  idempotencyKey: string,
+  report: { body: InventoryInput; idempotencyKey: string },
+  basis: string | null,
   signal?: AbortSignal,
 ): Promise<InventoryReceipt> {
-  const response = await call(server, '/inventory', body, {
+  const response = await call(server, '/inventory', report.body, {
     credential,
     signal,
-    headers: { 'idempotency-key': idempotencyKey },
+    headers: {
+      'idempotency-key': report.idempotencyKey,
+      ...(basis ? { [INVENTORY_BASIS_HEADER]: basis } : {}),
+    },
   });
   return response.json() as Promise<InventoryReceipt>;
 }

@@ -19,11 +19,12 @@ import { limitAnonymousRequests, type RateLimitOptions } from './http/rate-limit
 import { observeRequests } from './http/request-log.ts';
 import { rejectNulCharacters } from './http/text-guard.ts';
 import {
+  AGENT_BODY_LIMITS,
   type AgentService,
   createAgentApiRoutes,
+  createAgentFastPath,
   createAgentLimiters,
   createAgentStaffRoutes,
-  createHeartbeatFastPath,
 } from './modules/agents/index.ts';
 import {
   type AgreementService,
@@ -211,10 +212,6 @@ export interface AppOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Heartbeats and enrollments are tiny. */
-const AGENT_MAX_BODY_BYTES = 64 * 1024;
-/** An inventory with thousands of packages, services and log events stays well under this. */
-const INVENTORY_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** What a read-only API token may send. */
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -384,8 +381,8 @@ export function createApp(services: Services, options: AppOptions) {
   });
 
   // The agent API: its own body limit and credentials, none of the /api/* authentication above.
-  const agentBodyLimit = limitBody(AGENT_MAX_BODY_BYTES);
-  const inventoryBodyLimit = limitBody(INVENTORY_MAX_BODY_BYTES);
+  const agentBodyLimit = limitBody(AGENT_BODY_LIMITS.heartbeat);
+  const inventoryBodyLimit = limitBody(AGENT_BODY_LIMITS.inventory);
   app.use('/agent/*', (c, next) =>
     (c.req.path === '/agent/v1/inventory' ? inventoryBodyLimit : agentBodyLimit)(c, next),
   );
@@ -450,19 +447,13 @@ export function createApp(services: Services, options: AppOptions) {
   return Object.assign(app, { agentLimiters });
 }
 
-/** The app as Node's request listener, with heartbeats answered on their fast path (heartbeat-fast-path.ts). */
+/** The app as Node's request listener, with heartbeats and unchanged reports on their fast path (agent-fast-path.ts). */
 export function createNodeListener(
   app: ReturnType<typeof createApp>,
   services: Services,
   log: (error: unknown) => void,
 ) {
-  return createHeartbeatFastPath(
-    services.agents,
-    app.agentLimiters,
-    app.fetch,
-    getRequestListener(app.fetch),
-    log,
-  );
+  return createAgentFastPath(services, app.agentLimiters, app.fetch, getRequestListener(app.fetch), log);
 }
 
 export type App = ReturnType<typeof createApp>;

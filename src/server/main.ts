@@ -12,7 +12,7 @@ import { assertDurable } from './db/durability.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { parseTrustedProxies } from './http/client-ip.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
-import { startPollLoop } from './jobs/poll-loop.ts';
+import { startBufferWriter, startPollLoop } from './jobs/poll-loop.ts';
 import { createAgentService, startHeartbeatWriter, startRevocationListener } from './modules/agents/index.ts';
 import {
   clientHasAgreements,
@@ -322,6 +322,10 @@ export async function startServer(
   const heartbeats = startHeartbeatWriter(services.agents, {
     log: (error) => logger.error({ err: error }, '[agents] writing heartbeats failed; retrying'),
   });
+  // Writes the health of unchanged inventory reports taken from memory every 5 s, and what is left on stop.
+  const reportHealth = startBufferWriter(() => services.inventory.flushHealth(), {
+    log: (error) => logger.error({ err: error }, '[agents] writing report health failed; retrying'),
+  });
   // Agents' credentials are kept in memory only while this node hears every revocation.
   const revocations = await startRevocationListener(database.handle, services.agents, (error) =>
     logger.warn({ err: error }, '[agents] listening for revocations failed; reconnecting'),
@@ -396,6 +400,7 @@ export async function startServer(
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await heartbeats.stop();
+      await reportHealth.stop();
       await agentWatch.stop();
       await vendorTerms.stop();
       await revocations.close();

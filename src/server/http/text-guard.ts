@@ -28,6 +28,12 @@ function findNul(root: unknown): string[] | null {
   return null;
 }
 
+/**
+ * Whether a JSON text may hold an unstorable string. Decoding UTF-8 never yields a lone surrogate, so
+ * only a raw NUL or an escape can bring one.
+ */
+export const mayHoldUnstorable = (text: string) => text.includes(NUL) || /\\u(0000|d[89a-f])/i.test(text);
+
 function refuse(path: string[]): never {
   throw new AppError('request.invalid', MESSAGE, [{ path, message: MESSAGE }]);
 }
@@ -39,8 +45,7 @@ export const rejectNulCharacters: MiddlewareHandler<AppEnv> = async (c, next) =>
   if (c.req.header('content-type')?.includes('json')) {
     // Cached by Hono, so the route's validator reads the same text without a second stream read.
     const text = await c.req.text();
-    // Decoding UTF-8 never yields a lone surrogate, so only a raw NUL or an escape can bring one.
-    if (text.includes(NUL) || /\\u(0000|d[89a-f])/i.test(text)) {
+    if (mayHoldUnstorable(text)) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);

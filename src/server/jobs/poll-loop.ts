@@ -32,3 +32,20 @@ export function startPollLoop(
     },
   };
 }
+
+/**
+ * Writes what a buffer holds (heartbeats' last-seen times, reports' health) every intervalMs; stop() waits
+ * for the pass under way, then writes what is left.
+ */
+export function startBufferWriter(
+  flush: () => Promise<unknown>,
+  options: { intervalMs?: number; log: (error: unknown) => void },
+): PollLoop {
+  const loop = startPollLoop(flush, { intervalMs: options.intervalMs ?? 5000, log: options.log });
+  return {
+    async stop() {
+      await loop.stop();
+      await flush().catch(options.log);
+    },
+  };
+}

@@ -9,7 +9,12 @@ import {
   agentEnrollInputSchema,
   heartbeatInputSchema,
 } from '../../../shared/api/agents.ts';
-import { inventoryInputSchema, inventoryReceiptSchema } from '../../../shared/api/inventory.ts';
+import {
+  INVENTORY_BASIS_HEADER,
+  inventoryInputSchema,
+  inventoryReceiptSchema,
+  stateHashSchema,
+} from '../../../shared/api/inventory.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type AppEnv, requestMetaOf } from '../../http/context.ts';
 import { createRateLimiter } from '../../http/rate-limit.ts';
@@ -37,7 +42,10 @@ export interface AgentRouteOptions {
   limiters?: AgentLimiters;
 }
 
-const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9._:-]{8,100}$/);
+/** Request bodies' limits in bytes: heartbeats and enrollments are tiny; an inventory with thousands of packages, services and log events stays well under its limit. */
+export const AGENT_BODY_LIMITS = { heartbeat: 64 * 1024, inventory: 4 * 1024 * 1024 } as const;
+
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9._:-]{8,100}$/);
 
 export function createAgentApiRoutes(
   agents: AgentService,
@@ -120,10 +128,15 @@ export function createAgentApiRoutes(
         summary: "Report the machine's inventory; answered once it is committed",
         description:
           'Send each report with an Idempotency-Key header and send it again with the same key until it is ' +
-          'answered: a key already taken answers `duplicate` and changes nothing.',
+          'answered: a key already taken answers `duplicate` and changes nothing. Send the last receipt’s ' +
+          '`stateHash` as the Accord-Inventory-Basis header: an unchanged report is then taken without the ' +
+          'database, its health (free space, uptime, backup times) written within seconds.',
         middleware: authenticated('inventory'),
         request: {
-          headers: z.object({ 'idempotency-key': idempotencyKeySchema.optional() }),
+          headers: z.object({
+            'idempotency-key': idempotencyKeySchema.optional(),
+            [INVENTORY_BASIS_HEADER]: stateHashSchema.optional(),
+          }),
           body: jsonBody(inventoryInputSchema),
         },
         responses: {
@@ -132,14 +145,15 @@ export function createAgentApiRoutes(
         },
       }),
       async (c) => {
-        const key = c.req.valid('header')['idempotency-key'];
+        const { 'idempotency-key': key, [INVENTORY_BASIS_HEADER]: basis } = c.req.valid('header');
         if (!key) {
           throw new AppError(
             'agent.idempotency_key_required',
             'Send an Idempotency-Key header (8 to 100 letters, digits, ".", "_", ":" or "-") with every report.',
           );
         }
-        return c.json(await inventory.receive(callers.get(c.req.raw)!, key, c.req.valid('json')), 200);
+        const receipt = await inventory.receive(callers.get(c.req.raw)!, key, c.req.valid('json'), basis);
+        return c.json(receipt, 200);
       },
     );
 }

@@ -17,7 +17,7 @@ import type { Database, DatabaseHandle } from '../../db/client.ts';
 import { listen } from '../../db/listen.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
-import { startPollLoop } from '../../jobs/poll-loop.ts';
+import { startBufferWriter } from '../../jobs/poll-loop.ts';
 import { clientVisible, insertAsset, siteBelongsToClient, touchAssetsLastSeen } from '../assets/index.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import * as repo from './agents.repository.ts';
@@ -319,21 +319,10 @@ export async function writeHeartbeats(db: Database, buffer: HeartbeatBuffer): Pr
 export type AgentService = ReturnType<typeof createAgentService>;
 
 /** Flushes heartbeats every few seconds; stop() writes what is left (on shutdown). */
-export function startHeartbeatWriter(
+export const startHeartbeatWriter = (
   agents: AgentService,
   options: { intervalMs?: number; log: (error: unknown) => void },
-) {
-  const loop = startPollLoop(() => agents.flushHeartbeats(), {
-    intervalMs: options.intervalMs ?? 5000,
-    log: options.log,
-  });
-  return {
-    async stop(): Promise<void> {
-      await loop.stop();
-      await agents.flushHeartbeats().catch(options.log);
-    },
-  };
-}
+) => startBufferWriter(() => agents.flushHeartbeats(), options);
 
 /** Keeps this node's credential cache in step with revocations made on any node. */
 export function startRevocationListener(

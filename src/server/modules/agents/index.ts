@@ -1,5 +1,11 @@
 // The agents module's public face: enrollment tokens, agents and their credentials, heartbeats.
-export { type AgentRouteOptions, createAgentApiRoutes, createAgentLimiters } from './agent-api.routes.ts';
+export {
+  AGENT_BODY_LIMITS,
+  type AgentRouteOptions,
+  createAgentApiRoutes,
+  createAgentLimiters,
+} from './agent-api.routes.ts';
+export { createAgentFastPath } from './agent-fast-path.ts';
 export { createAgentStaffRoutes } from './agents.routes.ts';
 export {
   AGENT_CREDENTIAL_PREFIX,
@@ -11,4 +17,3 @@ export {
   writeHeartbeats,
 } from './agents.service.ts';
 export { createHeartbeatBuffer } from './heartbeat-buffer.ts';
-export { createHeartbeatFastPath } from './heartbeat-fast-path.ts';

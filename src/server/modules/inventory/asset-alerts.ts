@@ -232,9 +232,13 @@ async function clear(tx: Executor, alert: AlertRow, now: Date) {
     .where(and(eq(assetAlerts.tenantId, alert.tenantId), eq(assetAlerts.id, alert.id)));
 }
 
+/** The conditions found, as one string: two reports with the same one hold the same alerts. */
+export const conditionsKey = (found: readonly Condition[]) => found.map(keyOf).sort().join('\n');
+
 /**
  * Brings an asset's alerts of the judged conditions in line with what holds now: raises what is new or
- * back, clears what is gone. Returns how many tickets were opened, noted or resolved.
+ * back, clears what is gone. Answers how many tickets were opened, noted or resolved, and whether raising
+ * was deferred by a change window (so the record does not yet hold what was found).
  */
 export async function syncAlerts(
   tx: Executor,
@@ -243,16 +247,17 @@ export async function syncAlerts(
   judged: ReadonlySet<AlertCondition>,
   conditions: readonly Condition[],
   now: Date,
-): Promise<number> {
+): Promise<{ touched: number; deferred: boolean }> {
   let found = conditions;
-  if (judged.size === 0) return 0;
+  if (judged.size === 0) return { touched: 0, deferred: false };
   const known = new Map((await alertsOf(tx, tenantId, assetId, [...judged])).map((a) => [keyOf(a), a]));
   const holding = new Set(found.map(keyOf));
   let touched = 0;
   // In an approved change window the asset is in maintenance: reboots and rebuilds raise nothing, and a
   // condition still there when the window ends is raised by the next report.
   const raising = found.some((c) => !known.get(keyOf(c)) || known.get(keyOf(c))!.clearedAt);
-  if (raising && (await inMaintenance(tx, tenantId, assetId, now))) found = [];
+  const deferred = raising && (await inMaintenance(tx, tenantId, assetId, now));
+  if (deferred) found = [];
   for (const c of found) {
     const alert = known.get(keyOf(c));
     if (alert && !alert.clearedAt) continue;
@@ -264,5 +269,5 @@ export async function syncAlerts(
     await clear(tx, alert, now);
     touched++;
   }
-  return touched;
+  return { touched, deferred };
 }

@@ -47,12 +47,13 @@ export async function deleteReceiptsBefore(db: Executor, before: Date): Promise<
 }
 
 /** The asset's last report's hash and time, locked: reports of one asset are taken one at a time. */
-export async function lockInventoryHead(db: Executor, tenantId: string, assetId: string) {
-  const [row] = await db
+/** The asset's state hash and report time on record; `lock` holds the row for the transaction. */
+export async function findInventoryHead(db: Executor, tenantId: string, assetId: string, lock = false) {
+  const select = db
     .select({ stateHash: assetInventories.stateHash, collectedAt: assetInventories.collectedAt })
     .from(assetInventories)
-    .where(and(eq(assetInventories.tenantId, tenantId), eq(assetInventories.assetId, assetId)))
-    .for('update');
+    .where(and(eq(assetInventories.tenantId, tenantId), eq(assetInventories.assetId, assetId)));
+  const [row] = lock ? await select.for('update') : await select;
   return row;
 }
 
@@ -72,7 +73,7 @@ export async function upsertInventory(db: Executor, values: InventoryRow): Promi
     .onConflictDoUpdate({ target: [assetInventories.tenantId, assetInventories.assetId], set: rest });
 }
 
-/** An unchanged report: only what moves on its own is written. */
+/** An unchanged report: only what moves on its own is written, and never over a later report's. */
 export async function updateInventoryHealth(
   db: Executor,
   values: Pick<
@@ -91,7 +92,13 @@ export async function updateInventoryHealth(
   await db
     .update(assetInventories)
     .set(rest)
-    .where(and(eq(assetInventories.tenantId, tenantId), eq(assetInventories.assetId, assetId)));
+    .where(
+      and(
+        eq(assetInventories.tenantId, tenantId),
+        eq(assetInventories.assetId, assetId),
+        lt(assetInventories.collectedAt, rest.collectedAt),
+      ),
+    );
 }
 
 export async function insertChanges(db: Executor, rows: (typeof assetChanges.$inferInsert)[]): Promise<void> {

@@ -1,7 +1,9 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { startTestApp } from '../../../../test/http.ts';
+import { startTestApp, TEST_COOKIES } from '../../../../test/http.ts';
 import { inventoryReport, packages } from '../../../../test/inventory-report.ts';
+import { createApp } from '../../app.ts';
+import { createServices } from '../../main.ts';
 import { agentReceipts, assetChanges } from './inventory.table.ts';
 
 // Real time, moved forward by tests that need reports hours apart.
@@ -9,8 +11,8 @@ const offsetMs = 0;
 const t = await startTestApp({ clock: { now: () => new Date(Date.now() + offsetMs) } });
 const at = (minutes: number) => new Date(Date.now() + offsetMs + minutes * 60_000).toISOString();
 
-async function agentCall(path: string, body: unknown, headers: Record<string, string>) {
-  const response = await t.app.request(`/agent/v1${path}`, {
+async function agentCall(path: string, body: unknown, headers: Record<string, string>, app = t.app) {
+  const response = await app.request(`/agent/v1${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -18,6 +20,13 @@ async function agentCall(path: string, body: unknown, headers: Record<string, st
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
+
+/** A receipt as the agent gets it, with the hash of the state on record. */
+const receipt = (outcome: string, changes: number) => ({
+  outcome,
+  changes,
+  stateHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+});
 
 let keys = 0;
 /** An enrolled agent of a fresh tenant, with the owner who sees its asset. */
@@ -29,8 +38,18 @@ async function enrolledAgent() {
     await agentCall('/enroll', { token, hostname: 'fs01', os: 'Debian GNU/Linux', osVersion: '12' }, {})
   ).body;
   const auth = { authorization: `Bearer ${enrolled.credential}` };
-  const report = (body: unknown, key = `report-${++keys}-key`) =>
-    agentCall('/inventory', body, { ...auth, 'idempotency-key': key });
+  /** A report; with `basis` (the last receipt's stateHash), as the agent sends it. */
+  const report = (body: unknown, key = `report-${++keys}-key`, basis?: string, app = t.app) =>
+    agentCall(
+      '/inventory',
+      body,
+      {
+        ...auth,
+        'idempotency-key': key,
+        ...(basis ? { 'accord-inventory-basis': basis } : {}),
+      },
+      app,
+    );
   const changes = async (query = '') =>
     (await tenant.owner.get(`/assets/${enrolled.assetId}/changes${query}`)).body;
   return { ...tenant, client, ...enrolled, auth, report, changes };
@@ -56,7 +75,7 @@ describe('inventory reports', () => {
     const { owner, assetId, report } = await enrolledAgent();
     expect((await owner.get(`/assets/${assetId}/inventory`)).body.error.code).toBe('inventory.not_found');
     const first = await report(inventoryReport({ collectedAt: at(0) }));
-    expect(first.body).toEqual({ outcome: 'changed', changes: 0 });
+    expect(first.body).toEqual(receipt('changed', 0));
     const shown = (await owner.get(`/assets/${assetId}/inventory`)).body;
     expect(shown.state.software).toHaveLength(300);
     expect(shown.health.volumes[0]).toMatchObject({ mount: '/', freeBytes: 40e9 });
@@ -72,7 +91,7 @@ describe('inventory reports', () => {
     await report(inventoryReport({ collectedAt: at(0) }));
     const same = inventoryReport({ collectedAt: at(15) });
     same.health.volumes[0]!.freeBytes = 12e9;
-    expect((await report(same)).body).toEqual({ outcome: 'unchanged', changes: 0 });
+    expect((await report(same)).body).toEqual(receipt('unchanged', 0));
     expect((await owner.get(`/assets/${assetId}/inventory`)).body.health.volumes[0].freeBytes).toBe(12e9);
     expect(await changeRows(tenantId, assetId)).toHaveLength(0);
   });
@@ -82,10 +101,10 @@ describe('inventory reports', () => {
     await report(inventoryReport({ collectedAt: at(0) }));
     const changed = inventoryReport({ collectedAt: at(15), packageCount: 301 });
     const sent = await report(changed, 'queued-report-0001');
-    expect(sent.body).toEqual({ outcome: 'changed', changes: 1 });
+    expect(sent.body).toEqual(receipt('changed', 1));
     const again = await report(changed, 'queued-report-0001');
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ outcome: 'duplicate', changes: 1 });
+    expect(again.body).toEqual(receipt('duplicate', 1));
     expect(await changeRows(tenantId, assetId)).toHaveLength(1);
     expect(await receiptsOf(agentId)).toBe(2);
   });
@@ -131,7 +150,7 @@ describe('inventory reports', () => {
       { user: 'vendor-tech', from: '203.0.113.7', kind: 'ssh', startedAt: at(4), endedAt: at(8) },
       { user: 'carol', from: null, kind: 'console', startedAt: at(-900), endedAt: at(-800) },
     ];
-    expect((await report(next)).body).toEqual({ outcome: 'changed', changes: 5 });
+    expect((await report(next)).body).toEqual(receipt('changed', 5));
     expect(await changeRows(tenantId, assetId)).toHaveLength(5);
 
     const listed = (await changes()).items;
@@ -184,7 +203,7 @@ describe('inventory reports', () => {
     const blind = inventoryReport({ collectedAt: at(15) });
     blind.state.software = null;
     blind.notAvailable = { software: 'dpkg-query timed out' };
-    expect((await report(blind)).body).toEqual({ outcome: 'changed', changes: 0 });
+    expect((await report(blind)).body).toEqual(receipt('changed', 0));
     // Back again, with one package more than the last full list: one change, not 301.
     expect((await report(inventoryReport({ collectedAt: at(30), packageCount: 301 }))).body.changes).toBe(1);
     expect(await changeRows(tenantId, assetId)).toHaveLength(1);
@@ -194,7 +213,7 @@ describe('inventory reports', () => {
     const { owner, assetId, report } = await enrolledAgent();
     await report(inventoryReport({ collectedAt: at(0) }));
     const older = inventoryReport({ collectedAt: at(-30), packageCount: 10 });
-    expect((await report(older)).body).toEqual({ outcome: 'stale', changes: 0 });
+    expect((await report(older)).body).toEqual(receipt('stale', 0));
     expect((await owner.get(`/assets/${assetId}/inventory`)).body.state.software).toHaveLength(300);
   });
 });
@@ -248,5 +267,74 @@ describe('what agents may send', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await second.report(body)).status).toBe(200);
+  });
+});
+
+describe('unchanged reports taken from memory (the agent sends its last receipt as the basis)', () => {
+  const freeBytes = async (owner: Awaited<ReturnType<typeof enrolledAgent>>['owner'], assetId: string) =>
+    (await owner.get(`/assets/${assetId}/inventory`)).body.health.volumes[0].freeBytes;
+
+  it('answers without a receipt and writes the health with the next flush; a resend answers duplicate', async () => {
+    const { owner, agentId, assetId, report } = await enrolledAgent();
+    const { stateHash } = (await report(inventoryReport({ collectedAt: at(0) }))).body;
+    const same = inventoryReport({ collectedAt: at(15) });
+    same.health.volumes[0]!.freeBytes = 12e9;
+    const answer = await report(same, 'memory-report-01', stateHash);
+    expect(answer.body).toEqual({ outcome: 'unchanged', changes: 0, stateHash });
+    expect(await receiptsOf(agentId)).toBe(1);
+    expect(await freeBytes(owner, assetId)).toBe(40e9);
+    expect(await t.services.inventory.flushHealth()).toBeGreaterThanOrEqual(1);
+    expect(await freeBytes(owner, assetId)).toBe(12e9);
+    expect((await report(same, 'memory-report-01', stateHash)).body).toEqual({
+      outcome: 'duplicate',
+      changes: 0,
+      stateHash,
+    });
+    // A flush never writes an older report's health over a later one's.
+    const later = inventoryReport({ collectedAt: at(30) });
+    later.health.volumes[0]!.freeBytes = 11e9;
+    await report(later, 'memory-report-02', stateHash);
+    const older = inventoryReport({ collectedAt: at(20) });
+    older.health.volumes[0]!.freeBytes = 99e9;
+    await report(older, 'memory-report-03', stateHash);
+    await t.services.inventory.flushHealth();
+    await t.services.inventory.flushHealth(); // nothing left to write
+    expect(await freeBytes(owner, assetId)).toBe(11e9);
+  });
+
+  it('reads the record when another node took a report since: the change there is not missed', async () => {
+    const { tenantId, assetId, report } = await enrolledAgent();
+    const otherNode = createApp(createServices({ db: t.handle.db }), { cookies: TEST_COOKIES });
+    const first = (await report(inventoryReport({ collectedAt: at(0) }))).body;
+    // The next report goes to the other node: one package more.
+    const upgraded = inventoryReport({ collectedAt: at(15), packageCount: 301 });
+    const second = (await report(upgraded, undefined, first.stateHash, otherNode)).body;
+    expect(second).toEqual(receipt('changed', 1));
+    // Back on this node, which still remembers the first state: the package is gone again.
+    const third = await report(inventoryReport({ collectedAt: at(30) }), undefined, second.stateHash);
+    expect(third.body).toEqual({ ...receipt('changed', 1), stateHash: first.stateHash });
+    expect((await changeRows(tenantId, assetId)).map((c) => c.kind).sort()).toEqual([
+      'software.installed',
+      'software.removed',
+    ]);
+  });
+
+  it('reads the record when the alerts would change: a backup past its RPO opens its ticket', async () => {
+    const { owner, report } = await enrolledAgent();
+    const { stateHash } = (await report(inventoryReport({ collectedAt: at(0) }))).body;
+    const late = inventoryReport({ collectedAt: at(15) });
+    late.health.backupRuns[0]!.lastSuccessAt = at(-26 * 60);
+    expect((await report(late, undefined, stateHash)).body.outcome).toBe('unchanged');
+    const tickets = (await owner.get('/tickets?limit=100')).body.items;
+    expect(tickets.map((ticket: { title: string }) => ticket.title)).toEqual([
+      'Backup older than its RPO: nightly on fs01',
+    ]);
+  });
+
+  it('refuses a basis that is not a hash, like any other bad header', async () => {
+    const { report } = await enrolledAgent();
+    const answer = await report(inventoryReport({ collectedAt: at(0) }), undefined, 'not-a-hash');
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('request.invalid');
   });
 });

@@ -1,6 +1,8 @@
 // Agents' reports: each is taken once (by idempotency key), compared by hash with the asset's last, diffed
 // into detected changes with who and when where the machine recorded it, and checked for alert
-// conditions, all in one transaction that commits before the agent is answered.
+// conditions, all in one transaction that commits before the agent is answered. An unchanged report
+// whose record this node remembers is answered from memory (inventory-memory.ts): nothing of it needs
+// committing but its health, which is telemetry.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
@@ -23,12 +25,13 @@ import { assets } from '../assets/assets.table.ts';
 import { findAsset } from '../assets/index.ts';
 import { clients } from '../clients/clients.table.ts';
 import { vendorNames } from '../vendors/vendor-lookup.ts';
-import { type Condition, inventoryConditions, syncAlerts } from './asset-alerts.ts';
+import { type Condition, conditionsKey, inventoryConditions, syncAlerts } from './asset-alerts.ts';
 import { createAttributor } from './attribution.ts';
 import { judgeChanges } from './change-judging.ts';
 import * as repo from './inventory.repository.ts';
 import { assetAlerts } from './inventory.table.ts';
 import { diffInventory } from './inventory-diff.ts';
+import { createInventoryMemory, type Head, type HealthRow } from './inventory-memory.ts';
 
 /** Who sent a report: the agent's credential decides; the body never names an asset. */
 export interface Reporter {
@@ -84,36 +87,96 @@ function withLastKnown(state: InventoryState, before: InventoryState | undefined
   return kept;
 }
 
+/** What an unchanged report writes: only what moves on its own. */
+const healthRow = (by: Reporter, report: Inventory, receivedAt: Date): HealthRow => ({
+  tenantId: by.tenantId,
+  assetId: by.assetId,
+  agentId: by.agentId,
+  health: report.health,
+  notAvailable: report.notAvailable,
+  agentVersion: report.agentVersion,
+  collectedAt: new Date(report.collectedAt),
+  receivedAt,
+});
+
 const assetNotFound = () => new AppError('asset.not_found', 'Asset not found.');
 
 export function createInventoryService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
+  const memory = createInventoryMemory();
 
   async function requireAsset(scope: Scope, assetId: string) {
     if (!(await findAsset(db, scope, assetId))) throw assetNotFound();
   }
 
+  /**
+   * An unchanged report taken from memory, when this node remembers the asset's record at the agent's
+   * basis, with the same state hash and the same alert conditions: `take` answers it (and buffers its
+   * health). Null when the report needs the record. The state is trusted only once its hash matches that
+   * of a state the record took, so the memory path may be given one that was never validated.
+   */
+  function unchangedReport(
+    by: Reporter,
+    idempotencyKey: string,
+    basis: string | undefined,
+    stateHash: string,
+    report: Inventory,
+  ): (() => InventoryReceipt) | null {
+    const head = memory.head(by.assetId);
+    if (!head || head.agentId !== by.agentId || basis !== head.stateHash || stateHash !== head.stateHash) {
+      return null;
+    }
+    if (idempotencyKey === head.idempotencyKey) {
+      return () => ({ outcome: 'duplicate', changes: head.changes, stateHash });
+    }
+    const collectedAt = new Date(report.collectedAt);
+    if (!(collectedAt.getTime() > head.collectedAt)) return null;
+    const now = clock.now();
+    const { found } = inventoryConditions(report.state, report.health, now);
+    if (conditionsKey(found) !== head.conditions) return null;
+    return () => {
+      memory.remember(by.assetId, {
+        ...head,
+        collectedAt: collectedAt.getTime(),
+        idempotencyKey,
+        changes: 0,
+      });
+      memory.bufferHealth(healthRow(by, report, now));
+      return { outcome: 'unchanged', changes: 0, stateHash };
+    };
+  }
+
   return {
-    async receive(by: Reporter, idempotencyKey: string, report: Inventory): Promise<InventoryReceipt> {
+    unchangedReport,
+
+    /** Writes the health of reports taken from memory (startHealthWriter does so every few seconds). */
+    flushHealth: () => memory.flush(db),
+
+    async receive(
+      by: Reporter,
+      idempotencyKey: string,
+      report: Inventory,
+      basis?: string,
+    ): Promise<InventoryReceipt> {
+      const stateHash = sha256(JSON.stringify(report.state));
+      const take = unchangedReport(by, idempotencyKey, basis, stateHash, report);
+      if (take) return take();
       const now = clock.now();
       const receiptKey = { tenantId: by.tenantId, agentId: by.agentId, idempotencyKey };
-      const stateHash = sha256(JSON.stringify(report.state));
       const collectedAt = new Date(report.collectedAt);
       try {
-        return await db.transaction(async (tx) => {
+        const taken = await db.transaction(async (tx) => {
+          const head = await repo.findInventoryHead(tx, by.tenantId, by.assetId, true);
           const earlier = await repo.findReceipt(tx, receiptKey);
-          if (earlier) return { outcome: 'duplicate', changes: earlier.changes };
-          const head = await repo.lockInventoryHead(tx, by.tenantId, by.assetId);
-          const row = {
-            tenantId: by.tenantId,
-            assetId: by.assetId,
-            agentId: by.agentId,
-            health: report.health,
-            notAvailable: report.notAvailable,
-            agentVersion: report.agentVersion,
-            collectedAt,
-            receivedAt: now,
-          };
+          if (earlier) {
+            const receipt: InventoryReceipt = {
+              outcome: 'duplicate',
+              changes: earlier.changes,
+              stateHash: head?.stateHash ?? stateHash,
+            };
+            return { receipt };
+          }
+          const row = healthRow(by, report, now);
           let outcome: InventoryReceipt['outcome'] = 'changed';
           let changes = 0;
           if (head && collectedAt <= head.collectedAt) {
@@ -153,19 +216,34 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
               })
               .where(and(eq(assets.tenantId, by.tenantId), eq(assets.id, by.assetId)));
           }
-          if (outcome !== 'stale') {
-            const { judged, found } = inventoryConditions(report.state, report.health, now);
-            await syncAlerts(tx, by.tenantId, by.assetId, judged, found, now);
-          }
           if (!(await repo.insertReceipt(tx, { ...receiptKey, outcome, changes, receivedAt: now }))) {
             throw new DuplicateReport();
           }
-          return { outcome, changes };
+          if (outcome === 'stale') return { receipt: { outcome, changes, stateHash: head!.stateHash } };
+          const { judged, found } = inventoryConditions(report.state, report.health, now);
+          const { deferred } = await syncAlerts(tx, by.tenantId, by.assetId, judged, found, now);
+          const remembered: Head = {
+            agentId: by.agentId,
+            stateHash,
+            collectedAt: collectedAt.getTime(),
+            conditions: deferred ? null : conditionsKey(found),
+            idempotencyKey,
+            changes,
+          };
+          return { receipt: { outcome, changes, stateHash }, remembered };
         });
+        // Remembered once committed: what this node holds in memory is always on record.
+        if (taken.remembered) memory.remember(by.assetId, taken.remembered);
+        return taken.receipt;
       } catch (error) {
         if (!(error instanceof DuplicateReport)) throw error;
         const earlier = await repo.findReceipt(db, receiptKey);
-        return { outcome: 'duplicate', changes: earlier?.changes ?? 0 };
+        const head = await repo.findInventoryHead(db, by.tenantId, by.assetId);
+        return {
+          outcome: 'duplicate',
+          changes: earlier?.changes ?? 0,
+          stateHash: head?.stateHash ?? stateHash,
+        };
       }
     },
 
@@ -277,9 +355,10 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
               },
             ]
           : [];
-        changed += await db.transaction((tx) =>
+        const { touched } = await db.transaction((tx) =>
           syncAlerts(tx, row.tenantId, row.assetId, new Set(['agent_offline']), found, now),
         );
+        changed += touched;
       }
       await repo.deleteReceiptsBefore(db, new Date(now.getTime() - RECEIPT_DAYS * 86_400_000));
       return changed;

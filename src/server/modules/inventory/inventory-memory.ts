@@ -1,0 +1,71 @@
+// What a node remembers of the inventories on record, so that an unchanged report (nearly every report)
+// costs a hash compare and no database: each asset's state hash, the time and key of the last report
+// taken, and the alert conditions the record holds. A report taken from memory leaves its health (free
+// space, uptime, backup times: what moves on its own) in a buffer written every few seconds, like
+// heartbeats' last-seen times: telemetry, which a crash may lose until the agent's next report.
+import { setImmediate } from 'node:timers/promises';
+import type { Database } from '../../db/client.ts';
+import * as repo from './inventory.repository.ts';
+
+export interface Head {
+  agentId: string;
+  stateHash: string;
+  /** The agent's clock (ms) when it collected the last report taken. */
+  collectedAt: number;
+  /** conditionsKey of the alerts the record holds; null when it may hold fewer (raising was deferred). */
+  conditions: string | null;
+  /** The last report taken, so that its resend answers `duplicate`. */
+  idempotencyKey: string;
+  changes: number;
+}
+
+export type HealthRow = Parameters<typeof repo.updateInventoryHealth>[1];
+
+/** Assets remembered at most; past it the longest remembered is forgotten (its next report reads the record). */
+const MAX_HEADS = 100_000;
+/** Health rows written per transaction, with the event loop free between (PGlite runs on it). */
+const HEALTH_SLICE = 100;
+
+export function createInventoryMemory() {
+  const heads = new Map<string, Head>();
+  let health = new Map<string, HealthRow>();
+
+  return {
+    head: (assetId: string) => heads.get(assetId),
+
+    /** Keeps what a committed report left on record, unless this node knows of a later one. */
+    remember(assetId: string, head: Head): void {
+      const known = heads.get(assetId);
+      if (known && known.collectedAt > head.collectedAt) return;
+      if (!known && heads.size >= MAX_HEADS) heads.delete(heads.keys().next().value!);
+      heads.set(assetId, head);
+    },
+
+    bufferHealth(row: HealthRow): void {
+      health.set(row.assetId, row);
+    },
+
+    /** Writes the buffered health rows; a slice that fails goes back unless a later row replaced it. */
+    async flush(db: Database): Promise<number> {
+      const rows = [...health.values()];
+      health = new Map();
+      let written = 0;
+      let failure: unknown = null;
+      for (let start = 0; start < rows.length; start += HEALTH_SLICE) {
+        const slice = rows.slice(start, start + HEALTH_SLICE);
+        try {
+          await db.transaction(async (tx) => {
+            for (const row of slice) await repo.updateInventoryHealth(tx, row);
+          });
+          written += slice.length;
+        } catch (error) {
+          for (const row of slice) if (!health.has(row.assetId)) health.set(row.assetId, row);
+          failure ??= error;
+        }
+        await setImmediate();
+      }
+      if (failure) throw failure;
+      return written;
+    },
+  };
+}
