@@ -1,18 +1,25 @@
-// The inventory half of bench/agent-checkins.ts: 300-package reports through app.request (body parse,
-// validation, the service's transaction), unchanged or with exactly 5 changes, against JSON.parse +
-// SHA-256 of the same body strings; and the parts of the work that need no database, to show where the
-// time goes.
-import type { App, Services } from '../src/server/app.ts';
+// The inventory half of bench/agent-checkins.ts: 300-package reports over real HTTP, unchanged (sent with
+// the last receipt's state hash as the agent sends it) or with exactly 5 changes, to Accord's server and
+// to the bare server doing JSON.parse + SHA-256 of the same bodies, in a closed loop, taking turns; and the
+// parts of the work timed in process, to show where the time goes.
 import { sha256 } from '../src/server/crypto.ts';
 import type { DatabaseHandle } from '../src/server/db/client.ts';
 import { diffInventory } from '../src/server/modules/inventory/inventory-diff.ts';
 import {
+  INVENTORY_BASIS_HEADER,
   type Inventory,
-  type InventoryReceipt,
   type InventoryState,
   inventoryInputSchema,
 } from '../src/shared/api/inventory.ts';
 import { inventoryReport } from '../test/inventory-report.ts';
+import {
+  type Beat,
+  type ClosedLoopResult,
+  type ClosedLoopWindow,
+  closedLoop,
+  mergeWindows,
+} from './agent-checkins-load.ts';
+import type { ServerKind } from './agent-checkins-server.ts';
 import { query } from './ticket-queue-data.ts';
 
 /** An agent the seed made: what its credential authenticates as. */
@@ -24,25 +31,25 @@ export interface SeededAgent {
 }
 
 export interface InventoryMeasurement {
-  reports: number;
+  agents: number;
   bodyBytes: number;
-  /** Milliseconds per report. */
-  baselineMs: number;
-  zodMs: number;
-  stateHashMs: number;
-  diffMs: number;
-  unchanged: { requestMs: number; receiveMs: number };
-  changed: { requestMs: number; receiveMs: number };
-  /** asset_changes rows written per changed report (must be exactly 5). */
-  changesPerReport: number;
-  /** Problems found: wrong outcomes or change counts. Non-empty fails the run. */
-  errors: string[];
+  unchanged: Record<ServerKind, ClosedLoopResult>;
+  changed: Record<ServerKind, ClosedLoopResult>;
+  /** Milliseconds per report in process: the baseline's work, and parts of Accord's. */
+  parts: { baselineMs: number; zodMs: number; stateHashMs: number; diffMs: number };
+  /** Reports Accord took, by kind, warm-ups included: what its database must show afterwards. */
+  taken: { first: number; changed: number };
 }
 
+const PATH = '/agent/v1/inventory';
 const PACKAGES = 300;
 const CHANGED_PACKAGES = [10, 70, 130, 190, 250];
-/** Reports measured per case: half through the app, half straight through the service. */
-const REPORTS = 400;
+const CONNECTIONS = 16;
+const WARMUP_MS = 2000;
+const TURN_MS = 2000;
+const ROUNDS = 5;
+/** Stands for each report's own collection time in the bodies' text. */
+const MARK = '2000-01-01T00:00:00.000Z';
 
 /** The baseline: what taking the report needs at the least, parsing the body and hashing it. */
 const baselineWork = (body: string) => [JSON.parse(body), sha256(body)];
@@ -53,6 +60,20 @@ function states(): [InventoryState, InventoryState] {
   const b = structuredClone(a);
   for (const i of CHANGED_PACKAGES) b.software![i]!.version = `${b.software![i]!.version}+bench1`;
   return [a, b];
+}
+
+/**
+ * A report of the state as the agent queues it (as the schema reads it), split around its collection
+ * time, and the state's hash: a body is the two halves around a fresh time, cheap to make per request.
+ */
+function template(state: InventoryState) {
+  const now = new Date().toISOString();
+  const report = inventoryReport({ packageCount: PACKAGES, collectedAt: MARK, state });
+  report.health.backupRuns = [{ name: 'nightly', lastSuccessAt: now, lastRunAt: now }];
+  const parsed = inventoryInputSchema.parse(report);
+  const halves = JSON.stringify(parsed).split(`"${MARK}"`);
+  if (halves.length !== 2) throw new Error('the collection time must appear once in the report');
+  return { halves, stateHash: sha256(JSON.stringify(parsed.state)), parsed };
 }
 
 /** Milliseconds per call of fn over the inputs, best of three passes (these need no database). */
@@ -66,122 +87,150 @@ function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown): number {
   return best;
 }
 
-async function countChanges(handle: DatabaseHandle, tenantId: string): Promise<number> {
-  const [row] = await query<{ n: number }>(
-    handle,
-    'select count(*)::int as n from asset_changes where tenant_id = $1',
-    [tenantId],
-  );
-  return row!.n;
-}
-
 export async function measureInventory(
-  handle: DatabaseHandle,
-  app: App,
-  services: Services,
+  ports: Record<ServerKind, number>,
   agents: readonly SeededAgent[],
+  log: (line: string) => void,
 ): Promise<InventoryMeasurement> {
-  const errors: string[] = [];
-  const [stateA, stateB] = states();
-  /** The state each agent's asset has on record, so the next report can repeat it or flip it. */
-  const current = new Map<string, InventoryState>();
+  const templates = [template(states()[0]), template(states()[1])] as const;
+  /** Which state each agent's asset has on record (an index into templates), once it has one. */
+  const onRecord: (0 | 1)[] = agents.map(() => 0);
+  // Collection times rise by a millisecond a report, so each agent's next is later than its last.
+  const startedAt = Date.now();
   let sequence = 0;
-  let lastCollectedAt = 0;
 
-  /** A report for each of `count` agents in turn: the same state as on record, or the other one. */
-  function reports(count: number, kind: 'same' | 'flip') {
-    return Array.from({ length: count }, (_, i) => {
-      const agent = agents[i % agents.length]!;
-      const onRecord = current.get(agent.agentId);
-      const state = kind === 'same' ? (onRecord ?? stateA) : onRecord === stateA ? stateB : stateA;
-      current.set(agent.agentId, state);
-      lastCollectedAt = Math.max(Date.now(), lastCollectedAt + 1);
-      const collectedAt = new Date(lastCollectedAt).toISOString();
-      const body = JSON.stringify({ ...inventoryReport({ packageCount: PACKAGES, collectedAt }), state });
-      return { agent, body, key: `bench-inventory-${++sequence}` };
-    });
-  }
-
-  async function send(report: ReturnType<typeof reports>[number]): Promise<InventoryReceipt> {
-    const response = await app.request('/agent/v1/inventory', {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${report.agent.credential}`,
-        'content-type': 'application/json',
-        'idempotency-key': report.key,
-      },
-      body: report.body,
-    });
-    if (response.status !== 200) throw new Error(`inventory: ${response.status} ${await response.text()}`);
-    return (await response.json()) as InventoryReceipt;
-  }
-
-  const expect = (receipt: InventoryReceipt, outcome: InventoryReceipt['outcome'], changes: number) => {
-    if (receipt.outcome !== outcome || receipt.changes !== changes) {
-      errors.push(`expected ${outcome} with ${changes} changes, got ${JSON.stringify(receipt)}`);
-    }
-  };
-
-  /**
-   * Milliseconds per report, one after another, taking turns: the baseline on the report's body, then the
-   * report through app.request (even reports) or straight through services.inventory.receive with the
-   * body already parsed and validated (odd ones), checking each receipt. Taking turns puts a shared
-   * host's noise on all three alike.
-   */
-  async function measureCase(batch: ReturnType<typeof reports>, outcome: 'changed' | 'unchanged') {
-    const changes = outcome === 'changed' ? CHANGED_PACKAGES.length : 0;
-    const inputs = batch.map((r) => inventoryInputSchema.parse(JSON.parse(r.body)));
-    const spent = { baseline: 0, request: 0, receive: 0 };
-    for (const [i, report] of batch.entries()) {
-      let started = performance.now();
-      baselineWork(report.body);
-      spent.baseline += performance.now() - started;
-      started = performance.now();
-      const receipt =
-        i % 2 === 0
-          ? await send(report)
-          : await services.inventory.receive(report.agent, report.key, inputs[i]!);
-      spent[i % 2 === 0 ? 'request' : 'receive'] += performance.now() - started;
-      expect(receipt, outcome, changes);
-    }
+  function request(agent: SeededAgent, state: 0 | 1, basis: string | null): Beat {
+    const n = ++sequence;
+    const [before, after] = templates[state].halves;
+    const body = `${before}"${new Date(startedAt + n).toISOString()}"${after}`;
     return {
-      baselineMs: spent.baseline / batch.length,
-      requestMs: spent.request / Math.ceil(batch.length / 2),
-      receiveMs: spent.receive / Math.floor(batch.length / 2),
+      headers: {
+        authorization: `Bearer ${agent.credential}`,
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        'idempotency-key': `bench-inventory-${startedAt}-${n}`,
+        ...(basis ? { [INVENTORY_BASIS_HEADER]: basis } : {}),
+      },
+      body,
     };
   }
 
-  // Every asset gets a first report (no diff: nothing on record yet), then a round of each kind to warm up.
-  for (const report of reports(agents.length, 'same')) expect(await send(report), 'changed', 0);
-  await measureCase(reports(agents.length, 'same'), 'unchanged');
-  const unchangedBatch = reports(REPORTS, 'same');
-  const unchanged = await measureCase(unchangedBatch, 'unchanged');
+  /** Report n of a case goes to agent n mod agents: at 16 connections no agent has two in flight. */
+  const unchangedAt = (n: number) => {
+    const i = n % agents.length;
+    return request(agents[i]!, 0, templates[0].stateHash);
+  };
+  const changedAt = (n: number) => {
+    const i = n % agents.length;
+    const from = onRecord[i]!;
+    const to = from === 0 ? 1 : 0;
+    onRecord[i] = to; // answered before this agent's next report is made
+    return request(agents[i]!, to, templates[from].stateHash);
+  };
 
-  await measureCase(reports(agents.length, 'flip'), 'changed');
-  const tenantId = agents[0]!.tenantId;
-  const before = await countChanges(handle, tenantId);
-  const changed = await measureCase(reports(REPORTS, 'flip'), 'changed');
-  const changesPerReport = ((await countChanges(handle, tenantId)) - before) / REPORTS;
-  if (changesPerReport !== CHANGED_PACKAGES.length) {
-    errors.push(
-      `${changesPerReport} asset_changes rows per changed report, expected ${CHANGED_PACKAGES.length}`,
-    );
+  // Every asset's first report, at Accord only: the baseline of what is on record (no basis yet).
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, c) => {
+      for (let i = c; i < agents.length; i += CONNECTIONS) {
+        const { headers, body } = request(agents[i]!, 0, null);
+        const response = await fetch(`http://127.0.0.1:${ports.accord}${PATH}`, {
+          method: 'POST',
+          headers,
+          body,
+        });
+        if (response.status !== 200)
+          throw new Error(`first report: ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+      }
+    }),
+  );
+
+  /**
+   * A warm-up window at each server, then ROUNDS turns each, alternating which goes first. Answers the
+   * merged windows and how many reports Accord took in all, warm-up included.
+   */
+  async function measureCase(label: string, requestAt: Record<ServerKind, (n: number) => Beat>) {
+    let offset = 0;
+    let accordTook = 0;
+    const window = async (kind: ServerKind, durationMs: number) => {
+      const measured = await closedLoop(ports[kind], PATH, requestAt[kind], {
+        connections: CONNECTIONS,
+        durationMs,
+        offset,
+        okStatus: 200,
+      });
+      offset += measured.latencies.length + Object.values(measured.failures).reduce((a, b) => a + b, 0);
+      if (kind === 'accord') accordTook += measured.latencies.length;
+      return measured;
+    };
+    const windows: Record<ServerKind, ClosedLoopWindow[]> = { accord: [], bare: [] };
+    for (const kind of ['accord', 'bare'] as const) await window(kind, WARMUP_MS);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const kind of round % 2 === 0 ? (['accord', 'bare'] as const) : (['bare', 'accord'] as const)) {
+        windows[kind].push(await window(kind, TURN_MS));
+      }
+    }
+    const result = { accord: mergeWindows(windows.accord), bare: mergeWindows(windows.bare) };
+    for (const kind of ['accord', 'bare'] as const) {
+      const { perSecond, p50 } = result[kind];
+      log(`inventory ${label} ${kind}: ${Math.round(perSecond)} reports/s, p50 ${p50.toFixed(2)} ms`);
+    }
+    return { result, accordTook };
   }
 
-  // The parts that need no database, on the unchanged reports' bodies.
-  const bodies = unchangedBatch.map((r) => r.body);
-  const objects = bodies.map((body) => JSON.parse(body) as unknown);
+  const unchanged = await measureCase('unchanged', { accord: unchangedAt, bare: unchangedAt });
+  // The bare server keeps no record: it gets the same bodies without moving Accord's agents' states.
+  const bareChangedAt = (n: number) => request(agents[n % agents.length]!, (n % 2) as 0 | 1, null);
+  const changed = await measureCase('5 changes', { accord: changedAt, bare: bareChangedAt });
+  const taken = { first: agents.length, changed: changed.accordTook };
+
+  // The parts that need no database, on one unchanged body.
+  const body = request(agents[0]!, 0, null).body;
+  const bodies = Array.from({ length: 400 }, () => body);
+  const objects = bodies.map((text) => JSON.parse(text) as unknown);
   const inputs = objects.map((o) => inventoryInputSchema.parse(o) as Inventory);
+  const [a, b] = states();
   return {
-    reports: REPORTS,
-    bodyBytes: Buffer.byteLength(bodies[0]!),
-    baselineMs: (unchanged.baselineMs + changed.baselineMs) / 2,
-    zodMs: timeEach(objects, (o) => inventoryInputSchema.parse(o)),
-    stateHashMs: timeEach(inputs, (input) => sha256(JSON.stringify(input.state))),
-    diffMs: timeEach(inputs, () => diffInventory(stateA, stateB)),
-    unchanged: { requestMs: unchanged.requestMs, receiveMs: unchanged.receiveMs },
-    changed: { requestMs: changed.requestMs, receiveMs: changed.receiveMs },
-    changesPerReport,
-    errors,
+    agents: agents.length,
+    bodyBytes: Buffer.byteLength(body),
+    unchanged: unchanged.result,
+    changed: changed.result,
+    parts: {
+      baselineMs: timeEach(bodies, baselineWork),
+      zodMs: timeEach(objects, (o) => inventoryInputSchema.parse(o)),
+      stateHashMs: timeEach(inputs, (input) => sha256(JSON.stringify(input.state))),
+      diffMs: timeEach(inputs, () => diffInventory(a, b)),
+    },
+    taken,
   };
+}
+
+/**
+ * What Accord's database must show once its server has stopped: exactly 5 changes per changed report,
+ * and a receipt for each first and changed report only (an unchanged one taken from memory leaves none).
+ */
+export async function checkInventoryRecord(
+  handle: DatabaseHandle,
+  tenantId: string,
+  taken: InventoryMeasurement['taken'],
+): Promise<string[]> {
+  const [row] = await query<{ changes: number; receipts: number }>(
+    handle,
+    `select (select count(*)::int from asset_changes where tenant_id = $1) as changes,
+            (select count(*)::int from agent_receipts where tenant_id = $1) as receipts`,
+    [tenantId],
+  );
+  const errors: string[] = [];
+  const expectedChanges = taken.changed * CHANGED_PACKAGES.length;
+  if (row!.changes !== expectedChanges) {
+    errors.push(
+      `${row!.changes} asset_changes rows for ${taken.changed} changed reports, expected ${expectedChanges}`,
+    );
+  }
+  if (row!.receipts !== taken.first + taken.changed) {
+    errors.push(
+      `${row!.receipts} receipts, expected ${taken.first + taken.changed}: some unchanged reports read the record`,
+    );
+  }
+  return errors;
 }

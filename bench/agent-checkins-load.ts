@@ -1,18 +1,18 @@
-// Load generators for bench/agent-checkins.ts: heartbeats over keep-alive HTTP to a server in another
-// process, closed loop (a fixed number of connections, each sending its next request when answered) and
+// Load generators for bench/agent-checkins.ts: heartbeats and inventory reports over keep-alive HTTP to a
+// server in another process, closed loop (a fixed number of connections, each sending its next request when answered) and
 // open loop (requests sent on a schedule whether or not earlier ones were answered).
 import { Agent, request } from 'node:http';
 
-/** One agent's heartbeat, ready to send: its credential's header and a body. */
+/** One request, ready to send: the agent's credential and other headers, and a body. */
 export interface Beat {
   headers: Record<string, string>;
   body: string;
 }
 
 export interface LatencySummary {
-  /** Requests answered 204 in the measured window. */
+  /** Requests answered as expected (204 for heartbeats) in the measured window. */
   answered: number;
-  /** Answers other than 204 (e.g. 401, 429, 500) and transport errors, by status ("error" for transport). */
+  /** Other answers (e.g. 401, 429, 500) and transport errors, by status ("error" for transport). */
   failures: Record<string, number>;
   /** Milliseconds. */
   p50: number;
@@ -91,13 +91,18 @@ export interface ClosedLoopWindow {
   elapsedMs: number;
 }
 
-/** `connections` keep-alive connections in a closed loop for `durationMs`, each sending its next beat when answered. */
+/**
+ * `connections` keep-alive connections in a closed loop for `durationMs`, each sending its next request
+ * when answered: request number n (counted from `offset`) is `requestAt(n)`, and answers with `okStatus`
+ * (204 unless told) are the ones timed.
+ */
 export async function closedLoop(
   port: number,
   path: string,
-  beats: readonly Beat[],
-  options: { connections: number; durationMs: number; offset: number },
+  requestAt: (n: number) => Beat,
+  options: { connections: number; durationMs: number; offset: number; okStatus?: number },
 ): Promise<ClosedLoopWindow> {
+  const okStatus = options.okStatus ?? 204;
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
@@ -109,10 +114,10 @@ export async function closedLoop(
     for (;;) {
       const started = performance.now();
       if (started >= end) return;
-      const status = await post(agent, port, path, beats[next++ % beats.length]!);
+      const status = await post(agent, port, path, requestAt(next++));
       const answered = performance.now();
       lastAnswer = Math.max(lastAnswer, answered);
-      if (status === 204) latencies.push(answered - started);
+      if (status === okStatus) latencies.push(answered - started);
       else countFailure(failures, status);
     }
   }

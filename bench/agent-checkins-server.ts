@@ -1,12 +1,13 @@
 // The server side of bench/agent-checkins.ts, run as a child process (node --import tsx) so the load
 // generator does not share its event loop: Accord's app on @hono/node-server, or a bare node:http server
-// doing a heartbeat's least work over the same database. It reports its port over IPC and, told to stop,
+// doing a heartbeat's least work over the same database, and an inventory report's (JSON.parse and
+// SHA-256 of the body). It reports its port over IPC and, told to stop,
 // writes what is buffered and reports how many last-seen times it wrote.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createApp, createNodeListener } from '../src/server/app.ts';
 import { sha256 } from '../src/server/crypto.ts';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../src/server/db/client.ts';
-import { startPollLoop } from '../src/server/jobs/poll-loop.ts';
+import { startBufferWriter, startPollLoop } from '../src/server/jobs/poll-loop.ts';
 import { createServices } from '../src/server/main.ts';
 import {
   createHeartbeatBuffer,
@@ -72,6 +73,10 @@ function startAccord(handle: DatabaseHandle): Running {
   const flushes = timed(() => services.agents.flushHeartbeats());
   const agents = { ...services.agents, flushHeartbeats: flushes.flush };
   const writer = startHeartbeatWriter(agents, { intervalMs: FLUSH_EVERY_MS, log: console.error });
+  const health = startBufferWriter(() => services.inventory.flushHealth(), {
+    intervalMs: FLUSH_EVERY_MS,
+    log: console.error,
+  });
   const app = createApp(services, { cookies: { secure: 'false', maxAgeSeconds: 3600 } });
   // As main.ts serves it: heartbeats on their fast path.
   const server = createServer(createNodeListener(app, services, console.error)).listen(0, '127.0.0.1');
@@ -79,6 +84,7 @@ function startAccord(handle: DatabaseHandle): Running {
     server,
     async stop() {
       await writer.stop();
+      await health.stop();
       await (await listening).close();
       return flushes.stats;
     },
@@ -113,13 +119,20 @@ function startBare(handle: DatabaseHandle): Running {
   const handle_ = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (req.method !== 'POST' || req.url !== '/agent/v1/heartbeat') return answer(res, 404);
+    const text = Buffer.concat(chunks).toString('utf8');
     let body: { agentVersion?: unknown };
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      body = JSON.parse(text);
     } catch {
       return answer(res, 400);
     }
+    if (req.method === 'POST' && req.url === '/agent/v1/inventory') {
+      // The inventory baseline: JSON.parse (above) and SHA-256 of the body, and a receipt.
+      const receipt = JSON.stringify({ outcome: 'unchanged', changes: 0, stateHash: sha256(text) });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(receipt);
+    }
+    if (req.method !== 'POST' || req.url !== '/agent/v1/heartbeat') return answer(res, 404);
     const credential = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const row = credential ? await findAgent(sha256(credential)) : undefined;
     if (!row || row.revoked_at) return answer(res, 401);

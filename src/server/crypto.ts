@@ -7,6 +7,6 @@ export function newSecret(): string {
 }
 
 /** Hex sha256 of a UTF-8 string. */
-export function sha256(value: string): string {
+export function sha256(value: string | Uint8Array): string {
   return createHash('sha256').update(value).digest('hex');
 }

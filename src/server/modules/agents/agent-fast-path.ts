@@ -3,7 +3,8 @@
 // request nor in the request metrics):
 // - a beat from a credential this node remembers, valid and within its budget (204);
 // - an unchanged report from such a credential that the inventory service can take from memory (200):
-//   its state is hashed as it arrived and compared with the record's, so only the rest is validated.
+//   its state's bytes are hashed as they arrived and compared with the record's, so only the rest of the
+//   report is parsed and validated.
 // Anything else — an unknown credential, a body that does not validate, a spent budget, a changed report,
 // a body that is not JSON or may hold text the database cannot store — goes to the app as usual, so every
 // other answer is the app's own.
@@ -12,7 +13,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { heartbeatInputSchema } from '../../../shared/api/agents.ts';
 import {
   INVENTORY_BASIS_HEADER,
-  type Inventory,
   inventoryBesidesStateSchema,
   stateHashSchema,
 } from '../../../shared/api/inventory.ts';
@@ -63,6 +63,28 @@ function parseBody(body: string): unknown {
   }
 }
 
+/** Where a report's state opens and what follows it, in the form the agent sends (the schema's order). */
+const STATE_OPENS = Buffer.from('"state":{');
+const STATE_CLOSES = Buffer.from('},"health":{');
+
+/**
+ * A report in the form the agent sends it, split into its state's bytes (not parsed) and the rest of it
+ * (parsed, with `state` null); null for any other body. A state object holds no `"health":{` (its disks'
+ * and arrays' health are strings), and a string's quotes are escaped, so in a report that follows the
+ * schema the first such key after the state's opening is the report's own. Whatever the split, the state
+ * is trusted only once its hash matches the record's, and then its bytes are a state the schema read.
+ */
+function splitReport(body: Buffer): { state: Buffer; rest: Record<string, unknown> } | null {
+  const opens = body.indexOf(STATE_OPENS);
+  const closes = opens < 0 ? -1 : body.indexOf(STATE_CLOSES, opens);
+  if (closes < 0) return null;
+  const stateStart = opens + STATE_OPENS.length - 1;
+  const rest = parseBody(`${body.toString('utf8', 0, stateStart)}null${body.toString('utf8', closes + 1)}`);
+  // The state nulled must be the report's own.
+  if (rest === null || typeof rest !== 'object' || (rest as { state?: unknown }).state !== null) return null;
+  return { state: body.subarray(stateStart, closes + 1), rest: rest as Record<string, unknown> };
+}
+
 export function createAgentFastPath(
   services: { agents: AgentService; inventory: InventoryService },
   limiters: AgentLimiters,
@@ -92,16 +114,16 @@ export function createAgentFastPath(
     return credential ? agents.rememberedAgent(credential) : null;
   }
 
-  async function readBody(req: IncomingMessage): Promise<string> {
+  async function readBody(req: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
 
   async function beat(req: IncomingMessage, res: ServerResponse) {
     const agent = agentOf(req, HEARTBEAT.maxBytes);
     if (!agent) return next(req, res);
-    const body = await readBody(req);
+    const body = (await readBody(req)).toString('utf8');
     const input = heartbeatInputSchema.safeParse(parseBody(body));
     if (!input.success || limiters.heartbeat.take(agent.agentId) !== null) {
       return answerByApp(req, res, HEARTBEAT.path, body);
@@ -117,23 +139,14 @@ export function createAgentFastPath(
     const basis = stateHashSchema.safeParse(header(req, INVENTORY_BASIS_HEADER));
     if (!agent || !key.success || !basis.success) return next(req, res);
     const body = await readBody(req);
-    const parsed = parseBody(body);
-    const { state, ...rest } = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as {
-      state?: unknown;
-    };
-    const besides = state === undefined ? null : inventoryBesidesStateSchema.safeParse(rest);
+    const split = splitReport(body);
+    const { state: _, ...besidesState } = split?.rest ?? {};
+    const besides = split && inventoryBesidesStateSchema.safeParse(besidesState);
     const take =
       besides?.success &&
-      inventory.unchangedReport(
-        agent,
-        key.data,
-        basis.data,
-        sha256(JSON.stringify(state)),
-        // The state is trusted only once its hash matches the record's (unchangedReport).
-        { ...besides.data, state: state as Inventory['state'] },
-      );
+      inventory.unchangedReport(agent, key.data, basis.data, sha256(split!.state), besides.data);
     if (!take || limiters.inventory.take(agent.agentId) !== null) {
-      return answerByApp(req, res, INVENTORY.path, body);
+      return answerByApp(req, res, INVENTORY.path, body.toString('utf8'));
     }
     const answer = JSON.stringify(take());
     res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestIdOf(req) });

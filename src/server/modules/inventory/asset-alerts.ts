@@ -51,11 +51,14 @@ function hoursAgo(instant: string, now: Date) {
   return Math.floor((now.getTime() - Date.parse(instant)) / HOUR_MS);
 }
 
+/** The sections of a state that alerts are judged on. */
+export type AlertSections = Pick<InventoryState, 'disks' | 'raid' | 'backups'>;
+
 /**
  * The conditions a report shows, and which conditions it could judge at all: a section the agent could
  * not collect neither raises nor clears its alerts.
  */
-export function inventoryConditions(state: InventoryState, health: InventoryHealth, now: Date) {
+export function inventoryConditions(state: AlertSections, health: InventoryHealth, now: Date) {
   const judged = new Set<AlertCondition>();
   const found: Condition[] = [];
   if (state.disks) {

@@ -5,6 +5,7 @@
 // heartbeats' last-seen times: telemetry, which a crash may lose until the agent's next report.
 import { setImmediate } from 'node:timers/promises';
 import type { Database } from '../../db/client.ts';
+import type { AlertSections } from './asset-alerts.ts';
 import * as repo from './inventory.repository.ts';
 
 export interface Head {
@@ -14,6 +15,8 @@ export interface Head {
   collectedAt: number;
   /** conditionsKey of the alerts the record holds; null when it may hold fewer (raising was deferred). */
   conditions: string | null;
+  /** The state's sections that alerts are judged on, so a report's need not be read. */
+  alertSections: AlertSections;
   /** The last report taken, so that its resend answers `duplicate`. */
   idempotencyKey: string;
   changes: number;
@@ -47,22 +50,27 @@ export function createInventoryMemory() {
 
     /** Writes the buffered health rows; a slice that fails goes back unless a later row replaced it. */
     async flush(db: Database): Promise<number> {
-      const rows = [...health.values()];
+      const byTenant = new Map<string, HealthRow[]>();
+      for (const row of health.values()) {
+        const rows = byTenant.get(row.tenantId);
+        if (rows) rows.push(row);
+        else byTenant.set(row.tenantId, [row]);
+      }
       health = new Map();
       let written = 0;
       let failure: unknown = null;
-      for (let start = 0; start < rows.length; start += HEALTH_SLICE) {
-        const slice = rows.slice(start, start + HEALTH_SLICE);
-        try {
-          await db.transaction(async (tx) => {
-            for (const row of slice) await repo.updateInventoryHealth(tx, row);
-          });
-          written += slice.length;
-        } catch (error) {
-          for (const row of slice) if (!health.has(row.assetId)) health.set(row.assetId, row);
-          failure ??= error;
+      for (const [tenantId, rows] of byTenant) {
+        for (let start = 0; start < rows.length; start += HEALTH_SLICE) {
+          const slice = rows.slice(start, start + HEALTH_SLICE);
+          try {
+            await repo.updateInventoriesHealth(db, tenantId, slice);
+            written += slice.length;
+          } catch (error) {
+            for (const row of slice) if (!health.has(row.assetId)) health.set(row.assetId, row);
+            failure ??= error;
+          }
+          await setImmediate();
         }
-        await setImmediate();
       }
       if (failure) throw failure;
       return written;

@@ -1,5 +1,6 @@
 // Every query on reports, detected changes and receipts; staff reads take the request's scope first.
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { instantArray, textArray, uuidArray } from '../../db/array-params.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
 import type { Scope } from '../../http/scope.ts';
@@ -99,6 +100,32 @@ export async function updateInventoryHealth(
         lt(assetInventories.collectedAt, rest.collectedAt),
       ),
     );
+}
+
+/**
+ * The health of unchanged reports taken from memory (inventory-memory.ts), many assets of one tenant in one
+ * statement as array parameters; never over a later report's.
+ */
+export async function updateInventoriesHealth(
+  db: Executor,
+  tenantId: string,
+  rows: readonly Parameters<typeof updateInventoryHealth>[1][],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    update ${assetInventories} set health = h.health, not_available = h.not_available, agent_id = h.agent_id,
+      agent_version = h.agent_version, collected_at = h.collected_at, received_at = h.received_at
+    from unnest(
+      ${uuidArray(rows.map((r) => r.assetId))},
+      ${uuidArray(rows.map((r) => r.agentId))},
+      (${textArray(rows.map((r) => JSON.stringify(r.health)))})::jsonb[],
+      (${textArray(rows.map((r) => JSON.stringify(r.notAvailable)))})::jsonb[],
+      ${textArray(rows.map((r) => r.agentVersion))},
+      ${instantArray(rows.map((r) => r.collectedAt))},
+      ${instantArray(rows.map((r) => r.receivedAt))}
+    ) as h(asset_id, agent_id, health, not_available, agent_version, collected_at, received_at)
+    where ${assetInventories.tenantId} = ${tenantId} and ${assetInventories.assetId} = h.asset_id
+      and ${assetInventories.collectedAt} < h.collected_at`);
 }
 
 export async function insertChanges(db: Executor, rows: (typeof assetChanges.$inferInsert)[]): Promise<void> {

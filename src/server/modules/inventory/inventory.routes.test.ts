@@ -279,12 +279,16 @@ describe('unchanged reports taken from memory (the agent sends its last receipt 
     const { stateHash } = (await report(inventoryReport({ collectedAt: at(0) }))).body;
     const same = inventoryReport({ collectedAt: at(15) });
     same.health.volumes[0]!.freeBytes = 12e9;
+    // Written as an array parameter of JSON: quotes, commas, braces and backslashes arrive as sent.
+    same.health.volumes.push({ mount: '/srv/"a, {b}"\\c', filesystem: null, sizeBytes: 1, freeBytes: 1 });
     const answer = await report(same, 'memory-report-01', stateHash);
     expect(answer.body).toEqual({ outcome: 'unchanged', changes: 0, stateHash });
     expect(await receiptsOf(agentId)).toBe(1);
     expect(await freeBytes(owner, assetId)).toBe(40e9);
     expect(await t.services.inventory.flushHealth()).toBeGreaterThanOrEqual(1);
     expect(await freeBytes(owner, assetId)).toBe(12e9);
+    const { health } = (await owner.get(`/assets/${assetId}/inventory`)).body;
+    expect(health.volumes[1].mount).toBe('/srv/"a, {b}"\\c');
     expect((await report(same, 'memory-report-01', stateHash)).body).toEqual({
       outcome: 'duplicate',
       changes: 0,

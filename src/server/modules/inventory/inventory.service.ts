@@ -88,7 +88,7 @@ function withLastKnown(state: InventoryState, before: InventoryState | undefined
 }
 
 /** What an unchanged report writes: only what moves on its own. */
-const healthRow = (by: Reporter, report: Inventory, receivedAt: Date): HealthRow => ({
+const healthRow = (by: Reporter, report: Omit<Inventory, 'state'>, receivedAt: Date): HealthRow => ({
   tenantId: by.tenantId,
   assetId: by.assetId,
   agentId: by.agentId,
@@ -112,15 +112,15 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
   /**
    * An unchanged report taken from memory, when this node remembers the asset's record at the agent's
    * basis, with the same state hash and the same alert conditions: `take` answers it (and buffers its
-   * health). Null when the report needs the record. The state is trusted only once its hash matches that
-   * of a state the record took, so the memory path may be given one that was never validated.
+   * health). Null when the report needs the record. Only the state's hash is needed, so the fast path need
+   * not parse the state at all.
    */
   function unchangedReport(
     by: Reporter,
     idempotencyKey: string,
     basis: string | undefined,
     stateHash: string,
-    report: Inventory,
+    report: Omit<Inventory, 'state'>,
   ): (() => InventoryReceipt) | null {
     const head = memory.head(by.assetId);
     if (!head || head.agentId !== by.agentId || basis !== head.stateHash || stateHash !== head.stateHash) {
@@ -132,7 +132,7 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
     const collectedAt = new Date(report.collectedAt);
     if (!(collectedAt.getTime() > head.collectedAt)) return null;
     const now = clock.now();
-    const { found } = inventoryConditions(report.state, report.health, now);
+    const { found } = inventoryConditions(head.alertSections, report.health, now);
     if (conditionsKey(found) !== head.conditions) return null;
     return () => {
       memory.remember(by.assetId, {
@@ -149,7 +149,7 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
   return {
     unchangedReport,
 
-    /** Writes the health of reports taken from memory (startHealthWriter does so every few seconds). */
+    /** Writes the health of reports taken from memory (main.ts does so every 5 s and on stop). */
     flushHealth: () => memory.flush(db),
 
     async receive(
@@ -227,6 +227,11 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
             stateHash,
             collectedAt: collectedAt.getTime(),
             conditions: deferred ? null : conditionsKey(found),
+            alertSections: {
+              disks: report.state.disks,
+              raid: report.state.raid,
+              backups: report.state.backups,
+            },
             idempotencyKey,
             changes,
           };
