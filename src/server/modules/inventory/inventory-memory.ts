@@ -26,7 +26,7 @@ export type HealthRow = Parameters<typeof repo.updateInventoryHealth>[1];
 
 /** Assets remembered at most; past it the longest remembered is forgotten (its next report reads the record). */
 const MAX_HEADS = 100_000;
-/** Health rows written per transaction, with the event loop free between (PGlite runs on it). */
+/** Health rows written per statement, with the event loop free between (PGlite runs on it). */
 const HEALTH_SLICE = 100;
 
 export function createInventoryMemory() {
