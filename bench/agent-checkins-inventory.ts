@@ -12,13 +12,7 @@ import {
   inventoryInputSchema,
 } from '../src/shared/api/inventory.ts';
 import { inventoryReport } from '../test/inventory-report.ts';
-import {
-  type Beat,
-  type ClosedLoopResult,
-  type ClosedLoopWindow,
-  closedLoop,
-  mergeWindows,
-} from './agent-checkins-load.ts';
+import { type Beat, type ClosedLoopResult, closedLoop, takeTurns } from './agent-checkins-load.ts';
 import type { ServerKind } from './agent-checkins-server.ts';
 import { query } from './ticket-queue-data.ts';
 
@@ -163,14 +157,8 @@ export async function measureInventory(
       if (kind === 'accord') accordTook += measured.latencies.length;
       return measured;
     };
-    const windows: Record<ServerKind, ClosedLoopWindow[]> = { accord: [], bare: [] };
     for (const kind of ['accord', 'bare'] as const) await window(kind, WARMUP_MS);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const kind of round % 2 === 0 ? (['accord', 'bare'] as const) : (['bare', 'accord'] as const)) {
-        windows[kind].push(await window(kind, TURN_MS));
-      }
-    }
-    const result = { accord: mergeWindows(windows.accord), bare: mergeWindows(windows.bare) };
+    const result = await takeTurns(window, ROUNDS, TURN_MS);
     for (const kind of ['accord', 'bare'] as const) {
       const { perSecond, p50 } = result[kind];
       log(`inventory ${label} ${kind}: ${Math.round(perSecond)} reports/s, p50 ${p50.toFixed(2)} ms`);

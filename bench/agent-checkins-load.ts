@@ -2,6 +2,7 @@
 // server in another process, closed loop (a fixed number of connections, each sending its next request when answered) and
 // open loop (requests sent on a schedule whether or not earlier ones were answered).
 import { Agent, request } from 'node:http';
+import type { ServerKind } from './agent-checkins-server.ts';
 
 /** One request, ready to send: the agent's credential and other headers, and a body. */
 export interface Beat {
@@ -137,6 +138,24 @@ export function mergeWindows(windows: readonly ClosedLoopWindow[]): ClosedLoopRe
   );
   const elapsedMs = windows.reduce((sum, w) => sum + w.elapsedMs, 0);
   return { ...summary, perSecond: (summary.answered * 1000) / elapsedMs };
+}
+
+/**
+ * `rounds` turns of `turnMs` at each server, alternating which goes first, so that a busy neighbour on a
+ * shared host slows both alike; each server's windows merged.
+ */
+export async function takeTurns(
+  window: (kind: ServerKind, durationMs: number) => Promise<ClosedLoopWindow>,
+  rounds: number,
+  turnMs: number,
+): Promise<Record<ServerKind, ClosedLoopResult>> {
+  const windows: Record<ServerKind, ClosedLoopWindow[]> = { accord: [], bare: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of round % 2 === 0 ? (['accord', 'bare'] as const) : (['bare', 'accord'] as const)) {
+      windows[kind].push(await window(kind, turnMs));
+    }
+  }
+  return { accord: mergeWindows(windows.accord), bare: mergeWindows(windows.bare) };
 }
 
 /**

@@ -1,8 +1,8 @@
 // The server side of bench/agent-checkins.ts, run as a child process (node --import tsx) so the load
 // generator does not share its event loop: Accord's app on @hono/node-server, or a bare node:http server
 // doing a heartbeat's least work over the same database, and an inventory report's (JSON.parse and
-// SHA-256 of the body). It reports its port over IPC and, told to stop,
-// writes what is buffered and reports how many last-seen times it wrote.
+// SHA-256 of the body). It reports its port over IPC and, told to stop, writes what is buffered and
+// reports how many last-seen times it wrote.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createApp, createNodeListener } from '../src/server/app.ts';
 import { sha256 } from '../src/server/crypto.ts';

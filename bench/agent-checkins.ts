@@ -21,12 +21,11 @@ import {
 } from './agent-checkins-inventory.ts';
 import {
   type ClosedLoopResult,
-  type ClosedLoopWindow,
   closedLoop,
   heartbeatBeats,
-  mergeWindows,
   type OpenLoopStep,
   openLoopStep,
+  takeTurns,
 } from './agent-checkins-load.ts';
 import type { FlushStats, ServerConfig, ServerKind, ServerMessage } from './agent-checkins-server.ts';
 import { query } from './ticket-queue-data.ts';
@@ -259,8 +258,7 @@ async function measure(engine: Engine, postgresUrl: string, errors: string[]) {
     const bareTarget = created.copy();
     const servers = { accord, bare: await startServer('bare', bareTarget) };
     children.push(servers.bare);
-    // Both servers run side by side and take turns, so a busy neighbour on a shared host slows both alike.
-    const windows: Record<ServerKind, ClosedLoopWindow[]> = { accord: [], bare: [] };
+    // Both servers run side by side and take turns (takeTurns).
     let offset = 0;
     const window = async (kind: ServerKind, durationMs: number) => {
       const measured = await closedLoop(servers[kind].port, HEARTBEAT_PATH, (n) => beats[n % beats.length]!, {
@@ -277,12 +275,7 @@ async function measure(engine: Engine, postgresUrl: string, errors: string[]) {
       let sent = 0;
       while (sent < AGENTS) sent += (await window(kind, WARMUP_MS)).latencies.length;
     }
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const kind of round % 2 === 0 ? (['accord', 'bare'] as const) : (['bare', 'accord'] as const)) {
-        windows[kind].push(await window(kind, DURATION_MS / ROUNDS));
-      }
-    }
-    const heartbeat = { accord: mergeWindows(windows.accord), bare: mergeWindows(windows.bare) };
+    const heartbeat = await takeTurns(window, ROUNDS, DURATION_MS / ROUNDS);
     for (const kind of ['accord', 'bare'] as const) {
       const result = heartbeat[kind];
       log(

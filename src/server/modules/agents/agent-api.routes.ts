@@ -42,7 +42,10 @@ export interface AgentRouteOptions {
   limiters?: AgentLimiters;
 }
 
-/** Request bodies' limits in bytes: heartbeats and enrollments are tiny; an inventory with thousands of packages, services and log events stays well under its limit. */
+/**
+ * Request bodies' limits in bytes: heartbeats and enrollments are tiny; an inventory with thousands of
+ * packages, services and log events stays well under its limit.
+ */
 export const AGENT_BODY_LIMITS = { heartbeat: 64 * 1024, inventory: 4 * 1024 * 1024 } as const;
 
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9._:-]{8,100}$/);

@@ -1,5 +1,4 @@
 // Enrollment tokens, enrolled agents and their credentials, and heartbeats.
-import { setImmediate } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type {
   Agent,
@@ -15,6 +14,7 @@ import { newSecret, sha256 } from '../../crypto.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database, DatabaseHandle } from '../../db/client.ts';
 import { listen } from '../../db/listen.ts';
+import { writeBuffered } from '../../db/telemetry-buffer.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, Scope } from '../../http/scope.ts';
 import { startBufferWriter } from '../../jobs/poll-loop.ts';
@@ -292,29 +292,14 @@ export function createAgentService(deps: { db: Database; actions: ActionRunner; 
  */
 const HEARTBEAT_SLICE = 100;
 
-/** Takes what the buffer holds and writes it, slice by slice; a slice that fails goes back to the buffer. */
-export async function writeHeartbeats(db: Database, buffer: HeartbeatBuffer): Promise<number> {
-  let written = 0;
-  let failure: unknown = null;
-  for (const [tenantId, beats] of buffer.take()) {
-    for (let start = 0; start < beats.length; start += HEARTBEAT_SLICE) {
-      const slice = beats.slice(start, start + HEARTBEAT_SLICE);
-      try {
-        await db.transaction(async (tx) => {
-          await repo.touchAgentsLastSeen(tx, tenantId, slice);
-          await touchAssetsLastSeen(tx, tenantId, slice);
-        });
-        written += slice.length;
-      } catch (error) {
-        buffer.restore(slice);
-        failure ??= error;
-      }
-      await setImmediate();
-    }
-  }
-  if (failure) throw failure;
-  return written;
-}
+/** Writes what the buffer holds to agents and assets, a slice of agents per transaction. */
+export const writeHeartbeats = (db: Database, buffer: HeartbeatBuffer): Promise<number> =>
+  writeBuffered(buffer, HEARTBEAT_SLICE, (tenantId, slice) =>
+    db.transaction(async (tx) => {
+      await repo.touchAgentsLastSeen(tx, tenantId, slice);
+      await touchAssetsLastSeen(tx, tenantId, slice);
+    }),
+  );
 
 export type AgentService = ReturnType<typeof createAgentService>;
 

@@ -3,8 +3,8 @@
 // taken, and the alert conditions the record holds. A report taken from memory leaves its health (free
 // space, uptime, backup times: what moves on its own) in a buffer written every few seconds, like
 // heartbeats' last-seen times: telemetry, which a crash may lose until the agent's next report.
-import { setImmediate } from 'node:timers/promises';
 import type { Database } from '../../db/client.ts';
+import { createTelemetryBuffer, writeBuffered } from '../../db/telemetry-buffer.ts';
 import type { AlertSections } from './asset-alerts.ts';
 import * as repo from './inventory.repository.ts';
 
@@ -31,7 +31,7 @@ const HEALTH_SLICE = 100;
 
 export function createInventoryMemory() {
   const heads = new Map<string, Head>();
-  let health = new Map<string, HealthRow>();
+  const health = createTelemetryBuffer<HealthRow>((row) => row.assetId);
 
   return {
     head: (assetId: string) => heads.get(assetId),
@@ -44,36 +44,12 @@ export function createInventoryMemory() {
       heads.set(assetId, head);
     },
 
-    bufferHealth(row: HealthRow): void {
-      health.set(row.assetId, row);
-    },
+    bufferHealth: (row: HealthRow) => health.add(row),
 
-    /** Writes the buffered health rows; a slice that fails goes back unless a later row replaced it. */
-    async flush(db: Database): Promise<number> {
-      const byTenant = new Map<string, HealthRow[]>();
-      for (const row of health.values()) {
-        const rows = byTenant.get(row.tenantId);
-        if (rows) rows.push(row);
-        else byTenant.set(row.tenantId, [row]);
-      }
-      health = new Map();
-      let written = 0;
-      let failure: unknown = null;
-      for (const [tenantId, rows] of byTenant) {
-        for (let start = 0; start < rows.length; start += HEALTH_SLICE) {
-          const slice = rows.slice(start, start + HEALTH_SLICE);
-          try {
-            await repo.updateInventoriesHealth(db, tenantId, slice);
-            written += slice.length;
-          } catch (error) {
-            for (const row of slice) if (!health.has(row.assetId)) health.set(row.assetId, row);
-            failure ??= error;
-          }
-          await setImmediate();
-        }
-      }
-      if (failure) throw failure;
-      return written;
-    },
+    /** Writes the buffered health rows, many assets to a statement. */
+    flush: (db: Database) =>
+      writeBuffered(health, HEALTH_SLICE, (tenantId, slice) =>
+        repo.updateInventoriesHealth(db, tenantId, slice),
+      ),
   };
 }
