@@ -5,6 +5,7 @@
 import { sha256 } from '../src/server/crypto.ts';
 import type { DatabaseHandle } from '../src/server/db/client.ts';
 import { diffInventory } from '../src/server/modules/inventory/inventory-diff.ts';
+import { recordBasis } from '../src/server/modules/inventory/inventory-memory.ts';
 import {
   INVENTORY_BASIS_HEADER,
   type Inventory,
@@ -58,7 +59,7 @@ function states(): [InventoryState, InventoryState] {
 
 /**
  * A report of the state as the agent queues it (as the schema reads it), split around its collection
- * time, and the state's hash: a body is the two halves around a fresh time, cheap to make per request.
+ * time, and the basis its receipt gives: a body is the two halves around a fresh time, cheap to make per request.
  */
 function template(state: InventoryState) {
   const now = new Date().toISOString();
@@ -67,7 +68,8 @@ function template(state: InventoryState) {
   const parsed = inventoryInputSchema.parse(report);
   const halves = JSON.stringify(parsed).split(`"${MARK}"`);
   if (halves.length !== 2) throw new Error('the collection time must appear once in the report');
-  return { halves, stateHash: sha256(JSON.stringify(parsed.state)), parsed };
+  // The basis of a receipt for this state (its backups are fresh, so the record holds no alert).
+  return { halves, basis: recordBasis(sha256(JSON.stringify(parsed.state)), ''), parsed };
 }
 
 /** Milliseconds per call of fn over the inputs, best of three passes (these need no database). */
@@ -112,14 +114,14 @@ export async function measureInventory(
   /** Report n of a case goes to agent n mod agents: at 16 connections no agent has two in flight. */
   const unchangedAt = (n: number) => {
     const i = n % agents.length;
-    return request(agents[i]!, 0, templates[0].stateHash);
+    return request(agents[i]!, 0, templates[0].basis);
   };
   const changedAt = (n: number) => {
     const i = n % agents.length;
     const from = onRecord[i]!;
     const to = from === 0 ? 1 : 0;
     onRecord[i] = to; // answered before this agent's next report is made
-    return request(agents[i]!, to, templates[from].stateHash);
+    return request(agents[i]!, to, templates[from].basis);
   };
 
   // Every asset's first report, at Accord only: the baseline of what is on record (no basis yet).
@@ -134,7 +136,8 @@ export async function measureInventory(
         });
         if (response.status !== 200)
           throw new Error(`first report: ${response.status} ${await response.text()}`);
-        await response.arrayBuffer();
+        const { basis } = (await response.json()) as { basis: string };
+        if (basis !== templates[0].basis) throw new Error(`first report: basis ${basis} is not the state's`);
       }
     }),
   );

@@ -128,7 +128,7 @@ function startBare(handle: DatabaseHandle): Running {
     }
     if (req.method === 'POST' && req.url === '/agent/v1/inventory') {
       // The inventory baseline: JSON.parse (above) and SHA-256 of the body, and a receipt.
-      const receipt = JSON.stringify({ outcome: 'unchanged', changes: 0, stateHash: sha256(text) });
+      const receipt = JSON.stringify({ outcome: 'unchanged', changes: 0, basis: sha256(text) });
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(receipt);
     }

@@ -417,7 +417,7 @@ export function formatMarkdown(result: AgentCheckinsBenchResult): string {
     `Inventory reports: 300 packages, closed loop over real HTTP, 16 keep-alive connections over ` +
       `${count(result.measurements[0]?.inventory.agents ?? 0)} agents; a warm-up, then 10 s each in 5 alternating ` +
       'turns. Baseline = a bare node:http server doing `JSON.parse` + SHA-256 of the same bodies. Unchanged ' +
-      "reports carry the last receipt's state hash, as the agent sends them.",
+      "reports carry the last receipt's basis, as the agent sends them.",
     '',
     '| Engine | Case | Accord reports/s | p50 | p99 | Bare reports/s | p50 | Bare ÷ Accord (time per report) | Target |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',

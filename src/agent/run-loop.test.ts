@@ -20,7 +20,7 @@ afterEach(async () => {
   await rm(stateDir, { recursive: true, force: true });
 });
 
-const receipt: InventoryReceipt = { outcome: 'changed', changes: 0, stateHash: 'a'.repeat(64) };
+const receipt: InventoryReceipt = { outcome: 'changed', changes: 0, basis: 'a'.repeat(64) };
 const report = (label: string) => ({ agentVersion: label }) as InventoryInput;
 
 async function queueReports(...labels: string[]) {

@@ -154,11 +154,11 @@ export function asQueued(collected: InventoryInput): { body: InventoryInput; pro
 
 async function inventoryLoop(options: RunLoopOptions, queue: CheckInQueue): Promise<void> {
   const { signal, log, logError, inventoryMs, state } = options;
-  /** The state hash of the last receipt: kept in memory only, so after a restart the server reads its record. */
+  /** The basis of the last receipt: kept in memory only, so after a restart the server reads its record. */
   let basis: string | null = null;
   const send: SendInventory = async (entry, abort) => {
     const receipt = await sendInventoryToServer(state.server, state.credential, entry, basis, abort);
-    basis = receipt.stateHash;
+    basis = receipt.basis;
     return receipt;
   };
   const firstBackoffMs = Math.min(30_000, inventoryMs / 4);

@@ -109,7 +109,7 @@ export async function sendHeartbeat(
 /**
  * Sends one inventory report. The server acknowledges it only after it is committed; the same
  * `idempotencyKey` sent again answers `duplicate`, so a report whose answer was lost can be resent.
- * `basis` is the last receipt's `stateHash`: with it, an unchanged report is taken without the database.
+ * `basis` is the last receipt's `basis`: with it, an unchanged report is taken without the database.
  */
 export async function sendInventory(
   server: string,

@@ -200,19 +200,22 @@ export type InventoryInput = z.input<typeof inventoryInputSchema>;
 export type Inventory = z.infer<typeof inventoryInputSchema>;
 
 /**
- * The header in which an agent sends back the `stateHash` of the last receipt it was given. Its report can
- * then be taken without the database when it is unchanged: the node checks the hash against what it
- * remembers of the record, and the agent's word that nothing was taken since (another node may have).
+ * The header in which an agent sends back the `basis` of the last receipt it was given. Its report can then
+ * be taken without the database when it is unchanged: the node checks the basis against what it remembers
+ * of the record, the agent's word that nothing was taken since that would make the record differ.
  */
 export const INVENTORY_BASIS_HEADER = 'accord-inventory-basis';
-export const stateHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+export const basisSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const inventoryReceiptSchema = z.object({
   /** `changed` when the state differed from the last report, `unchanged`, or `duplicate` for a resend. */
   outcome: z.enum(['changed', 'unchanged', 'stale', 'duplicate']),
   changes: z.number().int(),
-  /** SHA-256 of the state on record once this report was taken: the next report's basis. */
-  stateHash: stateHashSchema,
+  /**
+   * What the record holds once this report was taken — a hash of the state and of the alerts raised on
+   * it: the next report's basis.
+   */
+  basis: basisSchema,
 });
 export type InventoryReceipt = z.infer<typeof inventoryReceiptSchema>;
 

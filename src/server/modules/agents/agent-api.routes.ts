@@ -10,10 +10,10 @@ import {
   heartbeatInputSchema,
 } from '../../../shared/api/agents.ts';
 import {
+  basisSchema,
   INVENTORY_BASIS_HEADER,
   inventoryInputSchema,
   inventoryReceiptSchema,
-  stateHashSchema,
 } from '../../../shared/api/inventory.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type AppEnv, requestMetaOf } from '../../http/context.ts';
@@ -132,13 +132,13 @@ export function createAgentApiRoutes(
         description:
           'Send each report with an Idempotency-Key header and send it again with the same key until it is ' +
           'answered: a key already taken answers `duplicate` and changes nothing. Send the last receipt’s ' +
-          '`stateHash` as the Accord-Inventory-Basis header: an unchanged report is then taken without the ' +
+          '`basis` as the Accord-Inventory-Basis header: an unchanged report is then taken without the ' +
           'database, its health (free space, uptime, backup times) written within seconds.',
         middleware: authenticated('inventory'),
         request: {
           headers: z.object({
             'idempotency-key': idempotencyKeySchema.optional(),
-            [INVENTORY_BASIS_HEADER]: stateHashSchema.optional(),
+            [INVENTORY_BASIS_HEADER]: basisSchema.optional(),
           }),
           body: jsonBody(inventoryInputSchema),
         },

@@ -12,9 +12,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { heartbeatInputSchema } from '../../../shared/api/agents.ts';
 import {
+  basisSchema,
   INVENTORY_BASIS_HEADER,
   inventoryBesidesStateSchema,
-  stateHashSchema,
 } from '../../../shared/api/inventory.ts';
 import { sha256 } from '../../crypto.ts';
 import { mayHoldUnstorable } from '../../http/text-guard.ts';
@@ -136,7 +136,7 @@ export function createAgentFastPath(
   async function report(req: IncomingMessage, res: ServerResponse) {
     const agent = agentOf(req, INVENTORY.maxBytes);
     const key = idempotencyKeySchema.safeParse(header(req, 'idempotency-key'));
-    const basis = stateHashSchema.safeParse(header(req, INVENTORY_BASIS_HEADER));
+    const basis = basisSchema.safeParse(header(req, INVENTORY_BASIS_HEADER));
     if (!agent || !key.success || !basis.success) return next(req, res);
     const body = await readBody(req);
     const split = splitReport(body);

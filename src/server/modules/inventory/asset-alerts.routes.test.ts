@@ -28,19 +28,25 @@ async function enrolledAgent(clientFields: Record<string, unknown> = {}) {
     }),
   });
   const enrolled = await response.json();
-  const post = (path: string, body: unknown, key?: string) =>
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     t.app.request(`/agent/v1${path}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${enrolled.credential}`,
-        ...(key ? { 'idempotency-key': key } : {}),
+        ...headers,
       },
       body: JSON.stringify(body),
     });
+  /** The last receipt's basis, sent back as the agent does: unchanged reports may be taken from memory. */
+  let basis: string | undefined;
   const report = async (body: Inventory) => {
-    const answer = await post('/inventory', body, `alert-report-${++keys}`);
+    const answer = await post('/inventory', body, {
+      'idempotency-key': `alert-report-${++keys}`,
+      ...(basis ? { 'accord-inventory-basis': basis } : {}),
+    });
     expect(answer.status).toBe(200);
+    basis = (await answer.json()).basis;
   };
   const beat = () => post('/heartbeat', { sentAt: at(0), uptimeSeconds: 60, agentVersion: '0.1.0' });
   return { ...tenant, client, ...enrolled, report, beat };
@@ -175,6 +181,12 @@ describe('maintenance', () => {
     await report(inventoryReport({ collectedAt: at(0) }));
     await report(degraded(15));
     expect(await alertTickets(owner)).toHaveLength(0);
+    // The window is over and the array still degraded: the same report now raises its ticket.
+    offsetMs += 2 * 3_600_000;
+    await report(degraded(30));
+    expect((await alertTickets(owner)).map((ticket: { title: string }) => ticket.title)).toEqual([
+      'RAID degraded: md0 on fs01',
+    ]);
   });
 });
 

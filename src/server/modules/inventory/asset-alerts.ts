@@ -240,8 +240,9 @@ export const conditionsKey = (found: readonly Condition[]) => found.map(keyOf).s
 
 /**
  * Brings an asset's alerts of the judged conditions in line with what holds now: raises what is new or
- * back, clears what is gone. Answers how many tickets were opened, noted or resolved, and whether raising
- * was deferred by a change window (so the record does not yet hold what was found).
+ * back, clears what is gone. Answers how many tickets were opened, noted or resolved, and the conditionsKey
+ * of the judged alerts the record holds afterwards: what was found, or less when a change window deferred
+ * raising.
  */
 export async function syncAlerts(
   tx: Executor,
@@ -250,9 +251,9 @@ export async function syncAlerts(
   judged: ReadonlySet<AlertCondition>,
   conditions: readonly Condition[],
   now: Date,
-): Promise<{ touched: number; deferred: boolean }> {
+): Promise<{ touched: number; held: string }> {
   let found = conditions;
-  if (judged.size === 0) return { touched: 0, deferred: false };
+  if (judged.size === 0) return { touched: 0, held: conditionsKey(found) };
   const known = new Map((await alertsOf(tx, tenantId, assetId, [...judged])).map((a) => [keyOf(a), a]));
   const holding = new Set(found.map(keyOf));
   let touched = 0;
@@ -272,5 +273,6 @@ export async function syncAlerts(
     await clear(tx, alert, now);
     touched++;
   }
-  return { touched, deferred };
+  const held = deferred ? conditions.filter((c) => known.get(keyOf(c))?.clearedAt === null) : found;
+  return { touched, held: conditionsKey(held) };
 }

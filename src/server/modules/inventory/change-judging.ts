@@ -1,10 +1,8 @@
-// Judges a report's detected changes inside its transaction: reads the asset's approved windows, the
+// Judges a report's detected changes inside its transaction: reads the asset's approved windows, its
 // client's vendor accounts and the routine actors once, gives each change its outcome, and puts a
 // vendor's changes outside an approved window on that vendor's incident ticket for the asset.
-import { and, eq } from 'drizzle-orm';
 import { describeChange } from '../../../shared/change-sentence.ts';
 import type { Executor } from '../../db/client.ts';
-import { assets } from '../assets/assets.table.ts';
 import { approvedWindows } from '../change-requests/change-windows.ts';
 import { routineActorNames, vendorAccountsAtClient } from '../vendors/vendor-lookup.ts';
 import { createJudge, type JudgedChange, type Judgement } from './change-outcomes.ts';
@@ -20,17 +18,13 @@ const SLACK_MS = 5 * 60_000;
 
 export async function judgeChanges(
   tx: Executor,
-  at: { tenantId: string; assetId: string; since: Date; until: Date },
+  at: { tenantId: string; clientId: string; assetId: string; since: Date; until: Date },
   changes: readonly NewChange[],
   now: Date,
 ) {
   if (changes.length === 0) return [];
   const { tenantId, assetId } = at;
-  const [asset] = await tx
-    .select({ clientId: assets.clientId })
-    .from(assets)
-    .where(and(eq(assets.tenantId, tenantId), eq(assets.id, assetId)));
-  const accounts = await vendorAccountsAtClient(tx, tenantId, asset!.clientId);
+  const accounts = await vendorAccountsAtClient(tx, tenantId, at.clientId);
   const judge = createJudge({
     windows: await approvedWindows(
       tx,

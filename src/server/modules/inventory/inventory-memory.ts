@@ -1,8 +1,9 @@
 // What a node remembers of the inventories on record, so that an unchanged report (nearly every report)
-// costs a hash compare and no database: each asset's state hash, the time and key of the last report
-// taken, and the alert conditions the record holds. A report taken from memory leaves its health (free
-// space, uptime, backup times: what moves on its own) in a buffer written every few seconds, like
-// heartbeats' last-seen times: telemetry, which a crash may lose until the agent's next report.
+// costs a hash compare and no database: each asset's state hash, the alert conditions the record holds and
+// the basis naming both, and the time and key of the last report taken. A report taken from memory leaves
+// its health (free space, uptime, backup times: what moves on its own) in a buffer written every few
+// seconds, like heartbeats' last-seen times: telemetry, which a crash may lose until the agent's next report.
+import { sha256 } from '../../crypto.ts';
 import type { Database } from '../../db/client.ts';
 import { createTelemetryBuffer, writeBuffered } from '../../db/telemetry-buffer.ts';
 import type { AlertSections } from './asset-alerts.ts';
@@ -10,17 +11,26 @@ import * as repo from './inventory.repository.ts';
 
 export interface Head {
   agentId: string;
+  /** What the record held once the last report was taken (recordBasis): the receipt's `basis`. */
+  basis: string;
   stateHash: string;
   /** The agent's clock (ms) when it collected the last report taken. */
   collectedAt: number;
-  /** conditionsKey of the alerts the record holds; null when it may hold fewer (raising was deferred). */
-  conditions: string | null;
+  /** conditionsKey of the judged alerts the record holds. */
+  conditions: string;
   /** The state's sections that alerts are judged on, so a report's need not be read. */
   alertSections: AlertSections;
   /** The last report taken, so that its resend answers `duplicate`. */
   idempotencyKey: string;
   changes: number;
 }
+
+/**
+ * A receipt's basis: the state on record and the judged alerts the record holds, which are all a node must
+ * know to take the asset's next unchanged report from memory. Two nodes that took reports leaving the same
+ * record give the same basis, so an agent whose reports go to either is still answered from memory.
+ */
+export const recordBasis = (stateHash: string, conditions: string) => sha256(`${stateHash}\n${conditions}`);
 
 export type HealthRow = Parameters<typeof repo.updateInventoryHealth>[1];
 

@@ -1,5 +1,6 @@
 // Every query on reports, detected changes and receipts; staff reads take the request's scope first.
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { InventoryState } from '../../../shared/api/inventory.ts';
 import { instantArray, textArray, uuidArray } from '../../db/array-params.ts';
 import type { Executor } from '../../db/client.ts';
 import { inClientScope } from '../../db/scope-filter.ts';
@@ -47,31 +48,51 @@ export async function deleteReceiptsBefore(db: Executor, before: Date): Promise<
   return rows.length;
 }
 
-/** The asset's last report's hash and time, locked: reports of one asset are taken one at a time. */
-/** The asset's state hash and report time on record; `lock` holds the row for the transaction. */
-export async function findInventoryHead(db: Executor, tenantId: string, assetId: string, lock = false) {
-  const select = db
-    .select({ stateHash: assetInventories.stateHash, collectedAt: assetInventories.collectedAt })
+/**
+ * What taking a report needs of the record, in one read that locks it (reports of one asset are taken one
+ * at a time): the state hash and time of the last report, its state only when it differs from the report's
+ * `stateHash` (to diff against), and the asset's client, hostname and OS. Undefined before the first report.
+ */
+export async function findReportHead(db: Executor, tenantId: string, assetId: string, stateHash: string) {
+  const [row] = await db
+    .select({
+      stateHash: assetInventories.stateHash,
+      collectedAt: assetInventories.collectedAt,
+      state: sql<InventoryState | null>`case when ${assetInventories.stateHash} <> ${stateHash}
+        then ${assetInventories.state} end`.mapWith(assetInventories.state),
+      clientId: assets.clientId,
+      hostname: assets.hostname,
+      os: assets.os,
+      osVersion: assets.osVersion,
+    })
     .from(assetInventories)
-    .where(and(eq(assetInventories.tenantId, tenantId), eq(assetInventories.assetId, assetId)));
-  const [row] = lock ? await select.for('update') : await select;
+    .innerJoin(
+      assets,
+      and(eq(assets.tenantId, assetInventories.tenantId), eq(assets.id, assetInventories.assetId)),
+    )
+    .where(and(eq(assetInventories.tenantId, tenantId), eq(assetInventories.assetId, assetId)))
+    .for('update', { of: assetInventories });
   return row;
 }
 
-export async function findInventoryState(db: Executor, tenantId: string, assetId: string) {
-  const [row] = await db
-    .select({ state: assetInventories.state })
-    .from(assetInventories)
-    .where(and(eq(assetInventories.tenantId, tenantId), eq(assetInventories.assetId, assetId)));
-  return row?.state;
-}
-
+/** The report as the record; its values are sent once (the update takes them from `excluded`). */
 export async function upsertInventory(db: Executor, values: InventoryRow): Promise<void> {
-  const { tenantId: _, assetId: __, ...rest } = values;
   await db
     .insert(assetInventories)
     .values(values)
-    .onConflictDoUpdate({ target: [assetInventories.tenantId, assetInventories.assetId], set: rest });
+    .onConflictDoUpdate({
+      target: [assetInventories.tenantId, assetInventories.assetId],
+      set: {
+        agentId: sql`excluded.agent_id`,
+        state: sql`excluded.state`,
+        stateHash: sql`excluded.state_hash`,
+        health: sql`excluded.health`,
+        notAvailable: sql`excluded.not_available`,
+        agentVersion: sql`excluded.agent_version`,
+        collectedAt: sql`excluded.collected_at`,
+        receivedAt: sql`excluded.received_at`,
+      },
+    });
 }
 
 /** An unchanged report: only what moves on its own is written, and never over a later report's. */

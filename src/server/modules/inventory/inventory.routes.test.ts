@@ -21,11 +21,11 @@ async function agentCall(path: string, body: unknown, headers: Record<string, st
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
-/** A receipt as the agent gets it, with the hash of the state on record. */
+/** A receipt as the agent gets it, with the basis naming the record it left. */
 const receipt = (outcome: string, changes: number) => ({
   outcome,
   changes,
-  stateHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+  basis: expect.stringMatching(/^[0-9a-f]{64}$/),
 });
 
 let keys = 0;
@@ -38,7 +38,7 @@ async function enrolledAgent() {
     await agentCall('/enroll', { token, hostname: 'fs01', os: 'Debian GNU/Linux', osVersion: '12' }, {})
   ).body;
   const auth = { authorization: `Bearer ${enrolled.credential}` };
-  /** A report; with `basis` (the last receipt's stateHash), as the agent sends it. */
+  /** A report; with `basis` (the last receipt's), as the agent sends it. */
   const report = (body: unknown, key = `report-${++keys}-key`, basis?: string, app = t.app) =>
     agentCall(
       '/inventory',
@@ -276,31 +276,31 @@ describe('unchanged reports taken from memory (the agent sends its last receipt 
 
   it('answers without a receipt and writes the health with the next flush; a resend answers duplicate', async () => {
     const { owner, agentId, assetId, report } = await enrolledAgent();
-    const { stateHash } = (await report(inventoryReport({ collectedAt: at(0) }))).body;
+    const { basis } = (await report(inventoryReport({ collectedAt: at(0) }))).body;
     const same = inventoryReport({ collectedAt: at(15) });
     same.health.volumes[0]!.freeBytes = 12e9;
     // Written as an array parameter of JSON: quotes, commas, braces and backslashes arrive as sent.
     same.health.volumes.push({ mount: '/srv/"a, {b}"\\c', filesystem: null, sizeBytes: 1, freeBytes: 1 });
-    const answer = await report(same, 'memory-report-01', stateHash);
-    expect(answer.body).toEqual({ outcome: 'unchanged', changes: 0, stateHash });
+    const answer = await report(same, 'memory-report-01', basis);
+    expect(answer.body).toEqual({ outcome: 'unchanged', changes: 0, basis });
     expect(await receiptsOf(agentId)).toBe(1);
     expect(await freeBytes(owner, assetId)).toBe(40e9);
     expect(await t.services.inventory.flushHealth()).toBeGreaterThanOrEqual(1);
     expect(await freeBytes(owner, assetId)).toBe(12e9);
     const { health } = (await owner.get(`/assets/${assetId}/inventory`)).body;
     expect(health.volumes[1].mount).toBe('/srv/"a, {b}"\\c');
-    expect((await report(same, 'memory-report-01', stateHash)).body).toEqual({
+    expect((await report(same, 'memory-report-01', basis)).body).toEqual({
       outcome: 'duplicate',
       changes: 0,
-      stateHash,
+      basis,
     });
     // A flush never writes an older report's health over a later one's.
     const later = inventoryReport({ collectedAt: at(30) });
     later.health.volumes[0]!.freeBytes = 11e9;
-    await report(later, 'memory-report-02', stateHash);
+    await report(later, 'memory-report-02', basis);
     const older = inventoryReport({ collectedAt: at(20) });
     older.health.volumes[0]!.freeBytes = 99e9;
-    await report(older, 'memory-report-03', stateHash);
+    await report(older, 'memory-report-03', basis);
     await t.services.inventory.flushHealth();
     await t.services.inventory.flushHealth(); // nothing left to write
     expect(await freeBytes(owner, assetId)).toBe(11e9);
@@ -312,23 +312,41 @@ describe('unchanged reports taken from memory (the agent sends its last receipt 
     const first = (await report(inventoryReport({ collectedAt: at(0) }))).body;
     // The next report goes to the other node: one package more.
     const upgraded = inventoryReport({ collectedAt: at(15), packageCount: 301 });
-    const second = (await report(upgraded, undefined, first.stateHash, otherNode)).body;
+    const second = (await report(upgraded, undefined, first.basis, otherNode)).body;
     expect(second).toEqual(receipt('changed', 1));
     // Back on this node, which still remembers the first state: the package is gone again.
-    const third = await report(inventoryReport({ collectedAt: at(30) }), undefined, second.stateHash);
-    expect(third.body).toEqual({ ...receipt('changed', 1), stateHash: first.stateHash });
+    const third = await report(inventoryReport({ collectedAt: at(30) }), undefined, second.basis);
+    expect(third.body).toEqual({ ...receipt('changed', 1), basis: first.basis });
     expect((await changeRows(tenantId, assetId)).map((c) => c.kind).sort()).toEqual([
       'software.installed',
       'software.removed',
     ]);
   });
 
-  it('reads the record when the alerts would change: a backup past its RPO opens its ticket', async () => {
+  it('reads the record when another node raised an alert since: the alert clears when the backup is back', async () => {
     const { owner, report } = await enrolledAgent();
-    const { stateHash } = (await report(inventoryReport({ collectedAt: at(0) }))).body;
+    const otherNode = createApp(createServices({ db: t.handle.db }), { cookies: TEST_COOKIES });
+    const first = (await report(inventoryReport({ collectedAt: at(0) }))).body;
+    // The same state at the other node, but the backup is past its RPO there: it raises the alert.
     const late = inventoryReport({ collectedAt: at(15) });
     late.health.backupRuns[0]!.lastSuccessAt = at(-26 * 60);
-    expect((await report(late, undefined, stateHash)).body.outcome).toBe('unchanged');
+    const second = (await report(late, undefined, first.basis, otherNode)).body;
+    expect(second).toEqual(receipt('unchanged', 0));
+    expect(second.basis).not.toBe(first.basis);
+    const [ticket] = (await owner.get('/tickets?limit=100')).body.items;
+    expect(ticket).toMatchObject({ title: 'Backup older than its RPO: nightly on fs01', status: 'new' });
+    // Back on this node, which remembers the same state with no alert: a fresh backup clears it.
+    const third = (await report(inventoryReport({ collectedAt: at(30) }), undefined, second.basis)).body;
+    expect(third).toEqual({ ...receipt('unchanged', 0), basis: first.basis });
+    expect((await owner.get(`/tickets/${ticket.id}`)).body.status).toBe('resolved');
+  });
+
+  it('reads the record when the alerts would change: a backup past its RPO opens its ticket', async () => {
+    const { owner, report } = await enrolledAgent();
+    const { basis } = (await report(inventoryReport({ collectedAt: at(0) }))).body;
+    const late = inventoryReport({ collectedAt: at(15) });
+    late.health.backupRuns[0]!.lastSuccessAt = at(-26 * 60);
+    expect((await report(late, undefined, basis)).body.outcome).toBe('unchanged');
     const tickets = (await owner.get('/tickets?limit=100')).body.items;
     expect(tickets.map((ticket: { title: string }) => ticket.title)).toEqual([
       'Backup older than its RPO: nightly on fs01',

@@ -15,7 +15,7 @@ import {
   inventorySections,
 } from '../../../shared/api/inventory.ts';
 import type { Clock } from '../../clock.ts';
-import { sha256 } from '../../crypto.ts';
+import { newSecret, sha256 } from '../../crypto.ts';
 import type { ActionRunner } from '../../db/actions.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -31,7 +31,7 @@ import { judgeChanges } from './change-judging.ts';
 import * as repo from './inventory.repository.ts';
 import { assetAlerts } from './inventory.table.ts';
 import { diffInventory } from './inventory-diff.ts';
-import { createInventoryMemory, type Head, type HealthRow } from './inventory-memory.ts';
+import { createInventoryMemory, type Head, type HealthRow, recordBasis } from './inventory-memory.ts';
 
 /** Who sent a report: the agent's credential decides; the body never names an asset. */
 export interface Reporter {
@@ -49,7 +49,7 @@ const stateSections = inventorySections.filter(
     section !== 'updates' && section !== 'events' && section !== 'sessions',
 );
 
-/** Thrown inside the transaction when a concurrent resend won: everything is rolled back. */
+/** Thrown inside the transaction when the report was taken before (a resend): everything is rolled back. */
 class DuplicateReport extends Error {}
 
 export function toChange(row: repo.ListedChange): AssetChange {
@@ -101,6 +101,29 @@ const healthRow = (by: Reporter, report: Omit<Inventory, 'state'>, receivedAt: D
 
 const assetNotFound = () => new AppError('asset.not_found', 'Asset not found.');
 
+/** For an answer that does not say what the record holds (a duplicate, a stale report): no node remembers it. */
+const unknownBasis = () => sha256(newSecret());
+
+/** The changes from the state on record to the report's, each with who and when where the logs tell. */
+function detectChanges(
+  by: Reporter,
+  before: { collectedAt: Date; state: InventoryState },
+  report: Inventory,
+  collectedAt: Date,
+  now: Date,
+) {
+  const since = before.collectedAt;
+  const attribute = createAttributor(report.events, report.sessions, { since, until: collectedAt });
+  return diffInventory(before.state, report.state).map(({ eventKind, ...change }) => ({
+    ...change,
+    ...attribute({ ...change, eventKind }),
+    tenantId: by.tenantId,
+    assetId: by.assetId,
+    since,
+    detectedAt: now,
+  }));
+}
+
 export function createInventoryService(deps: { db: Database; actions: ActionRunner; clock: Clock }) {
   const { db, actions, clock } = deps;
   const memory = createInventoryMemory();
@@ -111,8 +134,8 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
 
   /**
    * An unchanged report taken from memory, when this node remembers the asset's record at the agent's
-   * basis, with the same state hash and the same alert conditions: `take` answers it (and buffers its
-   * health). Null when the report needs the record. Only the state's hash is needed, so the fast path need
+   * basis (the same state and alerts), and the report has that state and would raise or clear no alert:
+   * `take` answers it (and buffers its health). Null when the report needs the record. Only the state's hash is needed, so the fast path need
    * not parse the state at all.
    */
   function unchangedReport(
@@ -123,11 +146,11 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
     report: Omit<Inventory, 'state'>,
   ): (() => InventoryReceipt) | null {
     const head = memory.head(by.assetId);
-    if (!head || head.agentId !== by.agentId || basis !== head.stateHash || stateHash !== head.stateHash) {
+    if (!head || head.agentId !== by.agentId || basis !== head.basis || stateHash !== head.stateHash) {
       return null;
     }
     if (idempotencyKey === head.idempotencyKey) {
-      return () => ({ outcome: 'duplicate', changes: head.changes, stateHash });
+      return () => ({ outcome: 'duplicate', changes: head.changes, basis: head.basis });
     }
     const collectedAt = new Date(report.collectedAt);
     if (!(collectedAt.getTime() > head.collectedAt)) return null;
@@ -142,7 +165,7 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
         changes: 0,
       });
       memory.bufferHealth(healthRow(by, report, now));
-      return { outcome: 'unchanged', changes: 0, stateHash };
+      return { outcome: 'unchanged', changes: 0, basis: head.basis };
     };
   }
 
@@ -166,76 +189,60 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
       const collectedAt = new Date(report.collectedAt);
       try {
         const taken = await db.transaction(async (tx) => {
-          const head = await repo.findInventoryHead(tx, by.tenantId, by.assetId, true);
-          const earlier = await repo.findReceipt(tx, receiptKey);
-          if (earlier) {
-            const receipt: InventoryReceipt = {
-              outcome: 'duplicate',
-              changes: earlier.changes,
-              stateHash: head?.stateHash ?? stateHash,
-            };
-            return { receipt };
-          }
+          const head = await repo.findReportHead(tx, by.tenantId, by.assetId, stateHash);
+          const outcome: InventoryReceipt['outcome'] = !head
+            ? 'changed'
+            : collectedAt <= head.collectedAt
+              ? 'stale' // older than what is on record (a clock set back): kept out of the record, but taken
+              : head.stateHash === stateHash
+                ? 'unchanged'
+                : 'changed';
+          // The record's state is read only when it differs from the report's.
+          const before =
+            outcome === 'changed' && head?.state
+              ? { collectedAt: head.collectedAt, state: head.state }
+              : undefined;
+          const detected = before ? detectChanges(by, before, report, collectedAt, now) : [];
+          // The receipt first: a resend that got here first leaves nothing else to do.
+          const receipt = { ...receiptKey, outcome, changes: detected.length, receivedAt: now };
+          if (!(await repo.insertReceipt(tx, receipt))) throw new DuplicateReport();
+          if (outcome === 'stale') return { receipt: { outcome, changes: 0, basis: unknownBasis() } };
           const row = healthRow(by, report, now);
-          let outcome: InventoryReceipt['outcome'] = 'changed';
-          let changes = 0;
-          if (head && collectedAt <= head.collectedAt) {
-            // Older than what is on record (a clock set back): kept out of the record, but taken.
-            outcome = 'stale';
-          } else if (head?.stateHash === stateHash) {
-            outcome = 'unchanged';
-            await repo.updateInventoryHealth(tx, row);
-          } else {
-            const before = head ? await repo.findInventoryState(tx, by.tenantId, by.assetId) : undefined;
-            if (before && head) {
-              const attribute = createAttributor(report.events, report.sessions, {
-                since: head.collectedAt,
-                until: collectedAt,
-              });
-              const detected = diffInventory(before, report.state).map(({ eventKind, ...change }) => ({
-                ...change,
-                ...attribute({ ...change, eventKind }),
-                tenantId: by.tenantId,
-                assetId: by.assetId,
-                since: head.collectedAt,
-                detectedAt: now,
-              }));
-              const window = { ...by, since: head.collectedAt, until: collectedAt };
+          if (outcome === 'unchanged') await repo.updateInventoryHealth(tx, row);
+          else {
+            if (head && detected.length > 0) {
+              const window = { ...by, clientId: head.clientId, since: head.collectedAt, until: collectedAt };
               await repo.insertChanges(tx, await judgeChanges(tx, window, detected, now));
-              changes = detected.length;
             }
             // The hash is of what was received; the state kept fills sections this report could not
             // collect with the last known, so the next full report is compared with what was really there.
-            await repo.upsertInventory(tx, { ...row, state: withLastKnown(report.state, before), stateHash });
-            await tx
-              .update(assets)
-              .set({
-                hostname: report.state.hostname,
-                os: report.state.os,
-                osVersion: report.state.osVersion,
-              })
-              .where(and(eq(assets.tenantId, by.tenantId), eq(assets.id, by.assetId)));
+            const state = withLastKnown(report.state, before?.state);
+            await repo.upsertInventory(tx, { ...row, state, stateHash });
+            const { hostname, os, osVersion } = report.state;
+            if (!head || head.hostname !== hostname || head.os !== os || head.osVersion !== osVersion) {
+              await tx
+                .update(assets)
+                .set({ hostname, os, osVersion })
+                .where(and(eq(assets.tenantId, by.tenantId), eq(assets.id, by.assetId)));
+            }
           }
-          if (!(await repo.insertReceipt(tx, { ...receiptKey, outcome, changes, receivedAt: now }))) {
-            throw new DuplicateReport();
-          }
-          if (outcome === 'stale') return { receipt: { outcome, changes, stateHash: head!.stateHash } };
           const { judged, found } = inventoryConditions(report.state, report.health, now);
-          const { deferred } = await syncAlerts(tx, by.tenantId, by.assetId, judged, found, now);
+          const { held } = await syncAlerts(tx, by.tenantId, by.assetId, judged, found, now);
           const remembered: Head = {
             agentId: by.agentId,
+            basis: recordBasis(stateHash, held),
             stateHash,
             collectedAt: collectedAt.getTime(),
-            conditions: deferred ? null : conditionsKey(found),
+            conditions: held,
             alertSections: {
               disks: report.state.disks,
               raid: report.state.raid,
               backups: report.state.backups,
             },
             idempotencyKey,
-            changes,
+            changes: detected.length,
           };
-          return { receipt: { outcome, changes, stateHash }, remembered };
+          return { receipt: { outcome, changes: detected.length, basis: remembered.basis }, remembered };
         });
         // Remembered once committed: what this node holds in memory is always on record.
         if (taken.remembered) memory.remember(by.assetId, taken.remembered);
@@ -243,12 +250,7 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
       } catch (error) {
         if (!(error instanceof DuplicateReport)) throw error;
         const earlier = await repo.findReceipt(db, receiptKey);
-        const head = await repo.findInventoryHead(db, by.tenantId, by.assetId);
-        return {
-          outcome: 'duplicate',
-          changes: earlier?.changes ?? 0,
-          stateHash: head?.stateHash ?? stateHash,
-        };
+        return { outcome: 'duplicate', changes: earlier?.changes ?? 0, basis: unknownBasis() };
       }
     },
 
