@@ -408,6 +408,8 @@ describe.sequential('the client portal', () => {
     const table = ben.getByRole('table', { name: 'Tickets' });
     await table.getByRole('link', { name: BEN_TICKET }).waitFor();
     expect(await table.getByText(TICKET).count()).toBe(0);
+    // The switch is for admins, read from the portal overview (not the list): wait until it has arrived.
+    await ben.getByText(`The tickets you raised with ${OWNER.organization}`).waitFor();
     expect(await ben.getByRole('switch', { name: 'Only mine' }).count()).toBe(0);
     await shot(ben, 'client-portal-tickets-user');
     await ben.goto(`/portal/tickets/${ticketId}`);

@@ -50,6 +50,9 @@ describe.sequential('coverage holds', () => {
   test('puts the asset on hold through the dialog, which says what it does to billing', async () => {
     await page.goto(`/assets/${assetId}`);
     await heading(page, ASSET);
+    // The banner and the action come from the same list of the asset's holds: once the action shows, the
+    // list has arrived, and it holds no active hold.
+    await page.getByRole('button', { name: 'Put on coverage hold' }).waitFor();
     expect(await banner().count()).toBe(0);
     await shot(page, 'coverage-holds-none');
 

@@ -458,8 +458,11 @@ describe.sequential('the vendor portal', () => {
     const row = portalUsers().getByRole('row', { name: new RegExp(SAM.name) });
     await row.getByText('Accepted').waitFor();
     await row.getByRole('button', { name: `Actions for ${SAM.name}` }).click();
+    // The menu is open once its items show.
+    const deactivate = page.getByRole('menuitem', { name: 'Deactivate' });
+    await deactivate.waitFor();
     expect(await page.getByRole('menuitem', { name: 'New invitation link' }).count()).toBe(0);
-    await page.getByRole('menuitem', { name: 'Deactivate' }).click();
+    await deactivate.click();
     await page
       .getByRole('dialog', { name: `Deactivate ${SAM.name}?` })
       .getByRole('button', { name: 'Deactivate' })
