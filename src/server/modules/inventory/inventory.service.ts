@@ -135,8 +135,8 @@ export function createInventoryService(deps: { db: Database; actions: ActionRunn
   /**
    * An unchanged report taken from memory, when this node remembers the asset's record at the agent's
    * basis (the same state and alerts), and the report has that state and would raise or clear no alert:
-   * `take` answers it (and buffers its health). Null when the report needs the record. Only the state's hash is needed, so the fast path need
-   * not parse the state at all.
+   * `take` answers it (and buffers its health). Null when the report needs the record. Only the state's
+   * hash is needed, so the fast path need not parse the state at all.
    */
   function unchangedReport(
     by: Reporter,
