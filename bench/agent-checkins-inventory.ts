@@ -59,7 +59,8 @@ function states(): [InventoryState, InventoryState] {
 
 /**
  * A report of the state as the agent queues it (as the schema reads it), split around its collection
- * time, and the basis its receipt gives: a body is the two halves around a fresh time, cheap to make per request.
+ * time, and the basis its receipt gives: a body is the two halves around a fresh time, cheap to make per
+ * request.
  */
 function template(state: InventoryState) {
   const now = new Date().toISOString();

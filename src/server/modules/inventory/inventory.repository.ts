@@ -27,7 +27,7 @@ export async function findReceipt(db: Executor, key: ReceiptKey) {
   return row;
 }
 
-/** False when a concurrent request with the same key got there first. */
+/** False when a report with the same key was taken before (a resend, or a concurrent twin that won). */
 export async function insertReceipt(
   db: Executor,
   values: typeof agentReceipts.$inferInsert,
